@@ -1,0 +1,1 @@
+export const Subjects = { Ping: 'proto.ping' } as const;
