@@ -1,1 +1,14 @@
-export const Subjects = { Ping: 'proto.ping' } as const;
+// class-transformer's @Type reads decorator metadata, so the contracts load it themselves.
+import 'reflect-metadata';
+export * from './errors/error-code.js';
+export * from './errors/error-body.js';
+export * from './messaging/subjects.js';
+export * from './common/patterns.js';
+export * from './common/validators.js';
+export * from './common/workspace-scoped.request.js';
+export * from './catalog/app.dto.js';
+export * from './catalog/product.dto.js';
+export * from './catalog/catalog.requests.js';
+export * from './connection/connection.dto.js';
+export * from './connection/connection.requests.js';
+export * from './health/health.dto.js';

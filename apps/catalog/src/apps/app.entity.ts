@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, Unique, UpdateDateColumn, type Relation } from 'typeorm';
+import { ActionEntity } from './action.entity.js';
+import { AppEnvEntity } from './app-env.entity.js';
+
+@Entity({ name: 'apps' })
+@Unique('apps_workspace_tag_unique', ['workspaceId', 'tag'])
+export class AppEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'workspace_id', type: 'text' })
+  workspaceId!: string;
+
+  @Column({ type: 'text' })
+  tag!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  @OneToMany(() => AppEnvEntity, (env) => env.app, { cascade: true })
+  envs!: Relation<AppEnvEntity[]>;
+
+  @OneToMany(() => ActionEntity, (action) => action.app, { cascade: true })
+  actions!: Relation<ActionEntity[]>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,25 @@
+import type { AppView } from '@switchboard/contracts';
+import type { AppEntity } from './app.entity.js';
+
+/** The wire form of an app, its envs and actions in the order they were declared. */
+export function toAppView(app: AppEntity): AppView {
+  return {
+    tag: app.tag,
+    name: app.name,
+    description: app.description,
+    envs: [...(app.envs ?? [])]
+      .sort((a, b) => a.position - b.position)
+      .map((env) => ({ slug: env.slug, base_url: env.baseUrl, request_type: env.requestType, active: env.active })),
+    actions: [...(app.actions ?? [])]
+      .sort((a, b) => a.position - b.position)
+      .map((action) => ({
+        tag: action.tag,
+        method: action.method,
+        path: action.path,
+        request_type: action.requestType,
+        description: action.description,
+      })),
+    created_at: app.createdAt.toISOString(),
+    updated_at: app.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,14 @@
+import type { ServiceDatabase } from '@switchboard/platform';
+import { ActionEntity } from '../apps/action.entity.js';
+import { AppEnvEntity } from '../apps/app-env.entity.js';
+import { AppEntity } from '../apps/app.entity.js';
+import { ProductEnvEntity } from '../products/product-env.entity.js';
+import { ProductEntity } from '../products/product.entity.js';
+import { CreateCatalog1763900000000 } from './migrations/1763900000000-create-catalog.js';
+
+/** The catalog's own schema: apps, their envs and actions, products and their envs. */
+export const catalogDatabase: ServiceDatabase = {
+  schema: 'catalog',
+  entities: [AppEntity, AppEnvEntity, ActionEntity, ProductEntity, ProductEnvEntity],
+  migrations: [CreateCatalog1763900000000],
+};

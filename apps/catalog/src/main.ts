@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { QueueGroups, Subjects } from '@switchboard/contracts';
+import { startMicroservice } from '@switchboard/platform';
+import { AppsModule } from './apps/apps.module.js';
+import { catalogDatabase } from './database/catalog.database.js';
+import { ProductsModule } from './products/products.module.js';
+
+await startMicroservice({
+  service: 'catalog',
+  queue: QueueGroups.Catalog,
+  healthSubject: Subjects.CatalogHealthCheck,
+  database: catalogDatabase,
+  features: [AppsModule, ProductsModule],
+});

@@ -1,0 +1,43 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  ConnectionTagRequest,
+  CreateConnectionRequest,
+  ListConnectionsRequest,
+  Subjects,
+  SuggestAccessTagRequest,
+  UpdateConnectionRequest,
+  type AccessTagReply,
+  type ConnectionView,
+} from '@switchboard/contracts';
+import { ConnectionsService } from './connections.service.js';
+
+@Controller()
+export class ConnectionsController {
+  constructor(private readonly connections: ConnectionsService) {}
+
+  @MessagePattern(Subjects.ConnectionAccessTagSuggest)
+  suggestAccessTag(@Payload() request: SuggestAccessTagRequest): Promise<AccessTagReply> {
+    return this.connections.suggestAccessTag(request.workspace_id, request.product_tag, request.app_tag);
+  }
+
+  @MessagePattern(Subjects.ConnectionCreate)
+  create(@Payload() request: CreateConnectionRequest): Promise<ConnectionView> {
+    return this.connections.create(request.workspace_id, request.product_tag, request.connection);
+  }
+
+  @MessagePattern(Subjects.ConnectionFetch)
+  fetch(@Payload() request: ConnectionTagRequest): Promise<ConnectionView> {
+    return this.connections.fetch(request.workspace_id, request.product_tag, request.access_tag);
+  }
+
+  @MessagePattern(Subjects.ConnectionList)
+  list(@Payload() request: ListConnectionsRequest): Promise<ConnectionView[]> {
+    return this.connections.list(request.workspace_id, request.product_tag);
+  }
+
+  @MessagePattern(Subjects.ConnectionUpdate)
+  update(@Payload() request: UpdateConnectionRequest): Promise<ConnectionView> {
+    return this.connections.update(request.workspace_id, request.product_tag, request.access_tag, request.changes);
+  }
+}

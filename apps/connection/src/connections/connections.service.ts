@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import {
+  ErrorCode,
+  Events,
+  type AccessTagReply,
+  type AddConnectionBody,
+  type ConnectionView,
+  type UpdateConnectionBody,
+} from '@switchboard/contracts';
+import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
+import { DataSource, In, Like, Repository } from 'typeorm';
+import { CatalogClient } from '../catalog/catalog.client.js';
+import { ConnectionEnvEntity } from './connection-env.entity.js';
+import { planConnectionEnvs, type PlannedConnectionEnv } from './connection-env.plan.js';
+import { ConnectionEntity } from './connection.entity.js';
+import { toConnectionView } from './connection.view.js';
+
+const MAX_SUGGESTION_SUFFIX = 1000;
+
+/** Connected apps: one app instance in one product, named by its access tag. */
+@Injectable()
+export class ConnectionsService {
+  constructor(
+    @InjectRepository(ConnectionEntity) private readonly connections: Repository<ConnectionEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: CatalogClient,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /** A free access tag for connecting `appTag`: the app's tag, or the tag with the first free `-N` suffix. */
+  async suggestAccessTag(workspaceId: string, productTag: string, appTag: string): Promise<AccessTagReply> {
+    await this.catalog.fetchProduct(workspaceId, productTag);
+    const taken = await this.connections.find({
+      select: { accessTag: true },
+      where: [
+        { workspaceId, productTag, accessTag: appTag },
+        { workspaceId, productTag, accessTag: Like(`${appTag.replace(/[%_\\]/g, '\\$&')}-%`) },
+      ],
+    });
+    const used = new Set(taken.map((connection) => connection.accessTag));
+    if (!used.has(appTag)) return { access_tag: appTag };
+    for (let suffix = 2; suffix <= MAX_SUGGESTION_SUFFIX; suffix += 1) {
+      const candidate = `${appTag}-${suffix}`;
+      if (!used.has(candidate) && candidate.length <= 64) return { access_tag: candidate };
+    }
+    throw new DomainError(ErrorCode.AccessTagTaken, `No free access tag is left for app '${appTag}'; choose one explicitly`, { app: appTag });
+  }
+
+  async create(workspaceId: string, productTag: string, body: AddConnectionBody): Promise<ConnectionView> {
+    const appTag = body.app ?? body.access_tag;
+    const [product, app] = await Promise.all([this.catalog.fetchProduct(workspaceId, productTag), this.catalog.fetchApp(workspaceId, appTag)]);
+    const envs = planConnectionEnvs(body.envs, product, app);
+    const connection = this.connections.create({
+      workspaceId,
+      productTag,
+      accessTag: body.access_tag,
+      appTag,
+      envs: envs.map((env, position) => this.envEntity(workspaceId, env, position)),
+    });
+    try {
+      await this.connections.save(connection);
+    } catch (error) {
+      if (isUniqueViolation(error, 'connections_access_tag_unique')) {
+        throw new DomainError(ErrorCode.AccessTagTaken, `Access tag '${body.access_tag}' is already used in product '${productTag}'`, {
+          access_tag: body.access_tag,
+          product: productTag,
+        });
+      }
+      throw error;
+    }
+    this.events.publish(Events.ConnectionCreated, { workspace_id: workspaceId, product: productTag, access_tag: body.access_tag });
+    return this.fetch(workspaceId, productTag, body.access_tag);
+  }
+
+  async fetch(workspaceId: string, productTag: string, accessTag: string): Promise<ConnectionView> {
+    return toConnectionView(await this.find(workspaceId, productTag, accessTag));
+  }
+
+  async list(workspaceId: string, productTag: string): Promise<ConnectionView[]> {
+    await this.catalog.fetchProduct(workspaceId, productTag);
+    const connections = await this.connections.find({
+      where: { workspaceId, productTag },
+      relations: { envs: true },
+      order: { createdAt: 'ASC', accessTag: 'ASC' },
+    });
+    return connections.map(toConnectionView);
+  }
+
+  /** Replaces the listed envs field by field and keeps the others; all of it or nothing is written. */
+  async update(workspaceId: string, productTag: string, accessTag: string, changes: UpdateConnectionBody): Promise<ConnectionView> {
+    const connection = await this.find(workspaceId, productTag, accessTag);
+    const [product, app] = await Promise.all([
+      this.catalog.fetchProduct(workspaceId, productTag),
+      this.catalog.fetchApp(workspaceId, connection.appTag),
+    ]);
+    const stored = new Map(connection.envs.map((env) => [env.productEnvSlug, this.plannedFrom(env)]));
+    const planned = planConnectionEnvs(changes.envs, product, app, stored);
+    const nextPosition = Math.max(-1, ...connection.envs.map((env) => env.position)) + 1;
+
+    await this.dataSource.transaction(async (manager) => {
+      const replaced = connection.envs.filter((env) => planned.some((p) => p.productEnvSlug === env.productEnvSlug));
+      if (replaced.length > 0) await manager.delete(ConnectionEnvEntity, { id: In(replaced.map((env) => env.id)) });
+      const rows = planned.map((env, index) => {
+        const keptPosition = replaced.find((old) => old.productEnvSlug === env.productEnvSlug)?.position;
+        return { ...this.envEntity(workspaceId, env, keptPosition ?? nextPosition + index), connection: { id: connection.id } };
+      });
+      await manager.insert(ConnectionEnvEntity, rows);
+      await manager.update(ConnectionEntity, { id: connection.id }, { updatedAt: new Date() });
+    });
+    this.events.publish(Events.ConnectionUpdated, { workspace_id: workspaceId, product: productTag, access_tag: accessTag });
+    return this.fetch(workspaceId, productTag, accessTag);
+  }
+
+  private async find(workspaceId: string, productTag: string, accessTag: string): Promise<ConnectionEntity> {
+    const connection = await this.connections.findOne({ where: { workspaceId, productTag, accessTag }, relations: { envs: true } });
+    if (!connection) {
+      throw new DomainError(ErrorCode.ConnectionNotFound, `Connection '${accessTag}' not found in product '${productTag}'`, {
+        access_tag: accessTag,
+        product: productTag,
+      });
+    }
+    return connection;
+  }
+
+  private envEntity(workspaceId: string, env: PlannedConnectionEnv, position: number): Omit<ConnectionEnvEntity, 'id' | 'connection'> {
+    return { workspaceId, ...env, position };
+  }
+
+  private plannedFrom(env: ConnectionEnvEntity): PlannedConnectionEnv {
+    const { productEnvSlug, appEnvSlug, baseUrl, requestType, active, variables, auth } = env;
+    return { productEnvSlug, appEnvSlug, baseUrl, requestType, active, variables, auth };
+  }
+}

@@ -1,0 +1,62 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Subject } from '@switchboard/contracts';
+import { Logger } from 'nestjs-pino';
+import { loadConfig } from '../config/load-config.js';
+import { ServiceConfig } from '../config/service.config.js';
+import { serviceDataSourceOptions, type ServiceDatabase } from '../database/database.options.js';
+import { runMigrations } from '../database/run-migrations.js';
+import { ServiceHealthModule } from '../health/health.module.js';
+import { platformLoggerModule } from '../logging/logger.module.js';
+import { MessageLoggingInterceptor } from '../messaging/message-logging.interceptor.js';
+import { MessagingModule } from '../messaging/messaging.module.js';
+import { RpcErrorFilter } from '../messaging/rpc-error.filter.js';
+import { RpcValidationPipe } from '../messaging/rpc-validation.pipe.js';
+
+export interface MicroserviceDefinition {
+  /** Service name used in logs and NATS connection names. */
+  service: string;
+  /** Queue group shared by every replica. */
+  queue: string;
+  healthSubject: Subject;
+  database: ServiceDatabase;
+  features: (Type<unknown> | DynamicModule)[];
+}
+
+/**
+ * Starts one domain service: validates its settings, migrates its schema, then answers its
+ * subjects in its queue group until SIGTERM/SIGINT, when it closes NATS and the database cleanly.
+ */
+export async function startMicroservice(definition: MicroserviceDefinition): Promise<void> {
+  const config = loadConfig(ServiceConfig);
+  const dataSourceOptions = serviceDataSourceOptions(config.DATABASE_URL, definition.database);
+  await runMigrations(dataSourceOptions);
+
+  @Module({
+    imports: [
+      platformLoggerModule(definition.service, config.LOG_LEVEL),
+      TypeOrmModule.forRoot(dataSourceOptions),
+      MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: `${definition.service}-client`, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
+      ServiceHealthModule.forService(definition.service, definition.healthSubject),
+      ...definition.features,
+    ],
+    providers: [
+      { provide: APP_FILTER, useClass: RpcErrorFilter },
+      { provide: APP_PIPE, useClass: RpcValidationPipe },
+      { provide: APP_INTERCEPTOR, useClass: MessageLoggingInterceptor },
+    ],
+  })
+  class ServiceRootModule {}
+
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(ServiceRootModule, {
+    transport: Transport.NATS,
+    options: { servers: config.NATS_URL.split(','), queue: definition.queue, name: definition.service, maxReconnectAttempts: -1 },
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await app.listen();
+  app.get(Logger).log(`${definition.service} is listening on NATS (queue group "${definition.queue}")`);
+}

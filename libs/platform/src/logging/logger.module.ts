@@ -1,0 +1,19 @@
+import { LoggerModule } from 'nestjs-pino';
+import type { DynamicModule } from '@nestjs/common';
+import { REDACTED_LOG_PATHS } from './redaction.js';
+
+/** pino logging for one service: JSON lines on stdout, credentials redacted, health probes not logged. */
+export function platformLoggerModule(service: string, level: string): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level,
+      base: { service },
+      redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+      customProps: (req) => ({ workspace_id: (req as { workspaceId?: string }).workspaceId }),
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      },
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { RequestError, TimeoutError, type NatsConnection } from '@nats-io/transport-node';
+import { ErrorCode, isErrorBody, type Subject } from '@switchboard/contracts';
+import { DomainError } from '../errors/domain-error.js';
+
+interface NestReply<T> {
+  id?: string;
+  response?: T;
+  err?: unknown;
+  isDisposed?: boolean;
+}
+
+/**
+ * Request-reply over NATS in the wire format of `@nestjs/microservices`, using the NATS request
+ * API directly so that "nobody is listening" fails at once (503) instead of waiting out the timeout (504).
+ */
+export class NatsRequester {
+  constructor(
+    private readonly connection: NatsConnection,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** Sends one request and resolves with the reply, or throws a {@link DomainError}. */
+  async request<T>(subject: Subject, data: object, timeoutMs = this.timeoutMs): Promise<T> {
+    const service = subject.slice(0, subject.indexOf('.'));
+    const packet = JSON.stringify({ pattern: subject, data, id: randomUUID() });
+    let raw: Uint8Array;
+    try {
+      raw = (await this.connection.request(subject, packet, { timeout: timeoutMs })).data;
+    } catch (error) {
+      throw this.transportFailure(error, service, subject, timeoutMs);
+    }
+    const reply = JSON.parse(new TextDecoder().decode(raw)) as NestReply<T>;
+    if (reply.err !== undefined && reply.err !== null) {
+      if (isErrorBody(reply.err)) throw DomainError.fromBody(reply.err);
+      throw new DomainError(ErrorCode.InternalError, `The ${service} service failed to answer ${subject}`, { subject });
+    }
+    return reply.response as T;
+  }
+
+  private transportFailure(error: unknown, service: string, subject: string, timeoutMs: number): DomainError {
+    if (error instanceof RequestError && error.isNoResponders()) {
+      return new DomainError(ErrorCode.ServiceUnavailable, `The ${service} service is unavailable`, { service, subject });
+    }
+    if (error instanceof TimeoutError || (error instanceof Error && error.name === 'TimeoutError')) {
+      return new DomainError(ErrorCode.ServiceTimeout, `The ${service} service did not answer within ${timeoutMs} ms`, { service, subject });
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    return new DomainError(ErrorCode.ServiceUnavailable, `The ${service} service could not be reached: ${reason}`, { service, subject });
+  }
+}
