@@ -11,7 +11,7 @@ export * from './messaging/nats-requester.js';
 export * from './messaging/event-publisher.js';
 export * from './messaging/messaging.module.js';
 export * from './messaging/rpc-error.filter.js';
-export * from './messaging/rpc-validation.pipe.js';
+export * from './validation/contract-validation.pipe.js';
 export * from './messaging/message-logging.interceptor.js';
 export * from './database/database.options.js';
 export * from './database/run-migrations.js';

@@ -11,7 +11,6 @@ export enum ErrorCode {
   AppTagTaken = 'app_tag_taken',
   ConnectionNotFound = 'connection_not_found',
   AccessTagTaken = 'access_tag_taken',
-  ConnectionEnvIncomplete = 'connection_env_incomplete',
   ServiceUnavailable = 'service_unavailable',
   ServiceTimeout = 'service_timeout',
   InternalError = 'internal_error',

@@ -13,7 +13,7 @@ import { platformLoggerModule } from '../logging/logger.module.js';
 import { MessageLoggingInterceptor } from '../messaging/message-logging.interceptor.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
 import { RpcErrorFilter } from '../messaging/rpc-error.filter.js';
-import { RpcValidationPipe } from '../messaging/rpc-validation.pipe.js';
+import { ContractValidationPipe } from '../validation/contract-validation.pipe.js';
 
 export interface MicroserviceDefinition {
   /** Service name used in logs and NATS connection names. */
@@ -44,7 +44,7 @@ export async function startMicroservice(definition: MicroserviceDefinition): Pro
     ],
     providers: [
       { provide: APP_FILTER, useClass: RpcErrorFilter },
-      { provide: APP_PIPE, useClass: RpcValidationPipe },
+      { provide: APP_PIPE, useClass: ContractValidationPipe },
       { provide: APP_INTERCEPTOR, useClass: MessageLoggingInterceptor },
     ],
   })

@@ -3,19 +3,19 @@ import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 /** Settings every service reads; each has a default for local use. */
 export class ServiceConfig {
   @Matches(/^(nats|tls|wss?):\/\/.+/, { message: 'NATS_URL must be a nats:// URL' })
-  NATS_URL = 'nats://127.0.0.1:4222';
+  NATS_URL: string = 'nats://127.0.0.1:4222';
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/switchboard';
+  DATABASE_URL: string = 'postgres://postgres:postgres@127.0.0.1:5432/switchboard';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL = 'info';
+  LOG_LEVEL: string = 'info';
 
   @IsInt()
   @Min(100)
   @Max(120_000)
-  NATS_REQUEST_TIMEOUT_MS = 5000;
+  NATS_REQUEST_TIMEOUT_MS: number = 5000;
 
   @IsString()
-  NODE_ENV = 'development';
+  NODE_ENV: string = 'development';
 }

@@ -1,14 +1,14 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
-import { validatePayload } from '../validation/validate-payload.js';
+import { validatePayload } from './validate-payload.js';
 
-/** Re-validates every message payload against its contract class: a service never trusts the sender. */
+/** Validates HTTP bodies and NATS payloads against their contract class: no entry point trusts its sender. */
 @Injectable()
-export class RpcValidationPipe implements PipeTransform {
+export class ContractValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
     if (metadata.type !== 'body' || !isContractClass(type)) return value;
-    return validatePayload(type, value);
+    return validatePayload(type, value ?? {});
   }
 }
 

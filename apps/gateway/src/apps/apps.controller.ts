@@ -1,0 +1,31 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateAppBody, Subjects, type AppView } from '@switchboard/contracts';
+import { NatsRequester } from '@switchboard/platform';
+import { WorkspaceId } from '../auth/workspace-id.decorator.js';
+import { TagParamPipe } from '../http/tag-param.pipe.js';
+
+@ApiTags('apps')
+@Controller('v1/apps')
+export class AppsController {
+  constructor(private readonly nats: NatsRequester) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register a workspace app with its envs and actions' })
+  create(@WorkspaceId() workspaceId: string, @Body() body: CreateAppBody): Promise<AppView> {
+    return this.nats.request(Subjects.CatalogAppCreate, { workspace_id: workspaceId, app: body });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List the apps of the workspace' })
+  list(@WorkspaceId() workspaceId: string): Promise<AppView[]> {
+    return this.nats.request(Subjects.CatalogAppList, { workspace_id: workspaceId });
+  }
+
+  @Get(':app')
+  @ApiOperation({ summary: 'Fetch one app with its envs and actions' })
+  fetch(@WorkspaceId() workspaceId: string, @Param('app', TagParamPipe) appTag: string): Promise<AppView> {
+    return this.nats.request(Subjects.CatalogAppFetch, { workspace_id: workspaceId, app_tag: appTag });
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Subjects,
+  type AccessTagReply,
+  type AddConnectionBody,
+  type AppView,
+  type ConnectedAppView,
+  type ConnectionView,
+  type UpdateConnectionBody,
+} from '@switchboard/contracts';
+import { NatsRequester } from '@switchboard/platform';
+
+/** Composes the connection service's records with the catalog's app names into what callers see. */
+@Injectable()
+export class ConnectedAppsService {
+  constructor(private readonly nats: NatsRequester) {}
+
+  /**
+   * Makes sure the app exists (registering a bare workspace app of that tag if nobody did, so
+   * `connect('stripe')` works on a fresh workspace) and proposes a free access tag for it.
+   */
+  async connect(workspaceId: string, productTag: string, appTag: string): Promise<AccessTagReply> {
+    await this.nats.request(Subjects.CatalogAppEnsure, { workspace_id: workspaceId, app_tag: appTag });
+    return this.nats.request(Subjects.ConnectionAccessTagSuggest, { workspace_id: workspaceId, product_tag: productTag, app_tag: appTag });
+  }
+
+  async add(workspaceId: string, productTag: string, body: AddConnectionBody): Promise<ConnectedAppView> {
+    const connection = await this.nats.request<ConnectionView>(Subjects.ConnectionCreate, {
+      workspace_id: workspaceId,
+      product_tag: productTag,
+      connection: body,
+    });
+    return (await this.withAppNames(workspaceId, [connection]))[0] as ConnectedAppView;
+  }
+
+  async fetchAll(workspaceId: string, productTag: string): Promise<ConnectedAppView[]> {
+    const connections = await this.nats.request<ConnectionView[]>(Subjects.ConnectionList, { workspace_id: workspaceId, product_tag: productTag });
+    return this.withAppNames(workspaceId, connections);
+  }
+
+  async fetch(workspaceId: string, productTag: string, accessTag: string): Promise<ConnectedAppView> {
+    const connection = await this.nats.request<ConnectionView>(Subjects.ConnectionFetch, {
+      workspace_id: workspaceId,
+      product_tag: productTag,
+      access_tag: accessTag,
+    });
+    return (await this.withAppNames(workspaceId, [connection]))[0] as ConnectedAppView;
+  }
+
+  async update(workspaceId: string, productTag: string, accessTag: string, changes: UpdateConnectionBody): Promise<ConnectedAppView> {
+    const connection = await this.nats.request<ConnectionView>(Subjects.ConnectionUpdate, {
+      workspace_id: workspaceId,
+      product_tag: productTag,
+      access_tag: accessTag,
+      changes,
+    });
+    return (await this.withAppNames(workspaceId, [connection]))[0] as ConnectedAppView;
+  }
+
+  private async withAppNames(workspaceId: string, connections: ConnectionView[]): Promise<ConnectedAppView[]> {
+    if (connections.length === 0) return [];
+    const appTags = [...new Set(connections.map((connection) => connection.app))];
+    const apps = await this.nats.request<AppView[]>(Subjects.CatalogAppList, { workspace_id: workspaceId, app_tags: appTags });
+    const names = new Map(apps.map((app) => [app.tag, app.name]));
+    return connections.map((connection) => ({ ...connection, app_name: names.get(connection.app) ?? connection.app }));
+  }
+}

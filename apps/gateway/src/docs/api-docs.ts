@@ -1,0 +1,17 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { CredentialHeaders } from '../auth/credential-headers.js';
+
+/** Serves the OpenAPI page at `/docs` (JSON at `/docs/json`), describing the three credentials every call sends. */
+export function mountApiDocs(app: INestApplication): void {
+  const document = new DocumentBuilder()
+    .setTitle('Switchboard gateway')
+    .setDescription('Register apps, connect them to products per env, and call their actions through one gateway.')
+    .setVersion('1')
+    .addApiKey({ type: 'apiKey', in: 'header', name: CredentialHeaders.WorkspaceId }, 'workspace_id')
+    .addApiKey({ type: 'apiKey', in: 'header', name: CredentialHeaders.UserId }, 'user_id')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The user private key' }, 'private_key')
+    .addSecurityRequirements({ workspace_id: [], user_id: [], private_key: [] })
+    .build();
+  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, document), { jsonDocumentUrl: 'docs/json' });
+}

@@ -1,0 +1,45 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  ContractValidationPipe,
+  MessagingModule,
+  platformLoggerModule,
+  serviceDataSourceOptions,
+} from '@switchboard/platform';
+import { AppsController } from './apps/apps.controller.js';
+import { ApiKeyGuard } from './auth/api-key.guard.js';
+import { AUTH_CACHE_TTL_MS, UserKeyCache } from './auth/user-key-cache.js';
+import type { GatewayConfig } from './config/gateway.config.js';
+import { ConnectedAppsController } from './connections/connected-apps.controller.js';
+import { ConnectedAppsService } from './connections/connected-apps.service.js';
+import { gatewayDatabase } from './database/gateway.database.js';
+import { HealthController } from './health/health.controller.js';
+import { HttpErrorFilter } from './http/http-error.filter.js';
+import { ProductsController } from './products/products.controller.js';
+import { UserEntity } from './workspaces/user.entity.js';
+
+/** The HTTP entry: authenticates, validates, and asks the domain services over NATS. */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        platformLoggerModule('gateway', config.LOG_LEVEL),
+        TypeOrmModule.forRoot(serviceDataSourceOptions(config.DATABASE_URL, gatewayDatabase)),
+        TypeOrmModule.forFeature([UserEntity]),
+        MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
+      ],
+      controllers: [HealthController, ProductsController, AppsController, ConnectedAppsController],
+      providers: [
+        { provide: AUTH_CACHE_TTL_MS, useValue: config.GATEWAY_AUTH_CACHE_TTL_MS },
+        UserKeyCache,
+        ConnectedAppsService,
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_PIPE, useClass: ContractValidationPipe },
+      ],
+    };
+  }
+}

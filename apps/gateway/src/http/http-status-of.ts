@@ -1,0 +1,36 @@
+import { ErrorCode } from '@switchboard/contracts';
+
+/** The one place error codes become HTTP statuses; the switch is exhaustive, so a new code must be mapped. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.ValidationFailed:
+      return 400;
+    case ErrorCode.Unauthenticated:
+      return 401;
+    case ErrorCode.RouteNotFound:
+    case ErrorCode.ProductNotFound:
+    case ErrorCode.AppNotFound:
+    case ErrorCode.ConnectionNotFound:
+      return 404;
+    case ErrorCode.AppTagTaken:
+    case ErrorCode.AccessTagTaken:
+      return 409;
+    case ErrorCode.PayloadTooLarge:
+      return 413;
+    case ErrorCode.ProductEnvNotFound:
+    case ErrorCode.AppEnvNotFound:
+      return 422;
+    case ErrorCode.InternalError:
+      return 500;
+    case ErrorCode.ServiceUnavailable:
+      return 503;
+    case ErrorCode.ServiceTimeout:
+      return 504;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+function assertUnreachable(code: never): never {
+  throw new Error(`Error code ${String(code)} has no HTTP status`);
+}

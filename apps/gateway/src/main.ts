@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig, runMigrations, serviceDataSourceOptions } from '@switchboard/platform';
+import { Logger } from 'nestjs-pino';
+import { GatewayConfig } from './config/gateway.config.js';
+import { gatewayDatabase } from './database/gateway.database.js';
+import { mountApiDocs } from './docs/api-docs.js';
+import { GatewayModule } from './gateway.module.js';
+
+const config = loadConfig(GatewayConfig);
+await runMigrations(serviceDataSourceOptions(config.DATABASE_URL, gatewayDatabase));
+
+const app = await NestFactory.create<NestFastifyApplication>(
+  GatewayModule.forRoot(config),
+  new FastifyAdapter({ bodyLimit: config.GATEWAY_BODY_LIMIT_BYTES }),
+  { bufferLogs: true },
+);
+app.useLogger(app.get(Logger));
+mountApiDocs(app);
+app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
+app.get(Logger).log(`gateway is listening on ${await app.getUrl()}`);

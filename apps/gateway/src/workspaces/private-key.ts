@@ -1,0 +1,26 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** A new private key: 256 random bits, prefixed so a leaked key is recognisable in a scan. */
+export function generatePrivateKey(): string {
+  return `sbk_${randomBytes(32).toString('base64url')}`;
+}
+
+/**
+ * SHA-256 suffices for keys with 256 bits of entropy (no dictionary to guess from) and keeps
+ * verification cheap on every request, unlike password hashes built to be slow.
+ */
+export function hashPrivateKey(privateKey: string): string {
+  return createHash('sha256').update(privateKey, 'utf8').digest('hex');
+}
+
+/** Compares a presented key with a stored hash in constant time. */
+export function privateKeyMatches(privateKey: string, keyHash: string): boolean {
+  const presented = Buffer.from(hashPrivateKey(privateKey), 'hex');
+  const stored = Buffer.from(keyHash, 'hex');
+  return presented.length === stored.length && timingSafeEqual(presented, stored);
+}
+
+/** Identifiers are random too, so one workspace cannot guess another's. */
+export function generateId(prefix: 'ws' | 'usr'): string {
+  return `${prefix}_${randomBytes(12).toString('base64url')}`;
+}
