@@ -66,7 +66,7 @@ export class AppsService {
       .orIgnore()
       .returning(['id'])
       .execute();
-    if (inserted.raw.length > 0) this.events.publish(Events.AppCreated, { workspace_id: workspaceId, app: tag });
+    if ((inserted.raw as unknown[]).length > 0) this.events.publish(Events.AppCreated, { workspace_id: workspaceId, app: tag });
     return this.fetch(workspaceId, tag);
   }
 

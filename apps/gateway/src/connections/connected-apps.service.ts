@@ -30,7 +30,7 @@ export class ConnectedAppsService {
       product_tag: productTag,
       connection: body,
     });
-    return (await this.withAppNames(workspaceId, [connection]))[0] as ConnectedAppView;
+    return (await this.withAppNames(workspaceId, [connection]))[0];
   }
 
   async fetchAll(workspaceId: string, productTag: string): Promise<ConnectedAppView[]> {
@@ -44,7 +44,7 @@ export class ConnectedAppsService {
       product_tag: productTag,
       access_tag: accessTag,
     });
-    return (await this.withAppNames(workspaceId, [connection]))[0] as ConnectedAppView;
+    return (await this.withAppNames(workspaceId, [connection]))[0];
   }
 
   async update(workspaceId: string, productTag: string, accessTag: string, changes: UpdateConnectionBody): Promise<ConnectedAppView> {
@@ -54,7 +54,7 @@ export class ConnectedAppsService {
       access_tag: accessTag,
       changes,
     });
-    return (await this.withAppNames(workspaceId, [connection]))[0] as ConnectedAppView;
+    return (await this.withAppNames(workspaceId, [connection]))[0];
   }
 
   private async withAppNames(workspaceId: string, connections: ConnectionView[]): Promise<ConnectedAppView[]> {

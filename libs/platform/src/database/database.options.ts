@@ -1,11 +1,10 @@
-import type { DataSourceOptions, MixedList } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 
 export interface ServiceDatabase {
   /** The Postgres schema the service owns; no other service reads or writes it. */
   schema: string;
-  // TypeORM's own signature for entity and migration lists.
-  entities: MixedList<Function | string>;
-  migrations: MixedList<Function | string>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
 }
 
 /** TypeORM options for one service: its own schema and migrations table, never `synchronize`. */

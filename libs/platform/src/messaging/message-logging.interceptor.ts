@@ -12,8 +12,8 @@ export class MessageLoggingInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const rpc = context.switchToRpc();
-    const subject = (rpc.getContext() as { getSubject?: () => string }).getSubject?.() ?? 'unknown';
-    const payload = rpc.getData() as { workspace_id?: unknown } | undefined;
+    const subject = rpc.getContext<{ getSubject?: () => string }>().getSubject?.() ?? 'unknown';
+    const payload = rpc.getData<{ workspace_id?: unknown } | undefined>();
     const workspace_id = typeof payload?.workspace_id === 'string' ? payload.workspace_id : undefined;
     const started = performance.now();
     const elapsed = () => Math.round((performance.now() - started) * 100) / 100;

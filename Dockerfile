@@ -1,0 +1,47 @@
+# syntax=docker/dockerfile:1
+# One image for every Switchboard service. There is no build step: SWC compiles the
+# TypeScript sources when a service starts (@swc-node/register, as in `npm start`).
+#
+#   docker build -t switchboard .                          # runs the gateway by default
+#   docker build -t switchboard-catalog --build-arg SERVICE=catalog .
+#   docker run switchboard node --import @swc-node/register/esm-register apps/catalog/src/main.ts
+#
+# docker-compose.yml builds this image once and picks each service with `command:`.
+
+ARG NODE_VERSION=24
+
+# --- dependencies: production only (typescript stays: @swc-node/register needs it at run time) ---
+FROM node:${NODE_VERSION}-bookworm AS deps
+WORKDIR /app
+# No telemetry calls from install scripts.
+ENV SCARF_ANALYTICS=false \
+    NPM_CONFIG_UPDATE_NOTIFIER=false \
+    NPM_CONFIG_FUND=false \
+    NPM_CONFIG_AUDIT=false
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --omit=dev
+
+# --- runtime ---
+FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+ARG SERVICE=gateway
+ENV NODE_ENV=production \
+    SERVICE=${SERVICE} \
+    SWC_NODE_PROJECT=/app/tsconfig.json
+WORKDIR /app
+
+# Code and dependencies stay owned by root, so the service user cannot rewrite them.
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
+COPY libs ./libs
+COPY apps ./apps
+
+# The `node` user (uid 1000) ships with the official image.
+USER node
+
+# Only the gateway listens on HTTP; the other services talk over NATS.
+EXPOSE 3000
+
+# A shell expands SERVICE (from the build arg or `-e SERVICE=...`) to pick the entry point; `exec` keeps node as
+# the process that receives SIGTERM for a graceful shutdown (run with an init, e.g. compose `init: true`).
+CMD ["/bin/sh", "-c", "exec node --import @swc-node/register/esm-register \"apps/${SERVICE}/src/main.ts\""]

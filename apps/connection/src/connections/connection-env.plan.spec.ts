@@ -1,0 +1,114 @@
+import { ErrorCode, type AppView, type ProductView } from '@switchboard/contracts';
+import { DomainError } from '@switchboard/platform';
+import { planConnectionEnvs, type PlannedConnectionEnv } from './connection-env.plan.js';
+
+const product: ProductView = {
+  tag: 'shop',
+  name: 'Shop',
+  description: '',
+  envs: [
+    { slug: 'dev', name: 'Development', active: true },
+    { slug: 'prd', name: 'Production', active: true },
+  ],
+  created_at: '',
+  updated_at: '',
+};
+const app: AppView = {
+  tag: 'stripe',
+  name: 'Stripe',
+  description: '',
+  envs: [{ slug: 'live', base_url: 'https://api.stripe.com', request_type: 'JSON', active: false }],
+  actions: [],
+  created_at: '',
+  updated_at: '',
+};
+
+function failureOf(run: () => unknown): DomainError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+}
+
+describe('planConnectionEnvs', () => {
+  it('maps a seed-000 env onto the same app env slug and keeps its overrides', () => {
+    const [env] = planConnectionEnvs([{ slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true }], product, app);
+    expect(env).toEqual({
+      productEnvSlug: 'prd',
+      appEnvSlug: 'prd',
+      baseUrl: 'https://api.stripe.com',
+      requestType: 'JSON',
+      active: true,
+      variables: [],
+      auth: [],
+    });
+  });
+
+  it('maps a seed-002 env to a named app env and stores variables and auth verbatim', () => {
+    const [env] = planConnectionEnvs(
+      [
+        {
+          app_env_slug: 'live',
+          product_env_slug: 'prd',
+          variables: [{ key: 'SENDGRID_KEY', value: '$Token{SENDGRID_API_KEY}' }],
+          auth: [{ auth_tag: 'api_key_auth', data: { api_key: '$Token{STRIPE_API_KEY}' } }],
+        },
+      ],
+      product,
+      app,
+    );
+    expect(env?.appEnvSlug).toBe('live');
+    expect(env?.baseUrl).toBeNull();
+    expect(env?.active).toBe(false);
+    expect(env?.variables).toEqual([{ key: 'SENDGRID_KEY', value: '$Token{SENDGRID_API_KEY}' }]);
+    expect(env?.auth).toEqual([{ auth_tag: 'api_key_auth', data: { api_key: '$Token{STRIPE_API_KEY}' } }]);
+  });
+
+  it('refuses an env slug the product does not have, naming the envs it has', () => {
+    const error = failureOf(() => planConnectionEnvs([{ slug: 'qa', base_url: 'https://a.example' }], product, app));
+    expect(error.code).toBe(ErrorCode.ProductEnvNotFound);
+    expect(error.message).toBe("envs.0.slug: product 'shop' has no env 'qa' (it has dev, prd)");
+  });
+
+  it('refuses an app env the app lacks when no base_url stands in for it', () => {
+    const error = failureOf(() => planConnectionEnvs([{ slug: 'prd' }], product, app));
+    expect(error.code).toBe(ErrorCode.AppEnvNotFound);
+    expect(error.details).toMatchObject({ field: 'envs.0.app_env_slug', env: 'prd' });
+  });
+
+  it('refuses an env without slug or product_env_slug', () => {
+    const error = failureOf(() => planConnectionEnvs([{ base_url: 'https://a.example' }], product, app));
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
+    expect(error.message).toContain('envs.0.slug is required');
+  });
+
+  it('refuses slug and product_env_slug that disagree', () => {
+    const error = failureOf(() => planConnectionEnvs([{ slug: 'dev', product_env_slug: 'prd', base_url: 'https://a.example' }], product, app));
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
+  });
+
+  it('refuses the same product env listed twice', () => {
+    const error = failureOf(() =>
+      planConnectionEnvs([{ slug: 'prd', base_url: 'https://a.example' }, { product_env_slug: 'prd', base_url: 'https://b.example' }], product, app),
+    );
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
+    expect(error.message).toBe("envs.1.slug 'prd' is already listed at envs.0");
+  });
+
+  it('keeps stored fields an update leaves out', () => {
+    const stored: PlannedConnectionEnv = {
+      productEnvSlug: 'prd',
+      appEnvSlug: 'prd',
+      baseUrl: 'https://api.stripe.com',
+      requestType: 'JSON',
+      active: true,
+      variables: [{ key: 'REGION', value: 'us' }],
+      auth: [{ auth_tag: 'bearer', data: { token: '$Token{STRIPE_KEY}' } }],
+    };
+    const [env] = planConnectionEnvs([{ slug: 'prd', base_url: 'https://api.stripe.com/v2' }], product, app, new Map([['prd', stored]]));
+    expect(env).toEqual({ ...stored, baseUrl: 'https://api.stripe.com/v2' });
+  });
+});

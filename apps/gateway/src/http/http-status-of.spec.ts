@@ -1,0 +1,21 @@
+import { ErrorCode } from '@switchboard/contracts';
+import { httpStatusOf } from './http-status-of.js';
+
+describe('httpStatusOf', () => {
+  it('maps every error code to an HTTP error status', () => {
+    for (const code of Object.values(ErrorCode)) {
+      expect(httpStatusOf(code)).toBeGreaterThanOrEqual(400);
+      expect(httpStatusOf(code)).toBeLessThan(600);
+    }
+  });
+
+  it('answers caller mistakes with 4xx and platform trouble with 5xx', () => {
+    expect(httpStatusOf(ErrorCode.ValidationFailed)).toBe(400);
+    expect(httpStatusOf(ErrorCode.Unauthenticated)).toBe(401);
+    expect(httpStatusOf(ErrorCode.ConnectionNotFound)).toBe(404);
+    expect(httpStatusOf(ErrorCode.AccessTagTaken)).toBe(409);
+    expect(httpStatusOf(ErrorCode.ProductEnvNotFound)).toBe(422);
+    expect(httpStatusOf(ErrorCode.ServiceUnavailable)).toBe(503);
+    expect(httpStatusOf(ErrorCode.ServiceTimeout)).toBe(504);
+  });
+});

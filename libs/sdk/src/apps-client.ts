@@ -1,0 +1,27 @@
+import type { HttpClient } from './http-client.js';
+import { encodePathSegment } from './path-segment.js';
+import type { App, CreateAppInput } from './types.js';
+
+/** The workspace app catalog: `switchboard.app`. */
+export class AppsClient {
+  readonly #http: HttpClient;
+
+  constructor(http: HttpClient) {
+    this.#http = http;
+  }
+
+  /** Registers an app with its environments and actions. */
+  async create(input: CreateAppInput): Promise<App> {
+    return await this.#http.request<App>('POST', '/v1/apps', input);
+  }
+
+  /** Fetches one app by tag. */
+  async fetch(tag: string): Promise<App> {
+    return await this.#http.request<App>('GET', `/v1/apps/${encodePathSegment('tag', tag)}`);
+  }
+
+  /** Lists every app of the workspace. */
+  async fetchAll(): Promise<App[]> {
+    return await this.#http.request<App[]>('GET', '/v1/apps');
+  }
+}

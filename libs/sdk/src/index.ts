@@ -1,0 +1,9 @@
+export { Switchboard } from './switchboard.js';
+export { SwitchboardError, SdkErrorCode, type SwitchboardErrorInit } from './switchboard-error.js';
+export { DEFAULT_SWITCHBOARD_URL, DEFAULT_TIMEOUT_MS } from './switchboard-options.js';
+export { SDK_VERSION } from './version.js';
+// Types only: the clients are reached through a Switchboard instance, never constructed directly.
+export type { AppsClient } from './apps-client.js';
+export type { ProductClient } from './product-client.js';
+export type { ConnectedAppsClient } from './connected-apps-client.js';
+export type * from './types.js';

@@ -1,0 +1,101 @@
+import { FakeGateway } from '../test/fake-gateway.js';
+import { optionsFor, productReply } from '../test/fixtures.js';
+import { Switchboard } from './index.js';
+
+describe('switchboard.product', () => {
+  let gateway: FakeGateway;
+  let switchboard: Switchboard;
+
+  beforeEach(async () => {
+    gateway = await FakeGateway.start();
+    switchboard = new Switchboard(optionsFor(gateway.url));
+  });
+
+  afterEach(async () => {
+    await gateway.stop();
+  });
+
+  it('init puts the product and selects it', async () => {
+    gateway.on('PUT', '/v1/products/my-product', { status: 201, json: productReply('my-product') });
+
+    await expect(switchboard.product.init('my-product')).resolves.toEqual(productReply('my-product'));
+
+    expect(gateway.lastRequest).toMatchObject({ method: 'PUT', path: '/v1/products/my-product', body: {} });
+    expect(switchboard.product.selected).toBe('my-product');
+  });
+
+  it('init sends the settings used when the product is created', async () => {
+    gateway.on('PUT', '/v1/products/shop', { status: 201, json: productReply('shop') });
+
+    await switchboard.product.init('shop', { name: 'Shop', envs: [{ slug: 'prd' }] });
+
+    expect(gateway.lastRequest.body).toEqual({ name: 'Shop', envs: [{ slug: 'prd' }] });
+  });
+
+  it('init can be called twice for the same product', async () => {
+    gateway.on('PUT', '/v1/products/shop', { status: 200, json: productReply('shop') });
+
+    await switchboard.product.init('shop');
+    await switchboard.product.init('shop');
+
+    expect(gateway.requests.map((request) => request.path)).toEqual(['/v1/products/shop', '/v1/products/shop']);
+    expect(switchboard.product.selected).toBe('shop');
+  });
+
+  it('init of another product switches the selection', async () => {
+    gateway.on('PUT', '/v1/products/shop', { status: 200, json: productReply('shop') });
+    gateway.on('PUT', '/v1/products/blog', { status: 201, json: productReply('blog') });
+
+    await switchboard.product.init('shop');
+    await switchboard.product.init('blog');
+
+    expect(switchboard.product.selected).toBe('blog');
+  });
+
+  it('a failed init leaves the previous selection in place', async () => {
+    gateway.on('PUT', '/v1/products/shop', { status: 200, json: productReply('shop') });
+    gateway.on('PUT', '/v1/products/BAD%20TAG', {
+      status: 400,
+      json: { code: 'validation_failed', message: 'tag must be 1-64 letters', details: {} },
+    });
+
+    await switchboard.product.init('shop');
+    await expect(switchboard.product.init('BAD TAG')).rejects.toMatchObject({ code: 'validation_failed', status: 400 });
+
+    expect(switchboard.product.selected).toBe('shop');
+  });
+
+  it('fetch reads the selected product by default', async () => {
+    gateway.on('PUT', '/v1/products/shop', { status: 200, json: productReply('shop') });
+    gateway.on('GET', '/v1/products/shop', { status: 200, json: productReply('shop') });
+
+    await switchboard.product.init('shop');
+    await expect(switchboard.product.fetch()).resolves.toEqual(productReply('shop'));
+
+    expect(gateway.lastRequest).toMatchObject({ method: 'GET', path: '/v1/products/shop' });
+  });
+
+  it('fetch reads the product it is given, with its tag encoded', async () => {
+    gateway.on('GET', '/v1/products/a%2Fb', { status: 200, json: productReply('a/b') });
+
+    await expect(switchboard.product.fetch('a/b')).resolves.toMatchObject({ tag: 'a/b' });
+  });
+
+  it('fetch without a tag before init rejects with product_not_selected', async () => {
+    await expect(switchboard.product.fetch()).rejects.toMatchObject({
+      name: 'SwitchboardError',
+      code: 'product_not_selected',
+      status: 0,
+      message: "No product selected: call product.init('<tag>') first",
+    });
+    expect(gateway.requests).toHaveLength(0);
+  });
+
+  it('fetchAll lists the products of the workspace', async () => {
+    gateway.on('GET', '/v1/products', { status: 200, json: [productReply('shop'), productReply('blog')] });
+
+    const products = await switchboard.product.fetchAll();
+
+    expect(products.map((product) => product.tag)).toEqual(['shop', 'blog']);
+  });
+});

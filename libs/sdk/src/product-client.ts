@@ -1,0 +1,58 @@
+import { ConnectedAppsClient } from './connected-apps-client.js';
+import type { HttpClient } from './http-client.js';
+import { encodePathSegment } from './path-segment.js';
+import { SdkErrorCode, SwitchboardError } from './switchboard-error.js';
+import type { Product, ProductInput } from './types.js';
+
+/** Products of the workspace and the one selected for product-scoped calls: `switchboard.product`. */
+export class ProductClient {
+  /** Apps connected to the selected product. */
+  readonly app: ConnectedAppsClient;
+  /** The same client as `app`; the docs use both spellings. */
+  readonly apps: ConnectedAppsClient;
+  readonly #http: HttpClient;
+  #selectedTag: string | undefined;
+
+  constructor(http: HttpClient) {
+    this.#http = http;
+    this.app = new ConnectedAppsClient(http, () => this.#requireSelected());
+    this.apps = this.app;
+  }
+
+  /** Tag of the product chosen by the last successful `init`, if any. */
+  get selected(): string | undefined {
+    return this.#selectedTag;
+  }
+
+  /** Creates the product if absent (`input` only applies then) and selects it; safe to call again. */
+  async init(tag: string, input: ProductInput = {}): Promise<Product> {
+    const product = await this.#http.request<Product>('PUT', productPath(tag), input);
+    // Selected only once the gateway confirmed the product, so a failed init never leaves a dangling choice.
+    this.#selectedTag = tag;
+    return product;
+  }
+
+  /** Fetches a product by tag, the selected one by default. */
+  async fetch(tag?: string): Promise<Product> {
+    return await this.#http.request<Product>('GET', productPath(tag ?? this.#requireSelected()));
+  }
+
+  /** Lists every product of the workspace. */
+  async fetchAll(): Promise<Product[]> {
+    return await this.#http.request<Product[]>('GET', '/v1/products');
+  }
+
+  #requireSelected(): string {
+    if (this.#selectedTag === undefined) {
+      throw new SwitchboardError({
+        code: SdkErrorCode.ProductNotSelected,
+        message: "No product selected: call product.init('<tag>') first",
+      });
+    }
+    return this.#selectedTag;
+  }
+}
+
+function productPath(tag: string): string {
+  return `/v1/products/${encodePathSegment('product', tag)}`;
+}

@@ -1,0 +1,20 @@
+import { AppsClient } from './apps-client.js';
+import { HttpClient } from './http-client.js';
+import { ProductClient } from './product-client.js';
+import { resolveOptions } from './switchboard-options.js';
+import type { SwitchboardOptions } from './types.js';
+
+/** Entry point of the SDK: one instance per workspace user, remembering the product chosen by `product.init`. */
+export class Switchboard {
+  /** The workspace app catalog. */
+  readonly app: AppsClient;
+  /** Products, and the apps connected to the selected one. */
+  readonly product: ProductClient;
+
+  /** Validates `options` and throws a SwitchboardError `invalid_options` naming the faulty field. */
+  constructor(options: SwitchboardOptions) {
+    const http = new HttpClient(resolveOptions(options));
+    this.app = new AppsClient(http);
+    this.product = new ProductClient(http);
+  }
+}

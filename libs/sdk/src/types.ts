@@ -1,0 +1,166 @@
+// The SDK declares its own wire types instead of importing @switchboard/contracts, so it can be
+// installed on its own without class-validator, NestJS or any other server dependency.
+
+/** Body formats an app environment can speak. */
+export type RequestType = 'JSON' | 'XML' | 'FORM' | 'MULTIPART' | 'TEXT';
+
+/** HTTP methods an app action may use. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** What `new Switchboard(...)` needs to talk to a gateway on behalf of one workspace user. */
+export interface SwitchboardOptions {
+  workspace_id: string;
+  user_id: string;
+  private_key: string;
+  /** Gateway base URL; defaults to `SWITCHBOARD_URL`, then `http://localhost:3000`. */
+  url?: string;
+  /** Deadline of each request in milliseconds; defaults to 30000. */
+  timeout_ms?: number;
+}
+
+/** One environment of a product (`dev`, `stg`, `prd`, ...). */
+export interface ProductEnv {
+  slug: string;
+  name: string;
+  active: boolean;
+}
+
+/** A product: the thing a team builds on top of connected apps. */
+export interface Product {
+  tag: string;
+  name: string;
+  description: string;
+  envs: ProductEnv[];
+  created_at: string;
+  updated_at: string;
+}
+
+/** An environment to create with a new product. */
+export interface ProductEnvInput {
+  slug: string;
+  name?: string;
+  active?: boolean;
+}
+
+/** Settings used only when `product.init` creates the product; an existing product is returned as is. */
+export interface ProductInput {
+  name?: string;
+  description?: string;
+  envs?: ProductEnvInput[];
+}
+
+/** One environment of a catalog app: where its API lives and how requests are encoded. */
+export interface AppEnv {
+  slug: string;
+  base_url: string;
+  request_type: RequestType;
+  active: boolean;
+}
+
+/** One callable operation of a catalog app; `path` may hold `:params`. */
+export interface AppAction {
+  tag: string;
+  method: HttpMethod;
+  path: string;
+  request_type: RequestType | null;
+  description: string;
+}
+
+/** A third-party service registered in the workspace catalog. */
+export interface App {
+  tag: string;
+  name: string;
+  description: string;
+  envs: AppEnv[];
+  actions: AppAction[];
+  created_at: string;
+  updated_at: string;
+}
+
+/** An environment of an app being registered. */
+export interface AppEnvInput {
+  slug: string;
+  base_url: string;
+  request_type: RequestType;
+  active?: boolean;
+}
+
+/** An action of an app being registered. */
+export interface AppActionInput {
+  tag: string;
+  method: HttpMethod;
+  path: string;
+  request_type?: RequestType;
+  description?: string;
+}
+
+/** Body of `switchboard.app.create`. */
+export interface CreateAppInput {
+  tag: string;
+  name?: string;
+  description?: string;
+  envs?: AppEnvInput[];
+  actions?: AppActionInput[];
+}
+
+/** A variable handed to a connected app; the value may hold `$Token{KEY}` secret references. */
+export interface ConnectionVariable {
+  key: string;
+  value: string;
+}
+
+/** Credentials for one auth scheme of an app; values may hold `$Token{KEY}` secret references. */
+export interface ConnectionAuth {
+  auth_tag: string;
+  data: Record<string, string | number | boolean>;
+}
+
+/** How one product environment reaches a connected app. */
+export interface ConnectedAppEnv {
+  slug: string;
+  product_env_slug: string;
+  app_env_slug: string;
+  base_url: string | null;
+  request_type: RequestType | null;
+  active: boolean;
+  variables: ConnectionVariable[];
+  auth: ConnectionAuth[];
+}
+
+/** An app connected to a product under an access tag. */
+export interface ConnectedApp {
+  access_tag: string;
+  app: string;
+  app_name: string;
+  product: string;
+  envs: ConnectedAppEnv[];
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * Configuration of one product environment of a connected app. `slug` and `product_env_slug`
+ * name the same thing (both spellings appear in the docs); `app_env_slug` defaults to it.
+ */
+export interface ConnectedAppEnvInput {
+  slug?: string;
+  product_env_slug?: string;
+  app_env_slug?: string;
+  base_url?: string;
+  request_type?: RequestType;
+  active?: boolean;
+  variables?: ConnectionVariable[];
+  auth?: ConnectionAuth[];
+}
+
+/** Body of `product.app.add`; without `app`, the access tag names the app. */
+export interface AddConnectedAppInput {
+  access_tag: string;
+  app?: string;
+  envs: ConnectedAppEnvInput[];
+}
+
+/** Body of `product.app.update`: the listed envs are replaced, the others kept. */
+export interface UpdateConnectedAppInput {
+  envs: ConnectedAppEnvInput[];
+}

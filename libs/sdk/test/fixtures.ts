@@ -1,0 +1,58 @@
+import type { App, ConnectedApp, Product, SwitchboardOptions } from '../src/index.js';
+
+/** A product as the gateway returns it. */
+export function productReply(tag: string): Product {
+  return {
+    tag,
+    name: tag,
+    description: '',
+    envs: [
+      { slug: 'dev', name: 'Development', active: true },
+      { slug: 'prd', name: 'Production', active: true },
+    ],
+    created_at: '2025-01-01T00:00:00.000Z',
+    updated_at: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+/** A catalog app as the gateway returns it. */
+export function appReply(tag: string): App {
+  return {
+    tag,
+    name: tag,
+    description: '',
+    envs: [{ slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true }],
+    actions: [{ tag: 'create-charge', method: 'POST', path: '/v1/charges', request_type: null, description: '' }],
+    created_at: '2025-01-01T00:00:00.000Z',
+    updated_at: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+/** A connected app as the gateway returns it. */
+export function connectedAppReply(product: string, accessTag: string, app = 'stripe'): ConnectedApp {
+  return {
+    access_tag: accessTag,
+    app,
+    app_name: 'Stripe',
+    product,
+    envs: [
+      {
+        slug: 'prd',
+        product_env_slug: 'prd',
+        app_env_slug: 'prd',
+        base_url: 'https://api.stripe.com',
+        request_type: 'JSON',
+        active: true,
+        variables: [],
+        auth: [],
+      },
+    ],
+    created_at: '2025-01-01T00:00:00.000Z',
+    updated_at: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+/** Options of a client pointed at a fake gateway, with credentials the specs can recognise. */
+export function optionsFor(url: string): SwitchboardOptions {
+  return { workspace_id: 'ws-123', user_id: 'user-456', private_key: 'sk_test_private', url };
+}

@@ -1,0 +1,114 @@
+// Keeps the architecture rules of eslint.config.js honest: if the Nx project graph goes
+// missing or the depConstraints get loosened, these imports stop failing and CI says so.
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { ESLint, type Linter } from 'eslint';
+import { fileURLToPath } from 'node:url';
+import tseslint from 'typescript-eslint';
+
+const workspaceRoot = fileURLToPath(new URL('../../', import.meta.url));
+const BOUNDARIES = '@nx/enforce-module-boundaries';
+const RESTRICTED_IMPORTS = 'no-restricted-imports';
+// Virtual files linted from memory: the TypeScript project service cannot see them, so type-aware
+// rules are switched off for this one name. Every other rule comes from eslint.config.js as is.
+const PROBE = 'boundary-probe.ts';
+
+let eslint: ESLint;
+
+/** Lints `code` as if it were the (not necessarily existing) file at `filePath`. */
+async function lint(filePath: string, code: string): Promise<Linter.LintMessage[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  if (result === undefined) throw new Error(`ESLint returned no result for ${filePath}`);
+  const fatal = result.messages.filter((message) => message.fatal === true);
+  expect(fatal).toEqual([]);
+  return result.messages;
+}
+
+function fromRule(messages: Linter.LintMessage[], ruleId: string): Linter.LintMessage[] {
+  return messages.filter((message) => message.ruleId === ruleId && message.severity === 2);
+}
+
+describe('module boundaries', () => {
+  beforeAll(() => {
+    // Loading eslint.config.js builds the Nx project graph the boundary rule depends on.
+    eslint = new ESLint({
+      cwd: workspaceRoot,
+      overrideConfig: { ...tseslint.configs.disableTypeChecked, files: [`**/${PROBE}`] },
+    });
+  });
+
+  it('reports an error when the gateway imports code from the catalog service', async () => {
+    const messages = await lint(
+      `apps/gateway/src/${PROBE}`,
+      "import { CatalogModule } from '../../catalog/src/catalog.module.js';\nexport const probe = CatalogModule;\n",
+    );
+
+    expect(fromRule(messages, BOUNDARIES)).toHaveLength(1);
+  });
+
+  it('lets the gateway import the contracts library through its entry point', async () => {
+    const messages = await lint(
+      `apps/gateway/src/${PROBE}`,
+      "import * as contracts from '@switchboard/contracts';\nexport const probe = contracts;\n",
+    );
+
+    expect(fromRule(messages, BOUNDARIES)).toEqual([]);
+    expect(fromRule(messages, RESTRICTED_IMPORTS)).toEqual([]);
+  });
+
+  it('reports an error when a service reaches into a library by a relative path', async () => {
+    const messages = await lint(
+      `apps/gateway/src/${PROBE}`,
+      "import * as contracts from '../../../libs/contracts/src/index.js';\nexport const probe = contracts;\n",
+    );
+
+    expect(fromRule(messages, BOUNDARIES)).toHaveLength(1);
+    expect(fromRule(messages, RESTRICTED_IMPORTS)).toHaveLength(1);
+  });
+
+  it('reports an error when a service deep-imports a file behind a library entry point', async () => {
+    const messages = await lint(
+      `apps/gateway/src/${PROBE}`,
+      "import * as subjects from '@switchboard/contracts/src/messaging/subjects.js';\nexport const probe = subjects;\n",
+    );
+
+    expect(fromRule(messages, RESTRICTED_IMPORTS)).toHaveLength(1);
+  });
+
+  it('reports an error when a library imports an application', async () => {
+    const messages = await lint(
+      `libs/contracts/src/${PROBE}`,
+      "import * as gateway from '../../../apps/gateway/src/main.js';\nexport const probe = gateway;\n",
+    );
+
+    expect(fromRule(messages, BOUNDARIES)).toHaveLength(1);
+  });
+
+  it('reports an error when the SDK depends on the server platform library', async () => {
+    const messages = await lint(
+      `libs/sdk/src/${PROBE}`,
+      "import * as platform from '@switchboard/platform';\nexport const probe = platform;\n",
+    );
+
+    const errors = fromRule(messages, BOUNDARIES);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toContain('type:sdk');
+  });
+
+  it('reports an error when a service uses the client SDK', async () => {
+    const messages = await lint(
+      `apps/catalog/src/${PROBE}`,
+      "import * as sdk from '@switchboard/sdk';\nexport const probe = sdk;\n",
+    );
+
+    expect(fromRule(messages, BOUNDARIES)).toHaveLength(1);
+  });
+
+  it('reports an error when the local infrastructure library depends on any other library', async () => {
+    const messages = await lint(
+      `libs/local-infra/src/${PROBE}`,
+      "import * as contracts from '@switchboard/contracts';\nexport const probe = contracts;\n",
+    );
+
+    expect(fromRule(messages, BOUNDARIES)).toHaveLength(1);
+  });
+});
