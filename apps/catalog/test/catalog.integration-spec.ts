@@ -1,0 +1,140 @@
+import { ErrorCode, Subjects, type AppView, type EnsureProductReply } from '@switchboard/contracts';
+import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
+import { createTestDatabase, startService, type ServiceHandle, type TestDatabase } from '@switchboard/testing';
+import type { NatsConnection } from '@nats-io/transport-node';
+import pg from 'pg';
+
+describe('The catalog service over real NATS and PostgreSQL', () => {
+  let database: TestDatabase;
+  let catalog: ServiceHandle;
+  let connection: NatsConnection;
+  let nats: NatsRequester;
+  const workspace_id = `ws_catalog_${Date.now()}`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    catalog = await startService('catalog', { env: { DATABASE_URL: database.url } });
+    connection = await connectNats(catalog.env.NATS_URL as string, 'catalog-integration-spec');
+    nats = new NatsRequester(connection, 5000);
+  });
+
+  afterAll(async () => {
+    await connection?.close();
+    await catalog?.stop();
+    await database?.drop();
+  });
+
+  async function rejection(call: Promise<unknown>): Promise<DomainError> {
+    try {
+      await call;
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    throw new Error('expected the request to be refused');
+  }
+
+  it('migrates its own schema and nothing else', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'catalog' ORDER BY table_name",
+      );
+      expect(rows.map((row) => row.table_name)).toEqual(['actions', 'app_envs', 'apps', 'catalog_migrations', 'product_envs', 'products']);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('creates a product with dev, stg and prd once and returns it unchanged the second time', async () => {
+    const first = await nats.request<EnsureProductReply>(Subjects.CatalogProductEnsure, { workspace_id, product_tag: 'shop', product: {} });
+    const second = await nats.request<EnsureProductReply>(Subjects.CatalogProductEnsure, {
+      workspace_id,
+      product_tag: 'shop',
+      product: { name: 'ignored on an existing product' },
+    });
+    expect(first.created).toBe(true);
+    expect(first.product.envs.map((env) => env.slug)).toEqual(['dev', 'stg', 'prd']);
+    expect(second).toEqual({ product: first.product, created: false });
+  });
+
+  it('creates a product with the envs the caller names', async () => {
+    const reply = await nats.request<EnsureProductReply>(Subjects.CatalogProductEnsure, {
+      workspace_id,
+      product_tag: 'lab',
+      product: { envs: [{ slug: 'sandbox', name: 'Sandbox' }, { slug: 'live' }] },
+    });
+    expect(reply.product.envs).toEqual([
+      { slug: 'sandbox', name: 'Sandbox', active: true },
+      { slug: 'live', name: 'live', active: true },
+    ]);
+  });
+
+  it('registers an app with envs and actions in declaration order', async () => {
+    const app = await nats.request<AppView>(Subjects.CatalogAppCreate, {
+      workspace_id,
+      app: {
+        tag: 'stripe',
+        name: 'Stripe',
+        envs: [
+          { slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON' },
+          { slug: 'dev', base_url: 'https://sandbox.stripe.com', request_type: 'FORM', active: false },
+        ],
+        actions: [{ tag: 'create-charge', method: 'POST', path: '/v1/charges', request_type: 'FORM' }, { tag: 'get-charge', method: 'GET', path: '/v1/charges/:id' }],
+      },
+    });
+    expect(app.envs.map((env) => [env.slug, env.request_type, env.active])).toEqual([
+      ['prd', 'JSON', true],
+      ['dev', 'FORM', false],
+    ]);
+    expect(app.actions.map((action) => [action.tag, action.path, action.request_type])).toEqual([
+      ['create-charge', '/v1/charges', 'FORM'],
+      ['get-charge', '/v1/charges/:id', null],
+    ]);
+  });
+
+  it('refuses an app with two envs of one slug and stores nothing of it', async () => {
+    const error = await rejection(
+      nats.request(Subjects.CatalogAppCreate, {
+        workspace_id,
+        app: {
+          tag: 'sendgrid',
+          envs: [
+            { slug: 'prd', base_url: 'https://api.sendgrid.com', request_type: 'JSON' },
+            { slug: 'prd', base_url: 'https://api2.sendgrid.com', request_type: 'JSON' },
+          ],
+        },
+      }),
+    );
+    expect([error.code, error.message]).toEqual([ErrorCode.ValidationFailed, "envs.1.slug 'prd' is already listed at envs.0"]);
+    expect((await rejection(nats.request(Subjects.CatalogAppFetch, { workspace_id, app_tag: 'sendgrid' }))).code).toBe(ErrorCode.AppNotFound);
+  });
+
+  it('re-validates payloads itself instead of trusting the sender', async () => {
+    const error = await rejection(nats.request(Subjects.CatalogAppFetch, { app_tag: 'stripe' }));
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
+    expect(error.message).toContain('workspace_id');
+  });
+
+  it('ensures a bare app once, even when asked twice at the same moment', async () => {
+    const [first, second] = await Promise.all([
+      nats.request<AppView>(Subjects.CatalogAppEnsure, { workspace_id, app_tag: 'twilio' }),
+      nats.request<AppView>(Subjects.CatalogAppEnsure, { workspace_id, app_tag: 'twilio' }),
+    ]);
+    expect(second).toEqual(first);
+    const all = await nats.request<AppView[]>(Subjects.CatalogAppList, { workspace_id, app_tags: ['twilio'] });
+    expect(all).toHaveLength(1);
+  });
+
+  it('keeps workspaces apart', async () => {
+    const others = await nats.request<AppView[]>(Subjects.CatalogAppList, { workspace_id: `${workspace_id}_other` });
+    expect(others).toEqual([]);
+    const error = await rejection(nats.request(Subjects.CatalogProductFetch, { workspace_id: `${workspace_id}_other`, product_tag: 'shop' }));
+    expect(error.code).toBe(ErrorCode.ProductNotFound);
+  });
+
+  it('answers its health subject with the database up', async () => {
+    expect(await nats.request(Subjects.CatalogHealthCheck, {})).toEqual({ service: 'catalog', status: 'ok', checks: { database: { status: 'up' } } });
+  });
+});

@@ -1,0 +1,107 @@
+import type { NatsConnection } from '@nats-io/transport-node';
+import { ErrorCode, Events, Subjects, type AccessTagReply, type ConnectionView } from '@switchboard/contracts';
+import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
+import { createTestDatabase, startService, type ServiceHandle, type TestDatabase } from '@switchboard/testing';
+
+describe('The connection service over real NATS and PostgreSQL, asking the real catalog', () => {
+  let database: TestDatabase;
+  let services: ServiceHandle[] = [];
+  let connection: NatsConnection;
+  let nats: NatsRequester;
+  const workspace_id = `ws_connection_${Date.now()}`;
+  const env = { slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    services = await Promise.all([
+      startService('catalog', { env: { DATABASE_URL: database.url } }),
+      startService('connection', { env: { DATABASE_URL: database.url } }),
+    ]);
+    connection = await connectNats(services[0]?.env.NATS_URL as string, 'connection-integration-spec');
+    nats = new NatsRequester(connection, 5000);
+    await nats.request(Subjects.CatalogProductEnsure, { workspace_id, product_tag: 'shop', product: {} });
+    await nats.request(Subjects.CatalogAppEnsure, { workspace_id, app_tag: 'stripe' });
+  });
+
+  afterAll(async () => {
+    await connection?.close();
+    await Promise.all(services.map((service) => service.stop()));
+    await database?.drop();
+  });
+
+  async function rejection(call: Promise<unknown>): Promise<DomainError> {
+    try {
+      await call;
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    throw new Error('expected the request to be refused');
+  }
+
+  it('creates a connection and publishes events.connection.connection.created', async () => {
+    const subscription = connection.subscribe(Events.ConnectionCreated, { max: 1 });
+    const created = await nats.request<ConnectionView>(Subjects.ConnectionCreate, {
+      workspace_id,
+      product_tag: 'shop',
+      connection: { access_tag: 'stripe-payments', app: 'stripe', envs: [env] },
+    });
+    expect(created).toMatchObject({ access_tag: 'stripe-payments', app: 'stripe', product: 'shop', envs: [{ slug: 'prd', app_env_slug: 'prd' }] });
+    for await (const message of subscription) {
+      expect(message.json()).toMatchObject({ workspace_id, product: 'shop', access_tag: 'stripe-payments' });
+    }
+  });
+
+  it('suggests the next free access tag for an app connected before', async () => {
+    const reply = await nats.request<AccessTagReply>(Subjects.ConnectionAccessTagSuggest, { workspace_id, product_tag: 'shop', app_tag: 'stripe' });
+    expect(reply.access_tag).toBe('stripe');
+    await nats.request(Subjects.ConnectionCreate, { workspace_id, product_tag: 'shop', connection: { access_tag: 'stripe', app: 'stripe', envs: [env] } });
+    const next = await nats.request<AccessTagReply>(Subjects.ConnectionAccessTagSuggest, { workspace_id, product_tag: 'shop', app_tag: 'stripe' });
+    expect(next.access_tag).toBe('stripe-2');
+  });
+
+  it('lets exactly one of two simultaneous creates of one access tag win', async () => {
+    const attempt = (): Promise<unknown> =>
+      nats.request(Subjects.ConnectionCreate, { workspace_id, product_tag: 'shop', connection: { access_tag: 'stripe-race', app: 'stripe', envs: [env] } });
+    const results = await Promise.allSettled([attempt(), attempt()]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const failure = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect((failure.reason as DomainError).code).toBe(ErrorCode.AccessTagTaken);
+  });
+
+  it('refuses a connection to a product the catalog does not know', async () => {
+    const error = await rejection(
+      nats.request(Subjects.ConnectionCreate, { workspace_id, product_tag: 'ghost', connection: { access_tag: 'x', app: 'stripe', envs: [env] } }),
+    );
+    expect([error.code, error.message]).toEqual([ErrorCode.ProductNotFound, "Product 'ghost' not found"]);
+  });
+
+  it('updates one env field by field and adds a new env after the existing ones', async () => {
+    await nats.request(Subjects.ConnectionCreate, {
+      workspace_id,
+      product_tag: 'shop',
+      connection: {
+        access_tag: 'stripe-vars',
+        app: 'stripe',
+        envs: [{ ...env, variables: [{ key: 'REGION', value: 'us' }], auth: [{ auth_tag: 'bearer', data: { token: '$Token{STRIPE_KEY}' } }] }],
+      },
+    });
+    const updated = await nats.request<ConnectionView>(Subjects.ConnectionUpdate, {
+      workspace_id,
+      product_tag: 'shop',
+      access_tag: 'stripe-vars',
+      changes: { envs: [{ slug: 'prd', active: false }, { slug: 'dev', base_url: 'https://sandbox.stripe.com' }] },
+    });
+    expect(updated.envs.map((e) => [e.slug, e.base_url, e.active, e.variables, e.auth])).toEqual([
+      ['prd', 'https://api.stripe.com', false, [{ key: 'REGION', value: 'us' }], [{ auth_tag: 'bearer', data: { token: '$Token{STRIPE_KEY}' } }]],
+      ['dev', 'https://sandbox.stripe.com', true, [], []],
+    ]);
+  });
+
+  it('answers 503-style service_unavailable when the catalog is gone', async () => {
+    const catalog = services[0] as ServiceHandle;
+    await catalog.stop();
+    const error = await rejection(nats.request(Subjects.ConnectionList, { workspace_id, product_tag: 'shop' }));
+    expect([error.code, error.message]).toEqual([ErrorCode.ServiceUnavailable, 'The catalog service is unavailable']);
+  });
+});
