@@ -39,6 +39,8 @@ export class ApiKeyGuard implements CanActivate {
     }
     request.workspaceId = workspaceId;
     request.userId = userId;
+    // The request logger sees only the raw Node request, so the workspace is stamped there too.
+    Object.assign(request.raw, { workspaceId });
     return true;
   }
 }

@@ -1,10 +1,11 @@
 import { LoggerModule } from 'nestjs-pino';
-import type { DynamicModule } from '@nestjs/common';
+import { RequestMethod, type DynamicModule } from '@nestjs/common';
 import { REDACTED_LOG_PATHS } from './redaction.js';
 
 /** pino logging for one service: JSON lines on stdout, credentials redacted, health probes not logged. */
 export function platformLoggerModule(service: string, level: string): DynamicModule {
   return LoggerModule.forRoot({
+    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       base: { service },
@@ -13,6 +14,7 @@ export function platformLoggerModule(service: string, level: string): DynamicMod
       customProps: (req) => ({ workspace_id: (req as { workspaceId?: string }).workspaceId }),
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
   });
