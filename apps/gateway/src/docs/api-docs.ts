@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { CredentialHeaders } from '../auth/credential-headers.js';
 
 /** Serves the OpenAPI page at `/docs` (JSON at `/docs/json`), describing the three credentials every call sends. */
@@ -13,5 +15,9 @@ export function mountApiDocs(app: INestApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The user private key' }, 'private_key')
     .addSecurityRequirements({ workspace_id: [], user_id: [], private_key: [] })
     .build();
-  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, document), { jsonDocumentUrl: 'docs/json' });
+  const openApi = SwaggerModule.createDocument(app, document);
+  // Body schemas come from the contracts' class-validator rules, so the docs cannot drift from validation.
+  const contractSchemas = validationMetadatasToSchemas({ classTransformerMetadataStorage: defaultMetadataStorage, refPointerPrefix: '#/components/schemas/' });
+  openApi.components = { ...openApi.components, schemas: { ...openApi.components?.schemas, ...contractSchemas } as never };
+  SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs/json' });
 }
