@@ -14,7 +14,7 @@ describe('The catalog service over real NATS and PostgreSQL', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     catalog = await startService('catalog', { env: { DATABASE_URL: database.url } });
-    connection = await connectNats(catalog.env.NATS_URL as string, 'catalog-integration-spec');
+    connection = await connectNats(catalog.env.NATS_URL, 'catalog-integration-spec');
     nats = new NatsRequester(connection, 5000);
   });
 

@@ -17,7 +17,7 @@ describe('The connection service over real NATS and PostgreSQL, asking the real 
       startService('catalog', { env: { DATABASE_URL: database.url } }),
       startService('connection', { env: { DATABASE_URL: database.url } }),
     ]);
-    connection = await connectNats(services[0]?.env.NATS_URL as string, 'connection-integration-spec');
+    connection = await connectNats(services[0]?.env.NATS_URL ?? "", 'connection-integration-spec');
     nats = new NatsRequester(connection, 5000);
     await nats.request(Subjects.CatalogProductEnsure, { workspace_id, product_tag: 'shop', product: {} });
     await nats.request(Subjects.CatalogAppEnsure, { workspace_id, app_tag: 'stripe' });
@@ -99,7 +99,7 @@ describe('The connection service over real NATS and PostgreSQL, asking the real 
   });
 
   it('answers 503-style service_unavailable when the catalog is gone', async () => {
-    const catalog = services[0] as ServiceHandle;
+    const catalog = services[0];
     await catalog.stop();
     const error = await rejection(nats.request(Subjects.ConnectionList, { workspace_id, product_tag: 'shop' }));
     expect([error.code, error.message]).toEqual([ErrorCode.ServiceUnavailable, 'The catalog service is unavailable']);

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
+import { defaultMetadataStorage } from './class-transformer-storage.js';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { CredentialHeaders } from '../auth/credential-headers.js';
 

@@ -1,0 +1,22 @@
+export type { InfraLogger, RunningServer } from './infra-logger.js';
+export { ensureNats, type EnsureNatsOptions } from './ensure-nats.js';
+export { ensurePostgres, type EnsurePostgresOptions } from './ensure-postgres.js';
+export { natsAnswers } from './nats-probe.js';
+export { ensureDatabase, postgresAnswers, withPostgresClient } from './postgres-client.js';
+export { postgresUrl, redactPassword, withDatabase, type PostgresAddress } from './postgres-url.js';
+export { choosePort, findFreePort, isPortFree } from './free-port.js';
+export {
+  describeExit,
+  isPidAlive,
+  signalPid,
+  spawnChild,
+  stopPid,
+  type ChildHandle,
+  type ExitStatus,
+  type SpawnChildOptions,
+  type StopOptions,
+} from './child-process.js';
+export { readLines } from './line-reader.js';
+export { waitUntil, type WaitUntilOptions } from './wait-until.js';
+export { createTempDataDir } from './temp-dir.js';
+export { findExecutable } from './executable-on-path.js';

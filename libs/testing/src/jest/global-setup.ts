@@ -1,0 +1,40 @@
+// Jest loads this file through require() with its own transform, where neither `.js` → `.ts` import mapping nor
+// the @switchboard/* aliases apply, so it imports only node built-ins and runs the real work in a child process
+// started the way the services are (node --import @swc-node/register/esm-register).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+const INFRASTRUCTURE_PROCESS = 'libs/testing/src/jest/test-infrastructure.process.ts';
+const HANDLE_KEY = Symbol.for('switchboard.test-infrastructure-process');
+const START_TIMEOUT_MS = 180_000; // a first run may install nats-server and initialise a cluster
+
+/** Jest global setup: one NATS and one Postgres for the whole in-band run (reused from NATS_URL/DATABASE_URL when they answer, else throw-away ones), exported as NATS_URL and DATABASE_URL. */
+export default async function globalSetup(_globalConfig: unknown, projectConfig: { rootDir: string }): Promise<void> {
+  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', INFRASTRUCTURE_PROCESS], {
+    cwd: projectConfig.rootDir,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  (globalThis as Record<symbol, ChildProcess | undefined>)[HANDLE_KEY] = child;
+  const urls = await readUrls(child);
+  // Tests run in band, in this very process, and each test environment copies process.env when it is created.
+  process.env.NATS_URL = urls.natsUrl;
+  process.env.DATABASE_URL = urls.databaseUrl;
+}
+
+function readUrls(child: ChildProcess): Promise<{ natsUrl: string; databaseUrl: string }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`The test infrastructure was not ready within ${START_TIMEOUT_MS / 1000} s`));
+    }, START_TIMEOUT_MS);
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(JSON.parse(line) as { natsUrl: string; databaseUrl: string });
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`The test infrastructure process ended (${signal ?? `code ${code}`}) before it was ready; its error is printed above.`));
+    });
+  });
+}

@@ -1,0 +1,28 @@
+// A stand-in for a microservice in this library's own tests: answers the health subject of the service it plays
+// (SWITCHBOARD_SERVICE, set by startService) in NestJS's NATS wire format.
+// STAND_IN_BEHAVIOUR=crash exits at once with code 3; =unhealthy answers with status "error".
+import { connect } from '@nats-io/transport-node';
+import { HEALTH_SUBJECTS, type MicroserviceName } from '../services.js';
+
+const behaviour = process.env.STAND_IN_BEHAVIOUR ?? 'healthy';
+const subject = HEALTH_SUBJECTS[process.env.SWITCHBOARD_SERVICE as MicroserviceName];
+
+if (behaviour === 'crash') {
+  console.error('stand-in: DATABASE_URL points nowhere, giving up');
+  process.exit(3);
+}
+
+const connection = await connect({ servers: process.env.NATS_URL });
+connection.subscribe(subject, {
+  callback: (error, message) => {
+    if (error) throw error;
+    const { id } = message.json<{ id: string }>();
+    const status = behaviour === 'unhealthy' ? 'error' : 'ok';
+    message.respond(JSON.stringify({ id, response: { service: subject, status, checks: {} }, isDisposed: true }));
+  },
+});
+console.log(JSON.stringify({ level: 30, msg: `stand-in listening on ${subject}` }));
+process.once('SIGTERM', () => {
+  console.log(JSON.stringify({ level: 30, msg: 'stand-in stopping' }));
+  void connection.close().then(() => process.exit(0));
+});

@@ -1,0 +1,117 @@
+import { rm } from 'node:fs/promises';
+import { createTempDataDir, describeExit, ensureNats, waitUntil, type ExitStatus, type RunningServer } from '@switchboard/local-infra';
+import { createTestDatabase, type TestDatabase } from './create-test-database.js';
+import { httpAnswersOk } from './service-health.js';
+import { MICROSERVICE_NAMES, type ServiceName } from './services.js';
+import { startService, type ServiceHandle } from './start-service.js';
+import { testLogger } from './test-logger.js';
+import { createWorkspaceWithCli, type WorkspaceCredentials } from './workspace-cli.js';
+
+export interface StartPlatformOptions {
+  /** Extra environment for every service (over process.env and the platform's own NATS_URL/DATABASE_URL/GATEWAY_PORT). */
+  env?: Record<string, string | undefined>;
+  /** Reuse this NATS instead of starting a dedicated nats-server for this platform. */
+  natsUrl?: string;
+  /** How long the whole platform may take to become ready (default 60 s per step). */
+  timeoutMs?: number;
+  /** Scripts to run instead of apps/<service>/src/main.ts, for stand-ins in this library's own tests. */
+  entryPoints?: Partial<Record<ServiceName, string>>;
+}
+
+/** All five services on a fresh database, ready to serve the gateway API. */
+export interface Platform {
+  /** Gateway base URL, e.g. http://127.0.0.1:43117. */
+  readonly url: string;
+  readonly natsUrl: string;
+  readonly databaseUrl: string;
+  /** The running services; restartService replaces an entry. */
+  readonly services: Record<ServiceName, ServiceHandle>;
+  /** Creates a workspace and its first user through the gateway's CLI. */
+  createWorkspace(name?: string): Promise<WorkspaceCredentials>;
+  /** Stops one service (SIGTERM, SIGKILL after 10 s). */
+  stopService(service: ServiceName): Promise<ExitStatus>;
+  /** Starts a service again with the same environment (after stopService or kill) and waits until it is healthy. */
+  restartService(service: ServiceName): Promise<ServiceHandle>;
+  /** Stops every service, then this platform's NATS, and drops its database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a complete platform for one test file: a new database on the test Postgres, a dedicated nats-server
+ * (JetStream streams and consumers are server state, so sharing one would leak work between test files),
+ * the four microservices in parallel, then the gateway on a free port; resolves once GET /ready answers 200.
+ */
+export async function startPlatform(options: StartPlatformOptions = {}): Promise<Platform> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const cleanUp = async (): Promise<void> => {
+    const failures: unknown[] = [];
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: unknown) => failures.push(error));
+    if (failures.length) throw new AggregateError(failures, 'Stopping the test platform failed');
+  };
+
+  const services = {} as Record<ServiceName, ServiceHandle>;
+  try {
+    const database: TestDatabase = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const nats = await platformNats(options.natsUrl);
+    cleanups.push(() => nats.stop());
+
+    const env: Record<string, string | undefined> = { NATS_URL: nats.url, DATABASE_URL: database.url, ...options.env };
+    cleanups.push(() => Promise.all(Object.values(services).map((service) => service.stop())));
+    const started = await Promise.allSettled(
+      MICROSERVICE_NAMES.map(async (name) => {
+        services[name] = await startService(name, { env, timeoutMs, entryPoint: options.entryPoints?.[name] });
+      }),
+    );
+    const failed = started.filter((result) => result.status === 'rejected').map((result) => result.reason as unknown);
+    if (failed.length) throw failed.length === 1 ? failed[0] : new AggregateError(failed, failed.map(String).join('\n\n'));
+
+    services.gateway = await startService('gateway', { env, timeoutMs, entryPoint: options.entryPoints?.gateway });
+    const url = services.gateway.url;
+    if (!url) throw new Error('The gateway handle has no URL');
+    await waitUntil(() => httpAnswersOk(url, '/ready'), {
+      what: `the gateway at ${url}/ready to answer 200`,
+      timeoutMs,
+      intervalMs: 200,
+      failFast: () => firstExit(services),
+    });
+
+    return {
+      url,
+      natsUrl: nats.url,
+      databaseUrl: database.url,
+      services,
+      createWorkspace: (name) => createWorkspaceWithCli(services.gateway.env, name),
+      stopService: (name) => services[name].stop(),
+      restartService: async (name) => {
+        const previous = services[name];
+        services[name] = await startService(name, { env: previous.env, timeoutMs, entryPoint: options.entryPoints?.[name] });
+        return services[name];
+      },
+      stop: cleanUp,
+    };
+  } catch (error) {
+    await cleanUp().catch((cleanupError: unknown) => testLogger.warn(`Cleaning up after a failed start failed too: ${String(cleanupError)}`));
+    throw error;
+  }
+}
+
+async function platformNats(natsUrl: string | undefined): Promise<RunningServer> {
+  if (natsUrl) return { url: natsUrl, startedByUs: false, stop: () => Promise.resolve() };
+  const dataDir = await createTempDataDir('switchboard-nats-');
+  const nats = await ensureNats({ dataDir, ephemeral: true, log: testLogger });
+  const stop = async (): Promise<void> => {
+    await nats.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return { ...nats, stop };
+}
+
+function firstExit(services: Partial<Record<ServiceName, ServiceHandle>>): Error | undefined {
+  for (const service of Object.values(services)) {
+    const status = service.exitStatus();
+    if (status) return new Error(`${service.name} ${describeExit(status)} while the gateway was not ready yet:\n${service.logs.slice(-40).join('\n')}`);
+  }
+  return undefined;
+}

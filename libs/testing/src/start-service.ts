@@ -1,0 +1,143 @@
+import { isAbsolute, join } from 'node:path';
+import { describeExit, findFreePort, spawnChild, waitUntil, type ExitStatus } from '@switchboard/local-infra';
+import { typescriptNodeArgs } from './node-typescript.js';
+import { REPO_ROOT } from './repo-root.js';
+import { connectForHealthChecks, httpAnswersOk, microserviceIsHealthy } from './service-health.js';
+import { serviceEntryPoint, type ServiceName } from './services.js';
+import { testLogsEnabled } from './test-logger.js';
+
+const LOG_TAIL_LINES = 40;
+
+export interface StartServiceOptions {
+  /** Environment over process.env; NATS_URL and DATABASE_URL default to the test infrastructure's, GATEWAY_PORT to a free port. */
+  env?: Record<string, string | undefined>;
+  /** How long the service may take to become healthy (default 60 s). */
+  timeoutMs?: number;
+  /** Script to run instead of apps/<service>/src/main.ts (absolute or relative to the repo root); for stand-ins in tests. */
+  entryPoint?: string;
+}
+
+/** A running service process whose output is kept for assertions. */
+export interface ServiceHandle {
+  readonly name: ServiceName;
+  readonly pid: number;
+  /** Every stdout/stderr line so far (pino JSON lines for real services), in order. */
+  readonly logs: string[];
+  /** The environment the service was started with (merged over process.env). */
+  readonly env: Record<string, string>;
+  /** Gateway only: its base URL, e.g. http://127.0.0.1:43117. */
+  readonly url?: string;
+  readonly exited: Promise<ExitStatus>;
+  /** The exit status once the process has exited, else undefined. */
+  exitStatus(): ExitStatus | undefined;
+  /** Resolves with the first log line (past or future) that contains `match` or matches it; rejects after `timeoutMs`. */
+  waitForLog(match: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** SIGTERM, then SIGKILL after 10 s; resolves when the process has exited. */
+  stop(): Promise<ExitStatus>;
+  /** SIGKILL, as in a crash; resolves when the process has exited. */
+  kill(): Promise<ExitStatus>;
+}
+
+/**
+ * Spawns one service (`node --import @swc-node/register/esm-register apps/<service>/src/main.ts`) and waits until it is
+ * healthy: a microservice answers its NATS health subject with status ok, the gateway answers GET /health with 200.
+ */
+export async function startService(name: ServiceName, options: StartServiceOptions = {}): Promise<ServiceHandle> {
+  const env = await serviceEnvironment(name, options.env);
+  const url = name === 'gateway' ? `http://${env.GATEWAY_HOST}:${env.GATEWAY_PORT}` : undefined;
+  const entryPoint = options.entryPoint ?? serviceEntryPoint(name);
+  const logs: string[] = [];
+  const lineListeners = new Set<(line: string) => void>();
+  const echo = testLogsEnabled();
+
+  const child = await spawnChild(process.execPath, typescriptNodeArgs(isAbsolute(entryPoint) ? entryPoint : join(REPO_ROOT, entryPoint)), {
+    cwd: REPO_ROOT,
+    env,
+    tailLines: 0,
+    onLine: (line) => {
+      logs.push(line);
+      if (echo) process.stderr.write(`[${name}] ${line}\n`);
+      for (const listener of lineListeners) listener(line);
+    },
+  });
+
+  const tail = (): string => (logs.length ? logs.slice(-LOG_TAIL_LINES).join('\n') : '(no output)');
+  const handle: ServiceHandle = {
+    name,
+    pid: child.pid,
+    logs,
+    env,
+    url,
+    exited: child.exited,
+    exitStatus: () => child.exitStatus(),
+    waitForLog: (match, timeoutMs = 10_000) => waitForLine(logs, lineListeners, match, timeoutMs, name),
+    stop: () => child.stop({ signal: 'SIGTERM', graceMs: 10_000 }),
+    kill: () => child.kill(),
+  };
+
+  try {
+    await waitUntilHealthy(name, env, url, options.timeoutMs ?? 60_000, () => child.exitStatus());
+  } catch (error) {
+    await child.kill();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${name} did not become healthy: ${reason}\n--- last ${LOG_TAIL_LINES} log lines of ${name} ---\n${tail()}`, { cause: error });
+  }
+  return handle;
+}
+
+async function serviceEnvironment(name: ServiceName, overrides: Record<string, string | undefined> = {}): Promise<Record<string, string>> {
+  // SWITCHBOARD_SERVICE tells a stand-in script which service it plays; the real services ignore it.
+  const merged: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...overrides, SWITCHBOARD_SERVICE: name };
+  if (name === 'gateway') {
+    merged.GATEWAY_HOST ??= '127.0.0.1';
+    merged.GATEWAY_PORT ??= String(await findFreePort());
+  }
+  for (const required of ['NATS_URL', 'DATABASE_URL']) {
+    if (!merged[required]) throw new Error(`${required} is not set for ${name}: run under the jest global setup or pass it in options.env`);
+  }
+  return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+async function waitUntilHealthy(
+  name: ServiceName,
+  env: Record<string, string>,
+  url: string | undefined,
+  timeoutMs: number,
+  exitStatus: () => ExitStatus | undefined,
+): Promise<void> {
+  const failFast = (): Error | undefined => {
+    const status = exitStatus();
+    return status && new Error(`the process ${describeExit(status)}`);
+  };
+  const what = `${name} to answer its health check`;
+  if (name === 'gateway') {
+    if (!url) throw new Error('the gateway needs GATEWAY_HOST and GATEWAY_PORT');
+    await waitUntil(() => httpAnswersOk(url, '/health'), { what, timeoutMs, intervalMs: 200, failFast });
+    return;
+  }
+  const connection = await connectForHealthChecks(env.NATS_URL);
+  try {
+    await waitUntil(() => microserviceIsHealthy(connection, name), { what, timeoutMs, intervalMs: 200, failFast });
+  } finally {
+    await connection.close();
+  }
+}
+
+function waitForLine(logs: readonly string[], listeners: Set<(line: string) => void>, match: string | RegExp, timeoutMs: number, name: string): Promise<string> {
+  const matches = (line: string): boolean => (typeof match === 'string' ? line.includes(match) : match.test(line));
+  const earlier = logs.find(matches);
+  if (earlier !== undefined) return Promise.resolve(earlier);
+  return new Promise((resolve, reject) => {
+    const listener = (line: string): void => {
+      if (!matches(line)) return;
+      clearTimeout(timer);
+      listeners.delete(listener);
+      resolve(line);
+    };
+    const timer = setTimeout(() => {
+      listeners.delete(listener);
+      reject(new Error(`${name} logged nothing matching ${String(match)} within ${timeoutMs} ms; last lines:\n${logs.slice(-LOG_TAIL_LINES).join('\n')}`));
+    }, timeoutMs);
+    listeners.add(listener);
+  });
+}

@@ -1,0 +1,152 @@
+// `npm start`: NATS and PostgreSQL (found or started), the five services with readable logs, a development
+// workspace on first start. Ctrl-C stops the services first, then what this script started.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  describeExit,
+  ensureNats,
+  ensurePostgres,
+  isPortFree,
+  redactPassword,
+  signalPid,
+  spawnChild,
+  waitUntil,
+  type ChildHandle,
+  type RunningServer,
+} from '@switchboard/local-infra';
+import { ensureDevWorkspace } from './dev-workspace.js';
+import { servicePrinter } from './service-output.js';
+
+const SERVICES = ['gateway', 'catalog', 'connection', 'secrets-vault', 'action-executor'] as const;
+const LABEL_WIDTH = Math.max(...SERVICES.map((name) => name.length));
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const DATA_DIR = resolve(process.env.SWITCHBOARD_DATA_DIR ?? join(REPO_ROOT, '.data'));
+const GATEWAY_PORT = Number(process.env.PORT ?? process.env.GATEWAY_PORT ?? 3000);
+const SERVICE_STOP_GRACE_MS = 10_000;
+const READY_TIMEOUT_MS = 180_000; // the first start compiles five services and migrates an empty database
+
+const say = (message: string): void => {
+  for (const line of message.split('\n')) process.stdout.write(`${'start'.padEnd(LABEL_WIDTH)} │ ${line}\n`);
+};
+const log = { info: say, warn: say };
+
+let natsStarting: Promise<RunningServer> | undefined;
+let postgresStarting: Promise<RunningServer> | undefined;
+const services = new Map<string, ChildHandle>();
+let shuttingDown = false;
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(GATEWAY_PORT) || GATEWAY_PORT < 1 || GATEWAY_PORT > 65_535) throw new Error(`PORT must be a TCP port number, got "${process.env.PORT ?? process.env.GATEWAY_PORT}"`);
+  if (!(await isPortFree(GATEWAY_PORT))) throw new Error(`Port ${GATEWAY_PORT} is already in use; stop what uses it or set PORT to another port.`);
+  await mkdir(DATA_DIR, { recursive: true });
+
+  natsStarting = ensureNats({ url: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', dataDir: DATA_DIR, port: 4222, detached: true, log });
+  const nats = await natsStarting;
+  if (shuttingDown) return; // interrupted while NATS was starting
+  // Without DATABASE_URL, look for the services' default local database before starting the embedded one.
+  postgresStarting = ensurePostgres({
+    url: process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/switchboard',
+    dataDir: DATA_DIR,
+    port: 5432,
+    detached: true,
+    log,
+  });
+  const postgres = await postgresStarting;
+  if (shuttingDown) return;
+  for (const [name, server] of [['NATS', nats], ['PostgreSQL', postgres]] as const) {
+    void server.exited?.then((why) => shutdown(1, `${name} stopped unexpectedly (${why}); stopping everything.`));
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NATS_URL: nats.url,
+    DATABASE_URL: postgres.url,
+    GATEWAY_PORT: String(GATEWAY_PORT),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  };
+  say(`Starting ${SERVICES.join(', ')} (NATS ${nats.url}, PostgreSQL ${redactPassword(postgres.url)})`);
+  await Promise.all(SERVICES.map((name, index) => startService(name, index, env)));
+
+  const readyUrl = `http://127.0.0.1:${GATEWAY_PORT}/ready`;
+  await waitUntil(() => answersOk(readyUrl), {
+    what: `${readyUrl} to answer 200`,
+    timeoutMs: READY_TIMEOUT_MS,
+    intervalMs: 500,
+    failFast: () => (shuttingDown ? new Error('shutting down') : undefined),
+  });
+
+  if (shuttingDown) return;
+  await reportDevWorkspace(env);
+  say(`Switchboard is running at http://localhost:${GATEWAY_PORT} (API docs at /docs). Press Ctrl-C to stop.`);
+}
+
+async function startService(name: string, index: number, env: NodeJS.ProcessEnv): Promise<void> {
+  if (shuttingDown) return;
+  const child = await spawnChild(process.execPath, ['--import', '@swc-node/register/esm-register', `apps/${name}/src/main.ts`], {
+    cwd: REPO_ROOT,
+    env,
+    detached: true,
+    onLine: servicePrinter(name, index, LABEL_WIDTH),
+  });
+  services.set(name, child);
+  void child.exited.then((status) => shutdown(1, `${name} ${describeExit(status)} (its last lines are above); stopping everything.`));
+}
+
+async function reportDevWorkspace(env: NodeJS.ProcessEnv): Promise<void> {
+  try {
+    const workspace = await ensureDevWorkspace(REPO_ROOT, DATA_DIR, env);
+    if (workspace.created) {
+      say('Created the "development" workspace. Its private key is shown only now (also saved, mode 0600, to ' + workspace.credentialsFile + '):');
+      say(`  workspace_id: ${workspace.workspace_id}`);
+      say(`  user_id:      ${workspace.user_id}`);
+      say(`  private_key:  ${workspace.private_key}`);
+    } else if (existsSync(join(DATA_DIR, 'dev-credentials.json'))) {
+      say(`Development credentials: ${join(DATA_DIR, 'dev-credentials.json')}`);
+    }
+  } catch (error) {
+    // The platform itself is up; a failed bootstrap should be visible but not take it down.
+    say(`Could not create the development workspace: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function answersOk(url: string): Promise<boolean> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+  await response.body?.cancel();
+  return response.status === 200;
+}
+
+async function shutdown(code: number, reason?: string): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  if (reason) say(reason);
+  const running = [...services.entries()].filter(([, child]) => !child.exitStatus());
+  if (running.length) say(`Stopping ${running.map(([name]) => name).join(', ')}…`);
+  await Promise.all(running.map(([, child]) => child.stop({ signal: 'SIGTERM', graceMs: SERVICE_STOP_GRACE_MS })));
+  // Wait for a server still being started, so that it is stopped too rather than left behind.
+  const servers = (await Promise.allSettled([natsStarting, postgresStarting])).flatMap((result) =>
+    result.status === 'fulfilled' && result.value?.startedByUs ? [result.value] : [],
+  );
+  if (servers.length) say('Stopping the NATS and PostgreSQL started by npm start…');
+  await Promise.all(servers.map((server) => server.stop()));
+  say('Stopped.');
+  process.exit(code);
+}
+
+function forceStop(): void {
+  say('Second interrupt: killing everything now.');
+  for (const child of services.values()) signalPid(-child.pid, 'SIGKILL');
+  process.exit(130);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => (shuttingDown ? forceStop() : void shutdown(0)));
+}
+process.on('uncaughtException', (error) => void shutdown(1, `Unexpected error: ${error.stack ?? error.message}`));
+// Services lead their own process groups (so Ctrl-C reaches only us); never leave them behind however we exit.
+process.on('exit', () => {
+  for (const child of services.values()) if (!child.exitStatus()) signalPid(-child.pid, 'SIGKILL');
+});
+
+main().catch((error: unknown) => shutdown(1, `Could not start Switchboard: ${error instanceof Error ? error.message : String(error)}`));
