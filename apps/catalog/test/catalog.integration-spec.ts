@@ -1,6 +1,6 @@
 import { ErrorCode, Subjects, type AppView, type EnsureProductReply } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, startService, type ServiceHandle, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type ServiceHandle, startService, type TestDatabase } from '@switchboard/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 
@@ -24,15 +24,7 @@ describe('The catalog service over real NATS and PostgreSQL', () => {
     await database?.drop();
   });
 
-  async function rejection(call: Promise<unknown>): Promise<DomainError> {
-    try {
-      await call;
-    } catch (error) {
-      if (error instanceof DomainError) return error;
-      throw error;
-    }
-    throw new Error('expected the request to be refused');
-  }
+  const rejection = (call: Promise<unknown>): Promise<DomainError> => rejectionOf(call, DomainError);
 
   it('migrates its own schema and nothing else', async () => {
     const client = new pg.Client({ connectionString: database.url });
@@ -57,6 +49,13 @@ describe('The catalog service over real NATS and PostgreSQL', () => {
     expect(first.created).toBe(true);
     expect(first.product.envs.map((env) => env.slug)).toEqual(['dev', 'stg', 'prd']);
     expect(second).toEqual({ product: first.product, created: false });
+  });
+
+  it('creates a product once when two first inits race', async () => {
+    const ensure = (): Promise<EnsureProductReply> => nats.request(Subjects.CatalogProductEnsure, { workspace_id, product_tag: 'raced', product: {} });
+    const replies = await Promise.all([ensure(), ensure(), ensure()]);
+    expect(replies.filter((reply) => reply.created)).toHaveLength(1);
+    expect(new Set(replies.map((reply) => reply.product.created_at)).size).toBe(1);
   });
 
   it('creates a product with the envs the caller names', async () => {

@@ -1,7 +1,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, Events, Subjects, type AccessTagReply, type ConnectionView } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, startService, type ServiceHandle, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type ServiceHandle, startService, type TestDatabase } from '@switchboard/testing';
 
 describe('The connection service over real NATS and PostgreSQL, asking the real catalog', () => {
   let database: TestDatabase;
@@ -29,15 +29,7 @@ describe('The connection service over real NATS and PostgreSQL, asking the real 
     await database?.drop();
   });
 
-  async function rejection(call: Promise<unknown>): Promise<DomainError> {
-    try {
-      await call;
-    } catch (error) {
-      if (error instanceof DomainError) return error;
-      throw error;
-    }
-    throw new Error('expected the request to be refused');
-  }
+  const rejection = (call: Promise<unknown>): Promise<DomainError> => rejectionOf(call, DomainError);
 
   it('creates a connection and publishes events.connection.connection.created', async () => {
     const subscription = connection.subscribe(Events.ConnectionCreated, { max: 1 });
@@ -96,6 +88,22 @@ describe('The connection service over real NATS and PostgreSQL, asking the real 
       ['prd', 'https://api.stripe.com', false, [{ key: 'REGION', value: 'us' }], [{ auth_tag: 'bearer', data: { token: '$Token{STRIPE_KEY}' } }]],
       ['dev', 'https://sandbox.stripe.com', true, [], []],
     ]);
+  });
+
+  it('applies simultaneous updates of one connection one after the other, losing neither', async () => {
+    await nats.request(Subjects.ConnectionCreate, { workspace_id, product_tag: 'shop', connection: { access_tag: 'stripe-busy', app: 'stripe', envs: [env] } });
+    const update = (envs: object[]): Promise<ConnectionView> =>
+      nats.request(Subjects.ConnectionUpdate, { workspace_id, product_tag: 'shop', access_tag: 'stripe-busy', changes: { envs } });
+    await Promise.all([
+      update([{ slug: 'prd', active: false }]),
+      update([{ slug: 'dev', base_url: 'https://sandbox.stripe.com' }]),
+      update([{ slug: 'stg', base_url: 'https://staging.stripe.com' }]),
+      update([{ slug: 'prd', variables: [{ key: 'REGION', value: 'eu' }] }]),
+    ]);
+    const stored = await nats.request<ConnectionView>(Subjects.ConnectionFetch, { workspace_id, product_tag: 'shop', access_tag: 'stripe-busy' });
+    const bySlug = new Map(stored.envs.map((e) => [e.slug, e]));
+    expect([...bySlug.keys()].sort()).toEqual(['dev', 'prd', 'stg']);
+    expect(bySlug.get('prd')).toMatchObject({ active: false, variables: [{ key: 'REGION', value: 'eu' }] });
   });
 
   it('answers 503-style service_unavailable when the catalog is gone', async () => {

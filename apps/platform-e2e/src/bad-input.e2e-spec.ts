@@ -1,18 +1,10 @@
 import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
-import { startPlatform, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
+import { type Platform, rejectionOf, startPlatform, type WorkspaceCredentials } from '@switchboard/testing';
 import { gatewayRequest, switchboardFor } from './switchboard-for.js';
 
 const STRIPE_ENV = { slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true } as const;
 
-async function refusal(call: Promise<unknown>): Promise<SwitchboardError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof SwitchboardError) return error;
-    throw error;
-  }
-  throw new Error('the call was expected to fail');
-}
+const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
 
 describe('Bad input gets a clear error and leaves nothing half-written', () => {
   let platform: Platform;
@@ -99,6 +91,49 @@ describe('Bad input gets a clear error and leaves nothing half-written', () => {
       envs: [{ ...STRIPE_ENV, active: 'yes' }],
     });
     expect([reply.status, reply.body.code, reply.body.message]).toEqual([400, 'validation_failed', 'envs.0.active must be a boolean value']);
+  });
+
+  it.each([
+    ['a nested object', { api_key: { nested: 'x' } }],
+    ['an array', ['x']],
+    ['a null value', { api_key: null }],
+    ['an empty key', { '': 'x' }],
+  ])('refuses auth data holding %s', async (_case, data) => {
+    const reply = await gatewayRequest(platform, credentials, 'POST', '/v1/products/shop/connections', {
+      access_tag: 'stripe-auth',
+      app: 'stripe',
+      envs: [{ ...STRIPE_ENV, auth: [{ auth_tag: 'api_key_auth', data }] }],
+    });
+    expect([reply.status, reply.body.code]).toEqual([400, 'validation_failed']);
+    expect(reply.body.message).toMatch(/^envs\.0\.auth\.0\.data must be an object of at most 50 keys/);
+  });
+
+  it('refuses variables that are not {key, value} strings', async () => {
+    const reply = await gatewayRequest(platform, credentials, 'POST', '/v1/products/shop/connections', {
+      access_tag: 'stripe-vars',
+      app: 'stripe',
+      envs: [{ ...STRIPE_ENV, variables: [{ key: 'REGION', value: 42 }] }],
+    });
+    expect([reply.status, reply.body.code, reply.body.message]).toEqual([400, 'validation_failed', 'envs.0.variables.0.value must be a string']);
+  });
+
+  it('refuses the NUL character, which PostgreSQL cannot store, with 400 instead of a server error', async () => {
+    const reply = await gatewayRequest(platform, credentials, 'POST', '/v1/products/shop/connections', {
+      access_tag: 'stripe-nul',
+      app: 'stripe',
+      envs: [{ ...STRIPE_ENV, variables: [{ key: 'REGION', value: 'us\u0000east' }] }],
+    });
+    expect([reply.status, reply.body.code, reply.body.message]).toEqual([
+      400,
+      'validation_failed',
+      'envs.0.variables.0.value must not contain the NUL character',
+    ]);
+  });
+
+  it('registers no app when connect names a product that does not exist', async () => {
+    const reply = await gatewayRequest(platform, credentials, 'POST', '/v1/products/ghost-product/connect', { app: 'typo-app' });
+    expect([reply.status, reply.body.code]).toEqual([404, 'product_not_found']);
+    expect((await refusal(switchboard.app.fetch('typo-app'))).code).toBe('app_not_found');
   });
 
   it('refuses fields the API does not know', async () => {

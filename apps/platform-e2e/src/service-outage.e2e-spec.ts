@@ -44,4 +44,13 @@ describe('A service that is down or stuck gives the caller 503 or 504, never a h
     await platform.restartService('catalog');
     expect((await gatewayRequest(platform, credentials, 'GET', '/v1/products')).status).toBe(200);
   });
+
+  it('answers 503 when the connection service is stopped, while catalog routes keep working', async () => {
+    await gatewayRequest(platform, credentials, 'PUT', '/v1/products/shop', {});
+    await platform.stopService('connection');
+    const reply = await gatewayRequest(platform, credentials, 'GET', '/v1/products/shop/connections');
+    expect(reply.status).toBe(503);
+    expect(reply.body).toMatchObject({ code: 'service_unavailable', message: 'The connection service is unavailable' });
+    expect((await gatewayRequest(platform, credentials, 'GET', '/v1/products/shop')).status).toBe(200);
+  });
 });

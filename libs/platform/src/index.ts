@@ -19,3 +19,4 @@ export * from './health/health.module.js';
 export * from './bootstrap/start-microservice.js';
 export * from './database/unique-violation.js';
 export * from './validation/assert-unique-keys.js';
+export * from './logging/error-serializer.js';

@@ -6,3 +6,4 @@ export { HEALTH_SUBJECTS, MICROSERVICE_NAMES, SERVICE_NAMES, serviceEntryPoint, 
 export { httpAnswersOk, microserviceIsHealthy } from './service-health.js';
 export { REPO_ROOT } from './repo-root.js';
 export { testLogger, testLogsEnabled } from './test-logger.js';
+export { rejectionOf, thrownBy } from './rejection-of.js';

@@ -24,11 +24,11 @@ export class ProductsService {
 
   /** Creates the product when absent; an existing product is returned unchanged, so `init` can be called at every start. */
   async ensure(workspaceId: string, tag: string, body: EnsureProductBody): Promise<EnsureProductReply> {
+    const envs: readonly ProductEnvInput[] = body.envs ?? DEFAULT_PRODUCT_ENVS;
+    assertUniqueKeys(envs, (env) => env.slug, 'envs', 'slug');
     const existing = await this.find(workspaceId, tag);
     if (existing) return { product: toProductView(existing), created: false };
 
-    const envs: readonly ProductEnvInput[] = body.envs ?? DEFAULT_PRODUCT_ENVS;
-    assertUniqueKeys(envs, (env) => env.slug, 'envs', 'slug');
     const product = this.products.create({
       workspaceId,
       tag,

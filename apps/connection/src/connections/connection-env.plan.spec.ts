@@ -1,6 +1,7 @@
 import { ErrorCode, type AppView, type ProductView } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
 import { planConnectionEnvs, type PlannedConnectionEnv } from './connection-env.plan.js';
+import { thrownBy } from '@switchboard/testing';
 
 const product: ProductView = {
   tag: 'shop',
@@ -23,15 +24,8 @@ const app: AppView = {
   updated_at: '',
 };
 
-function failureOf(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
+
+const failureOf = (run: () => unknown): DomainError => thrownBy(run, DomainError);
 
 describe('planConnectionEnvs', () => {
   it('maps a seed-000 env onto the same app env slug and keeps its overrides', () => {
@@ -76,7 +70,7 @@ describe('planConnectionEnvs', () => {
   it('refuses an app env the app lacks when no base_url stands in for it', () => {
     const error = failureOf(() => planConnectionEnvs([{ slug: 'prd' }], product, app));
     expect(error.code).toBe(ErrorCode.AppEnvNotFound);
-    expect(error.details).toMatchObject({ field: 'envs.0.app_env_slug', env: 'prd' });
+    expect(error.details).toMatchObject({ fields: [{ field: 'envs.0.app_env_slug' }], env: 'prd' });
   });
 
   it('refuses an env without slug or product_env_slug', () => {
@@ -110,5 +104,34 @@ describe('planConnectionEnvs', () => {
     };
     const [env] = planConnectionEnvs([{ slug: 'prd', base_url: 'https://api.stripe.com/v2' }], product, app, new Map([['prd', stored]]));
     expect(env).toEqual({ ...stored, baseUrl: 'https://api.stripe.com/v2' });
+  });
+});
+
+describe('planConnectionEnvs with repeated or misnamed entries', () => {
+  it('refuses a variable key listed twice in one env', () => {
+    const error = failureOf(() =>
+      planConnectionEnvs(
+        [{ slug: 'prd', base_url: 'https://a.example', variables: [{ key: 'REGION', value: 'us' }, { key: 'REGION', value: 'eu' }] }],
+        product,
+        app,
+      ),
+    );
+    expect(error.message).toBe("envs.0.variables.1.key 'REGION' is already listed at envs.0.variables.0");
+  });
+
+  it('refuses an auth scheme listed twice in one env', () => {
+    const error = failureOf(() =>
+      planConnectionEnvs(
+        [{ slug: 'prd', base_url: 'https://a.example', auth: [{ auth_tag: 'bearer', data: {} }, { auth_tag: 'bearer', data: {} }] }],
+        product,
+        app,
+      ),
+    );
+    expect(error.message).toBe("envs.0.auth.1.auth_tag 'bearer' is already listed at envs.0.auth.0");
+  });
+
+  it('refuses an app env named explicitly that the app lacks, even with a base_url', () => {
+    const error = failureOf(() => planConnectionEnvs([{ slug: 'prd', app_env_slug: 'sandbox', base_url: 'https://a.example' }], product, app));
+    expect([error.code, error.message]).toEqual([ErrorCode.AppEnvNotFound, "envs.0.app_env_slug: app 'stripe' has no env 'sandbox'"]);
   });
 });

@@ -7,7 +7,7 @@ import {
   type ProductView,
   type RequestType,
 } from '@switchboard/contracts';
-import { assertUniqueKeys, DomainError } from '@switchboard/platform';
+import { assertUniqueKeys, fieldFailure } from '@switchboard/platform';
 
 /** One env of a connection as it will be stored. */
 export interface PlannedConnectionEnv {
@@ -37,22 +37,22 @@ export function planConnectionEnvs(
     const productEnvSlug = productEnvSlugOf(input) as string;
     if (!product.envs.some((env) => env.slug === productEnvSlug)) {
       const known = product.envs.map((env) => env.slug).join(', ');
-      throw new DomainError(ErrorCode.ProductEnvNotFound, `envs.${index}.slug: product '${product.tag}' has no env '${productEnvSlug}' (it has ${known})`, {
-        field: `envs.${index}.slug`,
+      throw fieldFailure(`envs.${index}.slug`, `envs.${index}.slug: product '${product.tag}' has no env '${productEnvSlug}' (it has ${known})`, ErrorCode.ProductEnvNotFound, {
         product: product.tag,
         env: productEnvSlug,
       });
     }
+    assertUniqueKeys(input.variables ?? [], (variable) => variable.key, `envs.${index}.variables`, 'key');
+    assertUniqueKeys(input.auth ?? [], (auth) => auth.auth_tag, `envs.${index}.auth`, 'auth_tag');
     const previous = stored.get(productEnvSlug);
     const appEnvSlug = input.app_env_slug ?? previous?.appEnvSlug ?? productEnvSlug;
     const appEnv = app.envs.find((env) => env.slug === appEnvSlug);
     const baseUrl = input.base_url ?? previous?.baseUrl ?? null;
-    if (!appEnv && baseUrl === null) {
-      throw new DomainError(
-        ErrorCode.AppEnvNotFound,
-        `envs.${index}.app_env_slug: app '${app.tag}' has no env '${appEnvSlug}'; give a base_url or map an env the app has`,
-        { field: `envs.${index}.app_env_slug`, app: app.tag, env: appEnvSlug },
-      );
+    // A named app env must exist; an implied one may be stood in for by a base_url.
+    if (!appEnv && (input.app_env_slug !== undefined || baseUrl === null)) {
+      const field = `envs.${index}.app_env_slug`;
+      const hint = input.app_env_slug !== undefined ? '' : '; give a base_url or map an env the app has';
+      throw fieldFailure(field, `${field}: app '${app.tag}' has no env '${appEnvSlug}'${hint}`, ErrorCode.AppEnvNotFound, { app: app.tag, env: appEnvSlug });
     }
     return {
       productEnvSlug,
@@ -67,12 +67,11 @@ export function planConnectionEnvs(
 }
 
 function assertSlugGiven(input: ConnectionEnvInput, index: number): void {
+  const field = `envs.${index}.slug`;
   if (input.slug === undefined && input.product_env_slug === undefined) {
-    const message = `envs.${index}.slug is required: name the product env with slug or product_env_slug`;
-    throw new DomainError(ErrorCode.ValidationFailed, message, { fields: [{ field: `envs.${index}.slug`, messages: [message] }] });
+    throw fieldFailure(field, `${field} is required: name the product env with slug or product_env_slug`);
   }
   if (input.slug !== undefined && input.product_env_slug !== undefined && input.slug !== input.product_env_slug) {
-    const message = `envs.${index}.slug '${input.slug}' and envs.${index}.product_env_slug '${input.product_env_slug}' must name the same env`;
-    throw new DomainError(ErrorCode.ValidationFailed, message, { fields: [{ field: `envs.${index}.slug`, messages: [message] }] });
+    throw fieldFailure(field, `${field} '${input.slug}' and envs.${index}.product_env_slug '${input.product_env_slug}' must name the same env`);
   }
 }

@@ -8,6 +8,7 @@ import {
   SuggestAccessTagRequest,
   UpdateConnectionRequest,
   type AccessTagReply,
+  type ConnectedAppView,
   type ConnectionView,
 } from '@switchboard/contracts';
 import { ConnectionsService } from './connections.service.js';
@@ -22,7 +23,7 @@ export class ConnectionsController {
   }
 
   @MessagePattern(Subjects.ConnectionCreate)
-  create(@Payload() request: CreateConnectionRequest): Promise<ConnectionView> {
+  create(@Payload() request: CreateConnectionRequest): Promise<ConnectedAppView> {
     return this.connections.create(request.workspace_id, request.product_tag, request.connection);
   }
 
@@ -37,7 +38,7 @@ export class ConnectionsController {
   }
 
   @MessagePattern(Subjects.ConnectionUpdate)
-  update(@Payload() request: UpdateConnectionRequest): Promise<ConnectionView> {
+  update(@Payload() request: UpdateConnectionRequest): Promise<ConnectedAppView> {
     return this.connections.update(request.workspace_id, request.product_tag, request.access_tag, request.changes);
   }
 }

@@ -5,6 +5,7 @@ import {
   Events,
   type AccessTagReply,
   type AddConnectionBody,
+  type ConnectedAppView,
   type ConnectionView,
   type UpdateConnectionBody,
 } from '@switchboard/contracts';
@@ -47,7 +48,7 @@ export class ConnectionsService {
     throw new DomainError(ErrorCode.AccessTagTaken, `No free access tag is left for app '${appTag}'; choose one explicitly`, { app: appTag });
   }
 
-  async create(workspaceId: string, productTag: string, body: AddConnectionBody): Promise<ConnectionView> {
+  async create(workspaceId: string, productTag: string, body: AddConnectionBody): Promise<ConnectedAppView> {
     const appTag = body.app ?? body.access_tag;
     const [product, app] = await Promise.all([this.catalog.fetchProduct(workspaceId, productTag), this.catalog.fetchApp(workspaceId, appTag)]);
     const envs = planConnectionEnvs(body.envs, product, app);
@@ -70,7 +71,7 @@ export class ConnectionsService {
       throw error;
     }
     this.events.publish(Events.ConnectionCreated, { workspace_id: workspaceId, product: productTag, access_tag: body.access_tag });
-    return this.fetch(workspaceId, productTag, body.access_tag);
+    return { ...(await this.fetch(workspaceId, productTag, body.access_tag)), app_name: app.name };
   }
 
   async fetch(workspaceId: string, productTag: string, accessTag: string): Promise<ConnectionView> {
@@ -88,28 +89,30 @@ export class ConnectionsService {
   }
 
   /** Replaces the listed envs field by field and keeps the others; all of it or nothing is written. */
-  async update(workspaceId: string, productTag: string, accessTag: string, changes: UpdateConnectionBody): Promise<ConnectionView> {
-    const connection = await this.find(workspaceId, productTag, accessTag);
-    const [product, app] = await Promise.all([
-      this.catalog.fetchProduct(workspaceId, productTag),
-      this.catalog.fetchApp(workspaceId, connection.appTag),
-    ]);
-    const stored = new Map(connection.envs.map((env) => [env.productEnvSlug, this.plannedFrom(env)]));
-    const planned = planConnectionEnvs(changes.envs, product, app, stored);
-    const nextPosition = Math.max(-1, ...connection.envs.map((env) => env.position)) + 1;
+  async update(workspaceId: string, productTag: string, accessTag: string, changes: UpdateConnectionBody): Promise<ConnectedAppView> {
+    const { id, appTag } = await this.find(workspaceId, productTag, accessTag);
+    const [product, app] = await Promise.all([this.catalog.fetchProduct(workspaceId, productTag), this.catalog.fetchApp(workspaceId, appTag)]);
 
     await this.dataSource.transaction(async (manager) => {
-      const replaced = connection.envs.filter((env) => planned.some((p) => p.productEnvSlug === env.productEnvSlug));
+      // The row lock makes concurrent updates of one connection apply one after the other, each merged
+      // over the envs the previous one left, so no change is lost and no env is inserted twice.
+      await manager.findOneOrFail(ConnectionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const current = await manager.find(ConnectionEnvEntity, { where: { connection: { id } } });
+      const stored = new Map(current.map((env) => [env.productEnvSlug, this.plannedFrom(env)]));
+      const planned = planConnectionEnvs(changes.envs, product, app, stored);
+      const nextPosition = Math.max(-1, ...current.map((env) => env.position)) + 1;
+
+      const replaced = current.filter((env) => planned.some((p) => p.productEnvSlug === env.productEnvSlug));
       if (replaced.length > 0) await manager.delete(ConnectionEnvEntity, { id: In(replaced.map((env) => env.id)) });
       const rows = planned.map((env, index) => {
         const keptPosition = replaced.find((old) => old.productEnvSlug === env.productEnvSlug)?.position;
-        return { ...this.envEntity(workspaceId, env, keptPosition ?? nextPosition + index), connection: { id: connection.id } };
+        return { ...this.envEntity(workspaceId, env, keptPosition ?? nextPosition + index), connection: { id } };
       });
       await manager.insert(ConnectionEnvEntity, rows);
-      await manager.update(ConnectionEntity, { id: connection.id }, { updatedAt: new Date() });
+      await manager.update(ConnectionEntity, { id }, { updatedAt: new Date() });
     });
     this.events.publish(Events.ConnectionUpdated, { workspace_id: workspaceId, product: productTag, access_tag: accessTag });
-    return this.fetch(workspaceId, productTag, accessTag);
+    return { ...(await this.fetch(workspaceId, productTag, accessTag)), app_name: app.name };
   }
 
   private async find(workspaceId: string, productTag: string, accessTag: string): Promise<ConnectionEntity> {

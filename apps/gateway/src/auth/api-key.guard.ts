@@ -2,13 +2,14 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { ErrorCode } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
-import { privateKeyMatches } from '../workspaces/private-key.js';
+import { hashPrivateKey, privateKeyMatches } from '../workspaces/private-key.js';
 import type { AuthenticatedRequest } from './authenticated-request.js';
 import { CredentialHeaders } from './credential-headers.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { UserKeyCache } from './user-key-cache.js';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
+const UNKNOWN_USER_KEY_HASH = hashPrivateKey('no user has this key');
 
 /** Authenticates every request but the public probes, and pins it to the caller's workspace. */
 @Injectable()
@@ -33,12 +34,13 @@ export class ApiKeyGuard implements CanActivate {
       throw new DomainError(ErrorCode.Unauthenticated, `Missing credentials: send ${missing.join(', ')}`, { missing });
     }
     const user = await this.users.lookup(userId);
-    // One message for every mismatch, so a caller cannot probe which of the three values was right.
-    if (!user || user.workspaceId !== workspaceId || !privateKeyMatches(privateKey, user.keyHash)) {
+    // The key is hashed and compared even for an unknown user, and every mismatch gets one message,
+    // so neither timing nor wording tells a caller which of the three values was right.
+    const keyMatches = privateKeyMatches(privateKey, user?.keyHash ?? UNKNOWN_USER_KEY_HASH);
+    if (!user || user.workspaceId !== workspaceId || !keyMatches) {
       throw new DomainError(ErrorCode.Unauthenticated, 'Invalid credentials: the workspace, user and private key do not match', {});
     }
     request.workspaceId = workspaceId;
-    request.userId = userId;
     // The request logger sees only the raw Node request, so the workspace is stamped there too.
     Object.assign(request.raw, { workspaceId });
     return true;

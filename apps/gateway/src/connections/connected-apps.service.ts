@@ -20,17 +20,19 @@ export class ConnectedAppsService {
    * `connect('stripe')` works on a fresh workspace) and proposes a free access tag for it.
    */
   async connect(workspaceId: string, productTag: string, appTag: string): Promise<AccessTagReply> {
-    await this.nats.request(Subjects.CatalogAppEnsure, { workspace_id: workspaceId, app_tag: appTag });
-    return this.nats.request(Subjects.ConnectionAccessTagSuggest, { workspace_id: workspaceId, product_tag: productTag, app_tag: appTag });
-  }
-
-  async add(workspaceId: string, productTag: string, body: AddConnectionBody): Promise<ConnectedAppView> {
-    const connection = await this.nats.request<ConnectionView>(Subjects.ConnectionCreate, {
+    // The suggestion checks the product first, so a call for a missing product registers no app.
+    const suggestion = await this.nats.request<AccessTagReply>(Subjects.ConnectionAccessTagSuggest, {
       workspace_id: workspaceId,
       product_tag: productTag,
-      connection: body,
+      app_tag: appTag,
     });
-    return (await this.withAppNames(workspaceId, [connection]))[0];
+    await this.nats.request(Subjects.CatalogAppEnsure, { workspace_id: workspaceId, app_tag: appTag });
+    return suggestion;
+  }
+
+  /** The connection service names the app in its reply, so a committed write needs no second call. */
+  add(workspaceId: string, productTag: string, body: AddConnectionBody): Promise<ConnectedAppView> {
+    return this.nats.request(Subjects.ConnectionCreate, { workspace_id: workspaceId, product_tag: productTag, connection: body });
   }
 
   async fetchAll(workspaceId: string, productTag: string): Promise<ConnectedAppView[]> {
@@ -47,14 +49,8 @@ export class ConnectedAppsService {
     return (await this.withAppNames(workspaceId, [connection]))[0];
   }
 
-  async update(workspaceId: string, productTag: string, accessTag: string, changes: UpdateConnectionBody): Promise<ConnectedAppView> {
-    const connection = await this.nats.request<ConnectionView>(Subjects.ConnectionUpdate, {
-      workspace_id: workspaceId,
-      product_tag: productTag,
-      access_tag: accessTag,
-      changes,
-    });
-    return (await this.withAppNames(workspaceId, [connection]))[0];
+  update(workspaceId: string, productTag: string, accessTag: string, changes: UpdateConnectionBody): Promise<ConnectedAppView> {
+    return this.nats.request(Subjects.ConnectionUpdate, { workspace_id: workspaceId, product_tag: productTag, access_tag: accessTag, changes });
   }
 
   private async withAppNames(workspaceId: string, connections: ConnectionView[]): Promise<ConnectedAppView[]> {

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Subjects, type HealthReply, type Subject } from '@switchboard/contracts';
-import { NATS_CONNECTION, NatsRequester } from '@switchboard/platform';
+import { DomainError, NATS_CONNECTION, NatsRequester } from '@switchboard/platform';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/public.decorator.js';
 
@@ -35,7 +35,7 @@ export class HealthController {
     const entries = await Promise.all(
       Object.entries(SERVICE_HEALTH_SUBJECTS).map(async ([service, subject]) => [service, await this.probe(subject)] as const),
     );
-    const checks: Record<string, { status: string; message?: string }> = {
+    const checks: Record<string, { status: string }> = {
       nats: { status: this.connection.isClosed() ? 'down' : 'up' },
       ...Object.fromEntries(entries),
     };
@@ -44,12 +44,14 @@ export class HealthController {
     return { status: ready ? 'ok' : 'error', checks };
   }
 
-  private async probe(subject: Subject): Promise<{ status: 'up' | 'down'; message?: string }> {
+  // Only up or down: this route is public, and a service's own errors (database addresses…) stay in its logs.
+  private async probe(subject: Subject): Promise<{ status: 'up' | 'down' }> {
     try {
       const health = await this.nats.request<HealthReply>(subject, {}, PROBE_TIMEOUT_MS);
-      return health.status === 'ok' ? { status: 'up' } : { status: 'down', message: JSON.stringify(health.checks) };
+      return { status: health.status === 'ok' ? 'up' : 'down' };
     } catch (error) {
-      return { status: 'down', message: error instanceof Error ? error.message : String(error) };
+      if (error instanceof DomainError) return { status: 'down' };
+      throw error;
     }
   }
 }

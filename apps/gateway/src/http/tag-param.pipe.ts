@@ -1,6 +1,6 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { ErrorCode, TAG_PATTERN, TAG_RULE } from '@switchboard/contracts';
-import { DomainError } from '@switchboard/platform';
+import { TAG_PATTERN, TAG_RULE } from '@switchboard/contracts';
+import { fieldFailure } from '@switchboard/platform';
 
 /** Checks a tag taken from the URL path (`/v1/products/:product`) before it reaches a service. */
 @Injectable()
@@ -8,7 +8,6 @@ export class TagParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
     if (TAG_PATTERN.test(value)) return value;
     const field = metadata.data ?? 'tag';
-    const message = `${field} ${TAG_RULE}`;
-    throw new DomainError(ErrorCode.ValidationFailed, message, { fields: [{ field, messages: [message] }] });
+    throw fieldFailure(field, `${field} ${TAG_RULE}`);
   }
 }

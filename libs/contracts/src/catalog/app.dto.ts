@@ -12,28 +12,21 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  ENV_SLUG_PATTERN,
-  ENV_SLUG_RULE,
   HTTP_METHODS,
-  REQUEST_TYPES,
-  TAG_PATTERN,
-  TAG_RULE,
   type HttpMethod,
   type RequestType,
 } from '../common/patterns.js';
-import { IsHttpUrl } from '../common/validators.js';
-
-const REQUEST_TYPE_RULE = `$property must be one of ${REQUEST_TYPES.join(', ')}`;
+import { IsEnvSlug, IsHttpUrl, IsRequestType, IsTag } from '../common/validators.js';
 
 /** One environment of an app: where its API lives and how requests are encoded. */
 export class AppEnvInput {
-  @Matches(ENV_SLUG_PATTERN, { message: `$property ${ENV_SLUG_RULE}` })
+  @IsEnvSlug()
   slug!: string;
 
   @IsHttpUrl()
   base_url!: string;
 
-  @IsIn(REQUEST_TYPES, { message: REQUEST_TYPE_RULE })
+  @IsRequestType()
   request_type!: RequestType;
 
   @IsOptional()
@@ -43,7 +36,7 @@ export class AppEnvInput {
 
 /** One callable operation of an app; `path` may hold `:params`. */
 export class ActionInput {
-  @Matches(TAG_PATTERN, { message: `$property ${TAG_RULE}` })
+  @IsTag()
   tag!: string;
 
   @IsIn(HTTP_METHODS, { message: `$property must be one of ${HTTP_METHODS.join(', ')}` })
@@ -54,42 +47,42 @@ export class ActionInput {
   path!: string;
 
   @IsOptional()
-  @IsIn(REQUEST_TYPES, { message: REQUEST_TYPE_RULE })
+  @IsRequestType()
   request_type?: RequestType;
 
   @IsOptional()
-  @IsString()
   @MaxLength(2000)
+  @IsString()
   description?: string;
 }
 
 /** Body of `POST /v1/apps`: registers a workspace app. */
 export class CreateAppBody {
-  @Matches(TAG_PATTERN, { message: `$property ${TAG_RULE}` })
+  @IsTag()
   tag!: string;
 
   @IsOptional()
-  @IsString()
   @Length(1, 200)
+  @IsString()
   name?: string;
 
   @IsOptional()
-  @IsString()
   @MaxLength(2000)
+  @IsString()
   description?: string;
 
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => AppEnvInput)
+  @IsArray()
   envs?: AppEnvInput[];
 
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
   @Type(() => ActionInput)
+  @IsArray()
   actions?: ActionInput[];
 }
 

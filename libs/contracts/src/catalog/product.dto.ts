@@ -1,15 +1,15 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ENV_SLUG_PATTERN, ENV_SLUG_RULE } from '../common/patterns.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsEnvSlug } from '../common/validators.js';
 
 /** One environment of a product (`dev`, `stg`, `prd`, or any other the team adds). */
 export class ProductEnvInput {
-  @Matches(ENV_SLUG_PATTERN, { message: `$property ${ENV_SLUG_RULE}` })
+  @IsEnvSlug()
   slug!: string;
 
   @IsOptional()
-  @IsString()
   @Length(1, 100)
+  @IsString()
   name?: string;
 
   @IsOptional()
@@ -20,21 +20,21 @@ export class ProductEnvInput {
 /** Body of `PUT /v1/products/:tag`: creates the product if absent; an existing one is returned as is. */
 export class EnsureProductBody {
   @IsOptional()
-  @IsString()
   @Length(1, 200)
+  @IsString()
   name?: string;
 
   @IsOptional()
-  @IsString()
   @MaxLength(2000)
+  @IsString()
   description?: string;
 
   @IsOptional()
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => ProductEnvInput)
+  @IsArray()
   envs?: ProductEnvInput[];
 }
 

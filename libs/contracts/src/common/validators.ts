@@ -1,4 +1,5 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsIn, Matches, registerDecorator, type ValidationOptions } from 'class-validator';
+import { ENV_SLUG_PATTERN, ENV_SLUG_RULE, REQUEST_TYPES, TAG_PATTERN, TAG_RULE } from './patterns.js';
 
 /** Accepts only absolute `http:` or `https:` URLs with a host and no embedded credentials. */
 export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
@@ -23,20 +24,54 @@ export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
   };
 }
 
-/** Accepts a flat object whose values are strings, numbers or booleans (auth data, credentials). */
+const FLAT_RECORD_MAX_KEYS = 50;
+const FLAT_RECORD_KEY = /^[A-Za-z0-9_.-]{1,128}$/;
+const FLAT_RECORD_MAX_STRING = 8192;
+
+/**
+ * Accepts a flat object of at most 50 keys (letters, digits, `_`, `.`, `-`) whose values are
+ * strings of at most 8 KiB, numbers or booleans: the shape of auth credentials.
+ */
 export function IsFlatRecord(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     registerDecorator({
       name: 'isFlatRecord',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: '$property must be an object of string, number or boolean values', ...options },
+      options: {
+        message: `$property must be an object of at most ${FLAT_RECORD_MAX_KEYS} keys (letters, digits, "_", ".", "-") with string (at most ${FLAT_RECORD_MAX_STRING} characters), number or boolean values`,
+        ...options,
+      },
       validator: {
         validate(value: unknown): boolean {
           if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-          return Object.values(value).every((v) => ['string', 'number', 'boolean'].includes(typeof v));
+          const entries = Object.entries(value);
+          return (
+            entries.length <= FLAT_RECORD_MAX_KEYS &&
+            entries.every(([key, item]) => FLAT_RECORD_KEY.test(key) && isFlatValue(item))
+          );
         },
       },
     });
   };
+}
+
+function isFlatValue(value: unknown): boolean {
+  if (typeof value === 'string') return value.length <= FLAT_RECORD_MAX_STRING;
+  return typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/** A tag naming an app, product, action, auth scheme or connection. */
+export function IsTag(options?: ValidationOptions): PropertyDecorator {
+  return Matches(TAG_PATTERN, { message: `$property ${TAG_RULE}`, ...options });
+}
+
+/** An env slug (`dev`, `stg`, `prd`, …). */
+export function IsEnvSlug(options?: ValidationOptions): PropertyDecorator {
+  return Matches(ENV_SLUG_PATTERN, { message: `$property ${ENV_SLUG_RULE}`, ...options });
+}
+
+/** One of the request encodings an app env or action may use. */
+export function IsRequestType(options?: ValidationOptions): PropertyDecorator {
+  return IsIn(REQUEST_TYPES, { message: `$property must be one of ${REQUEST_TYPES.join(', ')}`, ...options });
 }

@@ -4,7 +4,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsIn,
   IsOptional,
   IsString,
   Matches,
@@ -12,29 +11,24 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  ENV_SLUG_PATTERN,
-  ENV_SLUG_RULE,
-  REQUEST_TYPES,
-  TAG_PATTERN,
-  TAG_RULE,
   VARIABLE_KEY_PATTERN,
   type RequestType,
 } from '../common/patterns.js';
-import { IsFlatRecord, IsHttpUrl } from '../common/validators.js';
+import { IsEnvSlug, IsFlatRecord, IsHttpUrl, IsRequestType, IsTag } from '../common/validators.js';
 
 /** A connector-supplied variable; the value may hold secret references, kept verbatim. */
 export class ConnectionVariableInput {
   @Matches(VARIABLE_KEY_PATTERN, { message: '$property must be 1-128 letters, digits or "_"' })
   key!: string;
 
-  @IsString()
   @MaxLength(8192)
+  @IsString()
   value!: string;
 }
 
 /** Credentials for one of the app's auth schemes; values may hold secret references, kept verbatim. */
 export class ConnectionAuthInput {
-  @Matches(TAG_PATTERN, { message: `$property ${TAG_RULE}` })
+  @IsTag()
   auth_tag!: string;
 
   @IsFlatRecord()
@@ -47,15 +41,15 @@ export class ConnectionAuthInput {
  */
 export class ConnectionEnvInput {
   @IsOptional()
-  @Matches(ENV_SLUG_PATTERN, { message: `$property ${ENV_SLUG_RULE}` })
+  @IsEnvSlug()
   slug?: string;
 
   @IsOptional()
-  @Matches(ENV_SLUG_PATTERN, { message: `$property ${ENV_SLUG_RULE}` })
+  @IsEnvSlug()
   product_env_slug?: string;
 
   @IsOptional()
-  @Matches(ENV_SLUG_PATTERN, { message: `$property ${ENV_SLUG_RULE}` })
+  @IsEnvSlug()
   app_env_slug?: string;
 
   @IsOptional()
@@ -63,7 +57,7 @@ export class ConnectionEnvInput {
   base_url?: string;
 
   @IsOptional()
-  @IsIn(REQUEST_TYPES, { message: `$property must be one of ${REQUEST_TYPES.join(', ')}` })
+  @IsRequestType()
   request_type?: RequestType;
 
   @IsOptional()
@@ -71,50 +65,50 @@ export class ConnectionEnvInput {
   active?: boolean;
 
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   @Type(() => ConnectionVariableInput)
+  @IsArray()
   variables?: ConnectionVariableInput[];
 
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => ConnectionAuthInput)
+  @IsArray()
   auth?: ConnectionAuthInput[];
 }
 
 /** Body of `POST /v1/products/:product/connect`. */
 export class ConnectAppBody {
-  @Matches(TAG_PATTERN, { message: `$property ${TAG_RULE}` })
+  @IsTag()
   app!: string;
 }
 
 /** Body of `POST /v1/products/:product/connections`; without `app`, the access tag names the app. */
 export class AddConnectionBody {
-  @Matches(TAG_PATTERN, { message: `$property ${TAG_RULE}` })
+  @IsTag()
   access_tag!: string;
 
   @IsOptional()
-  @Matches(TAG_PATTERN, { message: `$property ${TAG_RULE}` })
+  @IsTag()
   app?: string;
 
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => ConnectionEnvInput)
+  @IsArray()
   envs!: ConnectionEnvInput[];
 }
 
 /** Body of `PATCH /v1/products/:product/connections/:access_tag`: the listed envs are replaced, others kept. */
 export class UpdateConnectionBody {
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => ConnectionEnvInput)
+  @IsArray()
   envs!: ConnectionEnvInput[];
 }
 

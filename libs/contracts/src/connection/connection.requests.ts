@@ -1,18 +1,18 @@
 import { Type } from 'class-transformer';
-import { Matches, ValidateNested } from 'class-validator';
-import { TAG_PATTERN, TAG_RULE } from '../common/patterns.js';
+import { ValidateNested } from 'class-validator';
+import { IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 import { AddConnectionBody, UpdateConnectionBody } from './connection.dto.js';
 
 /** Requests about the connections of one product. */
 export class ProductScopedRequest extends WorkspaceScopedRequest {
-  @Matches(TAG_PATTERN, { message: `$property ${TAG_RULE}` })
+  @IsTag()
   product_tag!: string;
 }
 
 /** `connection.access-tag.suggest`: a free access tag for connecting this app. */
 export class SuggestAccessTagRequest extends ProductScopedRequest {
-  @Matches(TAG_PATTERN, { message: `$property ${TAG_RULE}` })
+  @IsTag()
   app_tag!: string;
 }
 
@@ -25,7 +25,7 @@ export class CreateConnectionRequest extends ProductScopedRequest {
 
 /** `connection.connection.fetch` */
 export class ConnectionTagRequest extends ProductScopedRequest {
-  @Matches(TAG_PATTERN, { message: `$property ${TAG_RULE}` })
+  @IsTag()
   access_tag!: string;
 }
 

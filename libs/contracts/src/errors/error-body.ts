@@ -1,4 +1,4 @@
-import type { ErrorCode } from './error-code.js';
+import { ErrorCode } from './error-code.js';
 
 /** The shape of every error, whether it crosses NATS or leaves the gateway as HTTP. */
 export interface ErrorBody {
@@ -13,9 +13,11 @@ export interface FieldError {
   messages: string[];
 }
 
-/** Tells a structured error body apart from anything else a transport may hand back. */
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** Tells a structured error body with a known code apart from anything else a transport may hand back. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
-  return typeof candidate.code === 'string' && typeof candidate.message === 'string';
+  return KNOWN_CODES.has(candidate.code as string) && typeof candidate.message === 'string';
 }

@@ -15,6 +15,8 @@ import { MessagingModule } from '../messaging/messaging.module.js';
 import { RpcErrorFilter } from '../messaging/rpc-error.filter.js';
 import { ContractValidationPipe } from '../validation/contract-validation.pipe.js';
 
+const INNER_REQUEST_TIMEOUT_SHARE = 0.6;
+
 export interface MicroserviceDefinition {
   /** Service name used in logs and NATS connection names. */
   service: string;
@@ -38,7 +40,13 @@ export async function startMicroservice(definition: MicroserviceDefinition): Pro
     imports: [
       platformLoggerModule(definition.service, config.LOG_LEVEL),
       TypeOrmModule.forRoot(dataSourceOptions),
-      MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: `${definition.service}-client`, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
+      MessagingModule.forRoot({
+        natsUrl: config.NATS_URL,
+        clientName: `${definition.service}-client`,
+        // A service asked by the gateway must give up on its own calls before the gateway gives up on it,
+        // or it could still commit a write the caller was already told timed out.
+        requestTimeoutMs: Math.floor(config.NATS_REQUEST_TIMEOUT_MS * INNER_REQUEST_TIMEOUT_SHARE),
+      }),
       ServiceHealthModule.forService(definition.service, definition.healthSubject),
       ...definition.features,
     ],

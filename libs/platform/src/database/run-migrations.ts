@@ -18,7 +18,7 @@ export async function runMigrations(options: DataSourceOptions & { schema?: stri
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [lockKey]);
+    // Closing the session releases the advisory lock too, so a failed start never leaves it held.
     await runner.release();
     await dataSource.destroy();
   }

@@ -1,5 +1,6 @@
 import { LoggerModule } from 'nestjs-pino';
 import { RequestMethod, type DynamicModule } from '@nestjs/common';
+import { serializeError } from './error-serializer.js';
 import { REDACTED_LOG_PATHS } from './redaction.js';
 
 /** pino logging for one service: JSON lines on stdout, credentials redacted, health probes not logged. */
@@ -15,6 +16,7 @@ export function platformLoggerModule(service: string, level: string): DynamicMod
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: serializeError,
       },
     },
   });

@@ -4,10 +4,8 @@ import { ErrorCode, isErrorBody, type Subject } from '@switchboard/contracts';
 import { DomainError } from '../errors/domain-error.js';
 
 interface NestReply<T> {
-  id?: string;
   response?: T;
   err?: unknown;
-  isDisposed?: boolean;
 }
 
 /**
@@ -38,6 +36,7 @@ export class NatsRequester {
     return reply.response as T;
   }
 
+  // Transport details (addresses, reasons) stay out of the message: callers see which service, not our network.
   private transportFailure(error: unknown, service: string, subject: string, timeoutMs: number): DomainError {
     if (error instanceof RequestError && error.isNoResponders()) {
       return new DomainError(ErrorCode.ServiceUnavailable, `The ${service} service is unavailable`, { service, subject });
@@ -45,7 +44,6 @@ export class NatsRequester {
     if (error instanceof TimeoutError || (error instanceof Error && error.name === 'TimeoutError')) {
       return new DomainError(ErrorCode.ServiceTimeout, `The ${service} service did not answer within ${timeoutMs} ms`, { service, subject });
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    return new DomainError(ErrorCode.ServiceUnavailable, `The ${service} service could not be reached: ${reason}`, { service, subject });
+    return new DomainError(ErrorCode.ServiceUnavailable, `The ${service} service could not be reached`, { service, subject });
   }
 }

@@ -1,5 +1,4 @@
-import { ErrorCode } from '@switchboard/contracts';
-import { DomainError } from '../errors/domain-error.js';
+import { fieldFailure } from './validation-failure.js';
 
 /**
  * Refuses a list that names the same key twice (two `prd` envs, two `charge` actions):
@@ -13,9 +12,7 @@ export function assertUniqueKeys<T>(items: readonly T[], keyOf: (item: T) => str
     const first = seen.get(key);
     if (first !== undefined) {
       const field = `${listName}.${index}.${keyName}`;
-      throw new DomainError(ErrorCode.ValidationFailed, `${field} '${key}' is already listed at ${listName}.${first}`, {
-        fields: [{ field, messages: [`${field} '${key}' is already listed at ${listName}.${first}`] }],
-      });
+      throw fieldFailure(field, `${field} '${key}' is already listed at ${listName}.${first}`);
     }
     seen.set(key, index);
   });

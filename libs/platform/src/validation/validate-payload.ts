@@ -1,6 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
-import { validationFailure } from './validation-failure.js';
+import { fieldFailure, validationFailure } from './validation-failure.js';
 
 /**
  * Turns an untrusted payload into a validated instance of `type`, rejecting unknown fields
@@ -10,8 +10,24 @@ export async function validatePayload<T extends object>(type: ClassConstructor<T
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw validationFailure([]);
   }
+  assertNoNulCharacters(payload, '');
   const instance = plainToInstance(type, payload);
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  // One message per field: contracts list each field's type check last, so it is the one reported for a wrong type.
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true });
   if (errors.length > 0) throw validationFailure(errors);
   return instance;
+}
+
+// PostgreSQL cannot store U+0000 in text or jsonb; refusing it here turns a database error into a clear 400.
+function assertNoNulCharacters(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) throw fieldFailure(path || 'body', `${path || 'body'} must not contain the NUL character`);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, item] of Object.entries(value)) {
+    const field = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) throw fieldFailure(path || 'body', `${path || 'body'} must not have a key containing the NUL character`);
+    assertNoNulCharacters(item, field);
+  }
 }

@@ -18,6 +18,14 @@ export function validationFailure(errors: ValidationError[]): DomainError {
   return new DomainError(ErrorCode.ValidationFailed, message, { fields });
 }
 
+/**
+ * A failure about one field of a request, in the same shape as a validation error
+ * (`details.fields`), whatever its code, so clients read every field error one way.
+ */
+export function fieldFailure(field: string, message: string, code: ErrorCode = ErrorCode.ValidationFailed, details: Record<string, unknown> = {}): DomainError {
+  return new DomainError(code, message, { ...details, fields: [{ field, messages: [message] }] });
+}
+
 // class-validator writes messages with the bare property name; nested fields need their full path to be findable.
 function qualify(message: string, property: string, field: string): string {
   if (field === property || !message.startsWith(`${property} `)) return message;
