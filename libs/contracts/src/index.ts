@@ -12,3 +12,5 @@ export * from './catalog/catalog.requests.js';
 export * from './connection/connection.dto.js';
 export * from './connection/connection.requests.js';
 export * from './health/health.dto.js';
+export * from './secrets/secret.dto.js';
+export * from './secrets/secrets.requests.js';

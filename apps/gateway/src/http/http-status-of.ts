@@ -7,18 +7,24 @@ export function httpStatusOf(code: ErrorCode): number {
       return 400;
     case ErrorCode.Unauthenticated:
       return 401;
+    case ErrorCode.SecretNotInScope:
+    case ErrorCode.SecretNotInEnv:
+      return 403;
     case ErrorCode.RouteNotFound:
     case ErrorCode.ProductNotFound:
     case ErrorCode.AppNotFound:
     case ErrorCode.ConnectionNotFound:
+    case ErrorCode.SecretNotFound:
       return 404;
     case ErrorCode.AppTagTaken:
     case ErrorCode.AccessTagTaken:
+    case ErrorCode.SecretKeyTaken:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
     case ErrorCode.ProductEnvNotFound:
     case ErrorCode.AppEnvNotFound:
+    case ErrorCode.SecretExpired:
       return 422;
     case ErrorCode.InternalError:
       return 500;

@@ -6,6 +6,12 @@ export const TAG_RULE = 'must be 1-64 letters, digits, "_" or "-", starting with
 export const ENV_SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 export const ENV_SLUG_RULE = 'must be 1-32 lowercase letters, digits, "_" or "-"';
 
+/** Secret keys: case-sensitive, unique per workspace. */
+export const SECRET_KEY_PATTERN = /^[A-Za-z0-9_]{1,128}$/;
+
+/** Largest secret value accepted, in bytes of UTF-8. */
+export const SECRET_VALUE_MAX_BYTES = 64 * 1024;
+
 /** Variable keys, like secret keys. */
 export const VARIABLE_KEY_PATTERN = /^[A-Za-z0-9_]{1,128}$/;
 

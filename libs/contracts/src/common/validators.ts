@@ -1,5 +1,5 @@
 import { IsIn, Matches, registerDecorator, type ValidationOptions } from 'class-validator';
-import { ENV_SLUG_PATTERN, ENV_SLUG_RULE, REQUEST_TYPES, TAG_PATTERN, TAG_RULE } from './patterns.js';
+import { ENV_SLUG_PATTERN, ENV_SLUG_RULE, REQUEST_TYPES, SECRET_VALUE_MAX_BYTES, TAG_PATTERN, TAG_RULE } from './patterns.js';
 
 /** Accepts only absolute `http:` or `https:` URLs with a host and no embedded credentials. */
 export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
@@ -74,4 +74,20 @@ export function IsEnvSlug(options?: ValidationOptions): PropertyDecorator {
 /** One of the request encodings an app env or action may use. */
 export function IsRequestType(options?: ValidationOptions): PropertyDecorator {
   return IsIn(REQUEST_TYPES, { message: `$property must be one of ${REQUEST_TYPES.join(', ')}`, ...options });
+}
+
+/** A secret value: a non-empty string of at most 64 KiB in UTF-8. */
+export function IsSecretValue(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isSecretValue',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `$property must be a non-empty string of at most ${SECRET_VALUE_MAX_BYTES / 1024} KiB`, ...options },
+      validator: {
+        validate: (value: unknown): boolean =>
+          typeof value === 'string' && value.length > 0 && Buffer.byteLength(value, 'utf8') <= SECRET_VALUE_MAX_BYTES,
+      },
+    });
+  };
 }

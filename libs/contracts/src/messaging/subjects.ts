@@ -20,6 +20,16 @@ export const Subjects = {
   ConnectionUpdate: 'connection.connection.update',
 
   SecretsHealthCheck: 'secrets.health.check',
+  SecretsSecretCreate: 'secrets.secret.create',
+  SecretsSecretUpdate: 'secrets.secret.update',
+  SecretsSecretRotate: 'secrets.secret.rotate',
+  SecretsSecretDelete: 'secrets.secret.delete',
+  SecretsSecretFetch: 'secrets.secret.fetch',
+  SecretsSecretList: 'secrets.secret.list',
+  SecretsAuditList: 'secrets.audit.list',
+  SecretsReferenceResolve: 'secrets.reference.resolve',
+  SecretsSpaceSecretGet: 'secrets.space-secret.get',
+  SecretsSpaceSecretSet: 'secrets.space-secret.set',
   ActionsHealthCheck: 'actions.health.check',
 } as const;
 
@@ -39,4 +49,8 @@ export const Events = {
   ProductCreated: 'events.catalog.product.created',
   ConnectionCreated: 'events.connection.connection.created',
   ConnectionUpdated: 'events.connection.connection.updated',
+  SecretCreated: 'events.secrets.secret.created',
+  SecretUpdated: 'events.secrets.secret.updated',
+  SecretRotated: 'events.secrets.secret.rotated',
+  SecretDeleted: 'events.secrets.secret.deleted',
 } as const;

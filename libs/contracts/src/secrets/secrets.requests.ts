@@ -1,0 +1,125 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { SECRET_KEY_PATTERN } from '../common/patterns.js';
+import { IsEnvSlug, IsSecretValue, IsTag } from '../common/validators.js';
+import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
+import { CreateSecretBody, RotateSecretBody, UpdateSecretBody } from './secret.dto.js';
+
+const SECRET_KEY_RULE = '$property must be 1-128 letters, digits or "_" (case-sensitive)';
+
+/** A request made on behalf of one user, who is named in the audit log. */
+export class SecretsActorRequest extends WorkspaceScopedRequest {
+  @Length(1, 128)
+  @IsString()
+  user_id!: string;
+}
+
+/** `secrets.secret.create` */
+export class CreateSecretRequest extends SecretsActorRequest {
+  @ValidateNested()
+  @Type(() => CreateSecretBody)
+  secret!: CreateSecretBody;
+}
+
+/** `secrets.secret.fetch` and `secrets.secret.delete` */
+export class SecretKeyRequest extends SecretsActorRequest {
+  @Matches(SECRET_KEY_PATTERN, { message: SECRET_KEY_RULE })
+  @IsString()
+  key!: string;
+}
+
+/** `secrets.secret.update` */
+export class UpdateSecretRequest extends SecretKeyRequest {
+  @ValidateNested()
+  @Type(() => UpdateSecretBody)
+  changes!: UpdateSecretBody;
+}
+
+/** `secrets.secret.rotate` */
+export class RotateSecretRequest extends SecretKeyRequest {
+  @ValidateNested()
+  @Type(() => RotateSecretBody)
+  rotation!: RotateSecretBody;
+}
+
+/** `secrets.secret.list`: metadata only. */
+export class ListSecretsRequest extends WorkspaceScopedRequest {}
+
+/** `secrets.audit.list`: newest first. */
+export class ListSecretAuditRequest extends WorkspaceScopedRequest {
+  @IsOptional()
+  @Matches(SECRET_KEY_PATTERN, { message: SECRET_KEY_RULE })
+  key?: string;
+
+  @IsOptional()
+  @Min(1)
+  @Max(500)
+  @IsInt()
+  limit?: number;
+}
+
+/**
+ * `secrets.reference.resolve`: the values of the referenced secrets for one use (an action run),
+ * after the scope, env and expiry checks. Only the action executor sends it.
+ */
+export class ResolveSecretReferencesRequest extends WorkspaceScopedRequest {
+  @ArrayMaxSize(100)
+  @Matches(SECRET_KEY_PATTERN, { each: true, message: SECRET_KEY_RULE })
+  @IsArray()
+  keys!: string[];
+
+  @IsTag()
+  app_tag!: string;
+
+  @IsTag()
+  access_tag!: string;
+
+  @IsEnvSlug()
+  env!: string;
+
+  @IsOptional()
+  @Length(1, 128)
+  @IsString()
+  run_id?: string;
+}
+
+/** Reply of `secrets.reference.resolve`. */
+export interface ResolvedSecretsReply {
+  secrets: Record<string, { value: string; version: number }>;
+}
+
+export const SECRET_SPACES = ['user', 'network'] as const;
+export type SecretSpace = (typeof SECRET_SPACES)[number];
+
+/** `secrets.space-secret.get`: a user's or a network's own key/value secret. */
+export class SpaceSecretRequest extends WorkspaceScopedRequest {
+  @IsIn(SECRET_SPACES)
+  space!: SecretSpace;
+
+  /** The user id, or the network name. */
+  @Length(1, 128)
+  @IsString()
+  owner!: string;
+
+  @Matches(SECRET_KEY_PATTERN, { message: SECRET_KEY_RULE })
+  @IsString()
+  key!: string;
+}
+
+/** `secrets.space-secret.set` */
+export class SetSpaceSecretRequest extends SpaceSecretRequest {
+  @IsSecretValue()
+  value!: string;
+}
+
+/** Reply of `secrets.space-secret.get`. */
+export interface SpaceSecretReply {
+  found: boolean;
+  value: string;
+}
+
+/** Body of `PUT /v1/integrations/secrets/:key`. */
+export class SetSpaceSecretBody {
+  @IsSecretValue()
+  value!: string;
+}
