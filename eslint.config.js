@@ -24,14 +24,18 @@ try {
 /** Each project may depend only on projects carrying one of these tags; both axes must agree. */
 const depConstraints = [
   // type axis: what a kind of code may build on
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:testing'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:testing', 'type:placeholders'],
+  },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:placeholders', onlyDependOnLibsWithTags: [] },
   {
     sourceTag: 'type:testing',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:sdk'],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:sdk', 'type:placeholders'],
   },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:sdk', 'type:testing', 'type:contracts'] },
