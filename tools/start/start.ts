@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     NATS_URL: nats.url,
     DATABASE_URL: postgres.url,
     GATEWAY_PORT: String(GATEWAY_PORT),
+    SWITCHBOARD_MASTER_KEY_FILE: process.env.SWITCHBOARD_MASTER_KEY_FILE ?? join(DATA_DIR, 'master.key'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   };
   say(`Starting ${SERVICES.join(', ')} (NATS ${nats.url}, PostgreSQL ${redactPassword(postgres.url)})`);

@@ -17,6 +17,8 @@ import { gatewayDatabase } from './database/gateway.database.js';
 import { HealthController } from './health/health.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { ProductsController } from './products/products.controller.js';
+import { SpaceSecretsController } from './integrations/space-secrets.controller.js';
+import { SecretsController } from './secrets/secrets.controller.js';
 import { UserEntity } from './workspaces/user.entity.js';
 
 /** The HTTP entry: authenticates, validates, and asks the domain services over NATS. */
@@ -31,7 +33,7 @@ export class GatewayModule {
         TypeOrmModule.forFeature([UserEntity]),
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
-      controllers: [HealthController, ProductsController, AppsController, ConnectedAppsController],
+      controllers: [HealthController, ProductsController, AppsController, ConnectedAppsController, SecretsController, SpaceSecretsController],
       providers: [
         { provide: AUTH_CACHE_TTL_MS, useValue: config.GATEWAY_AUTH_CACHE_TTL_MS },
         UserKeyCache,

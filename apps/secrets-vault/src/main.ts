@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import { QueueGroups, Subjects } from '@switchboard/contracts';
 import { startMicroservice } from '@switchboard/platform';
 import { secretsVaultDatabase } from './database/secrets-vault.database.js';
+import { SecretsModule } from './secrets/secrets.module.js';
 
 await startMicroservice({
   service: 'secrets-vault',
   queue: QueueGroups.SecretsVault,
   healthSubject: Subjects.SecretsHealthCheck,
   database: secretsVaultDatabase,
-  features: [],
+  features: [SecretsModule],
 });

@@ -6,4 +6,7 @@ export { SDK_VERSION } from './version.js';
 export type { AppsClient } from './apps-client.js';
 export type { ProductClient } from './product-client.js';
 export type { ConnectedAppsClient } from './connected-apps-client.js';
+export type { SecretsClient } from './secrets-client.js';
+export type { IntegrationsClient } from './integrations-client.js';
+export type { SpaceSecretsClient } from './space-secrets-client.js';
 export type * from './types.js';

@@ -1,6 +1,8 @@
 import { AppsClient } from './apps-client.js';
 import { HttpClient } from './http-client.js';
+import { IntegrationsClient } from './integrations-client.js';
 import { ProductClient } from './product-client.js';
+import { SecretsClient } from './secrets-client.js';
 import { resolveOptions } from './switchboard-options.js';
 import type { SwitchboardOptions } from './types.js';
 
@@ -10,11 +12,17 @@ export class Switchboard {
   readonly app: AppsClient;
   /** Products, and the apps connected to the selected one. */
   readonly product: ProductClient;
+  /** Workspace secrets, referenced in configurations as `$Token{KEY}`. */
+  readonly secrets: SecretsClient;
+  /** User and network secrets for integrations. */
+  readonly integrations: IntegrationsClient;
 
   /** Validates `options` and throws a SwitchboardError `invalid_options` naming the faulty field. */
   constructor(options: SwitchboardOptions) {
     const http = new HttpClient(resolveOptions(options));
     this.app = new AppsClient(http);
     this.product = new ProductClient(http);
+    this.secrets = new SecretsClient(http);
+    this.integrations = new IntegrationsClient(http);
   }
 }

@@ -164,3 +164,59 @@ export interface AddConnectedAppInput {
 export interface UpdateConnectedAppInput {
   envs: ConnectedAppEnvInput[];
 }
+
+/** Input of `secrets.create`. */
+export interface CreateSecretInput {
+  key: string;
+  value: string;
+  description?: string;
+  /** App tags or access tags allowed to use the secret; empty or absent: every app. */
+  scope?: string[];
+  /** Env slugs the secret may be used in; empty or absent: every env. */
+  envs?: string[];
+  /** ISO 8601; after it the secret is refused at run time. */
+  expires_at?: string;
+}
+
+/** Input of `secrets.update`; a new `value` becomes a new version, `expires_at: null` removes the expiry. */
+export interface UpdateSecretInput {
+  value?: string;
+  description?: string;
+  scope?: string[];
+  envs?: string[];
+  expires_at?: string | null;
+}
+
+/** A secret's metadata: never its value. */
+export interface Secret {
+  key: string;
+  description: string;
+  scope: string[];
+  envs: string[];
+  expires_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What `secrets.fetch` returns: the metadata and the current value. */
+export interface SecretWithValue extends Secret {
+  value: string;
+}
+
+/** One entry of the secrets audit trail. */
+export interface SecretAuditEntry {
+  id: string;
+  key: string;
+  action: 'create' | 'update' | 'rotate' | 'delete' | 'fetch' | 'use';
+  version: number | null;
+  user_id: string | null;
+  app: string | null;
+  access_tag: string | null;
+  env: string | null;
+  run_id: string | null;
+  at: string;
+}
+
+/** Result of `integrations.secrets.set`: it never throws. */
+export type SecretSetResult = { status: 'success' } | { status: 'failure'; error: string };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { createTempDataDir, describeExit, ensureNats, waitUntil, type ExitStatus, type RunningServer } from '@switchboard/local-infra';
 import { createTestDatabase, type TestDatabase } from './create-test-database.js';
@@ -57,7 +58,13 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
     const nats = await platformNats(options.natsUrl);
     cleanups.push(() => nats.stop());
 
-    const env: Record<string, string | undefined> = { NATS_URL: nats.url, DATABASE_URL: database.url, ...options.env };
+    // A master key per platform keeps the secrets-vault from writing a key file into the repository.
+    const env: Record<string, string | undefined> = {
+      NATS_URL: nats.url,
+      DATABASE_URL: database.url,
+      SWITCHBOARD_MASTER_KEY: randomBytes(32).toString('hex'),
+      ...options.env,
+    };
     cleanups.push(() => Promise.all(Object.values(services).map((service) => service.stop())));
     const started = await Promise.allSettled(
       MICROSERVICE_NAMES.map(async (name) => {

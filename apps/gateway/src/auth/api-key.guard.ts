@@ -41,6 +41,7 @@ export class ApiKeyGuard implements CanActivate {
       throw new DomainError(ErrorCode.Unauthenticated, 'Invalid credentials: the workspace, user and private key do not match', {});
     }
     request.workspaceId = workspaceId;
+    request.userId = userId;
     // The request logger sees only the raw Node request, so the workspace is stamped there too.
     Object.assign(request.raw, { workspaceId });
     return true;

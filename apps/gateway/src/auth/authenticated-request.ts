@@ -1,4 +1,4 @@
 import type { FastifyRequest } from 'fastify';
 
-/** A request the guard let through, stamped with the caller's workspace. */
-export type AuthenticatedRequest = FastifyRequest & { workspaceId?: string };
+/** A request the guard let through, stamped with the caller's workspace and user. */
+export type AuthenticatedRequest = FastifyRequest & { workspaceId?: string; userId?: string };

@@ -1,8 +1,15 @@
 import type { ServiceDatabase } from '@switchboard/platform';
+import { SecretAuditEntity } from '../audit/secret-audit.entity.js';
+import { SecretVersionEntity } from '../secrets/secret-version.entity.js';
+import { SecretEntity } from '../secrets/secret.entity.js';
+import { SpaceSecretEntity } from '../space-secrets/space-secret.entity.js';
+import { CreateSecretValues1763900000100 } from '../storage/embedded/migrations/1763900000100-create-secret-values.js';
+import { SecretValueEntity } from '../storage/embedded/secret-value.entity.js';
+import { CreateSecrets1763900000000 } from './migrations/1763900000000-create-secrets.js';
 
-/** The secrets-vault service's own schema; its tables arrive with the capability that needs them. */
+/** The secrets-vault's own schema: secret metadata, versions, audit, user and network secrets, and (embedded store) encrypted values. */
 export const secretsVaultDatabase: ServiceDatabase = {
   schema: 'secrets_vault',
-  entities: [],
-  migrations: [],
+  entities: [SecretEntity, SecretVersionEntity, SecretAuditEntity, SpaceSecretEntity, SecretValueEntity],
+  migrations: [CreateSecrets1763900000000, CreateSecretValues1763900000100],
 };

@@ -1,0 +1,13 @@
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { SECRET_KEY_PATTERN } from '@switchboard/contracts';
+import { fieldFailure } from '@switchboard/platform';
+
+/** Checks a secret key taken from the URL path before it reaches the secrets service. */
+@Injectable()
+export class SecretKeyParamPipe implements PipeTransform<string, string> {
+  transform(value: string, metadata: ArgumentMetadata): string {
+    if (SECRET_KEY_PATTERN.test(value)) return value;
+    const field = metadata.data ?? 'key';
+    throw fieldFailure(field, `${field} must be 1-128 letters, digits or "_" (case-sensitive)`);
+  }
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CreateSecretBody,
+  RotateSecretBody,
+  Subjects,
+  UpdateSecretBody,
+  type SecretAuditEntryView,
+  type SecretView,
+  type SecretWithValueView,
+} from '@switchboard/contracts';
+import { NatsRequester } from '@switchboard/platform';
+import { CallerOf, type Caller } from '../auth/caller.decorator.js';
+import { SecretKeyParamPipe } from '../http/secret-key-param.pipe.js';
+
+@ApiTags('secrets')
+@Controller('v1/secrets')
+export class SecretsController {
+  constructor(private readonly nats: NatsRequester) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Create a secret; reference it as $Token{KEY}. The reply never holds the value.' })
+  create(@CallerOf() caller: Caller, @Body() body: CreateSecretBody): Promise<SecretView> {
+    return this.nats.request(Subjects.SecretsSecretCreate, { workspace_id: caller.workspaceId, user_id: caller.userId, secret: body });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List secrets: metadata only, never values' })
+  list(@CallerOf() caller: Caller): Promise<SecretView[]> {
+    return this.nats.request(Subjects.SecretsSecretList, { workspace_id: caller.workspaceId });
+  }
+
+  @Get('audit')
+  @ApiOperation({ summary: 'The audit trail, newest first: changes, reads and run-time uses, never values' })
+  audit(@CallerOf() caller: Caller, @Query('key') key?: string, @Query('limit') limit?: string): Promise<SecretAuditEntryView[]> {
+    return this.nats.request(Subjects.SecretsAuditList, {
+      workspace_id: caller.workspaceId,
+      ...(key === undefined ? {} : { key }),
+      ...(limit === undefined ? {} : { limit: Number(limit) }),
+    });
+  }
+
+  @Get(':key')
+  @ApiOperation({ summary: 'Fetch a secret with its value (the only call that returns one; audited)' })
+  fetch(@CallerOf() caller: Caller, @Param('key', SecretKeyParamPipe) key: string): Promise<SecretWithValueView> {
+    return this.nats.request(Subjects.SecretsSecretFetch, { workspace_id: caller.workspaceId, user_id: caller.userId, key });
+  }
+
+  @Patch(':key')
+  @ApiOperation({ summary: 'Update description, scope, envs, expiry; a new value becomes a new version' })
+  update(@CallerOf() caller: Caller, @Param('key', SecretKeyParamPipe) key: string, @Body() body: UpdateSecretBody): Promise<SecretView> {
+    return this.nats.request(Subjects.SecretsSecretUpdate, { workspace_id: caller.workspaceId, user_id: caller.userId, key, changes: body });
+  }
+
+  @Post(':key/rotate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate: a new value under a new version; the old one is never used again' })
+  rotate(@CallerOf() caller: Caller, @Param('key', SecretKeyParamPipe) key: string, @Body() body: RotateSecretBody): Promise<SecretView> {
+    return this.nats.request(Subjects.SecretsSecretRotate, { workspace_id: caller.workspaceId, user_id: caller.userId, key, rotation: body });
+  }
+
+  @Delete(':key')
+  @ApiOperation({ summary: 'Delete a secret and destroy every stored version of its value' })
+  delete(@CallerOf() caller: Caller, @Param('key', SecretKeyParamPipe) key: string): Promise<SecretView> {
+    return this.nats.request(Subjects.SecretsSecretDelete, { workspace_id: caller.workspaceId, user_id: caller.userId, key });
+  }
+}

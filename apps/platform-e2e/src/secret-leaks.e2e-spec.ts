@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { connect, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import { scanForLeaks, startPlatform, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
+
+/**
+ * Seeds distinctive secret values, drives the platform through create, use, rotate and error paths,
+ * then searches every log line, every table and every response and event for them.
+ */
+describe('No secret value leaks into logs, tables, responses or events', () => {
+  let platform: Platform;
+  let credentials: WorkspaceCredentials;
+  let nats: NatsConnection;
+  let events: Subscription;
+  const eventPayloads: string[] = [];
+  const responses: Record<string, string> = {};
+  const canary = (name: string): string => `sb-canary-${name}-${randomBytes(6).toString('hex')}`;
+  const values = { stripe: canary('stripe'), stripeRotated: canary('stripe-rotated'), prod: canary('prod'), user: canary('user'), network: canary('network') };
+
+  async function call(label: string, method: string, path: string, body?: unknown, opts: { mayReturnValue?: boolean } = {}): Promise<number> {
+    const response = await fetch(`${platform.url}${path}`, {
+      method,
+      headers: {
+        'x-switchboard-workspace-id': credentials.workspace_id,
+        'x-switchboard-user-id': credentials.user_id,
+        authorization: `Bearer ${credentials.private_key}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    // Only secrets.fetch and the caller's own integration secrets may return a value.
+    if (!opts.mayReturnValue) responses[`${method} ${path} (${label}) → ${response.status}`] = text;
+    return response.status;
+  }
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    credentials = await platform.createWorkspace('leaks');
+    nats = await connect({ servers: platform.natsUrl });
+    events = nats.subscribe('events.>', { callback: (_error, message) => void eventPayloads.push(message.string()) });
+  });
+
+  afterAll(async () => {
+    events?.unsubscribe();
+    await nats?.close();
+    await platform?.stop();
+  });
+
+  it('finds none of the seeded values anywhere after the whole secret life cycle', async () => {
+    expect(await call('create', 'POST', '/v1/secrets', { key: 'STRIPE_KEY', value: values.stripe, scope: ['payment_app'] })).toBe(201);
+    expect(await call('create', 'POST', '/v1/secrets', { key: 'PROD_KEY', value: values.prod, envs: ['prd'] })).toBe(201);
+    expect(await call('duplicate', 'POST', '/v1/secrets', { key: 'STRIPE_KEY', value: values.stripe })).toBe(409);
+    expect(await call('too large', 'POST', '/v1/secrets', { key: 'HUGE', value: values.stripe.repeat(5000) })).toBe(400);
+    expect(await call('bad key', 'POST', '/v1/secrets', { key: 'bad key', value: values.stripe })).toBe(400);
+    expect(await call('unknown field', 'POST', '/v1/secrets', { key: 'X_KEY', value: values.stripe, colour: values.stripe })).toBe(400);
+    expect(await call('list', 'GET', '/v1/secrets')).toBe(200);
+    expect(await call('fetch', 'GET', '/v1/secrets/STRIPE_KEY', undefined, { mayReturnValue: true })).toBe(200);
+    expect(await call('rotate', 'POST', '/v1/secrets/STRIPE_KEY/rotate', { value: values.stripeRotated })).toBe(200);
+    expect(await call('update', 'PATCH', '/v1/secrets/PROD_KEY', { description: 'prod', value: canary('prod-2') })).toBe(200);
+    expect(await call('audit', 'GET', '/v1/secrets/audit')).toBe(200);
+
+    expect(await call('product', 'PUT', '/v1/products/shop', {})).toBe(201);
+    expect(await call('connect', 'POST', '/v1/products/shop/connect', { app: 'stripe' })).toBe(200);
+    const connection = {
+      access_tag: 'payment_app',
+      app: 'stripe',
+      envs: [{ slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', auth: [{ auth_tag: 'bearer', data: { token: '$Token{STRIPE_KEY}' } }] }],
+    };
+    expect(await call('connect app', 'POST', '/v1/products/shop/connections', connection)).toBe(201);
+    expect(await call('fetch connection', 'GET', '/v1/products/shop/connections/payment_app')).toBe(200);
+
+    expect(await call('user secret', 'PUT', '/v1/integrations/secrets/USERNAME', { value: values.user })).toBe(200);
+    expect(await call('user secret', 'GET', '/v1/integrations/secrets/USERNAME', undefined, { mayReturnValue: true })).toBe(200);
+    expect(await call('network secret', 'PUT', '/v1/integrations/networks/north/secrets/TOKEN', { value: values.network })).toBe(200);
+    expect(await call('user secret, bad value', 'PUT', '/v1/integrations/secrets/USERNAME', { value: [values.user] })).toBe(400);
+
+    // Run-time use, as the action executor asks for it: allowed, then refused by scope and by env.
+    const resolve = async (keys: string[], access_tag: string, env: string): Promise<string> =>
+      (await nats.request('secrets.reference.resolve', JSON.stringify({ pattern: 'secrets.reference.resolve', id: 'leak-scan', data: { workspace_id: credentials.workspace_id, keys, app_tag: 'stripe', access_tag, env } }), { timeout: 5000 })).string();
+    await resolve(['STRIPE_KEY'], 'payment_app', 'prd');
+    const refusedScope = await resolve(['STRIPE_KEY'], 'analytics_app', 'prd');
+    const refusedEnv = await resolve(['PROD_KEY'], 'payment_app', 'dev');
+    expect(refusedScope).toContain('secret_not_in_scope');
+    expect(refusedEnv).toContain('secret_not_in_env');
+    responses['resolve refused by scope'] = refusedScope;
+    responses['resolve refused by env'] = refusedEnv;
+
+    expect(await call('delete', 'DELETE', '/v1/secrets/PROD_KEY')).toBe(200);
+
+    const logs = Object.fromEntries(Object.values(platform.services).map((service) => [service.name, service.logs]));
+    const leaks = await scanForLeaks(Object.values(values), {
+      logs,
+      texts: { ...responses, ...Object.fromEntries(eventPayloads.map((payload, index) => [`event ${index + 1}`, payload])) },
+      databaseUrl: platform.databaseUrl,
+    });
+    expect(leaks).toEqual([]);
+    // The scanner itself must see what it searches: the events and logs are not empty.
+    expect(eventPayloads.length).toBeGreaterThan(3);
+    expect(Object.values(logs).flat().length).toBeGreaterThan(20);
+  });
+
+  it('would report a value that did leak, so the scan above can fail', async () => {
+    const leaks = await scanForLeaks([values.stripe], { logs: { gateway: [`{"msg":"oops ${values.stripe}"}`] }, databaseUrl: platform.databaseUrl });
+    expect(leaks).toEqual([{ value: values.stripe, where: 'gateway log line 1' }]);
+  });
+});

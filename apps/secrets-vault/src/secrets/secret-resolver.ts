@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ResolvedSecretsReply, ResolveSecretReferencesRequest } from '@switchboard/contracts';
+import { DataSource, In } from 'typeorm';
+import { SecretAuditLog } from '../audit/secret-audit.log.js';
+import { SECRET_VALUE_STORE, type SecretValueStore } from '../storage/secret-value-store.js';
+import { assertSecretUsable, secretNotFound } from './secret-access.js';
+import { SecretVersionEntity } from './secret-version.entity.js';
+import { SecretEntity } from './secret.entity.js';
+
+/**
+ * Resolves the secrets an action run references, in the seed's order: the secret exists, its scope
+ * includes the app, the env is allowed, it has not expired; then decrypts. Stops at the first failure,
+ * so a run that cannot have every value gets none, and records each use in the audit log.
+ */
+@Injectable()
+export class SecretResolver {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SECRET_VALUE_STORE) private readonly store: SecretValueStore,
+    private readonly audit: SecretAuditLog,
+  ) {}
+
+  async resolve(request: ResolveSecretReferencesRequest): Promise<ResolvedSecretsReply> {
+    const workspaceId = request.workspace_id;
+    const keys = [...new Set(request.keys)];
+    if (keys.length === 0) return { secrets: {} };
+    const found = await this.dataSource.manager.find(SecretEntity, { where: { workspaceId, key: In(keys) } });
+    const byKey = new Map(found.map((secret) => [secret.key, secret]));
+    const now = new Date();
+    const use = { appTag: request.app_tag, accessTag: request.access_tag, env: request.env };
+    const secrets = keys.map((key) => {
+      const secret = byKey.get(key);
+      if (!secret) throw secretNotFound(key);
+      assertSecretUsable(secret, use, now);
+      return secret;
+    });
+
+    const versions = await this.dataSource.manager.find(SecretVersionEntity, {
+      where: secrets.map((secret) => ({ secret: { id: secret.id }, version: secret.currentVersion })),
+      relations: { secret: true },
+    });
+    const versionBySecret = new Map(versions.map((version) => [version.secret.id, version]));
+    const values = await Promise.all(
+      secrets.map(async (secret) => {
+        const version = versionBySecret.get(secret.id) as SecretVersionEntity;
+        return [secret.key, { value: await this.store.read({ workspaceId, valueId: version.valueId }), version: version.version }] as const;
+      }),
+    );
+    await this.audit.record(
+      this.dataSource.manager,
+      values.map(([key, { version }]) => ({
+        workspaceId,
+        key,
+        action: 'use' as const,
+        version,
+        app: request.app_tag,
+        accessTag: request.access_tag,
+        env: request.env,
+        runId: request.run_id ?? null,
+      })),
+    );
+    return { secrets: Object.fromEntries(values) };
+  }
+}

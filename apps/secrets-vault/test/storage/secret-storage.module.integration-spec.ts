@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LoggerService } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { loadConfig, serviceDataSourceOptions } from '@switchboard/platform';
+import { startVaultKv2StandIn, type VaultForTests } from '@switchboard/testing';
+import { EmbeddedSecretValueStore } from '../../src/storage/embedded/embedded-secret-value-store.js';
+import { MasterKey } from '../../src/storage/embedded/master-key.js';
+import { SecretStorageConfig } from '../../src/storage/secret-storage.config.js';
+import { SecretStorageModule } from '../../src/storage/secret-storage.module.js';
+import { SECRET_VALUE_STORE, type SecretValueStore } from '../../src/storage/secret-value-store.js';
+import { startEmbeddedStorage, storageDatabase, type EmbeddedStorage } from './embedded-storage.fixture.js';
+
+/** Collects what the module logs, by level. */
+function recordingLogger(): LoggerService & { lines: { level: string; message: string }[] } {
+  const lines: { level: string; message: string }[] = [];
+  const record = (level: string) => (message: unknown) => void lines.push({ level, message: String(message) });
+  return { lines, log: record('log'), warn: record('warn'), error: record('error'), debug: record('debug'), verbose: record('verbose'), fatal: record('fatal') };
+}
+
+describe('SecretStorageModule.forRoot', () => {
+  let dir: string;
+  let storage: EmbeddedStorage;
+  let modules: TestingModule[] = [];
+
+  async function compile(env: Record<string, string>, logger = recordingLogger()): Promise<{ store: SecretValueStore; logger: typeof logger }> {
+    const module = await Test.createTestingModule({
+      imports: [TypeOrmModule.forRoot(serviceDataSourceOptions(storage.url, storageDatabase)), SecretStorageModule.forRoot(loadConfig(SecretStorageConfig, env))],
+    })
+      .setLogger(logger)
+      .compile();
+    modules.push(module);
+    return { store: module.get<SecretValueStore>(SECRET_VALUE_STORE), logger };
+  }
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'secret-storage-module-'));
+    storage = await startEmbeddedStorage();
+  });
+
+  afterEach(async () => {
+    await Promise.all(modules.map((module) => module.close()));
+    modules = [];
+  });
+
+  afterAll(async () => {
+    await storage?.cleanup();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('provides the embedded store by default, generating a 0600 key file and warning about it once', async () => {
+    const keyFile = join(dir, 'generated', 'master.key');
+    const { store, logger } = await compile({ SWITCHBOARD_MASTER_KEY_FILE: keyFile });
+    expect(store).toBeInstanceOf(EmbeddedSecretValueStore);
+    expect(store.backend).toBe('embedded');
+    expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
+    const warnings = logger.lines.filter((line) => line.level === 'warn');
+    expect(warnings).toEqual([{ level: 'warn', message: expect.stringContaining(`Generated a new master key at ${keyFile}`) as string }]);
+
+    const address = { workspaceId: 'ws_module', valueId: randomUUID() };
+    await store.write(address, 'through the module');
+    await expect(store.read(address)).resolves.toBe('through the module');
+  });
+
+  it('logs an error at start when stored values are wrapped under another master key', async () => {
+    const other = MasterKey.generate();
+    const { logger } = await compile({ SWITCHBOARD_MASTER_KEY: other.toBase64() });
+    const errors = logger.lines.filter((line) => line.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(new RegExp(`wrapped under master key [0-9a-f]{16}, not the loaded ${other.id}`));
+  });
+
+  describe('with VAULT_ADDR and VAULT_TOKEN', () => {
+    let vault: VaultForTests;
+
+    beforeAll(async () => {
+      vault = await startVaultKv2StandIn();
+    });
+
+    afterAll(async () => {
+      await vault?.stop();
+    });
+
+    it('provides the Vault store, under the configured mount and prefix', async () => {
+      const { store, logger } = await compile({ VAULT_ADDR: vault.url, VAULT_TOKEN: vault.token, VAULT_PATH_PREFIX: 'apps/switchboard', SWITCHBOARD_MASTER_KEY_FILE: join(dir, 'unused.key') });
+      expect(store.backend).toBe('vault');
+      const address = { workspaceId: 'ws_module', valueId: randomUUID() };
+      await store.write(address, 'in vault');
+      await expect(store.read(address)).resolves.toBe('in vault');
+      expect(vault.requests[0]?.path).toBe(`/v1/secret/data/apps/switchboard/ws_module/${address.valueId}`);
+      await expect(stat(join(dir, 'unused.key'))).rejects.toThrow(/ENOENT/);
+      expect(JSON.stringify(logger.lines)).not.toContain(vault.token);
+    });
+  });
+});

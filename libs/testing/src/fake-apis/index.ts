@@ -1,0 +1,4 @@
+export { startVaultForTests } from './start-vault-for-tests.js';
+export { startVaultKv2StandIn, type VaultKv2StandInOptions } from './vault-kv2-stand-in.js';
+export type { VaultForTests } from './vault-for-tests.js';
+export type { RecordedRequest } from './recorded-request.js';
