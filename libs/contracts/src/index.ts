@@ -14,3 +14,4 @@ export * from './connection/connection.requests.js';
 export * from './health/health.dto.js';
 export * from './secrets/secret.dto.js';
 export * from './secrets/secrets.requests.js';
+export * from './actions/action-run.dto.js';

@@ -4,17 +4,21 @@ import { ErrorCode } from '@switchboard/contracts';
 export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.ValidationFailed:
+    case ErrorCode.MissingPathParam:
+    case ErrorCode.BodyNotEncodable:
       return 400;
     case ErrorCode.Unauthenticated:
       return 401;
     case ErrorCode.SecretNotInScope:
     case ErrorCode.SecretNotInEnv:
+    case ErrorCode.OutboundAddressRefused:
       return 403;
     case ErrorCode.RouteNotFound:
     case ErrorCode.ProductNotFound:
     case ErrorCode.AppNotFound:
     case ErrorCode.ConnectionNotFound:
     case ErrorCode.SecretNotFound:
+    case ErrorCode.ActionNotFound:
       return 404;
     case ErrorCode.AppTagTaken:
     case ErrorCode.AccessTagTaken:
@@ -25,12 +29,18 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ProductEnvNotFound:
     case ErrorCode.AppEnvNotFound:
     case ErrorCode.SecretExpired:
+    case ErrorCode.ConnectionEnvNotFound:
+    case ErrorCode.ConnectionEnvInactive:
       return 422;
     case ErrorCode.InternalError:
       return 500;
+    case ErrorCode.UpstreamUnreachable:
+    case ErrorCode.UpstreamResponseTooLarge:
+      return 502;
     case ErrorCode.ServiceUnavailable:
       return 503;
     case ErrorCode.ServiceTimeout:
+    case ErrorCode.UpstreamTimeout:
       return 504;
     default:
       return assertUnreachable(code);

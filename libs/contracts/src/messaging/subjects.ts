@@ -31,6 +31,7 @@ export const Subjects = {
   SecretsSpaceSecretGet: 'secrets.space-secret.get',
   SecretsSpaceSecretSet: 'secrets.space-secret.set',
   ActionsHealthCheck: 'actions.health.check',
+  ActionsActionRun: 'actions.action.run',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

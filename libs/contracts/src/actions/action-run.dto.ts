@@ -1,0 +1,73 @@
+import { Type } from 'class-transformer';
+import { IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsEnvSlug, IsTag } from '../common/validators.js';
+import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
+
+/** What the caller adds to the action's request; strings anywhere may hold `$Token{KEY}` references. */
+export class ActionRunInput {
+  @IsOptional()
+  @IsObject()
+  headers?: Record<string, string>;
+
+  @IsOptional()
+  body?: unknown;
+
+  @IsOptional()
+  @IsObject()
+  query?: Record<string, string | number | boolean>;
+
+  /** Values for the `:params` of the action's path. */
+  @IsOptional()
+  @IsObject()
+  params?: Record<string, string | number>;
+}
+
+/** Body of `POST /v1/actions/run`: which action of which connected app, in which env. */
+export class RunActionBody {
+  @IsEnvSlug()
+  env!: string;
+
+  @IsTag()
+  product!: string;
+
+  /** The access tag of the connected app. */
+  @IsTag()
+  app!: string;
+
+  /** The action's tag. */
+  @IsTag()
+  event!: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ActionRunInput)
+  input?: ActionRunInput;
+}
+
+/** `actions.action.run` */
+export class RunActionRequest extends WorkspaceScopedRequest {
+  @ValidateNested()
+  @Type(() => RunActionBody)
+  run!: RunActionBody;
+
+  @IsOptional()
+  @Length(1, 128)
+  @IsString()
+  user_id?: string;
+}
+
+/** Where the time of a run went, in milliseconds. */
+export interface ActionRunTimings {
+  resolve_ms: number;
+  upstream_ms: number;
+  total_ms: number;
+}
+
+/** The upstream's answer, passed through whatever its status. */
+export interface ActionRunReply {
+  run_id: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  timings: ActionRunTimings;
+}
