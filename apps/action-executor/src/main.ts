@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import { QueueGroups, Subjects } from '@switchboard/contracts';
 import { startMicroservice } from '@switchboard/platform';
 import { actionExecutorDatabase } from './database/action-executor.database.js';
+import { RunsModule } from './runs/runs.module.js';
 
 await startMicroservice({
   service: 'action-executor',
   queue: QueueGroups.ActionExecutor,
   healthSubject: Subjects.ActionsHealthCheck,
   database: actionExecutorDatabase,
-  features: [],
+  features: [RunsModule],
 });

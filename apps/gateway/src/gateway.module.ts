@@ -7,6 +7,7 @@ import {
   platformLoggerModule,
   serviceDataSourceOptions,
 } from '@switchboard/platform';
+import { ACTION_RUN_TIMEOUT_MS, ActionsController } from './actions/actions.controller.js';
 import { AppsController } from './apps/apps.controller.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { AUTH_CACHE_TTL_MS, UserKeyCache } from './auth/user-key-cache.js';
@@ -33,9 +34,10 @@ export class GatewayModule {
         TypeOrmModule.forFeature([UserEntity]),
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
-      controllers: [HealthController, ProductsController, AppsController, ConnectedAppsController, SecretsController, SpaceSecretsController],
+      controllers: [ActionsController, HealthController, ProductsController, AppsController, ConnectedAppsController, SecretsController, SpaceSecretsController],
       providers: [
         { provide: AUTH_CACHE_TTL_MS, useValue: config.GATEWAY_AUTH_CACHE_TTL_MS },
+        { provide: ACTION_RUN_TIMEOUT_MS, useValue: config.GATEWAY_ACTION_RUN_TIMEOUT_MS },
         UserKeyCache,
         ConnectedAppsService,
         { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import { scanForLeaks, startPlatform, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
+import { scanForLeaks, startFakeThirdPartyApi, startPlatform, type FakeThirdPartyApi, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
 
 /**
  * Seeds distinctive secret values, drives the platform through create, use, rotate and error paths,
@@ -11,6 +11,7 @@ describe('No secret value leaks into logs, tables, responses or events', () => {
   let credentials: WorkspaceCredentials;
   let nats: NatsConnection;
   let events: Subscription;
+  let upstream: FakeThirdPartyApi;
   const eventPayloads: string[] = [];
   const responses: Record<string, string> = {};
   const canary = (name: string): string => `sb-canary-${name}-${randomBytes(6).toString('hex')}`;
@@ -34,7 +35,9 @@ describe('No secret value leaks into logs, tables, responses or events', () => {
   }
 
   beforeAll(async () => {
-    platform = await startPlatform();
+    upstream = await startFakeThirdPartyApi();
+    upstream.route('POST', '/v1/charges', () => ({ status: 200, body: { id: 'ch_1' } }));
+    platform = await startPlatform({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1' } });
     credentials = await platform.createWorkspace('leaks');
     nats = await connect({ servers: platform.natsUrl });
     events = nats.subscribe('events.>', { callback: (_error, message) => void eventPayloads.push(message.string()) });
@@ -44,6 +47,7 @@ describe('No secret value leaks into logs, tables, responses or events', () => {
     events?.unsubscribe();
     await nats?.close();
     await platform?.stop();
+    await upstream?.stop();
   });
 
   it('finds none of the seeded values anywhere after the whole secret life cycle', async () => {
@@ -60,11 +64,13 @@ describe('No secret value leaks into logs, tables, responses or events', () => {
     expect(await call('audit', 'GET', '/v1/secrets/audit')).toBe(200);
 
     expect(await call('product', 'PUT', '/v1/products/shop', {})).toBe(201);
+    const app = { tag: 'stripe', envs: [{ slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON' }], actions: [{ tag: 'create-charge', method: 'POST', path: '/v1/charges' }] };
+    expect(await call('app', 'POST', '/v1/apps', app)).toBe(201);
     expect(await call('connect', 'POST', '/v1/products/shop/connect', { app: 'stripe' })).toBe(200);
     const connection = {
       access_tag: 'payment_app',
       app: 'stripe',
-      envs: [{ slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', auth: [{ auth_tag: 'bearer', data: { token: '$Token{STRIPE_KEY}' } }] }],
+      envs: [{ slug: 'prd', base_url: upstream.url, request_type: 'JSON', auth: [{ auth_tag: 'bearer', data: { token: '$Token{STRIPE_KEY}' } }] }],
     };
     expect(await call('connect app', 'POST', '/v1/products/shop/connections', connection)).toBe(201);
     expect(await call('fetch connection', 'GET', '/v1/products/shop/connections/payment_app')).toBe(200);
@@ -84,6 +90,11 @@ describe('No secret value leaks into logs, tables, responses or events', () => {
     expect(refusedEnv).toContain('secret_not_in_env');
     responses['resolve refused by scope'] = refusedScope;
     responses['resolve refused by env'] = refusedEnv;
+
+    const run = (access: string, env = 'prd') => ({ env, product: 'shop', app: access, event: 'create-charge', input: { headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' }, body: { note: '$Token{STRIPE_KEY}' } } });
+    expect(await call('action run', 'POST', '/v1/actions/run', run('payment_app'))).toBe(200);
+    expect(upstream.received.at(-1)?.headers.authorization).toBe(`Bearer ${values.stripeRotated}`);
+    expect(await call('action run, unknown env', 'POST', '/v1/actions/run', run('payment_app', 'dev'))).toBe(422);
 
     expect(await call('delete', 'DELETE', '/v1/secrets/PROD_KEY')).toBe(200);
 

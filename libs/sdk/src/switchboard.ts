@@ -1,3 +1,4 @@
+import { ActionsClient } from './actions-client.js';
 import { AppsClient } from './apps-client.js';
 import { HttpClient } from './http-client.js';
 import { IntegrationsClient } from './integrations-client.js';
@@ -12,6 +13,8 @@ export class Switchboard {
   readonly app: AppsClient;
   /** Products, and the apps connected to the selected one. */
   readonly product: ProductClient;
+  /** Running connected apps' actions. */
+  readonly actions: ActionsClient;
   /** Workspace secrets, referenced in configurations as `$Token{KEY}`. */
   readonly secrets: SecretsClient;
   /** User and network secrets for integrations. */
@@ -23,6 +26,7 @@ export class Switchboard {
     this.app = new AppsClient(http);
     this.product = new ProductClient(http);
     this.secrets = new SecretsClient(http);
+    this.actions = new ActionsClient(http);
     this.integrations = new IntegrationsClient(http);
   }
 }

@@ -220,3 +220,28 @@ export interface SecretAuditEntry {
 
 /** Result of `integrations.secrets.set`: it never throws. */
 export type SecretSetResult = { status: 'success' } | { status: 'failure'; error: string };
+
+/** Input of `actions.run`: strings anywhere in `input` may hold `$Token{KEY}` references. */
+export interface RunActionInput {
+  env: string;
+  product: string;
+  /** The access tag of the connected app. */
+  app: string;
+  /** The action's tag. */
+  event: string;
+  input?: {
+    headers?: Record<string, string>;
+    body?: unknown;
+    query?: Record<string, string | number | boolean>;
+    params?: Record<string, string | number>;
+  };
+}
+
+/** The upstream's answer to an action run, whatever its status. */
+export interface ActionRunResult {
+  run_id: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  timings: { resolve_ms: number; upstream_ms: number; total_ms: number };
+}

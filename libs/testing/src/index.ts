@@ -8,4 +8,4 @@ export { REPO_ROOT } from './repo-root.js';
 export { testLogger, testLogsEnabled } from './test-logger.js';
 export { rejectionOf, thrownBy } from './rejection-of.js';
 export { scanForLeaks, type Leak, type LeakScanSources } from './leak-scanner.js';
-export { startVaultForTests, startVaultKv2StandIn, type RecordedRequest, type VaultForTests, type VaultKv2StandInOptions } from './fake-apis/index.js';
+export * from './fake-apis/index.js';

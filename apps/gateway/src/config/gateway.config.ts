@@ -16,6 +16,12 @@ export class GatewayConfig extends ServiceConfig {
   @Max(50 * 1024 * 1024)
   GATEWAY_BODY_LIMIT_BYTES: number = 1024 * 1024;
 
+  /** How long the gateway waits for an action run, which includes the third party's own time and retries. */
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  GATEWAY_ACTION_RUN_TIMEOUT_MS: number = 70_000;
+
   /** How long a verified API key is trusted from memory before the database is asked again. */
   @IsInt()
   @Min(0)

@@ -2,3 +2,5 @@ export { startVaultForTests } from './start-vault-for-tests.js';
 export { startVaultKv2StandIn, type VaultKv2StandInOptions } from './vault-kv2-stand-in.js';
 export type { VaultForTests } from './vault-for-tests.js';
 export type { RecordedRequest } from './recorded-request.js';
+export { startFakeThirdPartyApi, type FakeReply, type FakeRoute, type FakeThirdPartyApi, type ReceivedRequest } from './fake-third-party-api.js';
+export { startFakeStripe } from './fake-stripe.js';

@@ -1,0 +1,62 @@
+import type { HostLookup } from './host-resolver.js';
+import type { BackoffOptions } from './retry-policy.js';
+
+/** The HTTP methods an action may use. */
+export type OutboundMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** One call to a third-party API, fully built by the run path: URL, headers and body already hold substituted values. */
+export interface OutboundRequest {
+  method: OutboundMethod;
+  /** Absolute http(s) URL. */
+  url: URL;
+  headers: Record<string, string>;
+  /** Already encoded by the caller. */
+  body?: string | Uint8Array | FormData;
+  /** Retries (connection errors, 429, 5xx) only for idempotent methods or when this is set; sent as `Idempotency-Key`. */
+  idempotencyKey?: string;
+  /** Overrides of the client's default timeouts for this request. */
+  timeouts?: Partial<OutboundTimeouts>;
+}
+
+/** Time limits of one attempt, each reported as `UpstreamTimeout` when exceeded. */
+export interface OutboundTimeouts {
+  /** Opening the TCP (and TLS) connection. */
+  connectMs: number;
+  /** From sending the request to receiving the complete response headers. */
+  headersMs: number;
+  /** Reading the whole response body, from its headers to its last byte. */
+  bodyMs: number;
+}
+
+/** What the upstream answered, whatever its status: 3xx, 4xx and 5xx are answers, not errors. */
+export interface OutboundResponse {
+  status: number;
+  /** Lower-case names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  body: Uint8Array;
+  /** How many times the request was sent (1 when it was not retried). */
+  attempts: number;
+  /** Wall-clock time of the whole call: resolution, every attempt and the waits between them. */
+  upstreamMs: number;
+}
+
+/** How an {@link OutboundClient} behaves; `outboundClientOptionsFrom` builds it from the environment. */
+export interface OutboundClientOptions {
+  /** `SWITCHBOARD_OUTBOUND_ALLOW` entries: IPs, CIDR subnets or hostnames exempt from the address policy. */
+  allow: readonly string[];
+  maxResponseBytes: number;
+  defaultTimeouts: OutboundTimeouts;
+  /** Attempts per request, the first included. */
+  maxAttempts: number;
+  /** Concurrent connections kept to one origin; further requests queue. */
+  maxConnectionsPerOrigin: number;
+  /** Injectable DNS for tests; defaults to the system resolver. */
+  lookup?: HostLookup;
+  /** Waits between attempts; defaults to {@link DEFAULT_BACKOFF}. Tests shorten it. */
+  backoff?: BackoffOptions;
+}
+
+export type { HostLookup } from './host-resolver.js';
+export type { BackoffOptions } from './retry-policy.js';
+export { DEFAULT_BACKOFF } from './retry-policy.js';
+export { OutboundClient } from './outbound-client.js';

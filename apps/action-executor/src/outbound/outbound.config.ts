@@ -1,0 +1,67 @@
+import { IsInt, IsString, Max, Min, ValidateBy } from 'class-validator';
+import { parseAllowEntry, splitAllowList } from './address-policy.js';
+import type { OutboundClientOptions } from './outbound-request.js';
+
+const MIB = 1024 * 1024;
+
+// Checked at start-up so that a mistyped entry stops the executor instead of silently allowing nothing.
+const IsOutboundAllowList = ValidateBy({
+  name: 'isOutboundAllowList',
+  validator: {
+    validate: (value: unknown) => typeof value === 'string' && splitAllowList(value).every((entry) => parseAllowEntry(entry) !== undefined),
+    defaultMessage: () => 'SWITCHBOARD_OUTBOUND_ALLOW must be a comma-separated list of IP addresses, CIDR subnets or hostnames',
+  },
+});
+
+/** Settings of the executor's outbound HTTP client; each has a default for local use. */
+export class OutboundConfig {
+  /** Addresses, subnets or hostnames the address policy lets through, e.g. `127.0.0.1,::1` for local development. */
+  @IsString()
+  @IsOutboundAllowList
+  SWITCHBOARD_OUTBOUND_ALLOW: string = '';
+
+  @IsInt()
+  @Min(1)
+  @Max(120_000)
+  OUTBOUND_CONNECT_TIMEOUT_MS: number = 5000;
+
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
+  OUTBOUND_HEADERS_TIMEOUT_MS: number = 30_000;
+
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
+  OUTBOUND_BODY_TIMEOUT_MS: number = 30_000;
+
+  @IsInt()
+  @Min(1)
+  @Max(1024 * MIB)
+  OUTBOUND_MAX_RESPONSE_BYTES: number = 10 * MIB;
+
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  OUTBOUND_MAX_ATTEMPTS: number = 3;
+
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  OUTBOUND_MAX_CONNECTIONS_PER_ORIGIN: number = 50;
+}
+
+/** The {@link OutboundClientOptions} a validated {@link OutboundConfig} describes. */
+export function outboundClientOptionsFrom(config: OutboundConfig): OutboundClientOptions {
+  return {
+    allow: splitAllowList(config.SWITCHBOARD_OUTBOUND_ALLOW),
+    maxResponseBytes: config.OUTBOUND_MAX_RESPONSE_BYTES,
+    defaultTimeouts: {
+      connectMs: config.OUTBOUND_CONNECT_TIMEOUT_MS,
+      headersMs: config.OUTBOUND_HEADERS_TIMEOUT_MS,
+      bodyMs: config.OUTBOUND_BODY_TIMEOUT_MS,
+    },
+    maxAttempts: config.OUTBOUND_MAX_ATTEMPTS,
+    maxConnectionsPerOrigin: config.OUTBOUND_MAX_CONNECTIONS_PER_ORIGIN,
+  };
+}

@@ -1,0 +1,27 @@
+import { ErrorCode } from '@switchboard/contracts';
+import { DomainError } from '@switchboard/platform';
+
+const PATH_PARAM = /:([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * The URL an action calls: the env's base URL (its own path kept as a prefix), the action's path
+ * with every `:param` filled from `params` (URL-encoded), then the query.
+ */
+export function buildActionUrl(
+  baseUrl: string,
+  path: string,
+  params: Readonly<Record<string, string | number>> = {},
+  query: Readonly<Record<string, string | number | boolean>> = {},
+): URL {
+  const filledPath = path.replace(PATH_PARAM, (_match, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === '') {
+      throw new DomainError(ErrorCode.MissingPathParam, `input.params.${name} is required by the action path ${path}`, { field: `input.params.${name}`, path });
+    }
+    return encodeURIComponent(String(value));
+  });
+  const url = new URL(baseUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${filledPath}`;
+  for (const [key, value] of Object.entries(query)) url.searchParams.append(key, String(value));
+  return url;
+}

@@ -1,0 +1,24 @@
+import type { ActionRunInput } from '@switchboard/contracts';
+import type { OutboundRequest } from '../outbound/outbound-request.js';
+import { buildActionUrl } from './action-url.js';
+import { encodeRequestBody } from './request-body-encoding.js';
+import type { RunTarget } from './run-target.js';
+
+const BODYLESS_METHODS = new Set(['GET', 'HEAD']);
+
+/** The outbound request of a run, from its target and its input with secret references already substituted. */
+export function buildOutboundRequest(target: RunTarget, input: ActionRunInput): OutboundRequest {
+  const headers: Record<string, string> = { ...(input.headers ?? {}) };
+  const request: OutboundRequest = {
+    method: target.method,
+    url: buildActionUrl(target.baseUrl, target.path, input.params, input.query),
+    headers,
+  };
+  if (input.body !== undefined && !BODYLESS_METHODS.has(target.method)) {
+    const encoded = encodeRequestBody(input.body, target.requestType);
+    request.body = encoded.body;
+    const callerSetContentType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+    if (encoded.contentType && !callerSetContentType) headers['content-type'] = encoded.contentType;
+  }
+  return request;
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, Subjects, type AppView, type ConnectionView, type RunActionBody } from '@switchboard/contracts';
+import { DomainError, NatsRequester } from '@switchboard/platform';
+import type { RunTarget } from './run-target.js';
+
+/**
+ * Resolves access tag → product env → mapped app env (base URL, request type, active) and the action,
+ * asking the connection and catalog services, which own that data.
+ */
+@Injectable()
+export class RunTargetLoader {
+  constructor(private readonly nats: NatsRequester) {}
+
+  async load(workspaceId: string, run: RunActionBody): Promise<RunTarget> {
+    const connection = await this.fetchConnection(workspaceId, run);
+    const env = connection.envs.find((candidate) => candidate.product_env_slug === run.env);
+    if (!env) {
+      const known = connection.envs.map((candidate) => candidate.product_env_slug).join(', ');
+      throw new DomainError(ErrorCode.ConnectionEnvNotFound, `Connection '${run.app}' has no env '${run.env}' (it has ${known})`, {
+        access_tag: run.app,
+        env: run.env,
+      });
+    }
+    if (!env.active) {
+      throw new DomainError(ErrorCode.ConnectionEnvInactive, `Connection '${run.app}' is not active in env '${run.env}'`, { access_tag: run.app, env: run.env });
+    }
+    const app = await this.nats.request<AppView>(Subjects.CatalogAppFetch, { workspace_id: workspaceId, app_tag: connection.app });
+    const action = app.actions.find((candidate) => candidate.tag === run.event);
+    if (!action) {
+      throw new DomainError(ErrorCode.ActionNotFound, `Action '${run.event}' not found in app '${app.tag}'`, { app: app.tag, event: run.event });
+    }
+    const appEnv = app.envs.find((candidate) => candidate.slug === env.app_env_slug);
+    const baseUrl = env.base_url ?? appEnv?.base_url;
+    if (!baseUrl) {
+      throw new DomainError(ErrorCode.ConnectionEnvNotFound, `Connection '${run.app}' has no base URL for env '${run.env}'`, { access_tag: run.app, env: run.env });
+    }
+    return {
+      appTag: app.tag,
+      accessTag: run.app,
+      env: run.env,
+      baseUrl,
+      requestType: action.request_type ?? env.request_type ?? appEnv?.request_type ?? 'JSON',
+      method: action.method,
+      path: action.path,
+    };
+  }
+
+  // An unknown product reads better as such than as an unknown connection inside it.
+  private async fetchConnection(workspaceId: string, run: RunActionBody): Promise<ConnectionView> {
+    try {
+      return await this.nats.request<ConnectionView>(Subjects.ConnectionFetch, { workspace_id: workspaceId, product_tag: run.product, access_tag: run.app });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.ConnectionNotFound) {
+        await this.nats.request(Subjects.CatalogProductFetch, { workspace_id: workspaceId, product_tag: run.product });
+      }
+      throw error;
+    }
+  }
+}

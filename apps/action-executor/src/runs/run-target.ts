@@ -1,0 +1,12 @@
+import type { HttpMethod, RequestType } from '@switchboard/contracts';
+
+/** Everything a run needs to know about where it goes, resolved from the connection, the app and the action. */
+export interface RunTarget {
+  appTag: string;
+  accessTag: string;
+  env: string;
+  baseUrl: string;
+  requestType: RequestType;
+  method: HttpMethod;
+  path: string;
+}

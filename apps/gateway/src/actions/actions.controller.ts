@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RunActionBody, Subjects, type ActionRunReply } from '@switchboard/contracts';
+import { NatsRequester } from '@switchboard/platform';
+import { CallerOf, type Caller } from '../auth/caller.decorator.js';
+
+export const ACTION_RUN_TIMEOUT_MS = Symbol('ACTION_RUN_TIMEOUT_MS');
+
+@ApiTags('actions')
+@Controller('v1/actions')
+export class ActionsController {
+  constructor(
+    private readonly nats: NatsRequester,
+    @Inject(ACTION_RUN_TIMEOUT_MS) private readonly runTimeoutMs: number,
+  ) {}
+
+  @Post('run')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Run a connected app's action; the upstream's status, headers and body come back whatever the status" })
+  run(@CallerOf() caller: Caller, @Body() body: RunActionBody): Promise<ActionRunReply> {
+    // A run waits on a third party, so it gets its own, longer deadline than calls between our services.
+    return this.nats.request(Subjects.ActionsActionRun, { workspace_id: caller.workspaceId, user_id: caller.userId, run: body }, this.runTimeoutMs);
+  }
+}

@@ -1,0 +1,211 @@
+import { Switchboard, SwitchboardError } from '@switchboard/sdk';
+import {
+  rejectionOf,
+  startFakeStripe,
+  startFakeThirdPartyApi,
+  startPlatform,
+  type FakeThirdPartyApi,
+  type Platform,
+} from '@switchboard/testing';
+import pg from 'pg';
+
+const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
+
+// The seed 000 and seed 002 `actions.run` samples against local fakes of the third parties.
+describe('Running actions (seeds 000 and 002) through the SDK', () => {
+  let platform: Platform;
+  let stripe: FakeThirdPartyApi;
+  let custom: FakeThirdPartyApi;
+  let ductape: Switchboard;
+
+  beforeAll(async () => {
+    stripe = await startFakeStripe(['sk_live_xxx', 'sk_live_rotated']);
+    custom = await startFakeThirdPartyApi();
+    custom.route('POST', '/data', (request) => ({ status: 200, body: { received: JSON.parse(request.body) as unknown } }));
+    custom.route('GET', '/db', () => ({ status: 200, body: { ok: true } }));
+    platform = await startPlatform({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1' } });
+    ductape = new Switchboard({ ...(await platform.createWorkspace('runs')), url: platform.url });
+
+    await ductape.app.create({
+      tag: 'stripe',
+      name: 'Stripe',
+      envs: [{ slug: 'prd', base_url: stripe.url, request_type: 'JSON' }],
+      actions: [{ tag: 'create-charge', method: 'POST', path: '/v1/charges' }],
+    });
+    await ductape.app.create({
+      tag: 'custom_api',
+      envs: [
+        { slug: 'prd', base_url: custom.url, request_type: 'JSON' },
+        { slug: 'dev', base_url: custom.url, request_type: 'JSON' },
+      ],
+      actions: [
+        { tag: 'fetch_data', method: 'POST', path: '/data' },
+        { tag: 'read_db', method: 'POST', path: '/data' },
+      ],
+    });
+    await ductape.product.init('ecommerce-platform');
+    await ductape.product.app.add({
+      access_tag: 'stripe-payments',
+      app: 'stripe',
+      envs: [{ slug: 'prd', base_url: stripe.url, request_type: 'JSON', active: true }],
+    });
+    await ductape.product.init('my_product');
+    for (const access_tag of ['custom_api', 'payment_app', 'analytics_app']) {
+      await ductape.product.app.add({
+        access_tag,
+        app: access_tag === 'custom_api' ? 'custom_api' : 'stripe',
+        envs: [
+          { slug: 'prd', base_url: access_tag === 'custom_api' ? custom.url : stripe.url, request_type: 'JSON', active: true },
+          { slug: 'dev', base_url: access_tag === 'custom_api' ? custom.url : stripe.url, request_type: 'JSON', active: true },
+        ],
+      });
+    }
+    await ductape.product.app.add({ access_tag: 'db_app', app: 'custom_api', envs: [{ slug: 'prd' }, { slug: 'dev' }] });
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    await stripe?.stop();
+    await custom?.stop();
+  });
+
+  it('runs the seed 000 create-charge action and returns Stripe’s answer', async () => {
+    await ductape.secrets.create({ key: 'STRIPE_KEY', value: 'sk_live_xxx', scope: ['payment_app', 'stripe-payments'] });
+    const result = await ductape.actions.run({
+      env: 'prd',
+      product: 'ecommerce-platform',
+      app: 'stripe-payments',
+      event: 'create-charge',
+      input: {
+        headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' },
+        body: {
+          amount: 2000,
+          currency: 'usd',
+        },
+      },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ object: 'charge', amount: 2000, currency: 'usd' });
+    expect(result.run_id).toMatch(/^run_/);
+    const sent = stripe.received.at(-1);
+    expect(sent?.headers.authorization).toBe('Bearer sk_live_xxx');
+    expect(JSON.parse(sent?.body ?? '{}')).toEqual({ amount: 2000, currency: 'usd' });
+  });
+
+  it('substitutes references in action headers and bodies (seed 002 "In Action Headers")', async () => {
+    await ductape.secrets.create({ key: 'CUSTOM_API_KEY', value: 'custom-key-1' });
+    await ductape.secrets.create({ key: 'WEBHOOK_SIGNING_SECRET', value: 'whsec-1' });
+    const result = await ductape.actions.run({
+      env: 'prd',
+      product: 'my_product',
+      app: 'custom_api',
+      event: 'fetch_data',
+      input: {
+        headers: {
+          'X-API-Key': '$Token{CUSTOM_API_KEY}',
+          'X-Webhook-Secret': '$Token{WEBHOOK_SIGNING_SECRET}',
+        },
+        body: {
+          data: 'payload',
+        },
+      },
+    });
+    expect(result).toMatchObject({ status: 200, body: { received: { data: 'payload' } } });
+    const sent = custom.received.at(-1);
+    expect([sent?.headers['x-api-key'], sent?.headers['x-webhook-secret']]).toEqual(['custom-key-1', 'whsec-1']);
+  });
+
+  it('works for the app in the secret’s scope and fails for one outside it, without calling out', async () => {
+    // This works - payment_app is in scope
+    const works = await ductape.actions.run({
+      env: 'prd',
+      product: 'my_product',
+      app: 'payment_app',
+      event: 'create-charge',
+      input: { headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' }, body: { amount: 500, currency: 'eur' } },
+    });
+    expect(works.status).toBe(200);
+    const callsBefore = stripe.received.length;
+    // This fails - analytics_app is not in scope
+    const error = await refusal(
+      ductape.actions.run({
+        env: 'prd',
+        product: 'my_product',
+        app: 'analytics_app',
+        event: 'create-charge',
+        input: { headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' } },
+      }),
+    );
+    expect([error.status, error.code, error.message]).toEqual([403, 'secret_not_in_scope', "Secret 'STRIPE_KEY' is not accessible by app 'analytics_app'"]);
+    expect(stripe.received.length).toBe(callsBefore);
+  });
+
+  it('works in production and fails in dev for a production-only secret', async () => {
+    await ductape.secrets.create({ key: 'PROD_DATABASE_URL', value: 'postgres://prod-server/db', envs: ['prd'] });
+    const run = (env: string) =>
+      ductape.actions.run({ env, product: 'my_product', app: 'db_app', event: 'read_db', input: { body: { db_url: '$Token{PROD_DATABASE_URL}' } } });
+    // This works - running in production
+    expect((await run('prd')).status).toBe(200);
+    expect(JSON.parse(custom.received.at(-1)?.body ?? '{}')).toEqual({ db_url: 'postgres://prod-server/db' });
+    // This fails - secret not available in dev
+    const error = await refusal(run('dev'));
+    expect([error.status, error.code, error.message]).toEqual([403, 'secret_not_in_env', "Secret 'PROD_DATABASE_URL' is not available in environment 'dev'"]);
+  });
+
+  it('fails with the seed messages for a missing and an expired secret', async () => {
+    const run = (reference: string) =>
+      ductape.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', input: { headers: { 'X-Key': reference } } });
+    const missing = await refusal(run('$Token{MY_SECRET}'));
+    expect([missing.status, missing.code, missing.message]).toEqual([404, 'secret_not_found', "Secret 'MY_SECRET' not found"]);
+
+    await ductape.secrets.create({ key: 'OLD_KEY', value: 'old-value', expires_at: new Date(Date.now() + 3_600_000).toISOString() });
+    const client = new pg.Client({ connectionString: platform.databaseUrl });
+    await client.connect();
+    // The API refuses a past expiry, so the clock moves forward in the database instead.
+    await client.query("UPDATE secrets_vault.secrets SET expires_at = now() - interval '1 second' WHERE key = 'OLD_KEY'");
+    await client.end();
+    const expired = await refusal(run('$Token{OLD_KEY}'));
+    expect([expired.status, expired.code, expired.message]).toEqual([422, 'secret_expired', "Secret 'OLD_KEY' has expired"]);
+  });
+
+  it('uses a rotated secret on the very next run', async () => {
+    await ductape.secrets.rotate('STRIPE_KEY', 'sk_live_rotated');
+    await ductape.actions.run({
+      env: 'prd',
+      product: 'my_product',
+      app: 'payment_app',
+      event: 'create-charge',
+      input: { headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' }, body: { amount: 1, currency: 'usd' } },
+    });
+    expect(stripe.received.at(-1)?.headers.authorization).toBe('Bearer sk_live_rotated');
+  });
+
+  it('passes an upstream error through with the upstream status', async () => {
+    const result = await ductape.actions.run({
+      env: 'prd',
+      product: 'my_product',
+      app: 'payment_app',
+      event: 'create-charge',
+      input: { headers: { Authorization: 'Bearer sk_wrong' }, body: { amount: 1, currency: 'usd' } },
+    });
+    expect(result).toMatchObject({ status: 401, body: { error: { type: 'invalid_request_error' } } });
+  });
+
+  it('refuses unknown products, access tags, envs and events with clear codes', async () => {
+    const run = (overrides: object) =>
+      ductape.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', ...overrides });
+    expect((await refusal(run({ product: 'ghost' }))).code).toBe('product_not_found');
+    expect((await refusal(run({ app: 'ghost' }))).code).toBe('connection_not_found');
+    const env = await refusal(run({ env: 'stg' }));
+    expect([env.status, env.code, env.message]).toEqual([422, 'connection_env_not_found', "Connection 'custom_api' has no env 'stg' (it has prd, dev)"]);
+    const event = await refusal(run({ event: 'ghost' }));
+    expect([event.status, event.code, event.message]).toEqual([404, 'action_not_found', "Action 'ghost' not found in app 'custom_api'"]);
+  });
+
+  it('refuses a run against an inactive env', async () => {
+    await ductape.product.init('my_product');
+    await ductape.product.app.update('custom_api', { envs: [{ slug: 'dev', active: false }] });
+    const error = await refusal(ductape.actions.run({ env: 'dev', product: 'my_product', app: 'custom_api', event: 'fetch_data' }));
+    expect([error.status, error.code]).toEqual([422, 'connection_env_inactive']);
+  });
+});
