@@ -23,7 +23,8 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     custom = await startFakeThirdPartyApi();
     custom.route('POST', '/data', (request) => ({ status: 200, body: { received: JSON.parse(request.body) as unknown } }));
     custom.route('GET', '/db', () => ({ status: 200, body: { ok: true } }));
-    platform = await startPlatform({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1' } });
+    // A short headers timeout lets the upstream-timeout case finish quickly; every other fake answers at once.
+    platform = await startPlatform({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1', OUTBOUND_HEADERS_TIMEOUT_MS: '1500' } });
     ductape = new Switchboard({ ...(await platform.createWorkspace('runs')), url: platform.url });
 
     await ductape.app.create({
@@ -200,6 +201,51 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     expect([env.status, env.code, env.message]).toEqual([422, 'connection_env_not_found', "Connection 'custom_api' has no env 'stg' (it has prd, dev)"]);
     const event = await refusal(run({ event: 'ghost' }));
     expect([event.status, event.code, event.message]).toEqual([404, 'action_not_found', "Action 'ghost' not found in app 'custom_api'"]);
+  });
+
+  it('answers 403 for a cloud metadata address, 502 for a closed port, 504 for a silent upstream, and a malformed body as text', async () => {
+    custom.route('POST', '/broken', () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"half": ' }));
+    let releaseSlow: () => void = () => undefined;
+    custom.route('POST', '/slow', () => new Promise((resolve) => (releaseSlow = () => resolve({ status: 200, body: {} }))));
+    await ductape.app.create({
+      tag: 'odd_api',
+      envs: [{ slug: 'prd', base_url: custom.url, request_type: 'JSON' }],
+      actions: [
+        { tag: 'broken', method: 'POST', path: '/broken' },
+        { tag: 'slow', method: 'POST', path: '/slow' },
+      ],
+    });
+    await ductape.product.init('my_product');
+    await ductape.product.app.add({ access_tag: 'metadata', app: 'odd_api', envs: [{ slug: 'prd', base_url: 'http://169.254.169.254' }] });
+    await ductape.product.app.add({ access_tag: 'closed', app: 'odd_api', envs: [{ slug: 'prd', base_url: 'http://127.0.0.1:9' }] });
+    await ductape.product.app.add({ access_tag: 'odd', app: 'odd_api', envs: [{ slug: 'prd' }] });
+    const run = (app: string) => ductape.actions.run({ env: 'prd', product: 'my_product', app, event: 'broken', input: { body: {} } });
+
+    const refused = await refusal(run('metadata'));
+    expect([refused.status, refused.code]).toEqual([403, 'outbound_address_refused']);
+    expect(refused.message).toContain('169.254.169.254');
+    const closed = await refusal(run('closed'));
+    expect([closed.status, closed.code]).toEqual([502, 'upstream_unreachable']);
+    expect(await run('odd')).toMatchObject({ status: 200, body: '{"half": ' });
+    const slow = await refusal(ductape.actions.run({ env: 'prd', product: 'my_product', app: 'odd', event: 'slow', input: { body: {} } }));
+    releaseSlow();
+    expect([slow.status, slow.code]).toEqual([504, 'upstream_timeout']);
+  });
+
+  it('refuses a missing path param and a body the request type cannot carry', async () => {
+    await ductape.app.create({
+      tag: 'strict_api',
+      envs: [{ slug: 'prd', base_url: custom.url, request_type: 'FORM' }],
+      actions: [{ tag: 'get-item', method: 'POST', path: '/items/:id' }],
+    });
+    await ductape.product.init('my_product');
+    await ductape.product.app.add({ access_tag: 'strict', app: 'strict_api', envs: [{ slug: 'prd' }] });
+    const missing = await refusal(ductape.actions.run({ env: 'prd', product: 'my_product', app: 'strict', event: 'get-item' }));
+    expect([missing.status, missing.code, missing.message]).toEqual([400, 'missing_path_param', 'input.params.id is required by the action path /items/:id']);
+    const nested = await refusal(
+      ductape.actions.run({ env: 'prd', product: 'my_product', app: 'strict', event: 'get-item', input: { params: { id: 1 }, body: { a: { b: 1 } } } }),
+    );
+    expect([nested.status, nested.code]).toEqual([400, 'body_not_encodable']);
   });
 
   it('refuses a run against an inactive env', async () => {
