@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { QueueGroups, Subjects } from '@switchboard/contracts';
 import { startMicroservice } from '@switchboard/platform';
 import { actionExecutorDatabase } from './database/action-executor.database.js';
+import { ProxyModule } from './proxy/proxy.module.js';
 import { RunsModule } from './runs/runs.module.js';
 
 await startMicroservice({
@@ -9,5 +10,5 @@ await startMicroservice({
   queue: QueueGroups.ActionExecutor,
   healthSubject: Subjects.ActionsHealthCheck,
   database: actionExecutorDatabase,
-  features: [RunsModule],
+  features: [RunsModule, ProxyModule],
 });

@@ -8,6 +8,7 @@ import {
   serviceDataSourceOptions,
 } from '@switchboard/platform';
 import { ACTION_RUN_TIMEOUT_MS, ActionsController } from './actions/actions.controller.js';
+import { RunsController } from './actions/runs.controller.js';
 import { AppsController } from './apps/apps.controller.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { AUTH_CACHE_TTL_MS, UserKeyCache } from './auth/user-key-cache.js';
@@ -18,7 +19,9 @@ import { gatewayDatabase } from './database/gateway.database.js';
 import { HealthController } from './health/health.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { ProductsController } from './products/products.controller.js';
+import { IntegrationFetchController } from './integrations/integration-fetch.controller.js';
 import { SpaceSecretsController } from './integrations/space-secrets.controller.js';
+import { SecretAuditController } from './secrets/secret-audit.controller.js';
 import { SecretsController } from './secrets/secrets.controller.js';
 import { UserEntity } from './workspaces/user.entity.js';
 
@@ -34,7 +37,7 @@ export class GatewayModule {
         TypeOrmModule.forFeature([UserEntity]),
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
-      controllers: [ActionsController, HealthController, ProductsController, AppsController, ConnectedAppsController, SecretsController, SpaceSecretsController],
+      controllers: [ActionsController, RunsController, HealthController, ProductsController, AppsController, ConnectedAppsController, SecretsController, SecretAuditController, SpaceSecretsController, IntegrationFetchController],
       providers: [
         { provide: AUTH_CACHE_TTL_MS, useValue: config.GATEWAY_AUTH_CACHE_TTL_MS },
         { provide: ACTION_RUN_TIMEOUT_MS, useValue: config.GATEWAY_ACTION_RUN_TIMEOUT_MS },

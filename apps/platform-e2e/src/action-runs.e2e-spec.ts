@@ -181,6 +181,24 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     expect(stripe.received.at(-1)?.headers.authorization).toBe('Bearer sk_live_rotated');
   });
 
+  it('uses a changed base URL on the very next run, though the run plan was cached', async () => {
+    const moved = await startFakeThirdPartyApi();
+    moved.route('POST', '/data', () => ({ status: 201, body: { moved: true } }));
+    try {
+      const run = () => ductape.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', input: { body: {} } });
+      expect((await run()).status).toBe(200);
+      await ductape.product.init('my_product');
+      await ductape.product.app.update('custom_api', { envs: [{ slug: 'prd', base_url: moved.url }] });
+      // The update's event reaches the executor asynchronously, so wait for the first run that goes to the new place.
+      let result = await run();
+      for (let attempt = 0; result.status !== 201 && attempt < 50; attempt += 1) result = await run();
+      expect(result).toMatchObject({ status: 201, body: { moved: true } });
+      await ductape.product.app.update('custom_api', { envs: [{ slug: 'prd', base_url: custom.url }] });
+    } finally {
+      await moved.stop();
+    }
+  });
+
   it('passes an upstream error through with the upstream status', async () => {
     const result = await ductape.actions.run({
       env: 'prd',
@@ -246,6 +264,14 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
       ductape.actions.run({ env: 'prd', product: 'my_product', app: 'strict', event: 'get-item', input: { params: { id: 1 }, body: { a: { b: 1 } } } }),
     );
     expect([nested.status, nested.code]).toEqual([400, 'body_not_encodable']);
+  });
+
+  it('refuses header values with line breaks, which could smuggle headers', async () => {
+    const error = await refusal(
+      ductape.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', input: { headers: { 'X-Note': 'a\r\nX-Injected: 1' } } }),
+    );
+    expect([error.status, error.code]).toEqual([400, 'validation_failed']);
+    expect(error.message).toMatch(/^run\.input\.headers must map header names to string values|^input\.headers must map header names to string values/);
   });
 
   it('refuses a run against an inactive env', async () => {

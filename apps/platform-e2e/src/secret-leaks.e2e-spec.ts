@@ -15,7 +15,7 @@ describe('No secret value leaks into logs, tables, responses or events', () => {
   const eventPayloads: string[] = [];
   const responses: Record<string, string> = {};
   const canary = (name: string): string => `sb-canary-${name}-${randomBytes(6).toString('hex')}`;
-  const values = { stripe: canary('stripe'), stripeRotated: canary('stripe-rotated'), prod: canary('prod'), user: canary('user'), network: canary('network') };
+  const values = { stripe: canary('stripe'), stripeRotated: canary('stripe-rotated'), prod: canary('prod'), user: canary('user'), network: canary('network'), fetchToken: canary('fetch-token') };
 
   async function call(label: string, method: string, path: string, body?: unknown, opts: { mayReturnValue?: boolean } = {}): Promise<number> {
     const response = await fetch(`${platform.url}${path}`, {
@@ -61,7 +61,7 @@ describe('No secret value leaks into logs, tables, responses or events', () => {
     expect(await call('fetch', 'GET', '/v1/secrets/STRIPE_KEY', undefined, { mayReturnValue: true })).toBe(200);
     expect(await call('rotate', 'POST', '/v1/secrets/STRIPE_KEY/rotate', { value: values.stripeRotated })).toBe(200);
     expect(await call('update', 'PATCH', '/v1/secrets/PROD_KEY', { description: 'prod', value: canary('prod-2') })).toBe(200);
-    expect(await call('audit', 'GET', '/v1/secrets/audit')).toBe(200);
+    expect(await call('audit', 'GET', '/v1/secret-audit')).toBe(200);
 
     expect(await call('product', 'PUT', '/v1/products/shop', {})).toBe(201);
     const app = { tag: 'stripe', envs: [{ slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON' }], actions: [{ tag: 'create-charge', method: 'POST', path: '/v1/charges' }] };
@@ -95,6 +95,16 @@ describe('No secret value leaks into logs, tables, responses or events', () => {
     expect(await call('action run', 'POST', '/v1/actions/run', run('payment_app'))).toBe(200);
     expect(upstream.received.at(-1)?.headers.authorization).toBe(`Bearer ${values.stripeRotated}`);
     expect(await call('action run, unknown env', 'POST', '/v1/actions/run', run('payment_app', 'dev'))).toBe(422);
+
+    upstream.route('POST', '/proxy', () => ({ status: 200, body: { ok: true } }));
+    expect(await call('create', 'POST', '/v1/secrets', { key: 'FETCH_TOKEN', value: values.fetchToken })).toBe(201);
+    const proxied = { url: `${upstream.url}/proxy`, method: 'POST', headers: { 'x-user': '$(secret:USERNAME)' }, body: { token: '$Token{FETCH_TOKEN}' } };
+    expect(await call('integrations fetch', 'POST', '/v1/integrations/fetch', proxied)).toBe(200);
+    expect(upstream.received.at(-1)?.headers['x-user']).toBe(values.user);
+    expect(upstream.received.at(-1)?.body).toContain(values.fetchToken);
+    expect(await call('integrations fetch, scoped secret', 'POST', '/v1/integrations/fetch', { ...proxied, body: { token: '$Token{STRIPE_KEY}' } })).toBe(403);
+    const refusedFetch = { ...proxied, url: 'http://169.254.169.254/$(secret:USERNAME)' };
+    expect(await call('integrations fetch, refused address', 'POST', '/v1/integrations/fetch', refusedFetch)).toBe(403);
 
     expect(await call('delete', 'DELETE', '/v1/secrets/PROD_KEY')).toBe(200);
 

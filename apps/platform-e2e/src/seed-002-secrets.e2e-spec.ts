@@ -114,6 +114,11 @@ describe('Using secrets (seed 002) through the SDK', () => {
     expect(await other.secrets.audit()).toEqual([]);
   });
 
+  it('fetches a secret whose key is a word the API also uses', async () => {
+    await ductape.secrets.create({ key: 'audit', value: 'audit-value' });
+    expect((await ductape.secrets.fetch('audit')).value).toBe('audit-value');
+  });
+
   it('deletes a secret for good', async () => {
     await ductape.secrets.delete('PROD_DATABASE_URL');
     expect((await refusal(ductape.secrets.fetch('PROD_DATABASE_URL'))).code).toBe('secret_not_found');

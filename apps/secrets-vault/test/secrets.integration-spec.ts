@@ -125,6 +125,7 @@ describe('The secrets-vault service over real NATS and PostgreSQL', () => {
     ['a scope entry that is no tag', { key: 'SCOPED', value: 'x', scope: ['not a tag'] }, 'scope entries must be app tags or access tags (letters, digits, "_" or "-")'],
     ['an unknown env slug', { key: 'ENVS', value: 'x', envs: ['qa'] }, "envs.0 'qa' is not an env of any product in this workspace"],
     ['an expiry in the past', { key: 'PAST', value: 'x', expires_at: '2001-01-01T00:00:00Z' }, 'expires_at must be in the future (got 2001-01-01T00:00:00Z)'],
+    ['an ISO 8601 week date no clock can read', { key: 'WEEK', value: 'x', expires_at: '2030-W01-1' }, 'expires_at must be an ISO 8601 date-time such as'],
     ['an expiry that is not ISO 8601', { key: 'NOT_ISO', value: 'x', expires_at: 'next tuesday' }, 'expires_at must be an ISO 8601 date-time'],
   ])('refuses %s with a clear message and stores nothing', async (_case, secret, message) => {
     const error = await refusal(create(secret));

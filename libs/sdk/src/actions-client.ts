@@ -1,12 +1,16 @@
 import type { HttpClient } from './http-client.js';
+import { RunsClient } from './runs-client.js';
 import type { ActionRunResult, RunActionInput } from './types.js';
 
 /** Running connected apps' actions: `switchboard.actions`. */
 export class ActionsClient {
+  /** The records of past runs. */
+  readonly runs: RunsClient;
   readonly #http: HttpClient;
 
   constructor(http: HttpClient) {
     this.#http = http;
+    this.runs = new RunsClient(http);
   }
 
   /** Makes the action's outbound call with the connection's configuration and the referenced secrets. */

@@ -8,6 +8,7 @@ export type { ProductClient } from './product-client.js';
 export type { ConnectedAppsClient } from './connected-apps-client.js';
 export type { SecretsClient } from './secrets-client.js';
 export type { ActionsClient } from './actions-client.js';
+export type { RunsClient } from './runs-client.js';
 export type { IntegrationsClient } from './integrations-client.js';
 export type { SpaceSecretsClient } from './space-secrets-client.js';
 export type * from './types.js';

@@ -51,6 +51,6 @@ export class SecretsClient {
     if (options.key !== undefined) query.set('key', options.key);
     if (options.limit !== undefined) query.set('limit', String(options.limit));
     const suffix = query.size > 0 ? `?${query.toString()}` : '';
-    return await this.#http.request<SecretAuditEntry[]>('GET', `/v1/secrets/audit${suffix}`);
+    return await this.#http.request<SecretAuditEntry[]>('GET', `/v1/secret-audit${suffix}`);
   }
 }

@@ -17,7 +17,7 @@ export class Switchboard {
   readonly actions: ActionsClient;
   /** Workspace secrets, referenced in configurations as `$Token{KEY}`. */
   readonly secrets: SecretsClient;
-  /** User and network secrets for integrations. */
+  /** fetch() with secrets substituted, and user and network secrets, for integrations. */
   readonly integrations: IntegrationsClient;
 
   /** Validates `options` and throws a SwitchboardError `invalid_options` naming the faulty field. */

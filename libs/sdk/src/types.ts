@@ -245,3 +245,67 @@ export interface ActionRunResult {
   body: unknown;
   timings: { resolve_ms: number; upstream_ms: number; total_ms: number };
 }
+
+/** `succeeded`: the upstream answered, whatever its status. `failed`: an error came before or instead of an answer. */
+export type RunRecordStatus = 'succeeded' | 'failed';
+
+/** Filters of `actions.runs.list`; records come newest first. */
+export interface RunRecordFilters {
+  product?: string;
+  /** The access tag of the connected app, as in `actions.run`. */
+  app?: string;
+  status?: RunRecordStatus;
+  /** 1-200; 50 when not given. */
+  limit?: number;
+  /** The `created_at` of the last record of the previous page. */
+  before?: string;
+}
+
+/** One run record: what ran, how it ended, where the time went, and which secret versions it used. */
+export interface RunRecord {
+  run_id: string;
+  product: string;
+  access_tag: string;
+  /** The app's tag; `null` when the run failed before its connection was found. */
+  app: string | null;
+  env: string;
+  event: string;
+  status: RunRecordStatus;
+  /** The upstream's status; `null` when it never answered. */
+  http_status: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  /** The request as written: secret references (`$Token{KEY}`) appear as references, never as values. */
+  request: { method: string | null; url: string | null; headers: Record<string, string>; body: unknown };
+  /** The version of each secret the run used, by key. */
+  secret_versions: Record<string, number>;
+  /** Milliseconds; `null` for a phase the run never reached. */
+  timings: {
+    queue_ms: number | null;
+    resolve_ms: number | null;
+    connect_ms: number | null;
+    upstream_ms: number | null;
+    total_ms: number;
+  };
+  /** When the run started (ISO 8601, microseconds). */
+  created_at: string;
+}
+
+/**
+ * The `init` of `integrations.fetch`, like fetch()'s. `$(secret:KEY)` and `$Token{KEY}` in the URL, header values
+ * and body are replaced with the caller's secrets, then the workspace's secrets open to every app and env.
+ */
+export interface IntegrationFetchInit {
+  /** Any case; defaults to GET without a body and POST with one. */
+  method?: string;
+  headers?: Record<string, string>;
+  /** A string is sent as it is (text/plain unless set); an object or array as JSON (application/json unless set). */
+  body?: string | object;
+}
+
+/** Reply of `POST /v1/integrations/fetch`: the upstream's answer whatever its status, its body in base64. */
+export interface IntegrationFetchReply {
+  status: number;
+  headers: Record<string, string>;
+  body_base64: string;
+}

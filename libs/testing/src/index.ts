@@ -7,5 +7,7 @@ export { httpAnswersOk, microserviceIsHealthy } from './service-health.js';
 export { REPO_ROOT } from './repo-root.js';
 export { testLogger, testLogsEnabled } from './test-logger.js';
 export { rejectionOf, thrownBy } from './rejection-of.js';
+// Polling, for what a test can only observe eventually (run records are written after the reply).
+export { waitUntil, type WaitUntilOptions } from '@switchboard/local-infra';
 export { scanForLeaks, type Leak, type LeakScanSources } from './leak-scanner.js';
 export * from './fake-apis/index.js';

@@ -1,8 +1,10 @@
 import type { ServiceDatabase } from '@switchboard/platform';
+import { ActionRunEntity } from '../run-records/action-run.entity.js';
+import { CreateActionRuns1764000000000 } from './migrations/1764000000000-create-action-runs.js';
 
-/** The action-executor service's own schema; its tables arrive with the capability that needs them. */
+/** The action-executor service's own schema: run records. */
 export const actionExecutorDatabase: ServiceDatabase = {
   schema: 'action_executor',
-  entities: [],
-  migrations: [],
+  entities: [ActionRunEntity],
+  migrations: [CreateActionRuns1764000000000],
 };

@@ -74,6 +74,7 @@ export class OutboundClient {
     // so a DNS answer that changes between the check and the connection cannot redirect it.
     const addresses = await resolveHost(url, this.lookup);
     this.policy.assertAllowed(url.hostname, addresses);
+    const connectMs = performance.now() - started;
     const pool = this.pinnedPool(url.origin, timeouts.connectMs, addresses);
 
     const { body, contentType } = await encodeBody(request.body);
@@ -87,9 +88,10 @@ export class OutboundClient {
       bodyTimeout: timeouts.bodyMs,
     };
     const retryable = mayRetry(request.method, request.idempotencyKey);
+    const maxAttempts = Math.min(this.options.maxAttempts, request.maxAttempts ?? this.options.maxAttempts);
 
     for (let attempt = 1; ; attempt += 1) {
-      const mayTryAgain = retryable && attempt < this.options.maxAttempts;
+      const mayTryAgain = retryable && attempt < maxAttempts;
       let response: Dispatcher.ResponseData;
       try {
         response = await pool.request(dispatch);
@@ -115,7 +117,7 @@ export class OutboundClient {
       try {
         responseBody = await readResponseBody(response.body, {
           origin: url.origin,
-          maxBytes: this.options.maxResponseBytes,
+          maxBytes: Math.min(this.options.maxResponseBytes, request.maxResponseBytes ?? this.options.maxResponseBytes),
           deadlineMs: timeouts.bodyMs,
           declaredBytes: declaredLength(headers['content-length']),
         });
@@ -130,6 +132,7 @@ export class OutboundClient {
         body: responseBody,
         attempts: attempt,
         upstreamMs: Math.round(performance.now() - started),
+        connectMs,
       };
     }
   }

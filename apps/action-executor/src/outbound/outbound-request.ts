@@ -16,6 +16,10 @@ export interface OutboundRequest {
   idempotencyKey?: string;
   /** Overrides of the client's default timeouts for this request. */
   timeouts?: Partial<OutboundTimeouts>;
+  /** At most this many attempts for this request, never more than the client's own limit; 1 sends it exactly once. */
+  maxAttempts?: number;
+  /** A lower body size limit than the client's for this request, e.g. when the reply must fit a message. */
+  maxResponseBytes?: number;
 }
 
 /** Time limits of one attempt, each reported as `UpstreamTimeout` when exceeded. */
@@ -38,6 +42,11 @@ export interface OutboundResponse {
   attempts: number;
   /** Wall-clock time of the whole call: resolution, every attempt and the waits between them. */
   upstreamMs: number;
+  /**
+   * The part of upstreamMs spent finding and checking the upstream's addresses (DNS and the address policy).
+   * OutboundClient always sets it; optional so that stand-in responses in tests need not.
+   */
+  connectMs?: number;
 }
 
 /** How an {@link OutboundClient} behaves; `outboundClientOptionsFrom` builds it from the environment. */

@@ -38,7 +38,8 @@ export class OutboundConfig {
   @IsInt()
   @Min(1)
   @Max(1024 * MIB)
-  OUTBOUND_MAX_RESPONSE_BYTES: number = 10 * MIB;
+  // A run's reply travels back over NATS, whose default max_payload is 1 MiB.
+  OUTBOUND_MAX_RESPONSE_BYTES: number = 768 * 1024;
 
   @IsInt()
   @Min(1)

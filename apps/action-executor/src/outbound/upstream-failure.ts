@@ -42,6 +42,14 @@ export function upstreamFailureOf(error: unknown, origin: string, timeouts: Outb
     case 'UND_ERR_HEADERS_TIMEOUT':
       // The upstream may still be working on it; another attempt would double both its load and our wait.
       return { error: timedOut(origin, timeouts.headersMs, 'headers'), retryable: false };
+    case 'UND_ERR_INVALID_ARG':
+      // Names nothing from the request: the offending header value may hold a substituted secret.
+      return {
+        error: new DomainError(ErrorCode.ValidationFailed, 'The request could not be sent: a header name or value is invalid (line breaks and control characters are not allowed)', {
+          origin,
+        }),
+        retryable: false,
+      };
     case 'UND_ERR_BODY_TIMEOUT':
       return { error: timedOut(origin, timeouts.bodyMs, 'body'), retryable: false };
     case 'UND_ERR_HEADERS_OVERFLOW':

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Subjects, type ActionRunReply, type ResolvedSecretsReply, type RunActionBody } from '@switchboard/contracts';
-import { NatsRequester } from '@switchboard/platform';
-import { referencedKeys, substituteDeep } from '@switchboard/placeholders';
+import { fieldFailure, NatsRequester } from '@switchboard/platform';
+import { PlaceholderDepthError, referencedKeys, substituteDeep } from '@switchboard/placeholders';
 import { OutboundClient } from '../outbound/outbound-client.js';
+import { RunRecordWriter } from '../run-records/run-record-writer.js';
+import { RunTrace } from '../run-records/run-trace.js';
 import { buildOutboundRequest } from './outbound-request.builder.js';
 import { decodeResponseBody } from './response-body.js';
 import { RunTargetLoader } from './run-target.loader.js';
@@ -19,15 +20,32 @@ export class ActionRunner {
     private readonly targets: RunTargetLoader,
     private readonly nats: NatsRequester,
     private readonly outbound: OutboundClient,
+    private readonly records: RunRecordWriter,
   ) {}
 
-  async run(workspaceId: string, run: RunActionBody): Promise<ActionRunReply> {
+  /** `sentAtEpochMs`: when the gateway sent the run, for the record's queue time. */
+  async run(workspaceId: string, run: RunActionBody, sentAtEpochMs?: number): Promise<ActionRunReply> {
+    const trace = new RunTrace(workspaceId, run, sentAtEpochMs);
+    try {
+      const reply = await this.execute(trace);
+      // Queued, never awaited: the record is written after the reply, in a batch.
+      this.records.record(trace.finished());
+      return reply;
+    } catch (error) {
+      this.records.record(trace.finished(error));
+      throw error;
+    }
+  }
+
+  private async execute(trace: RunTrace): Promise<ActionRunReply> {
+    const { workspaceId, run, runId } = trace;
     const started = performance.now();
-    const runId = `run_${randomUUID()}`;
-    const target = await this.targets.load(workspaceId, run);
     // The validated input is a class instance; reference scanning and substitution walk plain JSON only.
     const input = structuredClone({ ...(run.input ?? {}) });
-    const keys = referencedKeys(input);
+    trace.inputRead(input);
+    const target = await this.targets.load(workspaceId, run);
+    trace.targetFound(target);
+    const keys = referencedKeysOf(input);
     const resolved = keys.length === 0
       ? { secrets: {} }
       : await this.nats.request<ResolvedSecretsReply>(Subjects.SecretsReferenceResolve, {
@@ -38,10 +56,13 @@ export class ActionRunner {
           env: target.env,
           run_id: runId,
         });
+    trace.secretsResolved(resolved.secrets);
     const values = new Map(Object.entries(resolved.secrets).map(([key, secret]) => [key, secret.value]));
     const request = buildOutboundRequest(target, substituteDeep(input, values));
     const resolvedAt = performance.now();
+    trace.sending();
     const response = await this.outbound.send(request);
+    trace.answered(response);
     return {
       run_id: runId,
       status: response.status,
@@ -53,6 +74,15 @@ export class ActionRunner {
         total_ms: round(performance.now() - started),
       },
     };
+  }
+}
+
+function referencedKeysOf(input: object): string[] {
+  try {
+    return referencedKeys(input);
+  } catch (error) {
+    if (error instanceof PlaceholderDepthError) throw fieldFailure('input', 'input is nested deeper than 64 levels');
+    throw error;
   }
 }
 

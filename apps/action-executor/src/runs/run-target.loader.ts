@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, Subjects, type AppView, type ConnectionView, type RunActionBody } from '@switchboard/contracts';
 import { DomainError, NatsRequester } from '@switchboard/platform';
+import { RunPlanCache } from '../cache/run-plan.cache.js';
 import type { RunTarget } from './run-target.js';
 
 /**
@@ -9,9 +10,17 @@ import type { RunTarget } from './run-target.js';
  */
 @Injectable()
 export class RunTargetLoader {
-  constructor(private readonly nats: NatsRequester) {}
+  constructor(
+    private readonly nats: NatsRequester,
+    private readonly plans: RunPlanCache,
+  ) {}
 
-  async load(workspaceId: string, run: RunActionBody): Promise<RunTarget> {
+  /** From memory when warm; events from the connection and catalog services drop stale plans. */
+  load(workspaceId: string, run: RunActionBody): Promise<RunTarget> {
+    return this.plans.getOrLoad(workspaceId, `${run.product}|${run.app}|${run.env}|${run.event}`, () => this.loadFresh(workspaceId, run));
+  }
+
+  private async loadFresh(workspaceId: string, run: RunActionBody): Promise<RunTarget> {
     const connection = await this.fetchConnection(workspaceId, run);
     const env = connection.envs.find((candidate) => candidate.product_env_slug === run.env);
     if (!env) {

@@ -9,6 +9,6 @@ export class RunsController {
 
   @MessagePattern(Subjects.ActionsActionRun)
   run(@Payload() request: RunActionRequest): Promise<ActionRunReply> {
-    return this.runner.run(request.workspace_id, request.run);
+    return this.runner.run(request.workspace_id, request.run, request.sent_at);
   }
 }

@@ -154,6 +154,30 @@ describe('OutboundClient', () => {
     expect(upstream.seen).toHaveLength(3);
   });
 
+  it('sends a request limited to one attempt exactly once, returning its 503', async () => {
+    const { upstream, client } = await start(json(503, { error: 'maintenance' }));
+
+    const response = await client.send(get(`${upstream.url}/down`, { maxAttempts: 1 }));
+
+    expect(response).toMatchObject({ status: 503, attempts: 1 });
+    expect(upstream.seen).toHaveLength(1);
+  });
+
+  it('applies a per-request body limit lower than its own, never a higher one', async () => {
+    const { upstream, client } = await start(
+      inTurn(
+        (_request, response) => response.end(Buffer.alloc(600)),
+        (_request, response) => response.end(Buffer.alloc(2048)),
+      ),
+    );
+
+    const lower = await rejectionOf(client.send(get(`${upstream.url}/big`, { maxResponseBytes: 512 })), DomainError);
+    const higher = await rejectionOf(client.send(get(`${upstream.url}/big`, { maxResponseBytes: 100_000 })), DomainError);
+
+    expect(lower.message).toBe(`The upstream at ${upstream.url} answered with a body larger than 512 bytes`);
+    expect(higher.message).toBe(`The upstream at ${upstream.url} answered with a body larger than 1024 bytes`);
+  });
+
   it('returns a 429 at once when its Retry-After is longer than a run may wait', async () => {
     const { upstream, client } = await start(json(429, {}, { 'retry-after': '3600' }));
 

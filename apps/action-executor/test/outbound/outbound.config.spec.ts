@@ -5,7 +5,7 @@ describe('OutboundConfig', () => {
   it('has a default for every setting, allowing no private address', () => {
     expect(outboundClientOptionsFrom(loadConfig(OutboundConfig, {}))).toEqual({
       allow: [],
-      maxResponseBytes: 10 * 1024 * 1024,
+      maxResponseBytes: 768 * 1024,
       defaultTimeouts: { connectMs: 5000, headersMs: 30_000, bodyMs: 30_000 },
       maxAttempts: 3,
       maxConnectionsPerOrigin: 50,

@@ -52,11 +52,17 @@ describe('upstreamFailureOf', () => {
     expect(upstreamFailureOf(new errors.HeadersOverflowError(), origin, timeouts)?.error.code).toBe(ErrorCode.UpstreamResponseTooLarge);
   });
 
+  it('turns a header undici refuses into a 400 that quotes nothing from the request', () => {
+    const failure = upstreamFailureOf(new errors.InvalidArgumentError('invalid header value "Bearer sk_live_1\r\n"'), origin, timeouts);
+    expect(failure?.retryable).toBe(false);
+    expect(failure?.error.code).toBe('validation_failed');
+    expect(failure?.error.message).not.toContain('sk_live_1');
+  });
+
   it('passes a domain error through and leaves programming errors alone', () => {
     const domain = new DomainError(ErrorCode.UpstreamResponseTooLarge, 'too large');
     expect(upstreamFailureOf(domain, origin, timeouts)).toEqual({ error: domain, retryable: false });
     expect(upstreamFailureOf(new TypeError('x is not a function'), origin, timeouts)).toBeUndefined();
-    expect(upstreamFailureOf(new errors.InvalidArgumentError('invalid header'), origin, timeouts)).toBeUndefined();
     expect(upstreamFailureOf('a string', origin, timeouts)).toBeUndefined();
   });
 });

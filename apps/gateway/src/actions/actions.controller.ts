@@ -19,6 +19,10 @@ export class ActionsController {
   @ApiOperation({ summary: "Run a connected app's action; the upstream's status, headers and body come back whatever the status" })
   run(@CallerOf() caller: Caller, @Body() body: RunActionBody): Promise<ActionRunReply> {
     // A run waits on a third party, so it gets its own, longer deadline than calls between our services.
-    return this.nats.request(Subjects.ActionsActionRun, { workspace_id: caller.workspaceId, user_id: caller.userId, run: body }, this.runTimeoutMs);
+    return this.nats.request(
+      Subjects.ActionsActionRun,
+      { workspace_id: caller.workspaceId, user_id: caller.userId, run: body, sent_at: Date.now() },
+      this.runTimeoutMs,
+    );
   }
 }

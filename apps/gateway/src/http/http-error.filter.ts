@@ -30,7 +30,8 @@ export class HttpErrorFilter implements ExceptionFilter {
   private fromFramework(status: number, message: string): ErrorBody {
     if (status === 404) return { code: ErrorCode.RouteNotFound, message: 'No such route', details: {} };
     if (status === 413) return { code: ErrorCode.PayloadTooLarge, message: `The request body is too large: ${message}`, details: {} };
-    if (status === 400 || status === 415) return { code: ErrorCode.ValidationFailed, message: `The request body could not be read: ${message}`, details: {} };
+    // A fixed message: the parser's own quotes a piece of the body, which may be a secret value.
+    if (status === 400 || status === 415) return { code: ErrorCode.ValidationFailed, message: 'The request body could not be read: it must be valid JSON sent as application/json', details: {} };
     return toErrorBody(new Error(message));
   }
 }

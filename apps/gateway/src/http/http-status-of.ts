@@ -19,6 +19,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ConnectionNotFound:
     case ErrorCode.SecretNotFound:
     case ErrorCode.ActionNotFound:
+    case ErrorCode.RunNotFound:
       return 404;
     case ErrorCode.AppTagTaken:
     case ErrorCode.AccessTagTaken:

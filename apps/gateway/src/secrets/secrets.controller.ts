@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreateSecretBody,
   RotateSecretBody,
   Subjects,
   UpdateSecretBody,
-  type SecretAuditEntryView,
   type SecretView,
   type SecretWithValueView,
 } from '@switchboard/contracts';
@@ -29,16 +28,6 @@ export class SecretsController {
   @ApiOperation({ summary: 'List secrets: metadata only, never values' })
   list(@CallerOf() caller: Caller): Promise<SecretView[]> {
     return this.nats.request(Subjects.SecretsSecretList, { workspace_id: caller.workspaceId });
-  }
-
-  @Get('audit')
-  @ApiOperation({ summary: 'The audit trail, newest first: changes, reads and run-time uses, never values' })
-  audit(@CallerOf() caller: Caller, @Query('key') key?: string, @Query('limit') limit?: string): Promise<SecretAuditEntryView[]> {
-    return this.nats.request(Subjects.SecretsAuditList, {
-      workspace_id: caller.workspaceId,
-      ...(key === undefined ? {} : { key }),
-      ...(limit === undefined ? {} : { limit: Number(limit) }),
-    });
   }
 
   @Get(':key')

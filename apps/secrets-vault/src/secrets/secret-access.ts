@@ -6,7 +6,8 @@ import type { SecretEntity } from './secret.entity.js';
 export interface SecretUse {
   appTag: string;
   accessTag: string;
-  env: string;
+  /** `null` for a use outside any env (`integrations.fetch`): only secrets open to every env pass. */
+  env: string | null;
 }
 
 /**
@@ -20,7 +21,13 @@ export function assertSecretUsable(secret: SecretEntity, use: SecretUse, now: Da
       app: use.accessTag,
     });
   }
-  if (secret.envs.length > 0 && !secret.envs.includes(use.env)) {
+  if (secret.envs.length > 0 && use.env === null) {
+    throw new DomainError(ErrorCode.SecretNotInEnv, `Secret '${secret.key}' is not available outside its environments (${secret.envs.join(', ')})`, {
+      key: secret.key,
+      env: null,
+    });
+  }
+  if (secret.envs.length > 0 && use.env !== null && !secret.envs.includes(use.env)) {
     throw new DomainError(ErrorCode.SecretNotInEnv, `Secret '${secret.key}' is not available in environment '${use.env}'`, {
       key: secret.key,
       env: use.env,

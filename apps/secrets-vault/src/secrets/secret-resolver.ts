@@ -2,11 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ResolvedSecretsReply, ResolveSecretReferencesRequest } from '@switchboard/contracts';
 import { DataSource, In } from 'typeorm';
-import { SecretAuditLog } from '../audit/secret-audit.log.js';
+import { SecretAuditLog, type SecretAuditRecord } from '../audit/secret-audit.log.js';
 import { SECRET_VALUE_STORE, type SecretValueStore } from '../storage/secret-value-store.js';
-import { assertSecretUsable, secretNotFound } from './secret-access.js';
+import { assertSecretUsable, secretNotFound, type SecretUse } from './secret-access.js';
 import { SecretVersionEntity } from './secret-version.entity.js';
 import { SecretEntity } from './secret.entity.js';
+
+/** Who used a secret and where, as the audit log records it. */
+export type SecretUseAudit = Pick<SecretAuditRecord, 'app' | 'accessTag' | 'env' | 'runId' | 'userId'>;
 
 /**
  * Resolves the secrets an action run references, in the seed's order: the secret exists, its scope
@@ -22,13 +25,26 @@ export class SecretResolver {
   ) {}
 
   async resolve(request: ResolveSecretReferencesRequest): Promise<ResolvedSecretsReply> {
-    const workspaceId = request.workspace_id;
-    const keys = [...new Set(request.keys)];
-    if (keys.length === 0) return { secrets: {} };
+    const use = { appTag: request.app_tag, accessTag: request.access_tag, env: request.env };
+    const audit = { app: request.app_tag, accessTag: request.access_tag, env: request.env, runId: request.run_id ?? null };
+    return { secrets: Object.fromEntries(await this.resolveForUse(request.workspace_id, request.keys, use, audit)) };
+  }
+
+  /**
+   * The values of the workspace secrets `keys` for one use, after the checks, each use recorded with `audit`.
+   * Throws the first check's failure before any value is decrypted.
+   */
+  async resolveForUse(
+    workspaceId: string,
+    requestedKeys: readonly string[],
+    use: SecretUse,
+    audit: SecretUseAudit,
+  ): Promise<Map<string, { value: string; version: number }>> {
+    const keys = [...new Set(requestedKeys)];
+    if (keys.length === 0) return new Map();
     const found = await this.dataSource.manager.find(SecretEntity, { where: { workspaceId, key: In(keys) } });
     const byKey = new Map(found.map((secret) => [secret.key, secret]));
     const now = new Date();
-    const use = { appTag: request.app_tag, accessTag: request.access_tag, env: request.env };
     const secrets = keys.map((key) => {
       const secret = byKey.get(key);
       if (!secret) throw secretNotFound(key);
@@ -43,23 +59,16 @@ export class SecretResolver {
     const versionBySecret = new Map(versions.map((version) => [version.secret.id, version]));
     const values = await Promise.all(
       secrets.map(async (secret) => {
-        const version = versionBySecret.get(secret.id) as SecretVersionEntity;
+        const version = versionBySecret.get(secret.id);
+        // Deleted between the two reads: the secret is gone, say so rather than fail.
+        if (!version) throw secretNotFound(secret.key);
         return [secret.key, { value: await this.store.read({ workspaceId, valueId: version.valueId }), version: version.version }] as const;
       }),
     );
     await this.audit.record(
       this.dataSource.manager,
-      values.map(([key, { version }]) => ({
-        workspaceId,
-        key,
-        action: 'use' as const,
-        version,
-        app: request.app_tag,
-        accessTag: request.access_tag,
-        env: request.env,
-        runId: request.run_id ?? null,
-      })),
+      values.map(([key, { version }]) => ({ ...audit, workspaceId, key, action: 'use' as const, version })),
     );
-    return { secrets: Object.fromEntries(values) };
+    return new Map(values);
   }
 }

@@ -70,7 +70,9 @@ export class SecretsService {
   /** The only call that returns a value; it is audited as a read. */
   async fetch(workspaceId: string, userId: string, key: string): Promise<SecretWithValueView> {
     const secret = await this.find(workspaceId, key);
-    const version = await this.currentVersion(this.dataSource.manager, secret);
+    const version = await this.dataSource.manager.findOne(SecretVersionEntity, { where: { secret: { id: secret.id }, version: secret.currentVersion } });
+    // Deleted between the two reads: the secret is gone, say so rather than fail.
+    if (!version) throw secretNotFound(key);
     const value = await this.store.read({ workspaceId, valueId: version.valueId });
     await this.audit.record(this.dataSource.manager, [{ workspaceId, key, action: 'fetch', version: secret.currentVersion, userId }]);
     return { ...toSecretView(secret), value };
@@ -165,10 +167,6 @@ export class SecretsService {
   private async storeVersion(manager: EntityManager, secret: SecretEntity, version: number, valueId: string, value: string): Promise<void> {
     await this.store.write({ workspaceId: secret.workspaceId, valueId }, value, manager);
     await manager.insert(SecretVersionEntity, { workspaceId: secret.workspaceId, secret: { id: secret.id }, version, valueId });
-  }
-
-  private async currentVersion(manager: EntityManager, secret: SecretEntity): Promise<SecretVersionEntity> {
-    return manager.findOneOrFail(SecretVersionEntity, { where: { secret: { id: secret.id }, version: secret.currentVersion } });
   }
 
   // A value written to Vault outside the failed transaction would otherwise be left behind unreferenced.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SecretSpace, SpaceSecretReply } from '@switchboard/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { SECRET_VALUE_STORE, type SecretValueStore } from '../storage/secret-value-store.js';
 import { SpaceSecretEntity } from './space-secret.entity.js';
 
@@ -24,6 +24,16 @@ export class SpaceSecretsService {
     const row = await this.dataSource.manager.findOne(SpaceSecretEntity, { where: { ...owner, key } });
     if (!row) return { found: false, value: '' };
     return { found: true, value: await this.store.read({ workspaceId: owner.workspaceId, valueId: row.valueId }) };
+  }
+
+  /** The values of those of `keys` the owner has a secret for; absent keys are simply not in the map. */
+  async readMany(owner: SpaceSecretOwner, keys: readonly string[]): Promise<Map<string, string>> {
+    if (keys.length === 0) return new Map();
+    const rows = await this.dataSource.manager.find(SpaceSecretEntity, { where: { ...owner, key: In([...keys]) } });
+    const values = await Promise.all(
+      rows.map(async (row) => [row.key, await this.store.read({ workspaceId: owner.workspaceId, valueId: row.valueId })] as const),
+    );
+    return new Map(values);
   }
 
   /** Replaces the value: the new one is stored first, the old one destroyed once nothing points at it. */

@@ -1,12 +1,12 @@
 import { Type } from 'class-transformer';
-import { IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { IsEnvSlug, IsTag } from '../common/validators.js';
+import { IsInt, IsObject, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { IsEnvSlug, IsHeaderRecord, IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 
 /** What the caller adds to the action's request; strings anywhere may hold `$Token{KEY}` references. */
 export class ActionRunInput {
   @IsOptional()
-  @IsObject()
+  @IsHeaderRecord()
   headers?: Record<string, string>;
 
   @IsOptional()
@@ -54,6 +54,12 @@ export class RunActionRequest extends WorkspaceScopedRequest {
   @Length(1, 128)
   @IsString()
   user_id?: string;
+
+  /** When the gateway sent the run, in milliseconds since the epoch: the run record's queue time starts there. */
+  @IsOptional()
+  @Min(0)
+  @IsInt()
+  sent_at?: number;
 }
 
 /** Where the time of a run went, in milliseconds. */

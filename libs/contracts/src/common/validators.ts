@@ -71,6 +71,32 @@ export function IsEnvSlug(options?: ValidationOptions): PropertyDecorator {
   return Matches(ENV_SLUG_PATTERN, { message: `$property ${ENV_SLUG_RULE}`, ...options });
 }
 
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}$/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a header value must not hold
+const HEADER_VALUE_FORBIDDEN = /[\r\n\u0000]/;
+
+/** HTTP headers: at most 100 names of token characters, each with a string value of at most 8 KiB and no line break. */
+export function IsHeaderRecord(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isHeaderRecord',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must map header names to string values (no line breaks, at most 8 KiB each, at most 100 headers)', ...options },
+      validator: {
+        validate(value: unknown): boolean {
+          if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+          const entries = Object.entries(value);
+          return (
+            entries.length <= 100 &&
+            entries.every(([name, item]) => HEADER_NAME.test(name) && typeof item === 'string' && item.length <= 8192 && !HEADER_VALUE_FORBIDDEN.test(item))
+          );
+        },
+      },
+    });
+  };
+}
+
 /** One of the request encodings an app env or action may use. */
 export function IsRequestType(options?: ValidationOptions): PropertyDecorator {
   return IsIn(REQUEST_TYPES, { message: `$property must be one of ${REQUEST_TYPES.join(', ')}`, ...options });

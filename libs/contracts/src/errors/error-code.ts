@@ -17,6 +17,7 @@ export enum ErrorCode {
   SecretNotInEnv = 'secret_not_in_env',
   SecretExpired = 'secret_expired',
   ActionNotFound = 'action_not_found',
+  RunNotFound = 'run_not_found',
   ConnectionEnvNotFound = 'connection_env_not_found',
   ConnectionEnvInactive = 'connection_env_inactive',
   MissingPathParam = 'missing_path_param',

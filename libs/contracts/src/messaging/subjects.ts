@@ -28,10 +28,14 @@ export const Subjects = {
   SecretsSecretList: 'secrets.secret.list',
   SecretsAuditList: 'secrets.audit.list',
   SecretsReferenceResolve: 'secrets.reference.resolve',
+  SecretsIntegrationReferenceResolve: 'secrets.integration-reference.resolve',
   SecretsSpaceSecretGet: 'secrets.space-secret.get',
   SecretsSpaceSecretSet: 'secrets.space-secret.set',
   ActionsHealthCheck: 'actions.health.check',
   ActionsActionRun: 'actions.action.run',
+  ActionsRunList: 'actions.run.list',
+  ActionsRunFetch: 'actions.run.fetch',
+  ActionsFetchProxy: 'actions.fetch.proxy',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { Subjects, type IntegrationFetchBody, type IntegrationFetchReply, type ResolvedIntegrationSecretsReply } from '@switchboard/contracts';
+import { DomainError, fieldFailure, NatsRequester } from '@switchboard/platform';
+import { PlaceholderDepthError, redact, redactDeep, referencedKeys, substituteDeep, type SecretValues } from '@switchboard/placeholders';
+import { OutboundClient } from '../outbound/outbound-client.js';
+import { buildFetchRequest, fetchMethodOf } from './fetch-request.js';
+
+/**
+ * `integrations.fetch`: substitutes the caller's secrets into a request and sends it through the same outbound
+ * client as action runs (address policy, pinning, time and size limits), handing back the upstream's answer
+ * as raw bytes whatever its status. A secret that cannot be resolved means no outbound call.
+ */
+@Injectable()
+export class FetchProxy {
+  constructor(
+    private readonly nats: NatsRequester,
+    private readonly outbound: OutboundClient,
+  ) {}
+
+  async fetch(workspaceId: string, userId: string, input: IntegrationFetchBody): Promise<IntegrationFetchReply> {
+    // The validated input is a class instance; reference scanning and substitution walk plain JSON only.
+    const fetch: IntegrationFetchBody = structuredClone({ url: input.url, method: input.method, headers: input.headers, body: input.body });
+    const method = fetchMethodOf(fetch);
+    const keys = referencedKeysOf(fetch);
+    const { secrets } =
+      keys.length === 0
+        ? { secrets: {} }
+        : await this.nats.request<ResolvedIntegrationSecretsReply>(Subjects.SecretsIntegrationReferenceResolve, {
+            workspace_id: workspaceId,
+            user_id: userId,
+            keys,
+          });
+    const request = buildFetchRequest(substituteDeep(fetch, secrets), method);
+    try {
+      const response = await this.outbound.send(request);
+      return { status: response.status, headers: response.headers, body_base64: Buffer.from(response.body).toString('base64') };
+    } catch (error) {
+      throw withoutSecretValues(error, secrets);
+    }
+  }
+}
+
+function referencedKeysOf(fetch: IntegrationFetchBody): string[] {
+  try {
+    return referencedKeys(fetch);
+  } catch (error) {
+    if (error instanceof PlaceholderDepthError) throw fieldFailure('body', 'body is nested deeper than 64 levels');
+    throw error;
+  }
+}
+
+// Outbound errors name the origin (and a refused address names the host), which a secret may have supplied.
+function withoutSecretValues(error: unknown, secrets: SecretValues): unknown {
+  if (!(error instanceof DomainError)) return error;
+  return new DomainError(error.code, redact(error.message, secrets), redactDeep(error.details, secrets));
+}

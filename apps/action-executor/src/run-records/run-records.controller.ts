@@ -1,0 +1,30 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { ErrorCode, FetchRunRecordRequest, ListRunRecordsRequest, Subjects, type RunRecordView } from '@switchboard/contracts';
+import { DomainError } from '@switchboard/platform';
+import { RunRecordStore } from './run-record.store.js';
+
+@Controller()
+export class RunRecordsController {
+  constructor(private readonly store: RunRecordStore) {}
+
+  @MessagePattern(Subjects.ActionsRunList)
+  list(@Payload() request: ListRunRecordsRequest): Promise<RunRecordView[]> {
+    return this.store.list({
+      workspaceId: request.workspace_id,
+      product: request.product,
+      accessTag: request.access_tag,
+      status: request.status,
+      limit: request.limit,
+      before: request.before,
+    });
+  }
+
+  @MessagePattern(Subjects.ActionsRunFetch)
+  async fetch(@Payload() request: FetchRunRecordRequest): Promise<RunRecordView> {
+    const record = await this.store.fetch(request.workspace_id, request.run_id);
+    // Another workspace's run answers exactly like one that never existed.
+    if (!record) throw new DomainError(ErrorCode.RunNotFound, `Run '${request.run_id}' not found`, { run_id: request.run_id });
+    return record;
+  }
+}

@@ -1,0 +1,34 @@
+import { Module, type BeforeApplicationShutdown } from '@nestjs/common';
+import { loadConfig } from '@switchboard/platform';
+import { PinoLogger } from 'nestjs-pino';
+import { runRecordRowsOf } from './run-record.builder.js';
+import { RunRecordStore } from './run-record.store.js';
+import { RunRecordWriter } from './run-record-writer.js';
+import { RunRecordsConfig } from './run-records.config.js';
+import { RunRecordsController } from './run-records.controller.js';
+import { RunRetention } from './run-retention.js';
+
+/** Run records: written in batches after each run's reply, listed and fetched over NATS, deleted after the retention. */
+@Module({
+  controllers: [RunRecordsController],
+  providers: [
+    RunRecordStore,
+    RunRetention,
+    { provide: RunRecordsConfig, useFactory: () => loadConfig(RunRecordsConfig) },
+    {
+      provide: RunRecordWriter,
+      inject: [RunRecordStore, PinoLogger],
+      useFactory: (store: RunRecordStore, logger: PinoLogger) => new RunRecordWriter((runs) => store.insert(runRecordRowsOf(runs, logger)), logger),
+    },
+  ],
+  exports: [RunRecordWriter],
+})
+export class RunRecordsModule implements BeforeApplicationShutdown {
+  constructor(private readonly writer: RunRecordWriter) {}
+
+  // Before, not on, application shutdown: TypeORM closes the data source in its own onApplicationShutdown, and
+  // Nest does not order that hook between modules at the same depth.
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.writer.close();
+  }
+}

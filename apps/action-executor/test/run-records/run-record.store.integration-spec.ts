@@ -1,0 +1,151 @@
+import { runMigrations, serviceDataSourceOptions } from '@switchboard/platform';
+import { createTestDatabase, type TestDatabase } from '@switchboard/testing';
+import type { PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { actionExecutorDatabase } from '../../src/database/action-executor.database.js';
+import { RunRecordStore, type RunRecordRow } from '../../src/run-records/run-record.store.js';
+import { RunRetention } from '../../src/run-records/run-retention.js';
+import { RunRecordsConfig } from '../../src/run-records/run-records.config.js';
+
+function row(id: string, createdAt: string, overrides: Partial<RunRecordRow> = {}): RunRecordRow {
+  return {
+    id,
+    workspace_id: 'ws_a',
+    product: 'shop',
+    access_tag: 'stripe-payments',
+    app: 'stripe',
+    env: 'prd',
+    event: 'create-charge',
+    status: 'succeeded',
+    http_status: 200,
+    error_code: null,
+    error_message: null,
+    method: 'POST',
+    url: 'https://api.stripe.com/v1/charges',
+    request_headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' },
+    request_body: { amount: 1 },
+    secret_versions: { STRIPE_KEY: 1 },
+    timings: { queue_ms: 0.2, resolve_ms: 1, connect_ms: 0.1, upstream_ms: 5, total_ms: 7 },
+    created_at: createdAt,
+    ...overrides,
+  };
+}
+
+describe('RunRecordStore against PostgreSQL', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let store: RunRecordStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const options = serviceDataSourceOptions(database.url, actionExecutorDatabase);
+    await runMigrations(options);
+    dataSource = await new DataSource(options).initialize();
+    store = new RunRecordStore(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  beforeEach(async () => {
+    await dataSource.query('TRUNCATE action_executor.action_runs');
+  });
+
+  it('inserts a batch in one statement and reads each record back as it was written', async () => {
+    const failed = row('run_2', '2025-01-31T12:00:00.000002Z', {
+      status: 'failed',
+      http_status: null,
+      error_code: 'secret_not_in_scope',
+      error_message: "Secret 'STRIPE_KEY' is not accessible by app 'analytics_app'",
+      request_body: null,
+      secret_versions: {},
+      timings: { queue_ms: null, resolve_ms: null, connect_ms: null, upstream_ms: null, total_ms: 3 },
+    });
+    const text = row('run_3', '2025-01-31T12:00:00.000003Z', { request_body: 'plain text body' });
+    await store.insert([row('run_1', '2025-01-31T12:00:00.000001Z'), failed, text]);
+
+    expect(await store.fetch('ws_a', 'run_2')).toEqual({
+      run_id: 'run_2',
+      product: 'shop',
+      access_tag: 'stripe-payments',
+      app: 'stripe',
+      env: 'prd',
+      event: 'create-charge',
+      status: 'failed',
+      http_status: null,
+      error_code: 'secret_not_in_scope',
+      error_message: "Secret 'STRIPE_KEY' is not accessible by app 'analytics_app'",
+      request: { method: 'POST', url: 'https://api.stripe.com/v1/charges', headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' }, body: null },
+      secret_versions: {},
+      timings: { queue_ms: null, resolve_ms: null, connect_ms: null, upstream_ms: null, total_ms: 3 },
+      created_at: '2025-01-31T12:00:00.000002Z',
+    });
+    expect((await store.fetch('ws_a', 'run_3'))?.request.body).toBe('plain text body');
+  });
+
+  it('ignores a record written twice (a retried batch that had reached the database)', async () => {
+    await store.insert([row('run_1', '2025-01-31T12:00:00Z')]);
+    await store.insert([row('run_1', '2025-01-31T12:00:00Z'), row('run_2', '2025-01-31T12:00:01Z')]);
+
+    expect((await store.list({ workspaceId: 'ws_a' })).map((record) => record.run_id)).toEqual(['run_2', 'run_1']);
+  });
+
+  it('answers another workspace’s run as not there', async () => {
+    await store.insert([row('run_1', '2025-01-31T12:00:00Z')]);
+
+    expect(await store.fetch('ws_b', 'run_1')).toBeUndefined();
+    expect(await store.list({ workspaceId: 'ws_b' })).toEqual([]);
+  });
+
+  it('lists newest first with filters', async () => {
+    await store.insert([
+      row('run_1', '2025-01-31T12:00:01Z'),
+      row('run_2', '2025-01-31T12:00:02Z', { product: 'blog' }),
+      row('run_3', '2025-01-31T12:00:03Z', { access_tag: 'stripe-eu' }),
+      row('run_4', '2025-01-31T12:00:04Z', { status: 'failed', http_status: null, error_code: 'upstream_timeout' }),
+    ]);
+    const ids = async (filter: Parameters<RunRecordStore['list']>[0]): Promise<string[]> => (await store.list(filter)).map((record) => record.run_id);
+
+    expect(await ids({ workspaceId: 'ws_a' })).toEqual(['run_4', 'run_3', 'run_2', 'run_1']);
+    expect(await ids({ workspaceId: 'ws_a', product: 'blog' })).toEqual(['run_2']);
+    expect(await ids({ workspaceId: 'ws_a', accessTag: 'stripe-eu' })).toEqual(['run_3']);
+    expect(await ids({ workspaceId: 'ws_a', status: 'failed' })).toEqual(['run_4']);
+    expect(await ids({ workspaceId: 'ws_a', status: 'succeeded', limit: 2 })).toEqual(['run_3', 'run_2']);
+  });
+
+  it('pages with the created_at of the last record, runs of the same millisecond included', async () => {
+    const times = ['2025-01-31T12:00:00.001100Z', '2025-01-31T12:00:00.001200Z', '2025-01-31T12:00:00.001300Z', '2025-01-31T12:00:00.002000Z', '2025-01-31T12:00:00.002500Z'];
+    await store.insert(times.map((time, index) => row(`run_${index}`, time)));
+
+    const seen: string[] = [];
+    let before: string | undefined;
+    for (;;) {
+      const page = await store.list({ workspaceId: 'ws_a', limit: 2, ...(before === undefined ? {} : { before }) });
+      if (page.length === 0) break;
+      seen.push(...page.map((record) => record.run_id));
+      before = page.at(-1)?.created_at;
+    }
+
+    expect(seen).toEqual(['run_4', 'run_3', 'run_2', 'run_1', 'run_0']);
+  });
+
+  it('deletes records older than the retention in batches, and keeps the rest', async () => {
+    const now = new Date('2025-03-01T00:00:00Z');
+    const daysAgo = (days: number): string => new Date(now.getTime() - days * 24 * 3600 * 1000).toISOString();
+    await store.insert([
+      ...Array.from({ length: 1500 }, (_, index) => row(`run_old_${index}`, daysAgo(31), { workspace_id: `ws_${index % 3}` })),
+      row('run_recent', daysAgo(29)),
+    ]);
+    const config = Object.assign(new RunRecordsConfig(), { RUN_RETENTION_DAYS: 30 });
+    // Only info and warn are called; a full PinoLogger needs a pino instance this test has no use for.
+    const retention = new RunRetention(store, config, { info: () => undefined, warn: () => undefined } as unknown as PinoLogger);
+
+    expect(await retention.sweep(now)).toBe(1500);
+
+    const [{ count }] = await dataSource.query<{ count: number }[]>('SELECT count(*)::int AS count FROM action_executor.action_runs');
+    expect(count).toBe(1);
+    expect(await store.fetch('ws_a', 'run_recent')).toBeDefined();
+  });
+});

@@ -1,0 +1,98 @@
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsTag } from '../common/validators.js';
+import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
+
+/** `succeeded`: the upstream answered, whatever its status. `failed`: an error came before or instead of an answer. */
+export const RUN_RECORD_STATUSES = ['succeeded', 'failed'] as const;
+export type RunRecordStatus = (typeof RUN_RECORD_STATUSES)[number];
+
+/** Largest page of `actions.run.list`. */
+export const RUN_LIST_MAX_LIMIT = 200;
+/** Page size of `actions.run.list` when none is asked for. */
+export const RUN_LIST_DEFAULT_LIMIT = 50;
+
+/** `actions.run.list`: the workspace's run records, newest first. */
+export class ListRunRecordsRequest extends WorkspaceScopedRequest {
+  @IsOptional()
+  @IsTag()
+  product?: string;
+
+  /** The connected app's access tag (`app` in `actions.run`). */
+  @IsOptional()
+  @IsTag()
+  access_tag?: string;
+
+  @IsOptional()
+  @IsIn(RUN_RECORD_STATUSES, { message: `$property must be one of ${RUN_RECORD_STATUSES.join(', ')}` })
+  status?: RunRecordStatus;
+
+  @IsOptional()
+  @Min(1)
+  @Max(RUN_LIST_MAX_LIMIT)
+  @IsInt()
+  limit?: number;
+
+  /** Only runs created strictly before this instant: the `created_at` of the last run of the previous page. */
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO 8601 date-time (the created_at of the last run of the previous page)' })
+  before?: string;
+}
+
+/** `actions.run.fetch`: one run record of the workspace. */
+export class FetchRunRecordRequest extends WorkspaceScopedRequest {
+  /** `run_<uuid>`, as `actions.run` returned it; any other string is simply not found. */
+  @Length(1, 128)
+  @IsString()
+  run_id!: string;
+}
+
+/**
+ * Where the time of a run went, in milliseconds; `null` for a phase the run never reached.
+ * `queue_ms` is measured from the gateway's clock to the executor's, so it is only as exact as their agreement.
+ */
+export interface RunRecordTimings {
+  /** From the gateway sending the run to the executor starting it. */
+  queue_ms: number | null;
+  /** Loading the target and resolving the referenced secrets. */
+  resolve_ms: number | null;
+  /** Finding and checking the upstream's address (DNS and the address policy); pooled connections are reused, so opening one counts in `upstream_ms`. */
+  connect_ms: number | null;
+  /** The outbound call: every attempt, and the waits between them. */
+  upstream_ms: number | null;
+  total_ms: number;
+}
+
+/**
+ * The request as the caller wrote it: every secret reference shown as written (`$Token{STRIPE_KEY}`), never its value.
+ * `method` and `url` are `null` when the run failed before its target was known.
+ */
+export interface RunRecordRequest {
+  method: string | null;
+  url: string | null;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** One run record: what ran, how it ended, where the time went, and which secret versions it used. */
+export interface RunRecordView {
+  run_id: string;
+  product: string;
+  /** The connected app's access tag. */
+  access_tag: string;
+  /** The app's tag; `null` when the run failed before its connection was found. */
+  app: string | null;
+  env: string;
+  /** The action's tag. */
+  event: string;
+  status: RunRecordStatus;
+  /** The upstream's status; `null` when it never answered. */
+  http_status: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  request: RunRecordRequest;
+  /** The version of each secret the run used, by key. */
+  secret_versions: Record<string, number>;
+  timings: RunRecordTimings;
+  /** When the run started, ISO 8601 with microseconds; pass it as `before` to read the next page. */
+  created_at: string;
+}
