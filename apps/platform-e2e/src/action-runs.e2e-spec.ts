@@ -21,7 +21,7 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
   beforeAll(async () => {
     stripe = await startFakeStripe(['sk_live_xxx', 'sk_live_rotated']);
     custom = await startFakeThirdPartyApi();
-    custom.route('POST', '/data', (request) => ({ status: 200, body: { received: JSON.parse(request.body) as unknown } }));
+    custom.route('POST', '/data', (request) => ({ status: 200, body: { received: request.body ? (JSON.parse(request.body) as unknown) : null } }));
     custom.route('GET', '/db', () => ({ status: 200, body: { ok: true } }));
     // A short headers timeout lets the upstream-timeout case finish quickly; every other fake answers at once.
     platform = await startPlatform({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1', OUTBOUND_HEADERS_TIMEOUT_MS: '1500' } });
@@ -167,6 +167,19 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     await client.end();
     const expired = await refusal(run('$Token{OLD_KEY}'));
     expect([expired.status, expired.code, expired.message]).toEqual([422, 'secret_expired', "Secret 'OLD_KEY' has expired"]);
+  });
+
+  it('audits every run-time use, also those answered from the executor’s secret cache', async () => {
+    await ductape.secrets.create({ key: 'AUDITED_KEY', value: 'audited-value' });
+    const run = () =>
+      ductape.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', input: { headers: { 'X-Key': '$Token{AUDITED_KEY}' } } });
+    const runIds = [(await run()).run_id, (await run()).run_id, (await run()).run_id];
+    // Cached uses are reported without waiting, so the trail catches up shortly after the runs.
+    let uses = await ductape.secrets.audit({ key: 'AUDITED_KEY' });
+    for (let attempt = 0; uses.filter((entry) => entry.action === 'use').length < 3 && attempt < 50; attempt += 1) {
+      uses = await ductape.secrets.audit({ key: 'AUDITED_KEY' });
+    }
+    expect(uses.filter((entry) => entry.action === 'use').map((entry) => entry.run_id).sort()).toEqual([...runIds].sort());
   });
 
   it('uses a rotated secret on the very next run', async () => {

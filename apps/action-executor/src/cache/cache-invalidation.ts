@@ -3,11 +3,12 @@ import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { NATS_CONNECTION } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
 import { RunPlanCache } from './run-plan.cache.js';
+import { SecretValueCache } from './secret-value.cache.js';
 
 // Every replica must hear every change, so these are plain subscriptions, outside the queue group.
 const CHANGE_SUBJECTS = ['events.connection.>', 'events.catalog.>', 'events.secrets.>'];
 
-/** Drops cached run plans of a workspace the moment its connections, apps or secrets change. */
+/** Drops cached run plans and secret values of a workspace the moment its connections, apps or secrets change. */
 @Injectable()
 export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationShutdown {
   private subscriptions: Subscription[] = [];
@@ -15,6 +16,7 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     private readonly plans: RunPlanCache,
+    private readonly secrets: SecretValueCache,
     private readonly logger: PinoLogger,
   ) {}
 
@@ -27,7 +29,9 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
             return;
           }
           const workspaceId = workspaceOf(message.data);
-          if (workspaceId) this.plans.invalidateWorkspace(workspaceId);
+          if (!workspaceId) return;
+          this.plans.invalidateWorkspace(workspaceId);
+          this.secrets.invalidateWorkspace(workspaceId);
         },
       }),
     );

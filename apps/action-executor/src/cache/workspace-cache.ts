@@ -14,10 +14,25 @@ export class WorkspaceCache<V> {
     const entryKey = `${workspaceId}\u0000${key}`;
     const cached = this.entries.get(entryKey);
     if (cached !== undefined) return cached;
-    const generation = this.generations.get(workspaceId) ?? 0;
+    const generation = this.generationOf(workspaceId);
     const value = await load();
-    if ((this.generations.get(workspaceId) ?? 0) === generation) this.store(entryKey, value);
+    this.storeIfCurrent(workspaceId, key, value, generation);
     return value;
+  }
+
+  /** The cached value, if any, without loading. */
+  peek(workspaceId: string, key: string): V | undefined {
+    return this.entries.get(`${workspaceId}\u0000${key}`);
+  }
+
+  /** The workspace's generation now; pass it to {@link storeIfCurrent} after a load. */
+  generationOf(workspaceId: string): number {
+    return this.generations.get(workspaceId) ?? 0;
+  }
+
+  /** Stores a loaded value unless the workspace was invalidated since `generation` was read. */
+  storeIfCurrent(workspaceId: string, key: string, value: V, generation: number): void {
+    if (this.generationOf(workspaceId) === generation) this.store(`${workspaceId}\u0000${key}`, value);
   }
 
   /** Drops every entry of the workspace and fences off loads already under way. */

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Subjects, type ActionRunReply, type ResolvedSecretsReply, type RunActionBody } from '@switchboard/contracts';
-import { fieldFailure, NatsRequester } from '@switchboard/platform';
+import type { ActionRunReply, RunActionBody } from '@switchboard/contracts';
+import { fieldFailure } from '@switchboard/platform';
 import { PlaceholderDepthError, referencedKeys, substituteDeep } from '@switchboard/placeholders';
 import { OutboundClient } from '../outbound/outbound-client.js';
 import { RunRecordWriter } from '../run-records/run-record-writer.js';
 import { RunTrace } from '../run-records/run-trace.js';
 import { buildOutboundRequest } from './outbound-request.builder.js';
 import { decodeResponseBody } from './response-body.js';
+import { RunSecrets } from './run-secrets.js';
 import { RunTargetLoader } from './run-target.loader.js';
 
 /**
@@ -18,7 +19,7 @@ import { RunTargetLoader } from './run-target.loader.js';
 export class ActionRunner {
   constructor(
     private readonly targets: RunTargetLoader,
-    private readonly nats: NatsRequester,
+    private readonly secrets: RunSecrets,
     private readonly outbound: OutboundClient,
     private readonly records: RunRecordWriter,
   ) {}
@@ -46,18 +47,9 @@ export class ActionRunner {
     const target = await this.targets.load(workspaceId, run);
     trace.targetFound(target);
     const keys = referencedKeysOf(input);
-    const resolved = keys.length === 0
-      ? { secrets: {} }
-      : await this.nats.request<ResolvedSecretsReply>(Subjects.SecretsReferenceResolve, {
-          workspace_id: workspaceId,
-          keys,
-          app_tag: target.appTag,
-          access_tag: target.accessTag,
-          env: target.env,
-          run_id: runId,
-        });
-    trace.secretsResolved(resolved.secrets);
-    const values = new Map(Object.entries(resolved.secrets).map(([key, secret]) => [key, secret.value]));
+    const secrets = await this.secrets.resolve(workspaceId, keys, target, runId);
+    trace.secretsResolved(secrets);
+    const values = new Map(Object.entries(secrets).map(([key, secret]) => [key, secret.value]));
     const request = buildOutboundRequest(target, substituteDeep(input, values));
     const resolvedAt = performance.now();
     trace.sending();

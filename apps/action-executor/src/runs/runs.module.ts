@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CacheInvalidation } from '../cache/cache-invalidation.js';
 import { RunPlanCache } from '../cache/run-plan.cache.js';
+import { SecretValueCache } from '../cache/secret-value.cache.js';
 import { OutboundModule } from '../outbound/outbound.module.js';
 import { RunRecordsModule } from '../run-records/run-records.module.js';
 import { ActionRunner } from './action-runner.js';
+import { RunSecrets } from './run-secrets.js';
 import { RunTargetLoader } from './run-target.loader.js';
 import { RunsController } from './runs.controller.js';
 
@@ -15,6 +17,8 @@ import { RunsController } from './runs.controller.js';
     ActionRunner,
     RunTargetLoader,
     RunPlanCache,
+    SecretValueCache,
+    RunSecrets,
     CacheInvalidation,
   ],
 })

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ResolvedSecretsReply, ResolveSecretReferencesRequest } from '@switchboard/contracts';
+import type { RecordSecretUsesRequest, ResolvedSecret, ResolvedSecretsReply, ResolveSecretReferencesRequest } from '@switchboard/contracts';
 import { DataSource, In } from 'typeorm';
 import { SecretAuditLog, type SecretAuditRecord } from '../audit/secret-audit.log.js';
 import { SECRET_VALUE_STORE, type SecretValueStore } from '../storage/secret-value-store.js';
@@ -24,6 +24,23 @@ export class SecretResolver {
     private readonly audit: SecretAuditLog,
   ) {}
 
+  /** Audits uses that an executor answered from its cache, so the trail shows every run-time use. */
+  async recordCachedUses(request: RecordSecretUsesRequest): Promise<void> {
+    await this.audit.record(
+      this.dataSource.manager,
+      request.uses.map((use) => ({
+        workspaceId: request.workspace_id,
+        key: use.key,
+        action: 'use' as const,
+        version: use.version,
+        app: use.app_tag,
+        accessTag: use.access_tag,
+        env: use.env,
+        runId: use.run_id ?? null,
+      })),
+    );
+  }
+
   async resolve(request: ResolveSecretReferencesRequest): Promise<ResolvedSecretsReply> {
     const use = { appTag: request.app_tag, accessTag: request.access_tag, env: request.env };
     const audit = { app: request.app_tag, accessTag: request.access_tag, env: request.env, runId: request.run_id ?? null };
@@ -39,7 +56,7 @@ export class SecretResolver {
     requestedKeys: readonly string[],
     use: SecretUse,
     audit: SecretUseAudit,
-  ): Promise<Map<string, { value: string; version: number }>> {
+  ): Promise<Map<string, ResolvedSecret>> {
     const keys = [...new Set(requestedKeys)];
     if (keys.length === 0) return new Map();
     const found = await this.dataSource.manager.find(SecretEntity, { where: { workspaceId, key: In(keys) } });
@@ -62,7 +79,8 @@ export class SecretResolver {
         const version = versionBySecret.get(secret.id);
         // Deleted between the two reads: the secret is gone, say so rather than fail.
         if (!version) throw secretNotFound(secret.key);
-        return [secret.key, { value: await this.store.read({ workspaceId, valueId: version.valueId }), version: version.version }] as const;
+        const value = await this.store.read({ workspaceId, valueId: version.valueId });
+        return [secret.key, { value, version: version.version, expires_at: secret.expiresAt?.toISOString() ?? null }] as const;
       }),
     );
     await this.audit.record(

@@ -1,9 +1,10 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CreateSecretRequest,
   ListSecretAuditRequest,
   ListSecretsRequest,
+  RecordSecretUsesRequest,
   ResolveSecretReferencesRequest,
   RotateSecretRequest,
   SecretKeyRequest,
@@ -54,6 +55,11 @@ export class SecretsController {
   @MessagePattern(Subjects.SecretsSecretDelete)
   delete(@Payload() request: SecretKeyRequest): Promise<SecretView> {
     return this.secrets.delete(request.workspace_id, request.user_id, request.key);
+  }
+
+  @EventPattern(Subjects.SecretsSecretUseRecord)
+  recordCachedUses(@Payload() request: RecordSecretUsesRequest): Promise<void> {
+    return this.resolver.recordCachedUses(request);
   }
 
   @MessagePattern(Subjects.SecretsReferenceResolve)

@@ -28,6 +28,7 @@ export const Subjects = {
   SecretsSecretList: 'secrets.secret.list',
   SecretsAuditList: 'secrets.audit.list',
   SecretsReferenceResolve: 'secrets.reference.resolve',
+  SecretsSecretUseRecord: 'secrets.secret-use.record',
   SecretsIntegrationReferenceResolve: 'secrets.integration-reference.resolve',
   SecretsSpaceSecretGet: 'secrets.space-secret.get',
   SecretsSpaceSecretSet: 'secrets.space-secret.set',

@@ -83,9 +83,50 @@ export class ResolveSecretReferencesRequest extends WorkspaceScopedRequest {
   run_id?: string;
 }
 
+/** One resolved secret; `expires_at` lets a cache stop using the value when it expires. */
+export interface ResolvedSecret {
+  value: string;
+  version: number;
+  expires_at: string | null;
+}
+
 /** Reply of `secrets.reference.resolve`. */
 export interface ResolvedSecretsReply {
-  secrets: Record<string, { value: string; version: number }>;
+  secrets: Record<string, ResolvedSecret>;
+}
+
+/** One run-time use of a secret answered from the executor's cache, for the audit log. */
+export class SecretUse {
+  @Matches(SECRET_KEY_PATTERN, { message: SECRET_KEY_RULE })
+  @IsString()
+  key!: string;
+
+  @Min(1)
+  @IsInt()
+  version!: number;
+
+  @IsTag()
+  app_tag!: string;
+
+  @IsTag()
+  access_tag!: string;
+
+  @IsEnvSlug()
+  env!: string;
+
+  @IsOptional()
+  @Length(1, 128)
+  @IsString()
+  run_id?: string;
+}
+
+/** `secrets.secret-use.record` (fire-and-forget): uses the secrets service did not see because a cache answered. */
+export class RecordSecretUsesRequest extends WorkspaceScopedRequest {
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => SecretUse)
+  @IsArray()
+  uses!: SecretUse[];
 }
 
 export const SECRET_SPACES = ['user', 'network'] as const;

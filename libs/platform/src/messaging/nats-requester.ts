@@ -36,6 +36,11 @@ export class NatsRequester {
     return reply.response as T;
   }
 
+  /** Fire-and-forget to a service's `@EventPattern` handler (one replica of its queue group handles it). */
+  emit(subject: Subject, data: object): void {
+    this.connection.publish(subject, JSON.stringify({ pattern: subject, data }));
+  }
+
   // Transport details (addresses, reasons) stay out of the message: callers see which service, not our network.
   private transportFailure(error: unknown, service: string, subject: string, timeoutMs: number): DomainError {
     if (error instanceof RequestError && error.isNoResponders()) {
