@@ -287,6 +287,35 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     expect(error.message).toMatch(/^run\.input\.headers must map header names to string values|^input\.headers must map header names to string values/);
   });
 
+  it('plans a run without calling out: the request with references unresolved and every check', async () => {
+    const callsBefore = stripe.received.length;
+    const request = {
+      env: 'prd',
+      product: 'my_product',
+      app: 'analytics_app',
+      event: 'create-charge',
+      input: { headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' }, body: { amount: 5, currency: 'usd' } },
+    };
+    const refused = await ductape.actions.plan(request);
+    expect(refused.would_run).toBe(false);
+    expect(refused.request).toEqual({
+      method: 'POST',
+      url: `${stripe.url}/v1/charges`,
+      headers: { Authorization: 'Bearer $Token{STRIPE_KEY}', 'content-type': 'application/json' },
+      body: { amount: 5, currency: 'usd' },
+    });
+    expect(refused.checks).toEqual([
+      { check: 'connection, env and action', ok: true },
+      { check: 'secret STRIPE_KEY', ok: false, code: 'secret_not_in_scope', message: "Secret 'STRIPE_KEY' is not accessible by app 'analytics_app'" },
+      { check: 'request encoding', ok: true },
+      { check: 'outbound destination', ok: true },
+    ]);
+    expect((await ductape.actions.plan({ ...request, app: 'payment_app' })).would_run).toBe(true);
+    const ghost = await ductape.actions.plan({ ...request, event: 'ghost' });
+    expect(ghost).toMatchObject({ would_run: false, request: null, checks: [{ ok: false, code: 'action_not_found' }] });
+    expect(stripe.received.length).toBe(callsBefore);
+  });
+
   it('refuses a run against an inactive env', async () => {
     await ductape.product.init('my_product');
     await ductape.product.app.update('custom_api', { envs: [{ slug: 'dev', active: false }] });

@@ -309,3 +309,10 @@ export interface IntegrationFetchReply {
   headers: Record<string, string>;
   body_base64: string;
 }
+
+/** What `actions.plan` returns: the request a run would send, references unresolved, and each check's outcome. */
+export interface ActionPlan {
+  would_run: boolean;
+  request: { method: string; url: string; headers: Record<string, string>; body: unknown } | null;
+  checks: { check: string; ok: boolean; code?: string; message?: string }[];
+}

@@ -63,6 +63,12 @@ export class OutboundClient {
    * `UpstreamUnreachable`, `UpstreamTimeout` or `UpstreamResponseTooLarge`; the request's headers and body never
    * appear in an error.
    */
+  /** Checks, without calling it, that the URL may be called: http(s), resolvable, and not a refused address. */
+  async assertDestinationAllowed(url: URL): Promise<void> {
+    assertHttpUrl(url);
+    this.policy.assertAllowed(url.hostname, await resolveHost(url, this.lookup));
+  }
+
   async send(request: OutboundRequest): Promise<OutboundResponse> {
     if (this.closed) throw new Error('The outbound client is closed');
     const started = performance.now();

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ActionRunReply, RunActionBody } from '@switchboard/contracts';
-import { fieldFailure } from '@switchboard/platform';
-import { PlaceholderDepthError, referencedKeys, substituteDeep } from '@switchboard/placeholders';
+import { substituteDeep } from '@switchboard/placeholders';
 import { OutboundClient } from '../outbound/outbound-client.js';
 import { RunRecordWriter } from '../run-records/run-record-writer.js';
 import { RunTrace } from '../run-records/run-trace.js';
+import { referencedKeysOf } from './input-references.js';
 import { buildOutboundRequest } from './outbound-request.builder.js';
 import { decodeResponseBody } from './response-body.js';
 import { RunSecrets } from './run-secrets.js';
@@ -66,15 +66,6 @@ export class ActionRunner {
         total_ms: round(performance.now() - started),
       },
     };
-  }
-}
-
-function referencedKeysOf(input: object): string[] {
-  try {
-    return referencedKeys(input);
-  } catch (error) {
-    if (error instanceof PlaceholderDepthError) throw fieldFailure('input', 'input is nested deeper than 64 levels');
-    throw error;
   }
 }
 

@@ -4,6 +4,7 @@ import { RunPlanCache } from '../cache/run-plan.cache.js';
 import { SecretValueCache } from '../cache/secret-value.cache.js';
 import { OutboundModule } from '../outbound/outbound.module.js';
 import { RunRecordsModule } from '../run-records/run-records.module.js';
+import { ActionPlanner } from './action-planner.js';
 import { ActionRunner } from './action-runner.js';
 import { RunSecrets } from './run-secrets.js';
 import { RunTargetLoader } from './run-target.loader.js';
@@ -15,6 +16,7 @@ import { RunsController } from './runs.controller.js';
   controllers: [RunsController],
   providers: [
     ActionRunner,
+    ActionPlanner,
     RunTargetLoader,
     RunPlanCache,
     SecretValueCache,

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RunActionBody, Subjects, type ActionRunReply } from '@switchboard/contracts';
+import { RunActionBody, Subjects, type ActionPlanReply, type ActionRunReply } from '@switchboard/contracts';
 import { NatsRequester } from '@switchboard/platform';
 import { CallerOf, type Caller } from '../auth/caller.decorator.js';
 
@@ -24,5 +24,12 @@ export class ActionsController {
       { workspace_id: caller.workspaceId, user_id: caller.userId, run: body, sent_at: Date.now() },
       this.runTimeoutMs,
     );
+  }
+
+  @Post('plan')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'What a run would send (references left unresolved) and which checks would pass or fail, without calling out' })
+  plan(@CallerOf() caller: Caller, @Body() body: RunActionBody): Promise<ActionPlanReply> {
+    return this.nats.request(Subjects.ActionsActionPlan, { workspace_id: caller.workspaceId, user_id: caller.userId, run: body });
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RecordSecretUsesRequest, ResolvedSecret, ResolvedSecretsReply, ResolveSecretReferencesRequest } from '@switchboard/contracts';
+import type { RecordSecretUsesRequest, ResolvedSecret, ResolvedSecretsReply, ResolveSecretReferencesRequest, SecretReferenceChecksReply } from '@switchboard/contracts';
+import { DomainError } from '@switchboard/platform';
 import { DataSource, In } from 'typeorm';
 import { SecretAuditLog, type SecretAuditRecord } from '../audit/secret-audit.log.js';
 import { SECRET_VALUE_STORE, type SecretValueStore } from '../storage/secret-value-store.js';
@@ -39,6 +40,28 @@ export class SecretResolver {
         runId: use.run_id ?? null,
       })),
     );
+  }
+
+  /** What a run would meet for each key (exists, scope, env, expiry), without reading a value or auditing a use. */
+  async check(request: ResolveSecretReferencesRequest): Promise<SecretReferenceChecksReply> {
+    const keys = [...new Set(request.keys)];
+    const found = keys.length === 0 ? [] : await this.dataSource.manager.find(SecretEntity, { where: { workspaceId: request.workspace_id, key: In(keys) } });
+    const byKey = new Map(found.map((secret) => [secret.key, secret]));
+    const use = { appTag: request.app_tag, accessTag: request.access_tag, env: request.env };
+    const now = new Date();
+    return {
+      checks: keys.map((key) => {
+        try {
+          const secret = byKey.get(key);
+          if (!secret) throw secretNotFound(key);
+          assertSecretUsable(secret, use, now);
+          return { key, ok: true };
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          return { key, ok: false, code: error.code, message: error.message };
+        }
+      }),
+    };
   }
 
   async resolve(request: ResolveSecretReferencesRequest): Promise<ResolvedSecretsReply> {

@@ -11,6 +11,7 @@ import {
   Subjects,
   UpdateSecretRequest,
   type ResolvedSecretsReply,
+  type SecretReferenceChecksReply,
   type SecretAuditEntryView,
   type SecretView,
   type SecretWithValueView,
@@ -60,6 +61,11 @@ export class SecretsController {
   @EventPattern(Subjects.SecretsSecretUseRecord)
   recordCachedUses(@Payload() request: RecordSecretUsesRequest): Promise<void> {
     return this.resolver.recordCachedUses(request);
+  }
+
+  @MessagePattern(Subjects.SecretsReferenceCheck)
+  check(@Payload() request: ResolveSecretReferencesRequest): Promise<SecretReferenceChecksReply> {
+    return this.resolver.check(request);
   }
 
   @MessagePattern(Subjects.SecretsReferenceResolve)

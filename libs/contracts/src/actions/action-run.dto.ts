@@ -77,3 +77,18 @@ export interface ActionRunReply {
   body: unknown;
   timings: ActionRunTimings;
 }
+
+/** One check a plan ran: what would stop the run, with the code and message the run would fail with. */
+export interface ActionPlanCheck {
+  check: string;
+  ok: boolean;
+  code?: string;
+  message?: string;
+}
+
+/** Reply of `actions.action.plan`: the request a run would send, references left unresolved, and the checks. */
+export interface ActionPlanReply {
+  would_run: boolean;
+  request: { method: string; url: string; headers: Record<string, string>; body: unknown } | null;
+  checks: ActionPlanCheck[];
+}

@@ -164,3 +164,8 @@ export class SetSpaceSecretBody {
   @IsSecretValue()
   value!: string;
 }
+
+/** Reply of `secrets.reference.check`: per key, whether a run would get it, never the value. */
+export interface SecretReferenceChecksReply {
+  checks: { key: string; ok: boolean; code?: string; message?: string }[];
+}
