@@ -4,6 +4,7 @@ import { substituteDeep } from '@switchboard/placeholders';
 import { OutboundClient } from '../outbound/outbound-client.js';
 import { RunRecordWriter } from '../run-records/run-record-writer.js';
 import { RunTrace } from '../run-records/run-trace.js';
+import { ConnectionConcurrency } from './connection-concurrency.js';
 import { referencedKeysOf } from './input-references.js';
 import { buildOutboundRequest } from './outbound-request.builder.js';
 import { decodeResponseBody } from './response-body.js';
@@ -21,6 +22,7 @@ export class ActionRunner {
     private readonly targets: RunTargetLoader,
     private readonly secrets: RunSecrets,
     private readonly outbound: OutboundClient,
+    private readonly concurrency: ConnectionConcurrency,
     private readonly records: RunRecordWriter,
   ) {}
 
@@ -53,7 +55,7 @@ export class ActionRunner {
     const request = buildOutboundRequest(target, substituteDeep(input, values));
     const resolvedAt = performance.now();
     trace.sending();
-    const response = await this.outbound.send(request);
+    const response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(request));
     trace.answered(response);
     return {
       run_id: runId,

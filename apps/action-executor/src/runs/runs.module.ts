@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { loadConfig } from '@switchboard/platform';
 import { CacheInvalidation } from '../cache/cache-invalidation.js';
 import { RunPlanCache } from '../cache/run-plan.cache.js';
 import { SecretValueCache } from '../cache/secret-value.cache.js';
@@ -6,7 +7,9 @@ import { OutboundModule } from '../outbound/outbound.module.js';
 import { RunRecordsModule } from '../run-records/run-records.module.js';
 import { ActionPlanner } from './action-planner.js';
 import { ActionRunner } from './action-runner.js';
+import { ConnectionConcurrency } from './connection-concurrency.js';
 import { RunSecrets } from './run-secrets.js';
+import { RunsConfig } from './runs.config.js';
 import { RunTargetLoader } from './run-target.loader.js';
 import { RunsController } from './runs.controller.js';
 
@@ -22,6 +25,13 @@ import { RunsController } from './runs.controller.js';
     SecretValueCache,
     RunSecrets,
     CacheInvalidation,
+    {
+      provide: ConnectionConcurrency,
+      useFactory: () => {
+        const config = loadConfig(RunsConfig);
+        return new ConnectionConcurrency(config.RUN_MAX_IN_FLIGHT_PER_CONNECTION, config.RUN_MAX_WAIT_FOR_CONNECTION_MS);
+      },
+    },
   ],
 })
 export class RunsModule {}

@@ -33,6 +33,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ConnectionEnvNotFound:
     case ErrorCode.ConnectionEnvInactive:
       return 422;
+    case ErrorCode.ConnectionBusy:
+      return 429;
     case ErrorCode.InternalError:
       return 500;
     case ErrorCode.UpstreamUnreachable:

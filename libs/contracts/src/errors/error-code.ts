@@ -26,6 +26,7 @@ export enum ErrorCode {
   UpstreamTimeout = 'upstream_timeout',
   UpstreamUnreachable = 'upstream_unreachable',
   UpstreamResponseTooLarge = 'upstream_response_too_large',
+  ConnectionBusy = 'connection_busy',
   ServiceUnavailable = 'service_unavailable',
   ServiceTimeout = 'service_timeout',
   InternalError = 'internal_error',
