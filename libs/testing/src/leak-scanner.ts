@@ -21,9 +21,11 @@ export interface LeakScanSources {
  * Returns each finding; an empty list means nothing leaked.
  */
 export async function scanForLeaks(values: readonly string[], sources: LeakScanSources): Promise<Leak[]> {
+  // As written, as bytea prints it, and as Basic auth or a JWT would carry it.
   const needles = values.flatMap((value) => [
     { value, text: value },
     { value, text: Buffer.from(value, 'utf8').toString('hex') },
+    { value, text: Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, '') },
   ]);
   const leaks: Leak[] = [];
   const search = (where: string, haystack: string): void => {

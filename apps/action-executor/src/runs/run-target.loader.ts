@@ -39,6 +39,9 @@ export class RunTargetLoader {
       throw new DomainError(ErrorCode.ActionNotFound, `Action '${run.event}' not found in app '${app.tag}'`, { app: app.tag, event: run.event });
     }
     const appEnv = app.envs.find((candidate) => candidate.slug === env.app_env_slug);
+    if (appEnv && !appEnv.active) {
+      throw new DomainError(ErrorCode.ConnectionEnvInactive, `App '${app.tag}' has its env '${appEnv.slug}' switched off`, { app: app.tag, env: appEnv.slug });
+    }
     const baseUrl = env.base_url ?? appEnv?.base_url;
     if (!baseUrl) {
       throw new DomainError(ErrorCode.ConnectionEnvNotFound, `Connection '${run.app}' has no base URL for env '${run.env}'`, { access_tag: run.app, env: run.env });
