@@ -3,10 +3,11 @@ import { Subjects, type ResolvedSecret, type ResolvedSecretsReply } from '@switc
 import { NatsRequester } from '@switchboard/platform';
 import { SecretValueCache } from '../cache/secret-value.cache.js';
 import type { RunTarget } from './run-target.js';
+import { SecretUseReporter } from './secret-use-reporter.js';
 
 /**
  * The secrets a run references: from the cache when warm (the uses are then reported to the secrets
- * service for its audit log, without waiting), otherwise from the secrets service, which checks scope,
+ * service's audit log in batches, without waiting), otherwise from the secrets service, which checks scope,
  * env and expiry and refuses with the seed's messages.
  */
 @Injectable()
@@ -14,6 +15,7 @@ export class RunSecrets {
   constructor(
     private readonly nats: NatsRequester,
     private readonly cache: SecretValueCache,
+    private readonly uses: SecretUseReporter,
   ) {}
 
   async resolve(workspaceId: string, keys: readonly string[], target: RunTarget, runId: string): Promise<Record<string, ResolvedSecret>> {
@@ -54,6 +56,6 @@ export class RunSecrets {
       env: target.env,
       run_id: runId,
     }));
-    this.nats.emit(Subjects.SecretsSecretUseRecord, { workspace_id: workspaceId, uses });
+    this.uses.report(workspaceId, uses);
   }
 }

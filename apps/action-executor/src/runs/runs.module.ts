@@ -9,6 +9,7 @@ import { ActionPlanner } from './action-planner.js';
 import { ActionRunner } from './action-runner.js';
 import { ConnectionConcurrency } from './connection-concurrency.js';
 import { RunSecrets } from './run-secrets.js';
+import { SecretUseReporter } from './secret-use-reporter.js';
 import { RunsConfig } from './runs.config.js';
 import { RunTargetLoader } from './run-target.loader.js';
 import { RunsController } from './runs.controller.js';
@@ -24,6 +25,7 @@ import { RunsController } from './runs.controller.js';
     RunPlanCache,
     SecretValueCache,
     RunSecrets,
+    SecretUseReporter,
     CacheInvalidation,
     {
       provide: ConnectionConcurrency,
