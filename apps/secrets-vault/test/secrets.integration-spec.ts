@@ -62,7 +62,7 @@ describe('The secrets-vault service over real NATS and PostgreSQL', () => {
   });
 
   it('resolves a scoped secret for the app in its scope', async () => {
-    expect(await resolve(['STRIPE_KEY'])).toEqual({ secrets: { STRIPE_KEY: { value: 'sk_live_integration_1', version: 1 } } });
+    expect(await resolve(['STRIPE_KEY'])).toEqual({ secrets: { STRIPE_KEY: { value: 'sk_live_integration_1', version: 1, expires_at: null } } });
   });
 
   it('fails with the seed messages, in the seed order', async () => {
@@ -97,7 +97,7 @@ describe('The secrets-vault service over real NATS and PostgreSQL', () => {
       rotation: { value: 'sk_live_integration_2' },
     });
     expect(rotated.version).toBe(2);
-    expect(await resolve(['STRIPE_KEY'])).toEqual({ secrets: { STRIPE_KEY: { value: 'sk_live_integration_2', version: 2 } } });
+    expect(await resolve(['STRIPE_KEY'])).toEqual({ secrets: { STRIPE_KEY: { value: 'sk_live_integration_2', version: 2, expires_at: null } } });
   });
 
   it('publishes events.secrets.secret.rotated without the value', async () => {
@@ -150,6 +150,24 @@ describe('The secrets-vault service over real NATS and PostgreSQL', () => {
     expect((await refusal(resolve(['PROD_KEY']))).code).toBe(ErrorCode.SecretNotFound);
     const trail = await nats.request<SecretAuditEntryView[]>(Subjects.SecretsAuditList, { workspace_id, key: 'PROD_KEY' });
     expect(trail[0]?.action).toBe('delete');
+  });
+
+  it('keeps the last of several simultaneous first sets of a user secret and leaves no stray value', async () => {
+    const set = (value: string): Promise<unknown> =>
+      nats.request(Subjects.SecretsSpaceSecretSet, { workspace_id, space: 'user', owner: 'usr_race', key: 'TOKEN', value });
+    await Promise.all(['one', 'two', 'three', 'four'].map(set));
+    const reply = await nats.request<SpaceSecretReply>(Subjects.SecretsSpaceSecretGet, { workspace_id, space: 'user', owner: 'usr_race', key: 'TOKEN' });
+    expect(['one', 'two', 'three', 'four']).toContain(reply.value);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query<{ count: string }>(
+      `SELECT count(*) FROM secrets_vault.secret_values v WHERE v.workspace_id = $1
+         AND NOT EXISTS (SELECT 1 FROM secrets_vault.space_secrets s WHERE s.value_id = v.value_id)
+         AND NOT EXISTS (SELECT 1 FROM secrets_vault.secret_versions r WHERE r.value_id = v.value_id)`,
+      [workspace_id],
+    );
+    await client.end();
+    expect(rows[0]?.count).toBe('0');
   });
 
   it('keeps user and network secrets apart, per owner', async () => {

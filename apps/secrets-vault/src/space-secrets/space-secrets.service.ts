@@ -40,7 +40,9 @@ export class SpaceSecretsService {
   async set(owner: SpaceSecretOwner, key: string, value: string): Promise<void> {
     const valueId = randomUUID();
     const replaced = await this.dataSource.transaction(async (manager) => {
-      const existing = await manager.findOne(SpaceSecretEntity, { where: { ...owner, key }, lock: { mode: 'pessimistic_write' } });
+      // A row lock cannot order two first sets (there is no row yet); a lock on the name can.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`space-secret:${owner.workspaceId}:${owner.space}:${owner.owner}:${key}`]);
+      const existing = await manager.findOne(SpaceSecretEntity, { where: { ...owner, key } });
       await this.store.write({ workspaceId: owner.workspaceId, valueId }, value, manager);
       await manager
         .createQueryBuilder()
