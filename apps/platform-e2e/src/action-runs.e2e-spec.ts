@@ -316,6 +316,49 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     expect(stripe.received.length).toBe(callsBefore);
   });
 
+  it('authenticates with the connection’s auth from seed 002 "In App Authentication", resolving its reference', async () => {
+    await ductape.app.create({
+      tag: 'stripe_app',
+      envs: [{ slug: 'prd', base_url: custom.url, request_type: 'JSON' }],
+      actions: [{ tag: 'fetch_data', method: 'POST', path: '/data' }],
+      auth: [
+        { tag: 'api_key_auth', type: 'api_key', in: 'header', name: 'X-Stripe-Key' },
+        { tag: 'basic_auth', type: 'basic' },
+      ],
+    });
+    await ductape.secrets.create({ key: 'STRIPE_API_KEY', value: 'sk_app_auth_1', scope: ['stripe_app'] });
+    await ductape.product.init('my_product');
+    await ductape.product.apps.add({
+      access_tag: 'stripe_app',
+      envs: [
+        {
+          app_env_slug: 'prd',
+          product_env_slug: 'prd',
+          variables: [],
+          auth: [
+            {
+              auth_tag: 'api_key_auth',
+              data: {
+                api_key: '$Token{STRIPE_API_KEY}', // Secret reference
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const result = await ductape.actions.run({ env: 'prd', product: 'my_product', app: 'stripe_app', event: 'fetch_data', input: { body: { a: 1 } } });
+    expect(result.status).toBe(200);
+    expect(custom.received.at(-1)?.headers['x-stripe-key']).toBe('sk_app_auth_1');
+
+    await ductape.product.apps.update('stripe_app', { envs: [{ slug: 'prd', auth: [{ auth_tag: 'basic_auth', data: { username: 'svc', password: '$Token{STRIPE_API_KEY}' } }] }] });
+    let sent = custom.received.at(-1);
+    for (let attempt = 0; attempt < 50 && sent?.headers.authorization === undefined; attempt += 1) {
+      await ductape.actions.run({ env: 'prd', product: 'my_product', app: 'stripe_app', event: 'fetch_data', input: { body: { a: 2 } } });
+      sent = custom.received.at(-1);
+    }
+    expect(sent?.headers.authorization).toBe(`Basic ${Buffer.from('svc:sk_app_auth_1').toString('base64')}`);
+  });
+
   it('refuses a run against an inactive env', async () => {
     await ductape.product.init('my_product');
     await ductape.product.app.update('custom_api', { envs: [{ slug: 'dev', active: false }] });

@@ -73,6 +73,7 @@ export interface App {
   description: string;
   envs: AppEnv[];
   actions: AppAction[];
+  auth: { tag: string; type: 'api_key' | 'bearer' | 'basic'; in: 'header' | 'query'; name: string | null }[];
   created_at: string;
   updated_at: string;
 }
@@ -101,6 +102,18 @@ export interface CreateAppInput {
   description?: string;
   envs?: AppEnvInput[];
   actions?: AppActionInput[];
+  /** How the app authenticates; a connection's auth entry names a scheme by tag and carries its credentials. */
+  auth?: AppAuthScheme[];
+}
+
+/** An app's auth scheme: credentials `api_key` (api_key), `token` (bearer), `username`/`password` (basic). */
+export interface AppAuthScheme {
+  tag: string;
+  type: 'api_key' | 'bearer' | 'basic';
+  /** api_key only (default header). */
+  in?: 'header' | 'query';
+  /** api_key only: header or query parameter name (default X-API-Key / api_key). */
+  name?: string;
 }
 
 /** A variable handed to a connected app; the value may hold `$Token{KEY}` secret references. */

@@ -23,6 +23,7 @@ export function appReply(tag: string): App {
     description: '',
     envs: [{ slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true }],
     actions: [{ tag: 'create-charge', method: 'POST', path: '/v1/charges', request_type: null, description: '' }],
+    auth: [],
     created_at: '2025-01-01T00:00:00.000Z',
     updated_at: '2025-01-01T00:00:00.000Z',
   };

@@ -12,6 +12,7 @@ const target: RunTarget = {
   requestType: 'JSON',
   method: 'POST',
   path: '/v1/customers/:id/charges',
+  auth: [],
 };
 const run: RunActionBody = { env: 'prd', product: 'shop', app: 'stripe-payments', event: 'create-charge' };
 

@@ -25,7 +25,7 @@ export class ActionPlanner {
     const target = await attempt(checks, 'connection, env and action', () => this.targets.load(workspaceId, run));
     if (!target) return { would_run: false, request: null, checks };
 
-    const keys = referencedKeysOf(input);
+    const keys = referencedKeysOf({ input, credentials: target.auth.map((entry) => entry.data) });
     if (keys.length > 0) {
       const reply = await this.nats.request<SecretReferenceChecksReply>(Subjects.SecretsReferenceCheck, {
         workspace_id: workspaceId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, Subjects, type AppView, type ConnectionView, type RunActionBody } from '@switchboard/contracts';
-import { DomainError, NatsRequester } from '@switchboard/platform';
+import { DomainError, fieldFailure, NatsRequester } from '@switchboard/platform';
 import { RunPlanCache } from '../cache/run-plan.cache.js';
 import type { RunTarget } from './run-target.js';
 
@@ -46,7 +46,18 @@ export class RunTargetLoader {
     if (!baseUrl) {
       throw new DomainError(ErrorCode.ConnectionEnvNotFound, `Connection '${run.app}' has no base URL for env '${run.env}'`, { access_tag: run.app, env: run.env });
     }
+    const auth = env.auth.map((entry) => {
+      const scheme = app.auth.find((candidate) => candidate.tag === entry.auth_tag);
+      if (!scheme) {
+        throw fieldFailure(
+          'auth_tag',
+          `Connection '${run.app}' uses auth '${entry.auth_tag}' in env '${run.env}', which app '${app.tag}' does not declare (it has ${app.auth.map((s) => s.tag).join(', ') || 'none'})`,
+        );
+      }
+      return { scheme, data: entry.data };
+    });
     return {
+      auth,
       appTag: app.tag,
       accessTag: run.app,
       env: run.env,

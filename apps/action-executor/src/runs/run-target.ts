@@ -1,4 +1,4 @@
-import type { HttpMethod, RequestType } from '@switchboard/contracts';
+import type { AuthSchemeView, HttpMethod, RequestType } from '@switchboard/contracts';
 
 /** Everything a run needs to know about where it goes, resolved from the connection, the app and the action. */
 export interface RunTarget {
@@ -9,4 +9,6 @@ export interface RunTarget {
   requestType: RequestType;
   method: HttpMethod;
   path: string;
+  /** The connection env's credentials, each with the app's scheme saying where they go; values may hold references. */
+  auth: { scheme: AuthSchemeView; data: Record<string, string | number | boolean> }[];
 }

@@ -1,3 +1,4 @@
+import type { AuthSchemeView } from '@switchboard/contracts';
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, Unique, UpdateDateColumn, type Relation } from 'typeorm';
 import { ActionEntity } from './action.entity.js';
 import { AppEnvEntity } from './app-env.entity.js';
@@ -19,6 +20,9 @@ export class AppEntity {
 
   @Column({ type: 'text', default: '' })
   description!: string;
+
+  @Column({ name: 'auth_schemes', type: 'jsonb', default: () => "'[]'" })
+  authSchemes!: AuthSchemeView[];
 
   @OneToMany(() => AppEnvEntity, (env) => env.app, { cascade: true })
   envs!: Relation<AppEnvEntity[]>;

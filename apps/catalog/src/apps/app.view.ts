@@ -19,6 +19,7 @@ export function toAppView(app: AppEntity): AppView {
         request_type: action.requestType,
         description: action.description,
       })),
+    auth: app.authSchemes ?? [],
     created_at: app.createdAt.toISOString(),
     updated_at: app.updatedAt.toISOString(),
   };

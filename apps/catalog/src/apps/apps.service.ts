@@ -21,11 +21,19 @@ export class AppsService {
     const actions = body.actions ?? [];
     assertUniqueKeys(envs, (env) => env.slug, 'envs', 'slug');
     assertUniqueKeys(actions, (action) => action.tag, 'actions', 'tag');
+    const authSchemes = body.auth ?? [];
+    assertUniqueKeys(authSchemes, (scheme) => scheme.tag, 'auth', 'tag');
     const app = this.apps.create({
       workspaceId,
       tag: body.tag,
       name: body.name ?? body.tag,
       description: body.description ?? '',
+      authSchemes: authSchemes.map((scheme) => ({
+        tag: scheme.tag,
+        type: scheme.type,
+        in: scheme.in ?? 'header',
+        name: scheme.type === 'api_key' ? (scheme.name ?? (scheme.in === 'query' ? 'api_key' : 'X-API-Key')) : null,
+      })),
       envs: envs.map((env, position) => ({
         workspaceId,
         slug: env.slug,

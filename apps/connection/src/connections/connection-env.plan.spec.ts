@@ -20,6 +20,7 @@ const app: AppView = {
   description: '',
   envs: [{ slug: 'live', base_url: 'https://api.stripe.com', request_type: 'JSON', active: false }],
   actions: [],
+  auth: [],
   created_at: '',
   updated_at: '',
 };

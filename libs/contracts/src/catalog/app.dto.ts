@@ -56,6 +56,31 @@ export class ActionInput {
   description?: string;
 }
 
+export const AUTH_SCHEME_TYPES = ['api_key', 'bearer', 'basic'] as const;
+export type AuthSchemeType = (typeof AUTH_SCHEME_TYPES)[number];
+
+/**
+ * How the app authenticates a request. A connection's auth entry names the scheme by `tag` and
+ * carries its credentials: `api_key` for api_key, `token` for bearer, `username`/`password` for basic.
+ */
+export class AuthSchemeInput {
+  @IsTag()
+  tag!: string;
+
+  @IsIn(AUTH_SCHEME_TYPES, { message: `$property must be one of ${AUTH_SCHEME_TYPES.join(', ')}` })
+  type!: AuthSchemeType;
+
+  /** api_key only: where the key goes (default header). */
+  @IsOptional()
+  @IsIn(['header', 'query'], { message: '$property must be header or query' })
+  in?: 'header' | 'query';
+
+  /** api_key only: the header or query parameter name (default X-API-Key / api_key). */
+  @IsOptional()
+  @Matches(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/, { message: '$property must be a header or query parameter name' })
+  name?: string;
+}
+
 /** Body of `POST /v1/apps`: registers a workspace app. */
 export class CreateAppBody {
   @IsTag()
@@ -84,6 +109,20 @@ export class CreateAppBody {
   @Type(() => ActionInput)
   @IsArray()
   actions?: ActionInput[];
+
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => AuthSchemeInput)
+  @IsArray()
+  auth?: AuthSchemeInput[];
+}
+
+export interface AuthSchemeView {
+  tag: string;
+  type: AuthSchemeType;
+  in: 'header' | 'query';
+  name: string | null;
 }
 
 export interface AppEnvView {
@@ -107,6 +146,7 @@ export interface AppView {
   description: string;
   envs: AppEnvView[];
   actions: ActionView[];
+  auth: AuthSchemeView[];
   created_at: string;
   updated_at: string;
 }
