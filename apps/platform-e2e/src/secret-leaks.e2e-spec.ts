@@ -64,7 +64,7 @@ describe('No secret value leaks into logs, tables, responses or events', () => {
     expect(await call('audit', 'GET', '/v1/secret-audit')).toBe(200);
 
     expect(await call('product', 'PUT', '/v1/products/shop', {})).toBe(201);
-    const app = { tag: 'stripe', envs: [{ slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON' }], actions: [{ tag: 'create-charge', method: 'POST', path: '/v1/charges' }] };
+    const app = { tag: 'stripe', envs: [{ slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON' }], actions: [{ tag: 'create-charge', method: 'POST', path: '/v1/charges' }], auth: [{ tag: 'bearer', type: 'bearer' }] };
     expect(await call('app', 'POST', '/v1/apps', app)).toBe(201);
     expect(await call('connect', 'POST', '/v1/products/shop/connect', { app: 'stripe' })).toBe(200);
     const connection = {
