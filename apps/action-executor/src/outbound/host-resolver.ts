@@ -1,7 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { ErrorCode } from '@switchboard/contracts';
-import { DomainError } from '@switchboard/platform';
 import { parseIpLiteral, type ResolvedAddress } from './ip-literal.js';
+import { unreachable } from './upstream-failure.js';
 
 /** Resolves a hostname to every address it has; injectable so tests can point names anywhere. */
 export type HostLookup = (hostname: string) => Promise<ReadonlyArray<{ address: string; family: number }>>;
@@ -21,17 +20,11 @@ export async function resolveHost(url: URL, lookup: HostLookup): Promise<Resolve
   try {
     answers = await lookup(url.hostname);
   } catch (error) {
-    throw unreachable(url.origin, (error as { code?: unknown }).code);
+    const code = (error as { code?: unknown }).code;
+    throw unreachable(url.origin, typeof code === 'string' ? code : 'DNS_LOOKUP_FAILED');
   }
   if (answers.length === 0) throw unreachable(url.origin, 'ENOTFOUND');
   // A resolver may answer in any spelling; the canonical form is what both the policy and the socket see.
   // Something that is not an address at all is kept as given, for the policy to refuse.
   return answers.map(({ address }) => parseIpLiteral(address) ?? { address, family: address.includes(':') ? 6 : 4 });
-}
-
-function unreachable(origin: string, code: unknown): DomainError {
-  return new DomainError(ErrorCode.UpstreamUnreachable, `The upstream at ${origin} could not be reached`, {
-    origin,
-    cause: typeof code === 'string' ? code : 'DNS_LOOKUP_FAILED',
-  });
 }

@@ -76,7 +76,8 @@ export function timedOut(origin: string, timeoutMs: number, phase: 'connect' | '
   });
 }
 
-function unreachable(origin: string, cause: string): DomainError {
+/** The upstream could not be reached; `cause` is the low-level code, never request content. */
+export function unreachable(origin: string, cause: string): DomainError {
   return new DomainError(ErrorCode.UpstreamUnreachable, `The upstream at ${origin} could not be reached`, { origin, cause });
 }
 

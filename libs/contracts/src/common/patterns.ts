@@ -9,6 +9,8 @@ export const ENV_SLUG_RULE = 'must be 1-32 lowercase letters, digits, "_" or "-"
 /** Secret keys: case-sensitive, unique per workspace. */
 export const SECRET_KEY_PATTERN = /^[A-Za-z0-9_]{1,128}$/;
 
+export const SECRET_KEY_RULE = 'must be 1-128 letters, digits or "_" (case-sensitive)';
+
 /** Largest secret value accepted, in bytes of UTF-8. */
 export const SECRET_VALUE_MAX_BYTES = 64 * 1024;
 

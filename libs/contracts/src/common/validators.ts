@@ -1,5 +1,5 @@
 import { IsIn, Matches, registerDecorator, type ValidationOptions } from 'class-validator';
-import { ENV_SLUG_PATTERN, ENV_SLUG_RULE, REQUEST_TYPES, SECRET_VALUE_MAX_BYTES, TAG_PATTERN, TAG_RULE } from './patterns.js';
+import { ENV_SLUG_PATTERN, ENV_SLUG_RULE, REQUEST_TYPES, SECRET_KEY_PATTERN, SECRET_KEY_RULE, SECRET_VALUE_MAX_BYTES, TAG_PATTERN, TAG_RULE } from './patterns.js';
 
 /** Accepts only absolute `http:` or `https:` URLs with a host and no embedded credentials. */
 export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
@@ -95,6 +95,11 @@ export function IsHeaderRecord(options?: ValidationOptions): PropertyDecorator {
       },
     });
   };
+}
+
+/** A secret key: letters, digits and `_`, case-sensitive. */
+export function IsSecretKey(options?: ValidationOptions): PropertyDecorator {
+  return Matches(SECRET_KEY_PATTERN, { message: `$property ${SECRET_KEY_RULE}`, ...options });
 }
 
 /** One of the request encodings an app env or action may use. */

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, registerDecorator, ValidateNested, type ValidationOptions } from 'class-validator';
-import { HTTP_METHODS, SECRET_KEY_PATTERN, type HttpMethod } from '../common/patterns.js';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, registerDecorator, ValidateNested, type ValidationOptions } from 'class-validator';
+import { HTTP_METHODS, type HttpMethod } from '../common/patterns.js';
+import { IsSecretKey } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 
 /** Longest URL `integrations.fetch` accepts, before and after substitution. */
@@ -127,7 +128,7 @@ export class ResolveIntegrationReferencesRequest extends WorkspaceScopedRequest 
   user_id!: string;
 
   @ArrayMaxSize(100)
-  @Matches(SECRET_KEY_PATTERN, { each: true, message: '$property must be 1-128 letters, digits or "_" (case-sensitive)' })
+  @IsSecretKey({ each: true })
   @IsArray()
   keys!: string[];
 }

@@ -1,18 +1,8 @@
-import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { SECRET_KEY_PATTERN } from '../common/patterns.js';
-import { IsEnvSlug, IsSecretValue, IsTag } from '../common/validators.js';
+import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsEnvSlug, IsSecretKey, IsSecretValue, IsTag } from '../common/validators.js';
 
-const SECRET_KEY_RULE = '$property must be 1-128 letters, digits or "_" (case-sensitive)';
-
-/** Body of `POST /v1/secrets`. */
-export class CreateSecretBody {
-  @Matches(SECRET_KEY_PATTERN, { message: SECRET_KEY_RULE })
-  @IsString()
-  key!: string;
-
-  @IsSecretValue()
-  value!: string;
-
+/** Who may use a secret, and where: shared by creating and updating one. */
+export class SecretUsageRules {
   @IsOptional()
   @MaxLength(2000)
   @IsString()
@@ -31,6 +21,16 @@ export class CreateSecretBody {
   @IsEnvSlug({ each: true })
   @IsArray()
   envs?: string[];
+}
+
+/** Body of `POST /v1/secrets`. */
+export class CreateSecretBody extends SecretUsageRules {
+  @IsSecretKey()
+  @IsString()
+  key!: string;
+
+  @IsSecretValue()
+  value!: string;
 
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO 8601 date-time' })
@@ -38,27 +38,10 @@ export class CreateSecretBody {
 }
 
 /** Body of `PATCH /v1/secrets/:key`: a new value makes a new version; `expires_at: null` removes the expiry. */
-export class UpdateSecretBody {
+export class UpdateSecretBody extends SecretUsageRules {
   @IsOptional()
   @IsSecretValue()
   value?: string;
-
-  @IsOptional()
-  @MaxLength(2000)
-  @IsString()
-  description?: string;
-
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @IsTag({ each: true, message: '$property entries must be app tags or access tags (letters, digits, "_" or "-")' })
-  @IsArray()
-  scope?: string[];
-
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsEnvSlug({ each: true })
-  @IsArray()
-  envs?: string[];
 
   @ValidateIf((body: UpdateSecretBody) => body.expires_at !== null && body.expires_at !== undefined)
   @IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO 8601 date-time or null' })

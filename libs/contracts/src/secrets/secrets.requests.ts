@@ -1,11 +1,9 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { SECRET_KEY_PATTERN } from '../common/patterns.js';
-import { IsEnvSlug, IsSecretValue, IsTag } from '../common/validators.js';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsEnvSlug, IsSecretKey, IsSecretValue, IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 import { CreateSecretBody, RotateSecretBody, UpdateSecretBody } from './secret.dto.js';
 
-const SECRET_KEY_RULE = '$property must be 1-128 letters, digits or "_" (case-sensitive)';
 
 /** A request made on behalf of one user, who is named in the audit log. */
 export class SecretsActorRequest extends WorkspaceScopedRequest {
@@ -23,7 +21,7 @@ export class CreateSecretRequest extends SecretsActorRequest {
 
 /** `secrets.secret.fetch` and `secrets.secret.delete` */
 export class SecretKeyRequest extends SecretsActorRequest {
-  @Matches(SECRET_KEY_PATTERN, { message: SECRET_KEY_RULE })
+  @IsSecretKey()
   @IsString()
   key!: string;
 }
@@ -48,7 +46,7 @@ export class ListSecretsRequest extends WorkspaceScopedRequest {}
 /** `secrets.audit.list`: newest first. */
 export class ListSecretAuditRequest extends WorkspaceScopedRequest {
   @IsOptional()
-  @Matches(SECRET_KEY_PATTERN, { message: SECRET_KEY_RULE })
+  @IsSecretKey()
   key?: string;
 
   @IsOptional()
@@ -64,7 +62,7 @@ export class ListSecretAuditRequest extends WorkspaceScopedRequest {
  */
 export class ResolveSecretReferencesRequest extends WorkspaceScopedRequest {
   @ArrayMaxSize(100)
-  @Matches(SECRET_KEY_PATTERN, { each: true, message: SECRET_KEY_RULE })
+  @IsSecretKey({ each: true })
   @IsArray()
   keys!: string[];
 
@@ -97,7 +95,7 @@ export interface ResolvedSecretsReply {
 
 /** One run-time use of a secret answered from the executor's cache, for the audit log. */
 export class SecretUse {
-  @Matches(SECRET_KEY_PATTERN, { message: SECRET_KEY_RULE })
+  @IsSecretKey()
   @IsString()
   key!: string;
 
@@ -142,7 +140,7 @@ export class SpaceSecretRequest extends WorkspaceScopedRequest {
   @IsString()
   owner!: string;
 
-  @Matches(SECRET_KEY_PATTERN, { message: SECRET_KEY_RULE })
+  @IsSecretKey()
   @IsString()
   key!: string;
 }
