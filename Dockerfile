@@ -1,16 +1,32 @@
 # syntax=docker/dockerfile:1
-# One image for every Switchboard service. There is no build step: SWC compiles the
-# TypeScript sources when a service starts (@swc-node/register, as in `npm start`).
+# One image for every Switchboard service: `npm run build` compiles the TypeScript sources to dist/
+# (SWC, as for `npm start`) and the services run on plain node, with no compiler in memory.
 #
 #   docker build -t switchboard .                          # runs the gateway by default
 #   docker build -t switchboard-catalog --build-arg SERVICE=catalog .
-#   docker run switchboard node --import @swc-node/register/esm-register apps/catalog/src/main.ts
+#   docker run switchboard node --enable-source-maps dist/apps/catalog/src/main.js
 #
 # docker-compose.yml builds this image once and picks each service with `command:`.
 
 ARG NODE_VERSION=24
 
-# --- dependencies: production only (typescript stays: @swc-node/register needs it at run time) ---
+# --- build: every dependency, then the sources compiled to dist/ ---
+FROM node:${NODE_VERSION}-bookworm AS build
+WORKDIR /app
+ENV SCARF_ANALYTICS=false \
+    NPM_CONFIG_UPDATE_NOTIFIER=false \
+    NPM_CONFIG_FUND=false \
+    NPM_CONFIG_AUDIT=false
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci
+COPY tsconfig.base.json tsconfig.json nx.json ./
+COPY libs ./libs
+COPY apps ./apps
+COPY tools ./tools
+RUN npm run build
+
+# --- dependencies: production only ---
 FROM node:${NODE_VERSION}-bookworm AS deps
 WORKDIR /app
 # No telemetry calls from install scripts.
@@ -26,15 +42,13 @@ RUN --mount=type=cache,target=/root/.npm \
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ARG SERVICE=gateway
 ENV NODE_ENV=production \
-    SERVICE=${SERVICE} \
-    SWC_NODE_PROJECT=/app/tsconfig.json
+    SERVICE=${SERVICE}
 WORKDIR /app
 
 # Code and dependencies stay owned by root, so the service user cannot rewrite them.
 COPY --from=deps /app/node_modules ./node_modules
-COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
-COPY libs ./libs
-COPY apps ./apps
+COPY package.json ./
+COPY --from=build /app/dist ./dist
 
 # The `node` user (uid 1000) ships with the official image.
 USER node
@@ -44,4 +58,4 @@ EXPOSE 3000
 
 # A shell expands SERVICE (from the build arg or `-e SERVICE=...`) to pick the entry point; `exec` keeps node as
 # the process that receives SIGTERM for a graceful shutdown (run with an init, e.g. compose `init: true`).
-CMD ["/bin/sh", "-c", "exec node --import @swc-node/register/esm-register \"apps/${SERVICE}/src/main.ts\""]
+CMD ["/bin/sh", "-c", "exec node --enable-source-maps \"dist/apps/${SERVICE}/src/main.js\""]

@@ -2,7 +2,7 @@
 // services, each a process of its own, every one registered with the teardown.
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { createTempDataDir, describeExit, ensureNats, ensurePostgres, findFreePort, spawnChild, waitUntil } from '@switchboard/local-infra';
+import { compiledNodeArgs, createTempDataDir, describeExit, ensureNats, ensurePostgres, findFreePort, spawnChild, waitUntil } from '@switchboard/local-infra';
 import { REPO_ROOT, startBenchProcess, type BenchProcess } from './bench-process.js';
 import type { Teardown } from './teardown.js';
 
@@ -143,7 +143,7 @@ export async function startBenchPlatform({ teardown, onUnexpectedExit, progress,
 /** Runs the gateway's workspace-create CLI, which prints the new workspace's credentials as one JSON line on stdout. */
 async function createWorkspace(env: NodeJS.ProcessEnv, teardown: Teardown): Promise<WorkspaceCredentials> {
   const stdout: string[] = [];
-  const cli = await spawnChild(process.execPath, ['--import', '@swc-node/register/esm-register', WORKSPACE_CLI, '--name', 'bench'], {
+  const cli = await spawnChild(process.execPath, compiledNodeArgs(REPO_ROOT, WORKSPACE_CLI, ['--name', 'bench']), {
     cwd: REPO_ROOT,
     env,
     detached: true,

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeExit, spawnChild, type ChildHandle } from '@switchboard/local-infra';
+import { compiledNodeArgs, describeExit, spawnChild, type ChildHandle } from '@switchboard/local-infra';
 import type { Teardown } from './teardown.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,7 +37,7 @@ export async function startBenchProcess(
   const ready = new Promise<string>((resolveReady) => (markReady = resolveReady));
   let isReady = false;
 
-  const child = await spawnChild(process.execPath, ['--import', '@swc-node/register/esm-register', options.script], {
+  const child = await spawnChild(process.execPath, compiledNodeArgs(REPO_ROOT, options.script), {
     cwd: REPO_ROOT,
     env: options.env,
     detached: true,

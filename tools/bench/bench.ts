@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { inspect, promisify } from 'node:util';
+import { buildWorkspace } from '@switchboard/local-infra';
 import { actionRunTarget, createRunFixtures, SECRET_KEY } from './bench-fixtures.js';
 import { startBenchPlatform, type BenchPlatform } from './bench-platform.js';
 import { REPO_ROOT } from './bench-process.js';
@@ -229,6 +230,8 @@ async function main(): Promise<void> {
   // Read before the bench starts anything, so that it shows other work on the machine rather than our own start-up.
   const loadBefore = loadavg()[0] ?? Number.NaN;
   if (loadBefore > availableParallelism() / 2) progress(`The machine is busy (1-minute load average ${loadBefore.toFixed(2)}): the figures will be skewed.`);
+  const build = await buildWorkspace(REPO_ROOT);
+  progress(`Compiled ${build.files} files to dist/ in ${build.durationMs} ms.`);
   progress('Starting NATS, PostgreSQL, the upstream, the baseline pair and the five services…');
   const platform = await startBenchPlatform({
     teardown,

@@ -115,8 +115,8 @@ export function renderReport(report: BenchReport): string {
     `| action-executor VmRSS during c at 50 clients ≤ ${TARGETS.maxExecutorRssMiB} MiB | peak ${report.executorPeakRssMiB.toFixed(0)} MiB | ${met(report.executorPeakRssMiB <= TARGETS.maxExecutorRssMiB)} |`,
     '',
     `For scale: idle after start-up the action-executor used ${report.executorIdleRssMiB.toFixed(0)} MiB and the baseline's bare executor ` +
-      `${report.bareExecutorIdleRssMiB.toFixed(0)} MiB (node, @swc-node/register, a NATS client and undici, no service code), which peaked at ` +
-      `${report.bareExecutorPeakRssMiB.toFixed(0)} MiB during b at 50 clients. Both run through @swc-node/register, as the services do in production (Dockerfile).`,
+      `${report.bareExecutorIdleRssMiB.toFixed(0)} MiB (node, a NATS client and undici, no service code), which peaked at ` +
+      `${report.bareExecutorPeakRssMiB.toFixed(0)} MiB during b at 50 clients. Both run compiled (dist/, plain node), as in production (Dockerfile).`,
     '',
     `## action-executor replicas: actions.run, ${report.replicaClients} clients, upstream answering after ${report.replicaUpstreamDelayMs} ms`,
     '',

@@ -1,6 +1,6 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeExit, spawnChild } from '@switchboard/local-infra';
+import { compiledNodeArgs, describeExit, spawnChild } from '@switchboard/local-infra';
 
 const CLI = 'apps/gateway/src/cli/workspace-create.cli.ts';
 
@@ -12,7 +12,7 @@ export type DevWorkspace = { created: false } | { created: true; workspace_id: s
  */
 export async function ensureDevWorkspace(repoRoot: string, dataDir: string, env: NodeJS.ProcessEnv): Promise<DevWorkspace> {
   const stdout: string[] = [];
-  const cli = await spawnChild(process.execPath, ['--import', '@swc-node/register/esm-register', CLI, '--if-none', '--name', 'development'], {
+  const cli = await spawnChild(process.execPath, compiledNodeArgs(repoRoot, CLI, ['--if-none', '--name', 'development']), {
     cwd: repoRoot,
     env,
     onLine: (line, stream) => {

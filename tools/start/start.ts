@@ -5,6 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  buildWorkspace,
+  compiledNodeArgs,
   describeExit,
   ensureNats,
   ensurePostgres,
@@ -25,7 +27,7 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DATA_DIR = resolve(process.env.SWITCHBOARD_DATA_DIR ?? join(REPO_ROOT, '.data'));
 const GATEWAY_PORT = Number(process.env.PORT ?? process.env.GATEWAY_PORT ?? 3000);
 const SERVICE_STOP_GRACE_MS = 10_000;
-const READY_TIMEOUT_MS = 180_000; // the first start compiles five services and migrates an empty database
+const READY_TIMEOUT_MS = 180_000; // the first start migrates an empty database
 
 const say = (message: string): void => {
   for (const line of message.split('\n')) process.stdout.write(`${'start'.padEnd(LABEL_WIDTH)} │ ${line}\n`);
@@ -41,6 +43,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(GATEWAY_PORT) || GATEWAY_PORT < 1 || GATEWAY_PORT > 65_535) throw new Error(`PORT must be a TCP port number, got "${process.env.PORT ?? process.env.GATEWAY_PORT}"`);
   if (!(await isPortFree(GATEWAY_PORT))) throw new Error(`Port ${GATEWAY_PORT} is already in use; stop what uses it or set PORT to another port.`);
   await mkdir(DATA_DIR, { recursive: true });
+  const build = await buildWorkspace(REPO_ROOT);
+  say(`Compiled ${build.files} files to dist/ in ${build.durationMs} ms.`);
 
   natsStarting = ensureNats({ url: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', dataDir: DATA_DIR, port: 4222, detached: true, log });
   const nats = await natsStarting;
@@ -85,7 +89,7 @@ async function main(): Promise<void> {
 
 async function startService(name: string, index: number, env: NodeJS.ProcessEnv): Promise<void> {
   if (shuttingDown) return;
-  const child = await spawnChild(process.execPath, ['--import', '@swc-node/register/esm-register', `apps/${name}/src/main.ts`], {
+  const child = await spawnChild(process.execPath, compiledNodeArgs(REPO_ROOT, `apps/${name}/src/main.ts`), {
     cwd: REPO_ROOT,
     env,
     detached: true,

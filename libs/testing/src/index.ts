@@ -5,6 +5,8 @@ export { createWorkspaceWithCli, type WorkspaceCredentials } from './workspace-c
 export { HEALTH_SUBJECTS, MICROSERVICE_NAMES, SERVICE_NAMES, serviceEntryPoint, type MicroserviceName, type ServiceName } from './services.js';
 export { httpAnswersOk, microserviceIsHealthy } from './service-health.js';
 export { REPO_ROOT } from './repo-root.js';
+// Tests that start a CLI or a script run its compiled file, as the services are run.
+export { compiledNodeArgs } from '@switchboard/local-infra';
 export { testLogger, testLogsEnabled } from './test-logger.js';
 export { rejectionOf, thrownBy } from './rejection-of.js';
 // Polling, for what a test can only observe eventually (run records are written after the reply).

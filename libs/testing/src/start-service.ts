@@ -1,6 +1,4 @@
-import { isAbsolute, join } from 'node:path';
-import { describeExit, findFreePort, spawnChild, waitUntil, type ExitStatus } from '@switchboard/local-infra';
-import { typescriptNodeArgs } from './node-typescript.js';
+import { compiledNodeArgs, describeExit, findFreePort, spawnChild, waitUntil, type ExitStatus } from '@switchboard/local-infra';
 import { REPO_ROOT } from './repo-root.js';
 import { connectForHealthChecks, httpAnswersOk, microserviceIsHealthy } from './service-health.js';
 import { serviceEntryPoint, type ServiceName } from './services.js';
@@ -39,7 +37,7 @@ export interface ServiceHandle {
 }
 
 /**
- * Spawns one service (`node --import @swc-node/register/esm-register apps/<service>/src/main.ts`) and waits until it is
+ * Spawns one service from its build (`node dist/apps/<service>/src/main.js`, compiled by the jest global setup) and waits until it is
  * healthy: a microservice answers its NATS health subject with status ok, the gateway answers GET /health with 200.
  */
 export async function startService(name: ServiceName, options: StartServiceOptions = {}): Promise<ServiceHandle> {
@@ -50,7 +48,7 @@ export async function startService(name: ServiceName, options: StartServiceOptio
   const lineListeners = new Set<(line: string) => void>();
   const echo = testLogsEnabled();
 
-  const child = await spawnChild(process.execPath, typescriptNodeArgs(isAbsolute(entryPoint) ? entryPoint : join(REPO_ROOT, entryPoint)), {
+  const child = await spawnChild(process.execPath, compiledNodeArgs(REPO_ROOT, entryPoint), {
     cwd: REPO_ROOT,
     env,
     tailLines: 0,

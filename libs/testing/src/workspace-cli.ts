@@ -1,5 +1,4 @@
-import { describeExit, spawnChild } from '@switchboard/local-infra';
-import { typescriptNodeArgs } from './node-typescript.js';
+import { compiledNodeArgs, describeExit, spawnChild } from '@switchboard/local-infra';
 import { REPO_ROOT } from './repo-root.js';
 
 /** What `workspace-create` prints for a new workspace; the private key is shown only this once. */
@@ -14,7 +13,7 @@ const CLI = 'apps/gateway/src/cli/workspace-create.cli.ts';
 /** Runs the gateway's workspace-create CLI against `env.DATABASE_URL` and returns the new workspace's credentials. */
 export async function createWorkspaceWithCli(env: Record<string, string>, name?: string): Promise<WorkspaceCredentials> {
   const stdout: string[] = [];
-  const cli = await spawnChild(process.execPath, typescriptNodeArgs(CLI, name === undefined ? [] : ['--name', name]), {
+  const cli = await spawnChild(process.execPath, compiledNodeArgs(REPO_ROOT, CLI, name === undefined ? [] : ['--name', name]), {
     cwd: REPO_ROOT,
     env,
     onLine: (line, stream) => {

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT } from '@switchboard/testing';
+import { compiledNodeArgs, REPO_ROOT } from '@switchboard/testing';
 import { EmbeddedSecretValueStore } from '../../src/storage/embedded/embedded-secret-value-store.js';
 import { createMasterKeyFile, readMasterKeyFile } from '../../src/storage/embedded/master-key-loader.js';
 import type { SecretValueAddress } from '../../src/storage/secret-value-store.js';
@@ -18,11 +18,11 @@ interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI the way an operator would (SWC, from the repo root), with only the given storage settings. */
+/** Runs the CLI the way an operator would (compiled, from the repo root), with only the given storage settings. */
 async function runCli(env: Record<string, string>, args: string[] = []): Promise<CliRun> {
   const { SWITCHBOARD_MASTER_KEY: _ignored, ...inherited } = process.env;
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', '@swc-node/register/esm-register', CLI, ...args], {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, compiledNodeArgs(REPO_ROOT, CLI, args), {
       cwd: REPO_ROOT,
       env: { ...inherited, ...env },
     });

@@ -1,6 +1,6 @@
 // Jest loads this file through require() with its own transform, where neither `.js` → `.ts` import mapping nor
-// the @switchboard/* aliases apply, so it imports only node built-ins and runs the real work in a child process
-// started the way the services are (node --import @swc-node/register/esm-register).
+// the @switchboard/* aliases apply, so it imports only node built-ins and runs the real work (infrastructure, and
+// the build of dist/ the services start from) in a child process that compiles on the fly (@swc-node/register).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 

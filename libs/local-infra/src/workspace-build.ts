@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { transformFile, type Options } from '@swc/core';
+
+/** Where `buildWorkspace` writes, relative to the repo root; the tree under it mirrors apps/ and libs/. */
+export const BUILD_DIR = 'dist';
+
+/** Folders holding code that runs as a process: services, CLIs, test stand-ins (libs/testing), bench processes (tools/). */
+const SOURCE_ROOTS = ['apps', 'libs', 'tools'];
+const SKIPPED = /(\.spec|\.integration-spec|\.e2e-spec)\.ts$|\.d\.ts$/;
+const SKIPPED_FOLDERS = new Set(['node_modules', 'platform-e2e']);
+
+export interface WorkspaceBuild {
+  /** Sources compiled. */
+  files: number;
+  /** Outputs whose content changed (the rest were left untouched). */
+  written: number;
+  durationMs: number;
+}
+
+/** The compiled JavaScript file of a TypeScript source under the repo root. */
+export function compiledPath(repoRoot: string, source: string): string {
+  return join(repoRoot, BUILD_DIR, relative(repoRoot, source)).replace(/\.ts$/, '.js');
+}
+
+/** Node arguments that run a TypeScript source's compiled file (built by {@link buildWorkspace}) with its source maps. */
+export function compiledNodeArgs(repoRoot: string, source: string, args: readonly string[] = []): string[] {
+  return ['--enable-source-maps', compiledPath(repoRoot, isAbsolute(source) ? source : join(repoRoot, source)), ...args];
+}
+
+/**
+ * Compiles every non-test TypeScript file under apps/, libs/ and tools/ to ESM JavaScript in dist/, with source maps and
+ * the @switchboard/* aliases rewritten to relative imports, so services start on plain node: no compiler in their
+ * memory, no compile time at start. Outputs are replaced by rename and only when they changed, so a process
+ * starting from dist/ during a rebuild never reads half a file; outputs of deleted sources are removed.
+ */
+export async function buildWorkspace(repoRoot: string): Promise<WorkspaceBuild> {
+  const startedAt = performance.now();
+  const options = swcOptions(repoRoot);
+  const sources = (await Promise.all(SOURCE_ROOTS.map((root) => typescriptSources(join(repoRoot, root))))).flat();
+  const outputs = new Set<string>();
+  let written = 0;
+  await inBatches(sources, 16, async (source) => {
+    const target = compiledPath(repoRoot, source);
+    outputs.add(target).add(`${target}.map`);
+    const { code, map } = await transformFile(source, { ...options, filename: source, sourceFileName: relative(dirname(target), source) });
+    const mapFile = `${target}.map`;
+    const changed = await Promise.all([replaceIfChanged(target, `${code}\n//# sourceMappingURL=${mapFile.split(sep).pop()}\n`), replaceIfChanged(mapFile, map ?? '')]);
+    if (changed.some(Boolean)) written += 1;
+  });
+  await removeOrphans(join(repoRoot, BUILD_DIR), outputs);
+  return { files: sources.length, written, durationMs: Math.round(performance.now() - startedAt) };
+}
+
+/** The same transform Jest and @swc-node/register apply (legacy decorators with metadata, which NestJS needs). */
+function swcOptions(repoRoot: string): Options {
+  const { compilerOptions } = JSON.parse(readFileSync(join(repoRoot, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+  return {
+    swcrc: false,
+    configFile: false,
+    sourceMaps: true,
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2023',
+      baseUrl: repoRoot,
+      paths: compilerOptions.paths,
+      keepClassNames: true,
+    },
+    module: { type: 'es6', resolveFully: true },
+  };
+}
+
+async function typescriptSources(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const nested = await Promise.all(
+    entries.map(async (entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return SKIPPED_FOLDERS.has(entry.name) ? [] : typescriptSources(path);
+      return entry.name.endsWith('.ts') && !SKIPPED.test(entry.name) ? [path] : [];
+    }),
+  );
+  return nested.flat();
+}
+
+async function replaceIfChanged(path: string, content: string): Promise<boolean> {
+  const current = await readFile(path, 'utf8').catch(() => undefined);
+  if (current === content) return false;
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, path);
+  return true;
+}
+
+async function removeOrphans(dir: string, keep: Set<string>): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  await Promise.all(
+    entries
+      .filter((entry) => entry.isFile() && /\.js(\.map)?$/.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((path) => !keep.has(path))
+      .map((path) => rm(path, { force: true })),
+  );
+}
+
+async function inBatches<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+}
