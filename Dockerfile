@@ -4,7 +4,7 @@
 #
 #   docker build -t switchboard .                          # runs the gateway by default
 #   docker build -t switchboard-catalog --build-arg SERVICE=catalog .
-#   docker run switchboard node --enable-source-maps dist/apps/catalog/src/main.js
+#   docker run switchboard node dist/apps/catalog/src/main.js
 #
 # docker-compose.yml builds this image once and picks each service with `command:`.
 
@@ -41,8 +41,10 @@ RUN --mount=type=cache,target=/root/.npm \
 # --- runtime ---
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ARG SERVICE=gateway
+# V8 flags shared with `npm start` (SERVICE_NODE_FLAGS in libs/local-infra/src/workspace-build.ts, which says why).
 ENV NODE_ENV=production \
-    SERVICE=${SERVICE}
+    SERVICE=${SERVICE} \
+    NODE_OPTIONS=--max-semi-space-size=4
 WORKDIR /app
 
 # Code and dependencies stay owned by root, so the service user cannot rewrite them.
@@ -58,4 +60,4 @@ EXPOSE 3000
 
 # A shell expands SERVICE (from the build arg or `-e SERVICE=...`) to pick the entry point; `exec` keeps node as
 # the process that receives SIGTERM for a graceful shutdown (run with an init, e.g. compose `init: true`).
-CMD ["/bin/sh", "-c", "exec node --enable-source-maps \"dist/apps/${SERVICE}/src/main.js\""]
+CMD ["/bin/sh", "-c", "exec node \"dist/apps/${SERVICE}/src/main.js\""]

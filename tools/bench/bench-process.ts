@@ -6,9 +6,12 @@ import type { Teardown } from './teardown.js';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const STOP_GRACE_MS = 5_000;
 const WARN_LEVEL = 40;
+/** `BENCH_CPU_PROFILE_DIR=<dir>`: every started process writes a V8 CPU profile there when it stops (node --cpu-prof). */
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
+const PROFILE_FLAGS = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(PROFILE_DIR)}`] : [];
 
 export interface BenchProcessOptions {
-  /** Script relative to the repository root, run with SWC like `npm start` runs the services. */
+  /** Script relative to the repository root, run compiled (dist/) like `npm start` runs the services. */
   script: string;
   env: NodeJS.ProcessEnv;
   /** Resolves the start once a stdout/stderr line satisfies it; without it, the start resolves once spawned. */
@@ -24,7 +27,7 @@ export interface BenchProcess {
 }
 
 /**
- * Starts a TypeScript script in its own process group, registered with the teardown; echoes its warnings and errors
+ * Starts a script's compiled file in its own process group, registered with the teardown; echoes its warnings and errors
  * (pino level ≥ 40, or any non-JSON line) to stderr, and calls `onUnexpectedExit` if it stops before the teardown.
  */
 export async function startBenchProcess(
@@ -37,7 +40,7 @@ export async function startBenchProcess(
   const ready = new Promise<string>((resolveReady) => (markReady = resolveReady));
   let isReady = false;
 
-  const child = await spawnChild(process.execPath, compiledNodeArgs(REPO_ROOT, options.script), {
+  const child = await spawnChild(process.execPath, [...PROFILE_FLAGS, ...compiledNodeArgs(REPO_ROOT, options.script)], {
     cwd: REPO_ROOT,
     env: options.env,
     detached: true,

@@ -33,8 +33,7 @@ export async function readResponseBody(body: ResponseBodyStream, limits: BodyLim
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const deadlineReached = new BodyDeadlineReached();
-  const timer = setTimeout(() => body.destroy(deadlineReached), limits.deadlineMs);
+  const timer = setTimeout(() => body.destroy(new BodyDeadlineReached()), limits.deadlineMs);
   try {
     for await (const chunk of body) {
       size += chunk.byteLength;
@@ -45,7 +44,7 @@ export async function readResponseBody(body: ResponseBodyStream, limits: BodyLim
       chunks.push(chunk);
     }
   } catch (error) {
-    if (error === deadlineReached) throw timedOut(limits.origin, limits.deadlineMs, 'body');
+    if (error instanceof BodyDeadlineReached) throw timedOut(limits.origin, limits.deadlineMs, 'body');
     throw error;
   } finally {
     clearTimeout(timer);

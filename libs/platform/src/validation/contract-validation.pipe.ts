@@ -12,8 +12,15 @@ export class ContractValidationPipe implements PipeTransform {
   }
 }
 
+const contractClasses = new WeakMap<object, boolean>();
+
 // Only classes carrying class-validator rules are contracts; NatsContext and primitives pass through.
 function isContractClass(type: unknown): type is new () => object {
   if (typeof type !== 'function') return false;
-  return getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0;
+  let isContract = contractClasses.get(type);
+  if (isContract === undefined) {
+    isContract = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0;
+    contractClasses.set(type, isContract);
+  }
+  return isContract;
 }

@@ -1,6 +1,9 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
 import { fieldFailure, validationFailure } from './validation-failure.js';
+import { memoiseValidationMetadata } from './validation-metadata-memo.js';
+
+memoiseValidationMetadata();
 
 /**
  * Turns an untrusted payload into a validated instance of `type`, rejecting unknown fields
