@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import { scanForLeaks, startFakeThirdPartyApi, startPlatform, type FakeThirdPartyApi, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
+import { scanForLeaks, startFakeThirdPartyApi, startPlatform, waitUntil, type FakeThirdPartyApi, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
 
 /**
  * Seeds distinctive secret values, drives the platform through create, use, rotate and error paths,
@@ -15,7 +15,18 @@ describe('No secret value leaks into logs, tables, responses or events', () => {
   const eventPayloads: string[] = [];
   const responses: Record<string, string> = {};
   const canary = (name: string): string => `sb-canary-${name}-${randomBytes(6).toString('hex')}`;
-  const values = { stripe: canary('stripe'), stripeRotated: canary('stripe-rotated'), prod: canary('prod'), user: canary('user'), network: canary('network'), fetchToken: canary('fetch-token') };
+  const values = {
+    stripe: canary('stripe'),
+    stripeRotated: canary('stripe-rotated'),
+    prod: canary('prod'),
+    user: canary('user'),
+    network: canary('network'),
+    fetchToken: canary('fetch-token'),
+    oauthSecret: canary('oauth-secret'),
+    oauthWrongSecret: canary('oauth-wrong-secret'),
+    // Not a stored secret: the access token the authorization server issues must stay as hidden as one.
+    oauthToken: canary('oauth-access-token'),
+  };
 
   async function call(label: string, method: string, path: string, body?: unknown, opts: { mayReturnValue?: boolean } = {}): Promise<number> {
     const response = await fetch(`${platform.url}${path}`, {
@@ -105,6 +116,51 @@ describe('No secret value leaks into logs, tables, responses or events', () => {
     expect(await call('integrations fetch, scoped secret', 'POST', '/v1/integrations/fetch', { ...proxied, body: { token: '$Token{STRIPE_KEY}' } })).toBe(403);
     const refusedFetch = { ...proxied, url: 'http://169.254.169.254/$(secret:USERNAME)' };
     expect(await call('integrations fetch, refused address', 'POST', '/v1/integrations/fetch', refusedFetch)).toBe(403);
+
+    // OAuth2 client credentials: a token endpoint that echoes a wrong secret in its error, an API that takes the token.
+    upstream.route('POST', '/oauth/token', (request) => {
+      const form = Object.fromEntries(new URLSearchParams(request.body));
+      if (form.client_secret !== values.oauthSecret) return { status: 401, body: { error: 'invalid_client', error_description: `wrong secret ${form.client_secret ?? ''}` } };
+      return { status: 200, body: { access_token: values.oauthToken, token_type: 'Bearer', expires_in: 3600 } };
+    });
+    upstream.route('GET', '/v1/me', (request) =>
+      request.headers.authorization === `Bearer ${values.oauthToken}` ? { status: 200, body: { user: 'crm-user' } } : { status: 401, body: { error: 'invalid_token' } },
+    );
+    const crm = {
+      tag: 'crm',
+      envs: [{ slug: 'prd', base_url: upstream.url, request_type: 'JSON' }],
+      actions: [{ tag: 'fetch-profile', method: 'GET', path: '/v1/me' }],
+      auth: [{ tag: 'oauth', type: 'oauth2_client_credentials', token_url: `${upstream.url}/oauth/token`, scopes: ['profile'] }],
+    };
+    expect(await call('oauth app', 'POST', '/v1/apps', crm)).toBe(201);
+    expect(await call('create', 'POST', '/v1/secrets', { key: 'OAUTH_CLIENT_ID', value: 'leak-scan-client' })).toBe(201);
+    expect(await call('create', 'POST', '/v1/secrets', { key: 'OAUTH_CLIENT_SECRET', value: values.oauthSecret })).toBe(201);
+    expect(await call('create', 'POST', '/v1/secrets', { key: 'OAUTH_WRONG_SECRET', value: values.oauthWrongSecret })).toBe(201);
+    const oauthConnection = (access_tag: string, secretKey: string) => ({
+      access_tag,
+      app: 'crm',
+      envs: [{ slug: 'prd', auth: [{ auth_tag: 'oauth', data: { client_id: '$Token{OAUTH_CLIENT_ID}', client_secret: `$Token{${secretKey}}` } }] }],
+    });
+    expect(await call('oauth connection', 'POST', '/v1/products/shop/connections', oauthConnection('crm_app', 'OAUTH_CLIENT_SECRET'))).toBe(201);
+    expect(await call('oauth connection, wrong secret', 'POST', '/v1/products/shop/connections', oauthConnection('crm_wrong', 'OAUTH_WRONG_SECRET'))).toBe(201);
+    const oauthRun = (app: string) => ({ env: 'prd', product: 'shop', app, event: 'fetch-profile' });
+    expect(await call('oauth plan', 'POST', '/v1/actions/plan', oauthRun('crm_app'))).toBe(200);
+    expect(await call('oauth run', 'POST', '/v1/actions/run', oauthRun('crm_app'))).toBe(200);
+    expect(await call('oauth run, cached token', 'POST', '/v1/actions/run', oauthRun('crm_app'))).toBe(200);
+    expect(upstream.received.at(-1)?.headers.authorization).toBe(`Bearer ${values.oauthToken}`);
+    expect(await call('oauth run, wrong secret', 'POST', '/v1/actions/run', oauthRun('crm_wrong'))).toBe(502);
+    // Run records are written after the reply: wait for these runs' records, so the table scan below sees them.
+    await waitUntil(
+      async () => {
+        const response = await fetch(`${platform.url}/v1/actions/runs?product=shop&limit=200`, {
+          headers: { 'x-switchboard-workspace-id': credentials.workspace_id, 'x-switchboard-user-id': credentials.user_id, authorization: `Bearer ${credentials.private_key}` },
+        });
+        const text = await response.text();
+        responses['run records after the oauth runs'] = text;
+        return (text.match(/"access_tag":"crm_(app|wrong)"/g) ?? []).length >= 3;
+      },
+      { what: 'the run records of the oauth runs', timeoutMs: 10_000, intervalMs: 50 },
+    );
 
     expect(await call('delete', 'DELETE', '/v1/secrets/PROD_KEY')).toBe(200);
 

@@ -2,13 +2,14 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { NATS_CONNECTION } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
+import { AccessTokenCache } from './access-token.cache.js';
 import { RunPlanCache } from './run-plan.cache.js';
 import { SecretValueCache } from './secret-value.cache.js';
 
 // Every replica must hear every change, so these are plain subscriptions, outside the queue group.
 const CHANGE_SUBJECTS = ['events.connection.>', 'events.catalog.>', 'events.secrets.>'];
 
-/** Drops cached run plans and secret values of a workspace the moment its connections, apps or secrets change. */
+/** Drops cached run plans, secret values and OAuth2 access tokens of a workspace the moment its connections, apps or secrets change. */
 @Injectable()
 export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationShutdown {
   private subscriptions: Subscription[] = [];
@@ -17,6 +18,7 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     private readonly plans: RunPlanCache,
     private readonly secrets: SecretValueCache,
+    private readonly accessTokens: AccessTokenCache,
     private readonly logger: PinoLogger,
   ) {}
 
@@ -32,6 +34,7 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
           if (!workspaceId) return;
           this.plans.invalidateWorkspace(workspaceId);
           this.secrets.invalidateWorkspace(workspaceId);
+          this.accessTokens.invalidateWorkspace(workspaceId);
         },
       }),
     );

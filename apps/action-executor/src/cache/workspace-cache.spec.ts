@@ -29,6 +29,14 @@ describe('WorkspaceCache', () => {
     expect(await cache.getOrLoad('ws1', 'a', () => Promise.resolve('fresh'))).toBe('fresh');
   });
 
+  it('drops one entry, leaving the others', async () => {
+    const cache = new WorkspaceCache<string>(10);
+    await cache.getOrLoad('ws1', 'a', () => Promise.resolve('a'));
+    await cache.getOrLoad('ws1', 'b', () => Promise.resolve('b'));
+    cache.delete('ws1', 'a');
+    expect([cache.peek('ws1', 'a'), cache.peek('ws1', 'b')]).toEqual([undefined, 'b']);
+  });
+
   it('evicts the oldest entry when full', async () => {
     const cache = new WorkspaceCache<string>(2);
     await cache.getOrLoad('ws', 'a', () => Promise.resolve('a'));

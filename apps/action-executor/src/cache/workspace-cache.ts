@@ -35,6 +35,11 @@ export class WorkspaceCache<V> {
     if (this.generationOf(workspaceId) === generation) this.store(`${workspaceId}\u0000${key}`, value);
   }
 
+  /** Drops one entry, e.g. a value found to be no longer valid before it was due to go. */
+  delete(workspaceId: string, key: string): void {
+    this.entries.delete(`${workspaceId}\u0000${key}`);
+  }
+
   /** Drops every entry of the workspace and fences off loads already under way. */
   invalidateWorkspace(workspaceId: string): void {
     this.generations.set(workspaceId, (this.generations.get(workspaceId) ?? 0) + 1);

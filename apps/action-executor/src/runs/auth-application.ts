@@ -1,35 +1,37 @@
-import { ErrorCode } from '@switchboard/contracts';
-import { DomainError } from '@switchboard/platform';
 import type { OutboundRequest } from '../outbound/outbound-request.js';
+import { requiredCredential } from './auth-credential.js';
 import type { RunTarget } from './run-target.js';
 
-/** Puts each credential where its scheme says: an API key in a header or the query, a bearer token, basic auth. */
-export function applyAuth(request: OutboundRequest, auth: RunTarget['auth']): void {
+/**
+ * Puts each credential where its scheme says: an API key in a header or the query, a bearer token, basic auth, or
+ * the access token an OAuth2 scheme obtained (`accessTokens`, by scheme tag) as a bearer token.
+ */
+export function applyAuth(request: OutboundRequest, auth: RunTarget['auth'], accessTokens: ReadonlyMap<string, string> = new Map()): void {
   for (const { scheme, data } of auth) {
     switch (scheme.type) {
       case 'api_key': {
-        const key = credential(data, 'api_key', scheme.tag);
+        const key = requiredCredential(data, 'api_key', scheme.tag);
         const name = scheme.name ?? 'X-API-Key';
         if (scheme.in === 'query') request.url.searchParams.set(name, key);
         else request.headers[name] = key;
         break;
       }
       case 'bearer':
-        request.headers.authorization = `Bearer ${credential(data, 'token', scheme.tag)}`;
+        request.headers.authorization = `Bearer ${requiredCredential(data, 'token', scheme.tag)}`;
         break;
       case 'basic': {
-        const pair = `${credential(data, 'username', scheme.tag)}:${credential(data, 'password', scheme.tag)}`;
+        const pair = `${requiredCredential(data, 'username', scheme.tag)}:${requiredCredential(data, 'password', scheme.tag)}`;
         request.headers.authorization = `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
+        break;
+      }
+      case 'oauth2_client_credentials':
+      case 'oauth2_refresh_token': {
+        const token = accessTokens.get(scheme.tag);
+        // The runner obtains every OAuth2 token before applying auth; a missing one is a bug, not bad input.
+        if (token === undefined) throw new Error(`No access token was obtained for auth '${scheme.tag}'`);
+        request.headers.authorization = `Bearer ${token}`;
         break;
       }
     }
   }
-}
-
-function credential(data: Record<string, string | number | boolean>, field: string, schemeTag: string): string {
-  const value = data[field];
-  if (value === undefined || value === '') {
-    throw new DomainError(ErrorCode.ValidationFailed, `The connection's auth '${schemeTag}' has no ${field}`, { auth_tag: schemeTag, field });
-  }
-  return String(value);
 }

@@ -3,6 +3,10 @@ import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, Un
 import { ActionEntity } from './action.entity.js';
 import { AppEnvEntity } from './app-env.entity.js';
 
+/** An auth scheme as the jsonb column holds it: rows written before OAuth2 schemes existed lack their keys. */
+export type StoredAuthScheme = Pick<AuthSchemeView, 'tag' | 'type' | 'in' | 'name'> &
+  Partial<Pick<AuthSchemeView, 'token_url' | 'scopes' | 'audience' | 'client_auth'>>;
+
 @Entity({ name: 'apps' })
 @Unique('apps_workspace_tag_unique', ['workspaceId', 'tag'])
 export class AppEntity {
@@ -22,7 +26,7 @@ export class AppEntity {
   description!: string;
 
   @Column({ name: 'auth_schemes', type: 'jsonb', default: () => "'[]'" })
-  authSchemes!: AuthSchemeView[];
+  authSchemes!: StoredAuthScheme[];
 
   @OneToMany(() => AppEnvEntity, (env) => env.app, { cascade: true })
   envs!: Relation<AppEnvEntity[]>;

@@ -1,5 +1,5 @@
-import type { AppView } from '@switchboard/contracts';
-import type { AppEntity } from './app.entity.js';
+import type { AppView, AuthSchemeView } from '@switchboard/contracts';
+import type { AppEntity, StoredAuthScheme } from './app.entity.js';
 
 /** The wire form of an app, its envs and actions in the order they were declared. */
 export function toAppView(app: AppEntity): AppView {
@@ -19,8 +19,22 @@ export function toAppView(app: AppEntity): AppView {
         request_type: action.requestType,
         description: action.description,
       })),
-    auth: app.authSchemes ?? [],
+    auth: (app.authSchemes ?? []).map(toAuthSchemeView),
     created_at: app.createdAt.toISOString(),
     updated_at: app.updatedAt.toISOString(),
+  };
+}
+
+// Schemes stored before OAuth2 schemes existed lack their keys; every reader gets the full shape.
+function toAuthSchemeView(scheme: StoredAuthScheme): AuthSchemeView {
+  return {
+    tag: scheme.tag,
+    type: scheme.type,
+    in: scheme.in,
+    name: scheme.name,
+    token_url: scheme.token_url ?? null,
+    scopes: scheme.scopes ?? [],
+    audience: scheme.audience ?? null,
+    client_auth: scheme.client_auth ?? null,
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, Events, type AppView, type CreateAppBody } from '@switchboard/contracts';
+import { ErrorCode, Events, OAUTH2_SCHEME_TYPES, type AppView, type CreateAppBody } from '@switchboard/contracts';
 import { assertUniqueKeys, DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
 import { In, Repository } from 'typeorm';
 import { AppEntity } from './app.entity.js';
@@ -28,12 +28,20 @@ export class AppsService {
       tag: body.tag,
       name: body.name ?? body.tag,
       description: body.description ?? '',
-      authSchemes: authSchemes.map((scheme) => ({
-        tag: scheme.tag,
-        type: scheme.type,
-        in: scheme.in ?? 'header',
-        name: scheme.type === 'api_key' ? (scheme.name ?? (scheme.in === 'query' ? 'api_key' : 'X-API-Key')) : null,
-      })),
+      authSchemes: authSchemes.map((scheme) => {
+        const oauth2 = (OAUTH2_SCHEME_TYPES as readonly string[]).includes(scheme.type);
+        return {
+          tag: scheme.tag,
+          type: scheme.type,
+          in: scheme.in ?? 'header',
+          name: scheme.type === 'api_key' ? (scheme.name ?? (scheme.in === 'query' ? 'api_key' : 'X-API-Key')) : null,
+          // The contract lets token_url (required for them) and these settings through for OAuth2 types only.
+          token_url: scheme.token_url ?? null,
+          scopes: scheme.scopes ?? [],
+          audience: scheme.audience ?? null,
+          client_auth: oauth2 ? (scheme.client_auth ?? 'body') : null,
+        };
+      }),
       envs: envs.map((env, position) => ({
         workspaceId,
         slug: env.slug,

@@ -17,6 +17,24 @@ import {
   type RequestType,
 } from '../common/patterns.js';
 import { IsEnvSlug, IsHttpUrl, IsRequestType, IsTag } from '../common/validators.js';
+import {
+  AUTH_SCHEME_TYPES,
+  IsOAuth2TokenUrl,
+  IsOnlyForOAuth2Schemes,
+  OAUTH2_CLIENT_AUTH_METHODS,
+  OAUTH2_SCOPE_PATTERN,
+  type AuthSchemeType,
+  type OAuth2ClientAuthMethod,
+} from './auth-scheme.rules.js';
+
+export {
+  AUTH_SCHEME_TYPES,
+  OAUTH2_CLIENT_AUTH_METHODS,
+  OAUTH2_SCHEME_TYPES,
+  type AuthSchemeType,
+  type OAuth2ClientAuthMethod,
+  type OAuth2SchemeType,
+} from './auth-scheme.rules.js';
 
 /** One environment of an app: where its API lives and how requests are encoded. */
 export class AppEnvInput {
@@ -56,12 +74,11 @@ export class ActionInput {
   description?: string;
 }
 
-export const AUTH_SCHEME_TYPES = ['api_key', 'bearer', 'basic'] as const;
-export type AuthSchemeType = (typeof AUTH_SCHEME_TYPES)[number];
-
 /**
  * How the app authenticates a request. A connection's auth entry names the scheme by `tag` and
- * carries its credentials: `api_key` for api_key, `token` for bearer, `username`/`password` for basic.
+ * carries its credentials: `api_key` for api_key, `token` for bearer, `username`/`password` for basic,
+ * `client_id`/`client_secret` for oauth2_client_credentials, `client_id`/`refresh_token` (and
+ * `client_secret` for a confidential client) for oauth2_refresh_token.
  */
 export class AuthSchemeInput {
   @IsTag()
@@ -79,6 +96,31 @@ export class AuthSchemeInput {
   @IsOptional()
   @Matches(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/, { message: '$property must be a header or query parameter name' })
   name?: string;
+
+  /** OAuth2 types only, and required for them: where access tokens are requested. */
+  @IsOAuth2TokenUrl()
+  token_url?: string;
+
+  /** OAuth2 types only: the scopes asked for, sent space-separated as `scope`. */
+  @IsOptional()
+  @Matches(OAUTH2_SCOPE_PATTERN, { each: true, message: '$property must hold OAuth2 scopes (1-256 characters each, no spaces, quotes or backslashes)' })
+  @ArrayMaxSize(50)
+  @IsArray()
+  @IsOnlyForOAuth2Schemes()
+  scopes?: string[];
+
+  /** OAuth2 types only: the `audience` form field some token endpoints require. */
+  @IsOptional()
+  @Length(1, 512)
+  @IsString()
+  @IsOnlyForOAuth2Schemes()
+  audience?: string;
+
+  /** OAuth2 types only: client_id/client_secret in the form body (default) or as HTTP basic auth. */
+  @IsOptional()
+  @IsIn(OAUTH2_CLIENT_AUTH_METHODS, { message: `$property must be one of ${OAUTH2_CLIENT_AUTH_METHODS.join(', ')}` })
+  @IsOnlyForOAuth2Schemes()
+  client_auth?: OAuth2ClientAuthMethod;
 }
 
 /** Body of `POST /v1/apps`: registers a workspace app. */
@@ -123,6 +165,14 @@ export interface AuthSchemeView {
   type: AuthSchemeType;
   in: 'header' | 'query';
   name: string | null;
+  /** OAuth2 types: the token endpoint; null for the others. */
+  token_url: string | null;
+  /** OAuth2 types: the scopes asked for (maybe none); empty for the others. */
+  scopes: string[];
+  /** OAuth2 types: the `audience` sent, if any. */
+  audience: string | null;
+  /** OAuth2 types: how client_id/client_secret reach the token endpoint; null for the others. */
+  client_auth: OAuth2ClientAuthMethod | null;
 }
 
 export interface AppEnvView {

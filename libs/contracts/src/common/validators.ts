@@ -10,18 +10,21 @@ export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
       propertyName: String(propertyName),
       options: { message: '$property must be an absolute http(s) URL', ...options },
       validator: {
-        validate(value: unknown): boolean {
-          if (typeof value !== 'string' || value.length > 2048) return false;
-          try {
-            const url = new URL(value);
-            return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '';
-          } catch {
-            return false;
-          }
-        },
+        validate: isAbsoluteHttpUrl,
       },
     });
   };
+}
+
+/** The check behind {@link IsHttpUrl}, for validators that accept a URL only in some cases. */
+export function isAbsoluteHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > 2048) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
 }
 
 const FLAT_RECORD_MAX_KEYS = 50;

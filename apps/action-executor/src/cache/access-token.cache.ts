@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { WorkspaceCache } from './workspace-cache.js';
+
+const MAX_CACHED_ACCESS_TOKENS = 10_000;
+
+/** An OAuth2 access token and when to stop using it (epoch ms, already shortened by a safety margin). */
+export interface CachedAccessToken {
+  value: string;
+  usableUntilMs: number;
+}
+
+/**
+ * OAuth2 access tokens per (workspace, scheme, token URL, hash of the credentials they were issued for), so runs
+ * reuse a token until shortly before it expires. Dropped for the whole workspace on any connection, catalog or
+ * secrets event like the other caches; a rotated secret changes the hash anyway, so it can never be served a token
+ * issued for the old value.
+ */
+@Injectable()
+export class AccessTokenCache extends WorkspaceCache<CachedAccessToken> {
+  constructor() {
+    super(MAX_CACHED_ACCESS_TOKENS);
+  }
+}
