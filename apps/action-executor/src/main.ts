@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { QueueGroups, Subjects } from '@switchboard/contracts';
 import { startMicroservice } from '@switchboard/platform';
 import { actionExecutorDatabase } from './database/action-executor.database.js';
+import { DispatchModule } from './dispatch/dispatch.module.js';
 import { ProxyModule } from './proxy/proxy.module.js';
 import { RunsModule } from './runs/runs.module.js';
 
@@ -10,5 +11,5 @@ await startMicroservice({
   queue: QueueGroups.ActionExecutor,
   healthSubject: Subjects.ActionsHealthCheck,
   database: actionExecutorDatabase,
-  features: [RunsModule, ProxyModule],
+  features: [RunsModule, ProxyModule, DispatchModule],
 });

@@ -16,4 +16,5 @@ export * from './secrets/secret.dto.js';
 export * from './secrets/secrets.requests.js';
 export * from './actions/action-run.dto.js';
 export * from './actions/run-record.dto.js';
+export * from './actions/action-dispatch.dto.js';
 export * from './integrations/integration-fetch.dto.js';

@@ -16,6 +16,8 @@ const record: RunRecord = {
   request: { method: 'POST', url: 'https://api.stripe.com/v1/charges', headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' }, body: { amount: 1 } },
   secret_versions: { STRIPE_KEY: 1 },
   timings: { queue_ms: 0.4, resolve_ms: 1.2, connect_ms: 0.1, upstream_ms: 20, total_ms: 22 },
+  attempts: 1,
+  max_attempts: 1,
   created_at: '2025-01-31T12:00:00.123456Z',
 };
 

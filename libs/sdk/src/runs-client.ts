@@ -21,7 +21,7 @@ export class RunsClient {
     return await this.#http.request<RunRecord[]>('GET', `/v1/actions/runs${suffix}`);
   }
 
-  /** One run record, by the `run_id` that `actions.run` returned. */
+  /** One run record, by the `run_id` that `actions.run` or `actions.dispatch` returned. */
   async fetch(runId: string): Promise<RunRecord> {
     return await this.#http.request<RunRecord>('GET', `/v1/actions/runs/${encodePathSegment('run_id', runId)}`);
   }

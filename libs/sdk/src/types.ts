@@ -73,7 +73,7 @@ export interface App {
   description: string;
   envs: AppEnv[];
   actions: AppAction[];
-  auth: { tag: string; type: 'api_key' | 'bearer' | 'basic'; in: 'header' | 'query'; name: string | null }[];
+  auth: AppAuthSchemeView[];
   created_at: string;
   updated_at: string;
 }
@@ -106,14 +106,41 @@ export interface CreateAppInput {
   auth?: AppAuthScheme[];
 }
 
-/** An app's auth scheme: credentials `api_key` (api_key), `token` (bearer), `username`/`password` (basic). */
+/** The kinds of auth scheme an app may declare. */
+export type AppAuthSchemeType = 'api_key' | 'bearer' | 'basic' | 'oauth2_client_credentials' | 'oauth2_refresh_token';
+
+/**
+ * An app's auth scheme: credentials `api_key` (api_key), `token` (bearer), `username`/`password` (basic),
+ * `client_id`/`client_secret` (oauth2_client_credentials), `client_id`/`refresh_token` and, for a confidential
+ * client, `client_secret` (oauth2_refresh_token).
+ */
 export interface AppAuthScheme {
   tag: string;
-  type: 'api_key' | 'bearer' | 'basic';
+  type: AppAuthSchemeType;
   /** api_key only (default header). */
   in?: 'header' | 'query';
   /** api_key only: header or query parameter name (default X-API-Key / api_key). */
   name?: string;
+  /** OAuth2 types only, and required for them: the token endpoint. */
+  token_url?: string;
+  /** OAuth2 types only: scopes asked for. */
+  scopes?: string[];
+  /** OAuth2 types only: the `audience` form field. */
+  audience?: string;
+  /** OAuth2 types only: client_id/client_secret in the form body (default) or as HTTP basic auth. */
+  client_auth?: 'body' | 'basic';
+}
+
+/** An auth scheme as an app returns it. */
+export interface AppAuthSchemeView {
+  tag: string;
+  type: AppAuthSchemeType;
+  in: 'header' | 'query';
+  name: string | null;
+  token_url: string | null;
+  scopes: string[];
+  audience: string | null;
+  client_auth: 'body' | 'basic' | null;
 }
 
 /** A variable handed to a connected app; the value may hold `$Token{KEY}` secret references. */
@@ -259,8 +286,18 @@ export interface ActionRunResult {
   timings: { resolve_ms: number; upstream_ms: number; total_ms: number };
 }
 
-/** `succeeded`: the upstream answered, whatever its status. `failed`: an error came before or instead of an answer. */
-export type RunRecordStatus = 'succeeded' | 'failed';
+/** What `actions.dispatch` returns at once: the run's id, for `actions.runs.fetch`. */
+export interface ActionDispatchResult {
+  run_id: string;
+  status: 'queued';
+}
+
+/**
+ * `succeeded`: the upstream answered, whatever its status. `failed`: an error came before or instead of an answer, and
+ * another attempt could not help. Dispatched runs are first `queued` (also while they wait for a retry), then
+ * `running`, and end `dead_lettered` when their last allowed attempt failed in a way a retry might have cured.
+ */
+export type RunRecordStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'dead_lettered';
 
 /** Filters of `actions.runs.list`; records come newest first. */
 export interface RunRecordFilters {
@@ -292,15 +329,20 @@ export interface RunRecord {
   request: { method: string | null; url: string | null; headers: Record<string, string>; body: unknown };
   /** The version of each secret the run used, by key. */
   secret_versions: Record<string, number>;
-  /** Milliseconds; `null` for a phase the run never reached. */
+  /** Milliseconds; `null` for a phase the run never reached (for a dispatched run: its latest attempt). */
   timings: {
     queue_ms: number | null;
     resolve_ms: number | null;
     connect_ms: number | null;
     upstream_ms: number | null;
-    total_ms: number;
+    /** `null` until a dispatched run's first attempt has ended. */
+    total_ms: number | null;
   };
-  /** When the run started (ISO 8601, microseconds). */
+  /** Attempts started: 1 for `actions.run`; for a dispatched run, 0 until an executor takes it. */
+  attempts: number;
+  /** Attempts allowed: 1 for `actions.run`. */
+  max_attempts: number;
+  /** When the run started, or was dispatched (ISO 8601, microseconds). */
   created_at: string;
 }
 

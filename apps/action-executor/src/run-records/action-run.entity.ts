@@ -61,7 +61,14 @@ export class ActionRunEntity {
   @Column({ type: 'jsonb' })
   timings!: RunRecordTimings;
 
-  /** When the run started. */
+  /** Attempts started: 1 for a synchronous run, 0 for a dispatched run no executor has taken yet. */
+  @Column({ type: 'integer', default: 1 })
+  attempts!: number;
+
+  @Column({ name: 'max_attempts', type: 'integer', default: 1 })
+  maxAttempts!: number;
+
+  /** When the run started, or for a dispatched run when it was queued. */
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

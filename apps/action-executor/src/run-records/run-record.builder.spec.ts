@@ -13,6 +13,7 @@ const target: RunTarget = {
   method: 'POST',
   path: '/v1/customers/:id/charges',
   auth: [],
+  variables: new Map(),
 };
 const run: RunActionBody = { env: 'prd', product: 'shop', app: 'stripe-payments', event: 'create-charge' };
 

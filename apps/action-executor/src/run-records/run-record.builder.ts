@@ -21,7 +21,6 @@ export function runRecordRowOf(finished: FinishedRun): RunRecordRow {
     values[key] = secret.value;
     versions[key] = secret.version;
   }
-  const request = recordedRequest(finished.target, finished.input);
   const { outcome, run } = finished;
   return {
     id: finished.runId,
@@ -35,13 +34,31 @@ export function runRecordRowOf(finished: FinishedRun): RunRecordRow {
     http_status: outcome.status === 'succeeded' ? outcome.httpStatus : null,
     error_code: outcome.status === 'failed' ? outcome.error.code : null,
     error_message: outcome.status === 'failed' ? redact(outcome.error.message, values) : null,
+    ...requestColumnsOf(finished.target, finished.input, values),
+    secret_versions: versions,
+    timings: finished.timings,
+    // A synchronous run gets one attempt; a dispatched run's caller sets its own counts.
+    attempts: 1,
+    max_attempts: 1,
+    created_at: isoWithMicroseconds(finished.startedAtEpochMs),
+  };
+}
+
+/**
+ * The request columns of a record: the request rebuilt from the input as the caller wrote it, with `values` (the
+ * resolved secret values, by key) redacted from it; a run that failed before its target was known has no method or URL.
+ */
+export function requestColumnsOf(
+  target: RunTarget | undefined,
+  input: ActionRunInput,
+  values: Readonly<Record<string, string>>,
+): Pick<RunRecordRow, 'method' | 'url' | 'request_headers' | 'request_body'> {
+  const request = recordedRequest(target, input);
+  return {
     method: request.method,
     url: request.url === null ? null : redactUrl(request.url, values),
     request_headers: redactDeep(request.headers, values),
     request_body: recordedBody(request.body, values),
-    secret_versions: versions,
-    timings: finished.timings,
-    created_at: isoWithMicroseconds(finished.startedAtEpochMs),
   };
 }
 

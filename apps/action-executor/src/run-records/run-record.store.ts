@@ -28,9 +28,14 @@ export interface RunRecordRow {
   request_body: unknown;
   secret_versions: Record<string, number>;
   timings: RunRecordTimings;
+  attempts: number;
+  max_attempts: number;
   /** ISO 8601 with microseconds. */
   created_at: string;
 }
+
+/** The states a run can still leave; once it is in any other, no later write changes it. */
+const UNFINISHED: readonly RunRecordStatus[] = ['queued', 'running'];
 
 /** Which run records `list` returns, newest first. */
 export interface RunRecordFilter {
@@ -61,6 +66,8 @@ const COLUMNS = [
   'request_body',
   'secret_versions',
   'timings',
+  'attempts',
+  'max_attempts',
   'created_at',
 ] as const satisfies readonly (keyof RunRecordRow)[];
 
@@ -69,7 +76,7 @@ const JSON_COLUMNS = new Set<string>(['request_headers', 'request_body', 'secret
 // to_char keeps the microseconds that a JavaScript Date would cut; the cursor compares at that precision.
 const SELECT_VIEW = `
   SELECT id, product, access_tag, app, env, event, status, http_status, error_code, error_message, method, url,
-         request_headers, request_body, secret_versions, timings,
+         request_headers, request_body, secret_versions, timings, attempts, max_attempts,
          to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
     FROM action_executor.action_runs`;
 
@@ -84,19 +91,58 @@ export class RunRecordStore {
   async insert(rows: readonly RunRecordRow[]): Promise<void> {
     if (rows.length === 0) return;
     const parameters: unknown[] = [];
-    const tuples = rows.map((row) => {
-      const placeholders = COLUMNS.map((column) => {
-        const value = row[column];
-        parameters.push(JSON_COLUMNS.has(column) && value !== null && value !== undefined ? JSON.stringify(value) : (value ?? null));
-        return JSON_COLUMNS.has(column) ? `$${parameters.length}::jsonb` : `$${parameters.length}`;
-      });
-      return `(${placeholders.join(', ')})`;
-    });
+    const tuples = rows.map((row) => valuesOf(row, parameters));
     await this.dataSource.query(
       // A record is written once; a retried batch that did reach the database must not fail on its own rows.
       `INSERT INTO action_executor.action_runs (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING`,
       parameters,
     );
+  }
+
+  /**
+   * Writes a dispatched run's new state: inserts the row, or updates the run in place, keeping its workspace and
+   * `created_at`. A run that has already ended is left as it is (the first final state wins, whatever a duplicate
+   * delivery reports later); says whether the row was written.
+   */
+  async upsert(row: RunRecordRow): Promise<boolean> {
+    const parameters: unknown[] = [];
+    const tuple = valuesOf(row, parameters);
+    const updated = COLUMNS.filter((column) => !KEPT_ON_UPDATE.has(column)).map((column) => `${column} = EXCLUDED.${column}`);
+    parameters.push(UNFINISHED);
+    return await this.countOf(
+      `INSERT INTO action_executor.action_runs AS run (${COLUMNS.join(', ')}) VALUES ${tuple}
+         ON CONFLICT (id) DO UPDATE SET ${updated.join(', ')} WHERE run.status = ANY($${parameters.length}::text[])
+         RETURNING 1`,
+      parameters,
+    ) > 0;
+  }
+
+  /**
+   * Marks a queued (or interrupted) run `running` with the number of the attempt starting; false when the run has
+   * already ended or no longer exists, and must not run again.
+   */
+  async markRunning(runId: string, attempt: number): Promise<boolean> {
+    return await this.countOf(
+      `UPDATE action_executor.action_runs SET status = 'running', attempts = $2 WHERE id = $1 AND status = ANY($3::text[]) RETURNING 1`,
+      [runId, attempt, UNFINISHED],
+    ) > 0;
+  }
+
+  /**
+   * Ends a run whose attempts ran out without its last attempt reporting back (its executor stopped mid-run):
+   * `dead_lettered` with `error`, unless it has already ended. Says whether it changed the run.
+   */
+  async deadLetterUnfinished(runId: string, error: { code: string; message: string }): Promise<boolean> {
+    return await this.countOf(
+      `UPDATE action_executor.action_runs SET status = 'dead_lettered', error_code = $2, error_message = $3
+        WHERE id = $1 AND status = ANY($4::text[]) RETURNING 1`,
+      [runId, error.code, error.message, UNFINISHED],
+    ) > 0;
+  }
+
+  /** Deletes a queued run that was never handed to the queue (its publish failed and the caller was told so). */
+  async deleteQueued(runId: string): Promise<void> {
+    await this.countOf(`DELETE FROM action_executor.action_runs WHERE id = $1 AND status = 'queued' AND attempts = 0 RETURNING 1`, [runId]);
   }
 
   /** The workspace's run records, newest first. */
@@ -127,17 +173,35 @@ export class RunRecordStore {
 
   /** Deletes up to `batchSize` records created before `cutoff`, oldest first, and says how many it deleted. */
   async deleteCreatedBefore(cutoff: Date, batchSize: number): Promise<number> {
-    // Counted in SQL: a bare DELETE … RETURNING comes back from TypeORM as [rows, count] rather than rows.
-    const [result] = await this.dataSource.query<{ deleted: number }[]>(
-      `WITH doomed AS (
-         DELETE FROM action_executor.action_runs
-          WHERE id IN (SELECT id FROM action_executor.action_runs WHERE created_at < $1 ORDER BY created_at LIMIT $2)
-          RETURNING 1)
-       SELECT count(*)::int AS deleted FROM doomed`,
+    return await this.countOf(
+      `DELETE FROM action_executor.action_runs
+        WHERE id IN (SELECT id FROM action_executor.action_runs WHERE created_at < $1 ORDER BY created_at LIMIT $2)
+        RETURNING 1`,
       [cutoff.toISOString(), batchSize],
     );
-    return result?.deleted ?? 0;
   }
+
+  // Counted in SQL: a bare UPDATE or DELETE … RETURNING comes back from TypeORM as [rows, count] rather than rows.
+  private async countOf(statementReturningOnePerRow: string, parameters: unknown[]): Promise<number> {
+    const [result] = await this.dataSource.query<{ changed: number }[]>(
+      `WITH changed AS (${statementReturningOnePerRow}) SELECT count(*)::int AS changed FROM changed`,
+      parameters,
+    );
+    return result?.changed ?? 0;
+  }
+}
+
+// An update changes a run's state, never whose run it is or when it was dispatched (the list's cursor).
+const KEPT_ON_UPDATE = new Set<string>(['id', 'workspace_id', 'created_at']);
+
+/** `($1, $2, …)` for one row, its values appended to `parameters`. */
+function valuesOf(row: RunRecordRow, parameters: unknown[]): string {
+  const placeholders = COLUMNS.map((column) => {
+    const value = row[column];
+    parameters.push(JSON_COLUMNS.has(column) && value !== null && value !== undefined ? JSON.stringify(value) : (value ?? null));
+    return JSON_COLUMNS.has(column) ? `$${parameters.length}::jsonb` : `$${parameters.length}`;
+  });
+  return `(${placeholders.join(', ')})`;
 }
 
 function viewOf(row: ViewRow): RunRecordView {
@@ -156,6 +220,8 @@ function viewOf(row: ViewRow): RunRecordView {
     request,
     secret_versions: row.secret_versions,
     timings: row.timings,
+    attempts: row.attempts,
+    max_attempts: row.max_attempts,
     created_at: row.created_at,
   };
 }

@@ -21,7 +21,8 @@ import { RunRetention } from './run-retention.js';
       useFactory: (store: RunRecordStore, logger: PinoLogger) => new RunRecordWriter((runs) => store.insert(runRecordRowsOf(runs, logger)), logger),
     },
   ],
-  exports: [RunRecordWriter],
+  // The dispatch path writes each state change of its runs itself, through the store.
+  exports: [RunRecordWriter, RunRecordStore],
 })
 export class RunRecordsModule implements BeforeApplicationShutdown {
   constructor(private readonly writer: RunRecordWriter) {}

@@ -11,7 +11,6 @@ import type { FinishedRun } from './finished-run.js';
  * the flusher, after the reply.
  */
 export class RunTrace {
-  readonly runId = `run_${randomUUID()}`;
   readonly #started = performance.now();
   // Date.now() is wall-clock but whole milliseconds; the monotonic clock's fraction keeps two runs started in the
   // same millisecond apart, which the list cursor (created_at to the microsecond) relies on.
@@ -23,11 +22,15 @@ export class RunTrace {
   #resolvedAt: number | undefined;
   #response: OutboundResponse | undefined;
 
-  /** `sentAtEpochMs` is when the gateway sent the run, by its own clock. */
+  /**
+   * `sentAtEpochMs` is when the gateway sent the run, by its own clock (for a dispatched run, when it was dispatched).
+   * `runId` is given for an attempt of a dispatched run, which keeps the id its dispatch returned.
+   */
   constructor(
     readonly workspaceId: string,
     readonly run: RunActionBody,
     sentAtEpochMs?: number,
+    readonly runId: string = newRunId(),
   ) {
     // Clocks of two machines disagree a little; a negative wait means "no measurable wait".
     this.#queueMs = sentAtEpochMs === undefined ? null : Math.max(0, round(Date.now() - sentAtEpochMs));
@@ -81,6 +84,11 @@ export class RunTrace {
           : { status: 'failed', error: toErrorBody(error) },
     };
   }
+}
+
+/** A fresh `run_<uuid>`. */
+export function newRunId(): string {
+  return `run_${randomUUID()}`;
 }
 
 function round(ms: number): number {

@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
 import { loadConfig } from '@switchboard/platform';
+import { AccessTokenCache } from '../cache/access-token.cache.js';
 import { CacheInvalidation } from '../cache/cache-invalidation.js';
 import { RunPlanCache } from '../cache/run-plan.cache.js';
 import { SecretValueCache } from '../cache/secret-value.cache.js';
+import { OutboundClient } from '../outbound/outbound-client.js';
 import { OutboundModule } from '../outbound/outbound.module.js';
 import { RunRecordsModule } from '../run-records/run-records.module.js';
 import { ActionPlanner } from './action-planner.js';
 import { ActionRunner } from './action-runner.js';
 import { ConnectionConcurrency } from './connection-concurrency.js';
+import { OAuthConfig } from './oauth/oauth.config.js';
+import { OAuthTokenProvider } from './oauth/oauth-token-provider.js';
+import { RunAuthentication } from './run-authentication.js';
 import { RunSecrets } from './run-secrets.js';
 import { SecretUseReporter } from './secret-use-reporter.js';
 import { RunsConfig } from './runs.config.js';
@@ -27,6 +32,14 @@ import { RunsController } from './runs.controller.js';
     RunSecrets,
     SecretUseReporter,
     CacheInvalidation,
+    AccessTokenCache,
+    RunAuthentication,
+    {
+      provide: OAuthTokenProvider,
+      inject: [OutboundClient, AccessTokenCache],
+      useFactory: (outbound: OutboundClient, cache: AccessTokenCache) =>
+        new OAuthTokenProvider(outbound, cache, { timeoutMs: loadConfig(OAuthConfig).OAUTH_TOKEN_TIMEOUT_MS }),
+    },
     {
       provide: ConnectionConcurrency,
       useFactory: () => {
@@ -35,5 +48,7 @@ import { RunsController } from './runs.controller.js';
       },
     },
   ],
+  // The dispatch path runs through the same runner, and checks targets with the same loader.
+  exports: [ActionRunner, RunTargetLoader],
 })
 export class RunsModule {}

@@ -26,6 +26,8 @@ function row(id: string, createdAt: string, overrides: Partial<RunRecordRow> = {
     request_body: { amount: 1 },
     secret_versions: { STRIPE_KEY: 1 },
     timings: { queue_ms: 0.2, resolve_ms: 1, connect_ms: 0.1, upstream_ms: 5, total_ms: 7 },
+    attempts: 1,
+    max_attempts: 1,
     created_at: createdAt,
     ...overrides,
   };
@@ -80,6 +82,8 @@ describe('RunRecordStore against PostgreSQL', () => {
       request: { method: 'POST', url: 'https://api.stripe.com/v1/charges', headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' }, body: null },
       secret_versions: {},
       timings: { queue_ms: null, resolve_ms: null, connect_ms: null, upstream_ms: null, total_ms: 3 },
+      attempts: 1,
+      max_attempts: 1,
       created_at: '2025-01-31T12:00:00.000002Z',
     });
     expect((await store.fetch('ws_a', 'run_3'))?.request.body).toBe('plain text body');
@@ -90,6 +94,87 @@ describe('RunRecordStore against PostgreSQL', () => {
     await store.insert([row('run_1', '2025-01-31T12:00:00Z'), row('run_2', '2025-01-31T12:00:01Z')]);
 
     expect((await store.list({ workspaceId: 'ws_a' })).map((record) => record.run_id)).toEqual(['run_2', 'run_1']);
+  });
+
+  describe('a dispatched run’s state changes', () => {
+    const queued = (): RunRecordRow =>
+      row('run_d', '2025-01-31T12:00:00.000001Z', {
+        status: 'queued',
+        http_status: null,
+        secret_versions: {},
+        timings: { queue_ms: null, resolve_ms: null, connect_ms: null, upstream_ms: null, total_ms: null },
+        attempts: 0,
+        max_attempts: 5,
+      });
+
+    it('moves queued → running → succeeded, keeping the run’s workspace and dispatch time', async () => {
+      await store.insert([queued()]);
+      expect(await store.fetch('ws_a', 'run_d')).toMatchObject({ status: 'queued', attempts: 0, max_attempts: 5, timings: { total_ms: null } });
+
+      expect(await store.markRunning('run_d', 1)).toBe(true);
+      expect(await store.fetch('ws_a', 'run_d')).toMatchObject({ status: 'running', attempts: 1 });
+
+      const ended = row('run_d', '2025-01-31T12:00:09Z', { workspace_id: 'ws_other', status: 'succeeded', http_status: 201, attempts: 1, max_attempts: 5 });
+      expect(await store.upsert(ended)).toBe(true);
+
+      expect(await store.fetch('ws_a', 'run_d')).toMatchObject({
+        status: 'succeeded',
+        http_status: 201,
+        attempts: 1,
+        max_attempts: 5,
+        timings: { total_ms: 7 },
+        created_at: '2025-01-31T12:00:00.000001Z',
+      });
+      expect(await store.fetch('ws_other', 'run_d')).toBeUndefined();
+    });
+
+    it('leaves an ended run as it is: no later state, no new attempt, no dead letter', async () => {
+      await store.insert([queued()]);
+      await store.upsert(row('run_d', '2025-01-31T12:00:00Z', { status: 'succeeded', http_status: 200, attempts: 1, max_attempts: 5 }));
+
+      expect(await store.upsert(row('run_d', '2025-01-31T12:00:00Z', { status: 'failed', http_status: null, error_code: 'upstream_timeout', attempts: 2 }))).toBe(false);
+      expect(await store.markRunning('run_d', 2)).toBe(false);
+      expect(await store.deadLetterUnfinished('run_d', { code: 'service_unavailable', message: 'stopped' })).toBe(false);
+
+      expect(await store.fetch('ws_a', 'run_d')).toMatchObject({ status: 'succeeded', http_status: 200, error_code: null, attempts: 1 });
+    });
+
+    it('dead-letters a run left running, keeping its attempt count', async () => {
+      await store.insert([queued()]);
+      await store.markRunning('run_d', 5);
+
+      expect(await store.deadLetterUnfinished('run_d', { code: 'service_unavailable', message: 'Attempt 5 of 5 did not finish' })).toBe(true);
+
+      expect(await store.fetch('ws_a', 'run_d')).toMatchObject({
+        status: 'dead_lettered',
+        error_code: 'service_unavailable',
+        error_message: 'Attempt 5 of 5 did not finish',
+        attempts: 5,
+      });
+    });
+
+    it('inserts a state for a run it has no row of, and refuses to mark it running', async () => {
+      expect(await store.markRunning('run_missing', 1)).toBe(false);
+
+      expect(await store.upsert(row('run_missing', '2025-01-31T12:00:00Z', { status: 'queued', attempts: 1, max_attempts: 5 }))).toBe(true);
+
+      expect(await store.fetch('ws_a', 'run_missing')).toMatchObject({ status: 'queued', attempts: 1 });
+    });
+
+    it('deletes a queued run no executor has taken, and never one that has started', async () => {
+      await store.insert([queued(), row('run_e', '2025-01-31T12:00:00Z', { status: 'queued', attempts: 0 })]);
+      await store.markRunning('run_e', 1);
+
+      await store.deleteQueued('run_d');
+      await store.deleteQueued('run_e');
+
+      expect(await store.fetch('ws_a', 'run_d')).toBeUndefined();
+      expect(await store.fetch('ws_a', 'run_e')).toMatchObject({ status: 'running' });
+    });
+
+    it('refuses a status the table does not know', async () => {
+      await expect(store.insert([row('run_bad', '2025-01-31T12:00:00Z', { status: 'pending' as RunRecordRow['status'] })])).rejects.toThrow(/action_runs_status_check/);
+    });
   });
 
   it('answers another workspace’s run as not there', async () => {

@@ -68,7 +68,7 @@ describe('The action-executor’s run records over real NATS and PostgreSQL', ()
 
   it('refuses a list request with an unknown status', async () => {
     const error = await rejectionOf(nats.request(Subjects.ActionsRunList, { workspace_id, status: 'pending' }), DomainError);
-    expect([error.code, error.message]).toEqual([ErrorCode.ValidationFailed, 'status must be one of succeeded, failed']);
+    expect([error.code, error.message]).toEqual([ErrorCode.ValidationFailed, 'status must be one of queued, running, succeeded, failed, dead_lettered']);
   });
 
   it('writes the records still queued when it is stopped', async () => {

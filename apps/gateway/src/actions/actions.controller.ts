@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RunActionBody, Subjects, type ActionPlanReply, type ActionRunReply } from '@switchboard/contracts';
+import { RunActionBody, Subjects, type ActionDispatchReply, type ActionPlanReply, type ActionRunReply } from '@switchboard/contracts';
 import { NatsRequester } from '@switchboard/platform';
 import { CallerOf, type Caller } from '../auth/caller.decorator.js';
 
@@ -24,6 +24,17 @@ export class ActionsController {
       { workspace_id: caller.workspaceId, user_id: caller.userId, run: body, sent_at: Date.now() },
       this.runTimeoutMs,
     );
+  }
+
+  @Post('dispatch')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Queue a run and return its run_id at once; GET /v1/actions/runs/:run_id follows it (queued, running, succeeded, failed, dead_lettered). Delivered at least once: a run whose executor dies is run again',
+  })
+  dispatch(@CallerOf() caller: Caller, @Body() body: RunActionBody): Promise<ActionDispatchReply> {
+    // Only the target is checked and the run queued before the reply: the default deadline between services applies.
+    return this.nats.request(Subjects.ActionsActionDispatch, { workspace_id: caller.workspaceId, user_id: caller.userId, run: body, sent_at: Date.now() });
   }
 
   @Post('plan')

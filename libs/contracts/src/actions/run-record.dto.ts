@@ -2,8 +2,13 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from '
 import { IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 
-/** `succeeded`: the upstream answered, whatever its status. `failed`: an error came before or instead of an answer. */
-export const RUN_RECORD_STATUSES = ['succeeded', 'failed'] as const;
+/**
+ * `succeeded`: the upstream answered, whatever its status. `failed`: an error came before or instead of an answer, and
+ * sending again could not help. Dispatched runs also pass through `queued` (waiting for an executor, at first or before
+ * a retry) and `running` (an attempt is under way), and end `dead_lettered` when their last allowed attempt failed in a
+ * way a retry might have cured (the upstream unreachable or too slow, the executor stopped).
+ */
+export const RUN_RECORD_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'dead_lettered'] as const;
 export type RunRecordStatus = (typeof RUN_RECORD_STATUSES)[number];
 
 /** Largest page of `actions.run.list`. */
@@ -51,7 +56,7 @@ export class FetchRunRecordRequest extends WorkspaceScopedRequest {
  * `queue_ms` is measured from the gateway's clock to the executor's, so it is only as exact as their agreement.
  */
 export interface RunRecordTimings {
-  /** From the gateway sending the run to the executor starting it. */
+  /** From the gateway sending the run to the executor starting it; for a dispatched run, to the start of its latest attempt. */
   queue_ms: number | null;
   /** Loading the target and resolving the referenced secrets. */
   resolve_ms: number | null;
@@ -59,7 +64,8 @@ export interface RunRecordTimings {
   connect_ms: number | null;
   /** The outbound call: every attempt, and the waits between them. */
   upstream_ms: number | null;
-  total_ms: number;
+  /** `null` only for a dispatched run none of whose attempts has ended yet. */
+  total_ms: number | null;
 }
 
 /**
@@ -93,6 +99,10 @@ export interface RunRecordView {
   /** The version of each secret the run used, by key. */
   secret_versions: Record<string, number>;
   timings: RunRecordTimings;
-  /** When the run started, ISO 8601 with microseconds; pass it as `before` to read the next page. */
+  /** Attempts started so far: 1 for a synchronous run; for a dispatched run, 0 until an executor takes it. */
+  attempts: number;
+  /** Attempts allowed: 1 for a synchronous run, the executor's `DISPATCH_MAX_ATTEMPTS` for a dispatched one. */
+  max_attempts: number;
+  /** When the run started (dispatched runs: when they were queued), ISO 8601 with microseconds; pass it as `before` to read the next page. */
   created_at: string;
 }

@@ -36,12 +36,29 @@ export const Subjects = {
   ActionsHealthCheck: 'actions.health.check',
   ActionsActionRun: 'actions.action.run',
   ActionsActionPlan: 'actions.action.plan',
+  ActionsActionDispatch: 'actions.action.dispatch',
   ActionsRunList: 'actions.run.list',
   ActionsRunFetch: 'actions.run.fetch',
   ActionsFetchProxy: 'actions.fetch.proxy',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];
+
+/**
+ * JetStream streams: durable work, with its subjects and the durable consumer that reads it. A stream's subjects
+ * must not overlap a request-reply subject above: JetStream would store those requests and answer them itself.
+ */
+export const Streams = {
+  /** Dispatched action runs, written by `actions.action.dispatch` and worked off by every executor replica. */
+  ActionsDispatch: {
+    name: 'ACTIONS_DISPATCH',
+    subjects: ['actions.dispatch.>'],
+    /** Where each dispatched run is published. */
+    runSubject: 'actions.dispatch.run',
+    /** One durable pull consumer shared by all replicas: each message goes to one of them at a time. */
+    consumer: 'action-executor-dispatch',
+  },
+} as const;
 
 /** Queue group names: every replica of a service joins its group, so NATS spreads requests. */
 export const QueueGroups = {

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { loadConfig } from '@switchboard/platform';
+import { RunRecordsModule } from '../run-records/run-records.module.js';
+import { RunsModule } from '../runs/runs.module.js';
+import { DispatchConfig } from './dispatch.config.js';
+import { DispatchController } from './dispatch.controller.js';
+import { DispatchPuller } from './dispatch-puller.js';
+import { DispatchQueue } from './dispatch-queue.js';
+import { DispatchedRunHandler } from './dispatched-run.handler.js';
+import { RunDispatcher } from './run-dispatcher.js';
+
+/**
+ * Dispatched runs: `actions.action.dispatch` records a run `queued` and stores it in the JetStream stream this
+ * executor sets up; every replica pulls from one durable consumer and runs what it gets through the ActionRunner,
+ * acknowledging each run only once its outcome is recorded.
+ */
+@Module({
+  imports: [RunsModule, RunRecordsModule],
+  controllers: [DispatchController],
+  providers: [
+    { provide: DispatchConfig, useFactory: () => loadConfig(DispatchConfig) },
+    DispatchQueue,
+    RunDispatcher,
+    DispatchedRunHandler,
+    DispatchPuller,
+  ],
+})
+export class DispatchModule {}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import type { JsMsg } from '@nats-io/jetstream';
+import { DispatchedRunMessage } from '@switchboard/contracts';
+import { toErrorBody, validatePayload } from '@switchboard/platform';
+import { PinoLogger } from 'nestjs-pino';
+import { RunRecordStore } from '../run-records/run-record.store.js';
+import { RunTrace } from '../run-records/run-trace.js';
+import { ActionRunner } from '../runs/action-runner.js';
+import { DispatchConfig } from './dispatch.config.js';
+import { attemptRow } from './dispatched-run-rows.js';
+import { decideAfterAttempt, decideOnDelivery, retryDelayMs, type AttemptDecision, type RetryPolicy } from './retry-decision.js';
+
+/** What the handler needs of a delivered message; a JetStream `JsMsg` is one. */
+export type DispatchDelivery = Pick<JsMsg, 'info' | 'seq' | 'json' | 'working' | 'ack' | 'nak' | 'term'>;
+
+// Progress acknowledgements per ack wait: one lost or late still leaves two before JetStream gives up on the run.
+const PROGRESS_ACKS_PER_ACK_WAIT = 3;
+
+/**
+ * Handles one delivery of a dispatched run: marks the run `running` with its attempt number, runs it through the same
+ * ActionRunner as a synchronous run, records how it ended, and only then acknowledges it, so that an executor dying
+ * at any point leaves the message to be delivered again. While the attempt is under way it tells JetStream it is
+ * still working, so a slow but live run is never handed to a second executor.
+ */
+@Injectable()
+export class DispatchedRunHandler {
+  readonly #policy: RetryPolicy;
+
+  constructor(
+    private readonly runner: ActionRunner,
+    private readonly store: RunRecordStore,
+    private readonly config: DispatchConfig,
+    private readonly logger: PinoLogger,
+  ) {
+    this.#policy = { maxAttempts: config.DISPATCH_MAX_ATTEMPTS, backoffMs: config.DISPATCH_RETRY_BACKOFF_MS, backoffMaxMs: config.DISPATCH_RETRY_BACKOFF_MAX_MS };
+    logger.setContext('dispatch');
+  }
+
+  /** Never rejects: whatever goes wrong ends in an ack, a nak or a term of the message. */
+  async handle(delivery: DispatchDelivery): Promise<void> {
+    const progress = setInterval(() => delivery.working(), Math.floor(this.config.DISPATCH_ACK_WAIT_MS / PROGRESS_ACKS_PER_ACK_WAIT));
+    try {
+      await this.#handle(delivery);
+    } catch (error) {
+      // The run's state could not be recorded (the database failed): handed back rather than acknowledged, as an
+      // acknowledged run whose record is wrong is lost for good.
+      const delayMs = retryDelayMs(delivery.info.deliveryCount, this.#policy);
+      this.logger.error({ err: error, stream_seq: delivery.seq, delivery: delivery.info.deliveryCount, retry_in_ms: delayMs }, 'dispatched run could not be recorded; handed back');
+      delivery.nak(delayMs);
+    } finally {
+      clearInterval(progress);
+    }
+  }
+
+  async #handle(delivery: DispatchDelivery): Promise<void> {
+    const message = await this.#read(delivery);
+    if (message === undefined) return;
+    const log = { run_id: message.run_id, workspace_id: message.workspace_id, delivery: delivery.info.deliveryCount };
+
+    const decision = decideOnDelivery(delivery.info.deliveryCount, this.#policy);
+    if (decision.action === 'dead_letter') {
+      if (await this.store.deadLetterUnfinished(message.run_id, decision.error)) this.logger.warn(log, 'dispatched run dead-lettered: its last attempt never finished');
+      delivery.term('attempts exhausted');
+      return;
+    }
+    if (!(await this.store.markRunning(message.run_id, decision.attempt))) {
+      // Its outcome was recorded but the acknowledgement was lost (the executor died in between), or its dispatch
+      // was withdrawn: running it again would only repeat the call.
+      this.logger.info(log, 'dispatched run has already ended; acknowledged without running it');
+      delivery.ack();
+      return;
+    }
+
+    const trace = new RunTrace(message.workspace_id, message.run, message.dispatched_at, message.run_id);
+    let failure: unknown;
+    try {
+      await this.runner.execute(trace);
+    } catch (error) {
+      failure = error;
+    }
+    const finished = trace.finished(failure);
+    const after = decideAfterAttempt(finished.outcome, decision.attempt, this.#policy);
+    await this.store.upsert(attemptRow(finished, after, decision.attempt, this.#policy.maxAttempts));
+    this.#settle(delivery, after, { ...log, code: finished.outcome.status === 'failed' ? finished.outcome.error.code : undefined });
+  }
+
+  #settle(delivery: DispatchDelivery, decision: AttemptDecision, log: object): void {
+    switch (decision.action) {
+      case 'ack':
+        this.logger.debug({ ...log, status: decision.status }, 'dispatched run ended');
+        delivery.ack();
+        return;
+      case 'retry':
+        this.logger.info({ ...log, retry_in_ms: decision.delayMs }, 'dispatched run attempt failed; retrying');
+        delivery.nak(decision.delayMs);
+        return;
+      case 'dead_letter':
+        this.logger.warn(log, 'dispatched run dead-lettered: its last attempt failed');
+        delivery.term('attempts exhausted');
+        return;
+    }
+  }
+
+  // A message that is not a dispatched run (a bug, or someone else publishing on our subject) can never succeed:
+  // terminated, so it neither blocks the stream nor comes back. Only the field names are logged, never the content.
+  async #read(delivery: DispatchDelivery): Promise<DispatchedRunMessage | undefined> {
+    try {
+      return await validatePayload(DispatchedRunMessage, delivery.json<unknown>());
+    } catch (error) {
+      this.logger.error({ stream_seq: delivery.seq, error: toErrorBody(error).details }, 'dispatch stream message is not a dispatched run; terminated');
+      delivery.term('not a dispatched run');
+      return undefined;
+    }
+  }
+}

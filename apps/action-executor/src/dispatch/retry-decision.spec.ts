@@ -1,0 +1,90 @@
+import { ErrorCode } from '@switchboard/contracts';
+import type { RunOutcome } from '../run-records/finished-run.js';
+import { decideAfterAttempt, decideOnDelivery, isRetryable, retryDelayMs, type RetryPolicy } from './retry-decision.js';
+
+const policy: RetryPolicy = { maxAttempts: 4, backoffMs: 1000, backoffMaxMs: 5000 };
+const failedWith = (code: ErrorCode): RunOutcome => ({ status: 'failed', error: { code, message: 'it failed', details: {} } });
+
+describe('decideOnDelivery', () => {
+  it('runs deliveries 1 to maxAttempts as attempts of the same number', () => {
+    expect([1, 2, 4].map((delivery) => decideOnDelivery(delivery, policy))).toEqual([
+      { action: 'attempt', attempt: 1 },
+      { action: 'attempt', attempt: 2 },
+      { action: 'attempt', attempt: 4 },
+    ]);
+  });
+
+  it('dead-letters the delivery after the last attempt, which only comes when that attempt never reported', () => {
+    expect(decideOnDelivery(5, policy)).toEqual({
+      action: 'dead_letter',
+      error: {
+        code: ErrorCode.ServiceUnavailable,
+        message: 'Attempt 4 of 4 did not finish: the executor running it stopped or stopped answering',
+        details: { attempts: 4 },
+      },
+    });
+  });
+});
+
+describe('decideAfterAttempt', () => {
+  it('acknowledges an upstream answer of any status as succeeded, even on the last attempt', () => {
+    expect(decideAfterAttempt({ status: 'succeeded', httpStatus: 500 }, 1, policy)).toEqual({ action: 'ack', status: 'succeeded' });
+    expect(decideAfterAttempt({ status: 'succeeded', httpStatus: 200 }, 4, policy)).toEqual({ action: 'ack', status: 'succeeded' });
+  });
+
+  it.each([ErrorCode.SecretNotInScope, ErrorCode.SecretNotFound, ErrorCode.ActionNotFound, ErrorCode.ValidationFailed, ErrorCode.OutboundAddressRefused])(
+    'fails a run at once, without another attempt, on %s',
+    (code) => {
+      expect(decideAfterAttempt(failedWith(code), 1, policy)).toEqual({ action: 'ack', status: 'failed' });
+    },
+  );
+
+  it.each([ErrorCode.UpstreamUnreachable, ErrorCode.UpstreamTimeout, ErrorCode.ServiceUnavailable, ErrorCode.ConnectionBusy])(
+    'tries again after %s while attempts are left, waiting twice as long each time',
+    (code) => {
+      expect([1, 2, 3].map((attempt) => decideAfterAttempt(failedWith(code), attempt, policy))).toEqual([
+        { action: 'retry', delayMs: 1000 },
+        { action: 'retry', delayMs: 2000 },
+        { action: 'retry', delayMs: 4000 },
+      ]);
+    },
+  );
+
+  it('dead-letters a run whose last attempt failed in a way a retry might have cured', () => {
+    expect(decideAfterAttempt(failedWith(ErrorCode.UpstreamUnreachable), 4, policy)).toEqual({ action: 'dead_letter' });
+  });
+
+  it('dead-letters at once when only one attempt is allowed', () => {
+    expect(decideAfterAttempt(failedWith(ErrorCode.UpstreamTimeout), 1, { ...policy, maxAttempts: 1 })).toEqual({ action: 'dead_letter' });
+  });
+});
+
+describe('retryDelayMs', () => {
+  it('caps the wait, also for attempt numbers far past any real policy', () => {
+    expect(retryDelayMs(4, policy)).toBe(5000);
+    expect(retryDelayMs(10_000, policy)).toBe(5000);
+  });
+
+  it('waits nothing when the backoff is 0', () => {
+    expect(retryDelayMs(3, { ...policy, backoffMs: 0 })).toBe(0);
+  });
+});
+
+describe('isRetryable', () => {
+  const failure = (code: ErrorCode, details: Record<string, unknown> = {}) => ({ code, message: 'm', details });
+
+  it('treats an unexpected failure as worth another bounded attempt, a bad input as not', () => {
+    expect([failure(ErrorCode.InternalError), failure(ErrorCode.MissingPathParam), failure(ErrorCode.UpstreamResponseTooLarge)].map(isRetryable)).toEqual([true, false, false]);
+  });
+
+  it('retries a token endpoint that failed or was slow, not one that refused the credentials', () => {
+    const tokenEndpoint = (details: Record<string, unknown>) => isRetryable(failure(ErrorCode.UpstreamAuthFailed, { auth_tag: 'oauth', ...details }));
+    expect([tokenEndpoint({ status: 503 }), tokenEndpoint({ status: 429 }), tokenEndpoint({}), tokenEndpoint({ status: 401, oauth_error: 'invalid_client' }), tokenEndpoint({ status: 400 })]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+});
