@@ -306,6 +306,7 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     });
     expect(refused.checks).toEqual([
       { check: 'connection, env and action', ok: true },
+      { check: 'variables', ok: true },
       { check: 'secret STRIPE_KEY', ok: false, code: 'secret_not_in_scope', message: "Secret 'STRIPE_KEY' is not accessible by app 'analytics_app'" },
       { check: 'request encoding', ok: true },
       { check: 'outbound destination', ok: true },

@@ -4,3 +4,4 @@ export { findReferencesDeep, referencedKeys } from './find-references-deep.js';
 export { substitute, substituteDeep } from './substitute.js';
 export { redact, redactDeep, REDACT_MIN_VALUE_LENGTH } from './redact.js';
 export { PLACEHOLDER_MAX_DEPTH, PlaceholderDepthError } from './placeholder-depth.error.js';
+export { referencedVariableKeys, substituteVariablesDeep } from './variables.js';

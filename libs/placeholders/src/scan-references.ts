@@ -3,14 +3,15 @@ import type { ReferenceSyntax, SecretReference } from './secret-reference.js';
 /** Longest key a reference may name, as for secret keys themselves. */
 export const SECRET_REFERENCE_KEY_MAX_LENGTH = 128;
 
-interface Spelling {
+/** How one kind of reference is written. */
+export interface Spelling {
   readonly syntax: ReferenceSyntax;
   readonly opener: string;
   readonly closer: string;
 }
 
 // The openers differ from their second character on, so at most one can match at a given `$`.
-const SPELLINGS: readonly Spelling[] = [
+export const SECRET_SPELLINGS: readonly Spelling[] = [
   { syntax: 'token', opener: '$Token{', closer: '}' },
   { syntax: 'secret', opener: '$Secret{', closer: '}' },
   { syntax: 'paren', opener: '$(secret:', closer: ')' },
@@ -26,13 +27,13 @@ export interface ScannedReference extends SecretReference {
   readonly escaped: boolean;
 }
 
-/** Every valid reference in text, escaped ones included, in order; one pass, never throws. */
-export function scanReferences(text: string): ScannedReference[] {
+/** Every valid reference in text (secret references unless told which spellings), escaped ones included, in order; one pass, never throws. */
+export function scanReferences(text: string, spellings: readonly Spelling[] = SECRET_SPELLINGS): ScannedReference[] {
   const found: ScannedReference[] = [];
   let previousEnd = 0;
   let dollar = text.indexOf('$');
   while (dollar !== -1) {
-    const match = matchReferenceAt(text, dollar);
+    const match = matchReferenceAt(text, dollar, spellings);
     if (match === undefined) {
       dollar = text.indexOf('$', dollar + 1);
       continue;
@@ -62,8 +63,8 @@ export function findReferences(text: string): SecretReference[] {
     .map(({ key, start, end, raw, syntax }) => ({ key, start, end, raw, syntax }));
 }
 
-function matchReferenceAt(text: string, at: number): { key: string; end: number; syntax: ReferenceSyntax } | undefined {
-  const spelling = SPELLINGS.find((candidate) => text.startsWith(candidate.opener, at));
+function matchReferenceAt(text: string, at: number, spellings: readonly Spelling[]): { key: string; end: number; syntax: ReferenceSyntax } | undefined {
+  const spelling = spellings.find((candidate) => text.startsWith(candidate.opener, at));
   if (spelling === undefined) return undefined;
   const keyStart = at + spelling.opener.length;
   // Reading one key character past the limit is enough to tell a too-long key, and keeps the work per `$` bounded.

@@ -1,5 +1,5 @@
-/** Which spelling a reference used: `$Token{KEY}`, `$Secret{KEY}` or `$(secret:KEY)`. */
-export type ReferenceSyntax = 'token' | 'secret' | 'paren';
+/** Which spelling a reference used: `$Token{KEY}`, `$Secret{KEY}` or `$(secret:KEY)` for secrets, `$Variable{KEY}` for a connection variable. */
+export type ReferenceSyntax = 'token' | 'secret' | 'paren' | 'variable';
 
 /** A secret reference found in a string; `start`/`end` are UTF-16 offsets, `end` exclusive. */
 export interface SecretReference {

@@ -1,4 +1,4 @@
-import { scanReferences } from './scan-references.js';
+import { scanReferences, SECRET_SPELLINGS, type Spelling } from './scan-references.js';
 import type { SecretValues } from './secret-reference.js';
 import { secretLookup } from './secret-values.js';
 import { mapStringsDeep } from './walk-json.js';
@@ -14,8 +14,9 @@ export function substituteDeep<T>(value: T, values: SecretValues): T {
   return mapStringsDeep(value, (text) => substituteWith(text, lookup)) as T;
 }
 
-function substituteWith(text: string, lookup: (key: string) => string | undefined): string {
-  const references = scanReferences(text);
+/** substitute with a lookup, over the references of the given spellings (secret ones by default). */
+export function substituteWith(text: string, lookup: (key: string) => string | undefined, spellings: readonly Spelling[] = SECRET_SPELLINGS): string {
+  const references = scanReferences(text, spellings);
   if (references.length === 0) return text;
   const parts: string[] = [];
   let copiedUpTo = 0;

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { Subjects, type ActionPlanCheck, type ActionPlanReply, type RunActionBody, type SecretReferenceChecksReply } from '@switchboard/contracts';
 import { DomainError, NatsRequester } from '@switchboard/platform';
 import { OutboundClient } from '../outbound/outbound-client.js';
-import { referencedKeysOf } from './input-references.js';
+import { planAuth } from './auth-plan.js';
+import { referencedKeysOf, withVariables } from './input-references.js';
 import { buildOutboundRequest } from './outbound-request.builder.js';
 import { RunTargetLoader } from './run-target.loader.js';
 
 /**
  * What a run would do, without doing it: the request it would send with references left as written,
- * and each check it would pass or fail (connection, env and action; every secret; encoding; destination).
+ * and each check it would pass or fail (connection, env and action; variables; every secret; every auth entry and an
+ * OAuth2 scheme's token endpoint; encoding; destination).
  * No value is read, no use audited, no call made.
  */
 @Injectable()
@@ -21,11 +23,16 @@ export class ActionPlanner {
 
   async plan(workspaceId: string, run: RunActionBody): Promise<ActionPlanReply> {
     const checks: ActionPlanCheck[] = [];
-    const input = structuredClone({ ...(run.input ?? {}) });
+    const written = structuredClone({ ...(run.input ?? {}) });
     const target = await attempt(checks, 'connection, env and action', () => this.targets.load(workspaceId, run));
     if (!target) return { would_run: false, request: null, checks };
+    const substituted = await attempt(checks, 'variables', () =>
+      Promise.resolve({ input: withVariables(written, target), credentials: withVariables(target.auth.map((entry) => entry.data), target) }),
+    );
+    if (!substituted) return { would_run: false, request: null, checks };
+    const { input, credentials } = substituted;
 
-    const keys = referencedKeysOf({ input, credentials: target.auth.map((entry) => entry.data) });
+    const keys = referencedKeysOf({ input, credentials });
     if (keys.length > 0) {
       const reply = await this.nats.request<SecretReferenceChecksReply>(Subjects.SecretsReferenceCheck, {
         workspace_id: workspaceId,
@@ -35,6 +42,12 @@ export class ActionPlanner {
         env: target.env,
       });
       checks.push(...reply.checks.map(({ key, ...result }) => ({ check: `secret ${key}`, ...result })));
+    }
+    for (const [index, { scheme }] of target.auth.entries()) {
+      const data = credentials[index] ?? {};
+      const planned = await attempt(checks, `auth ${scheme.tag}`, () => Promise.resolve(planAuth(scheme, data)), (result) => result.description);
+      const tokenUrl = planned?.grant?.tokenUrl;
+      if (tokenUrl) await attempt(checks, `auth ${scheme.tag} token endpoint`, () => this.outbound.assertDestinationAllowed(tokenUrl));
     }
     const request = await attempt(checks, 'request encoding', () => Promise.resolve(buildOutboundRequest(target, input)));
     if (!request) return { would_run: false, request: null, checks };
@@ -48,10 +61,10 @@ export class ActionPlanner {
 }
 
 // A failed check is part of the answer, not an error: the caller asked what would go wrong.
-async function attempt<T>(checks: ActionPlanCheck[], check: string, work: () => Promise<T>): Promise<T | undefined> {
+async function attempt<T>(checks: ActionPlanCheck[], check: string, work: () => Promise<T>, describe?: (result: T) => string): Promise<T | undefined> {
   try {
     const result = await work();
-    checks.push({ check, ok: true });
+    checks.push(describe === undefined ? { check, ok: true } : { check, ok: true, message: describe(result) });
     return result;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

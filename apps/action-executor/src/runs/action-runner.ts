@@ -4,18 +4,19 @@ import { substituteDeep } from '@switchboard/placeholders';
 import { OutboundClient } from '../outbound/outbound-client.js';
 import { RunRecordWriter } from '../run-records/run-record-writer.js';
 import { RunTrace } from '../run-records/run-trace.js';
-import { applyAuth } from './auth-application.js';
 import { ConnectionConcurrency } from './connection-concurrency.js';
-import { referencedKeysOf } from './input-references.js';
+import { referencedKeysOf, withVariables } from './input-references.js';
 import { buildOutboundRequest } from './outbound-request.builder.js';
 import { decodeResponseBody } from './response-body.js';
+import { RunAuthentication } from './run-authentication.js';
 import { RunSecrets } from './run-secrets.js';
 import { RunTargetLoader } from './run-target.loader.js';
 
 /**
  * Runs one action: resolves where it goes, resolves the secrets its input references (the secrets
  * service applies scope, env and expiry, and a refusal means no outbound call), substitutes them,
- * sends the request and hands back the upstream's answer, whatever its status.
+ * authenticates (obtaining OAuth2 access tokens first), sends the request and hands back the upstream's
+ * answer, whatever its status.
  */
 @Injectable()
 export class ActionRunner {
@@ -25,6 +26,7 @@ export class ActionRunner {
     private readonly outbound: OutboundClient,
     private readonly concurrency: ConnectionConcurrency,
     private readonly records: RunRecordWriter,
+    private readonly authentication: RunAuthentication,
   ) {}
 
   /** `sentAtEpochMs`: when the gateway sent the run, for the record's queue time. */
@@ -41,25 +43,39 @@ export class ActionRunner {
     }
   }
 
-  private async execute(trace: RunTrace): Promise<ActionRunReply> {
+  /**
+   * Runs one attempt followed by `trace`, recording nothing: the caller records `trace.finished(...)` itself, as a
+   * dispatched run does synchronously, before it acknowledges its message.
+   */
+  async execute(trace: RunTrace): Promise<ActionRunReply> {
     const { workspaceId, run, runId } = trace;
     const started = performance.now();
     // The validated input is a class instance; reference scanning and substitution walk plain JSON only.
-    const input = structuredClone({ ...(run.input ?? {}) });
-    trace.inputRead(input);
+    const written = structuredClone({ ...(run.input ?? {}) });
+    trace.inputRead(written);
     const target = await this.targets.load(workspaceId, run);
     trace.targetFound(target);
-    const credentials = target.auth.map((entry) => entry.data);
+    const input = withVariables(written, target);
+    const credentials = withVariables(target.auth.map((entry) => entry.data), target);
     const keys = referencedKeysOf({ input, credentials });
     const secrets = await this.secrets.resolve(workspaceId, keys, target, runId);
     trace.secretsResolved(secrets);
     const values = new Map(Object.entries(secrets).map(([key, secret]) => [key, secret.value]));
-    const request = buildOutboundRequest(target, substituteDeep(input, values));
+    const resolvedInput = substituteDeep(input, values);
     const resolvedCredentials = substituteDeep(credentials, values);
-    applyAuth(request, target.auth.map((entry, index) => ({ scheme: entry.scheme, data: resolvedCredentials[index] ?? entry.data })));
+    const auth = target.auth.map((entry, index) => ({ scheme: entry.scheme, data: resolvedCredentials[index] ?? entry.data }));
+    const request = buildOutboundRequest(target, resolvedInput);
+    const applied = await this.authentication.apply(workspaceId, request, auth);
     const resolvedAt = performance.now();
     trace.sending();
-    const response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(request));
+    let response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(request));
+    if (response.status === 401 && applied.usedCachedToken) {
+      // A cached OAuth2 token the upstream no longer takes (revoked, or expired before its time): once more, freshly.
+      applied.forgetCachedTokens();
+      const retry = buildOutboundRequest(target, resolvedInput);
+      await this.authentication.apply(workspaceId, retry, auth);
+      response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(retry));
+    }
     trace.answered(response);
     return {
       run_id: runId,

@@ -58,6 +58,7 @@ export class RunTargetLoader {
     });
     return {
       auth,
+      variables: new Map(env.variables.map(({ key, value }) => [key, value])),
       appTag: app.tag,
       accessTag: run.app,
       env: run.env,

@@ -11,4 +11,6 @@ export interface RunTarget {
   path: string;
   /** The connection env's credentials, each with the app's scheme saying where they go; values may hold references. */
   auth: { scheme: AuthSchemeView; data: Record<string, string | number | boolean> }[];
+  /** The connection env's variables by key, for `$Variable{KEY}`; values may hold secret references. */
+  variables: ReadonlyMap<string, string>;
 }

@@ -32,6 +32,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.SecretExpired:
     case ErrorCode.ConnectionEnvNotFound:
     case ErrorCode.ConnectionEnvInactive:
+    case ErrorCode.VariableNotFound:
       return 422;
     case ErrorCode.ConnectionBusy:
       return 429;
@@ -39,6 +40,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 500;
     case ErrorCode.UpstreamUnreachable:
     case ErrorCode.UpstreamResponseTooLarge:
+    case ErrorCode.UpstreamAuthFailed:
       return 502;
     case ErrorCode.ServiceUnavailable:
       return 503;

@@ -20,12 +20,16 @@ export enum ErrorCode {
   RunNotFound = 'run_not_found',
   ConnectionEnvNotFound = 'connection_env_not_found',
   ConnectionEnvInactive = 'connection_env_inactive',
+  /** A run referenced `$Variable{KEY}` and its connection env sets no such variable. */
+  VariableNotFound = 'variable_not_found',
   MissingPathParam = 'missing_path_param',
   BodyNotEncodable = 'body_not_encodable',
   OutboundAddressRefused = 'outbound_address_refused',
   UpstreamTimeout = 'upstream_timeout',
   UpstreamUnreachable = 'upstream_unreachable',
   UpstreamResponseTooLarge = 'upstream_response_too_large',
+  /** An OAuth2 token endpoint refused the connection's credentials, failed, or answered with no usable token. */
+  UpstreamAuthFailed = 'upstream_auth_failed',
   ConnectionBusy = 'connection_busy',
   ServiceUnavailable = 'service_unavailable',
   ServiceTimeout = 'service_timeout',
