@@ -360,6 +360,27 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     expect(sent?.headers.authorization).toBe(`Basic ${Buffer.from('svc:sk_app_auth_1').toString('base64')}`);
   });
 
+  it('retries a POST the upstream could not serve only when the input carries an Idempotency-Key', async () => {
+    let calls = 0;
+    // Busy on every odd call: the first attempt of each run fails, a retry would succeed.
+    custom.route('POST', '/flaky', () => (++calls % 2 === 1 ? { status: 503, headers: { 'retry-after': '0' }, body: { error: 'busy' } } : { status: 200, body: { ok: true } }));
+    await ductape.app.create({
+      tag: 'flaky_api',
+      envs: [{ slug: 'prd', base_url: custom.url, request_type: 'JSON' }],
+      actions: [{ tag: 'create', method: 'POST', path: '/flaky' }],
+    });
+    await ductape.product.app.add({ access_tag: 'flaky_api', app: 'flaky_api', envs: [{ slug: 'prd', base_url: custom.url, request_type: 'JSON', active: true }] });
+    const run = (headers: Record<string, string>) => ductape.actions.run({ env: 'prd', product: 'my_product', app: 'flaky_api', event: 'create', input: { headers, body: { a: 1 } } });
+
+    expect((await run({})).status).toBe(503);
+    expect(calls).toBe(1);
+    calls = 0;
+    expect((await run({ 'Idempotency-Key': 'order-42' })).status).toBe(200);
+    expect(calls).toBe(2);
+    const sent = custom.received.filter((request) => request.path === '/flaky').at(-1);
+    expect(sent?.headers['idempotency-key']).toBe('order-42');
+  });
+
   it('refuses a run against an inactive env', async () => {
     await ductape.product.init('my_product');
     await ductape.product.app.update('custom_api', { envs: [{ slug: 'dev', active: false }] });

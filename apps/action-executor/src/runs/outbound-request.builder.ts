@@ -6,7 +6,11 @@ import type { RunTarget } from './run-target.js';
 
 const BODYLESS_METHODS = new Set(['GET', 'HEAD']);
 
-/** The outbound request of a run, from its target and its input with secret references already substituted. */
+/**
+ * The outbound request of a run, from its target and its input with secret references already substituted. An
+ * `Idempotency-Key` header (any case) becomes the request's idempotency key: the upstream can then deduplicate, so
+ * the outbound client may retry even a POST on a connection error, a 429 or a 5xx.
+ */
 export function buildOutboundRequest(target: RunTarget, input: ActionRunInput): OutboundRequest {
   const headers: Record<string, string> = { ...(input.headers ?? {}) };
   const request: OutboundRequest = {
@@ -14,6 +18,8 @@ export function buildOutboundRequest(target: RunTarget, input: ActionRunInput): 
     url: buildActionUrl(target.baseUrl, target.path, input.params, input.query),
     headers,
   };
+  const idempotencyKey = Object.entries(headers).find(([name]) => name.toLowerCase() === 'idempotency-key')?.[1];
+  if (idempotencyKey !== undefined && idempotencyKey !== '') request.idempotencyKey = idempotencyKey;
   if (input.body !== undefined && !BODYLESS_METHODS.has(target.method)) {
     const encoded = encodeRequestBody(input.body, target.requestType);
     request.body = encoded.body;

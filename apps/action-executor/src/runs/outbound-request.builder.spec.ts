@@ -1,0 +1,26 @@
+import { buildOutboundRequest } from './outbound-request.builder.js';
+import type { RunTarget } from './run-target.js';
+
+const target: RunTarget = {
+  appTag: 'stripe',
+  accessTag: 'stripe-payments',
+  env: 'prd',
+  baseUrl: 'https://api.stripe.com',
+  requestType: 'JSON',
+  method: 'POST',
+  path: '/v1/charges',
+  auth: [],
+  variables: new Map(),
+};
+
+describe('buildOutboundRequest', () => {
+  it('takes an Idempotency-Key header, in any case, as the request’s idempotency key', () => {
+    expect(buildOutboundRequest(target, { headers: { 'Idempotency-Key': 'order-42' }, body: { a: 1 } }).idempotencyKey).toBe('order-42');
+    expect(buildOutboundRequest(target, { headers: { 'idempotency-key': 'order-43' } }).idempotencyKey).toBe('order-43');
+  });
+
+  it('has no idempotency key without the header or with an empty one', () => {
+    expect(buildOutboundRequest(target, { headers: { 'X-Other': 'x' } }).idempotencyKey).toBeUndefined();
+    expect(buildOutboundRequest(target, { headers: { 'Idempotency-Key': '' } }).idempotencyKey).toBeUndefined();
+  });
+});
