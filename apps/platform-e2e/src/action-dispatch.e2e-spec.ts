@@ -168,6 +168,31 @@ describe('Dispatched runs: queued in JetStream, worked off by the executors, del
     expect(await client.actions.runs.list({ limit: 200 })).toHaveLength(before);
   });
 
+  it('answers a dispatch repeated with the same Idempotency-Key with the run already queued, and runs it once', async () => {
+    const keyed = (marker: string, key: string): RunActionInput => {
+      const input = order(marker);
+      return { ...input, input: { ...input.input, headers: { ...input.input?.headers, 'Idempotency-Key': key } } };
+    };
+    const first = await client.actions.dispatch(keyed('keyed', 'order-keyed-1'));
+    const repeated = await client.actions.dispatch(keyed('keyed', 'order-keyed-1'));
+    expect(repeated.run_id).toBe(first.run_id);
+
+    await recordOnceIn(first.run_id, FINAL);
+    const afterEnd = await client.actions.dispatch(keyed('keyed', 'order-keyed-1'));
+    expect(afterEnd).toEqual({ run_id: first.run_id, status: 'succeeded' });
+    expect(ordersSeen().filter((marker) => marker === 'keyed')).toHaveLength(1);
+    expect(upstream.received.find((request) => request.body.includes('"keyed"'))?.headers['idempotency-key']).toBe('order-keyed-1');
+
+    const reused = await refusal(client.actions.dispatch({ ...keyed('other', 'order-keyed-1'), app: 'orders-unscoped' }));
+    expect([reused.status, reused.code, reused.message]).toEqual([
+      409,
+      'idempotency_key_reused',
+      `Idempotency key 'order-keyed-1' already names run ${first.run_id}, dispatched for shop/orders/prd/create-order`,
+    ]);
+    // Another key is another run.
+    expect((await client.actions.dispatch(keyed('keyed-2', 'order-keyed-2'))).run_id).not.toBe(first.run_id);
+  });
+
   it('fails a run whose secret is refused, once and without calling out', async () => {
     const dispatched = await client.actions.dispatch(order('refused', { app: 'orders-unscoped' }));
 

@@ -286,10 +286,13 @@ export interface ActionRunResult {
   timings: { resolve_ms: number; upstream_ms: number; total_ms: number };
 }
 
-/** What `actions.dispatch` returns at once: the run's id, for `actions.runs.fetch`. */
+/**
+ * What `actions.dispatch` returns at once: the run's id, for `actions.runs.fetch`, and `queued`; a dispatch repeated
+ * with the same `Idempotency-Key` input header gets the run already queued under it, in its current state.
+ */
 export interface ActionDispatchResult {
   run_id: string;
-  status: 'queued';
+  status: RunRecordStatus;
 }
 
 /**

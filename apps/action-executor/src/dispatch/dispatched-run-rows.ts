@@ -14,6 +14,8 @@ export interface QueuedRun {
   /** Milliseconds since the epoch, with a fraction for the microseconds the list cursor compares. */
   queuedAtEpochMs: number;
   maxAttempts: number;
+  /** The input's `Idempotency-Key`, if any: a second dispatch under it finds this run. */
+  dispatchKey?: string;
 }
 
 /** The record of a queued run: its request as the caller wrote it, no attempt, no timings yet. */
@@ -37,6 +39,7 @@ export function queuedRunRow(queued: QueuedRun): RunRecordRow {
     timings: { queue_ms: null, resolve_ms: null, connect_ms: null, upstream_ms: null, total_ms: null },
     attempts: 0,
     max_attempts: queued.maxAttempts,
+    dispatch_key: queued.dispatchKey ?? null,
     created_at: isoWithMicroseconds(queued.queuedAtEpochMs),
   };
 }

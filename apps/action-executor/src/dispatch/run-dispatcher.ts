@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { ActionDispatchReply, DispatchActionRequest } from '@switchboard/contracts';
-import { RunRecordStore } from '../run-records/run-record.store.js';
+import { ErrorCode, type ActionDispatchReply, type DispatchActionRequest, type RunActionBody } from '@switchboard/contracts';
+import { DomainError } from '@switchboard/platform';
+import { RunRecordStore, type DispatchedUnderKey } from '../run-records/run-record.store.js';
 import { newRunId } from '../run-records/run-trace.js';
-import { buildOutboundRequest } from '../runs/outbound-request.builder.js';
+import { buildOutboundRequest, idempotencyKeyOf } from '../runs/outbound-request.builder.js';
 import { RunTargetLoader } from '../runs/run-target.loader.js';
 import { DispatchConfig } from './dispatch.config.js';
 import { DispatchQueue } from './dispatch-queue.js';
@@ -10,7 +11,8 @@ import { queuedRunRow } from './dispatched-run-rows.js';
 
 /**
  * Accepts a dispatched run: checks what no retry could fix, records it `queued`, then hands it to the dispatch
- * stream. The record is written before the reply, so that fetching the returned run id always finds it.
+ * stream. The record is written before the reply, so that fetching the returned run id always finds it. A dispatch
+ * repeated with the same `Idempotency-Key` (after a timeout, say) answers with the run already queued under it.
  */
 @Injectable()
 export class RunDispatcher {
@@ -26,14 +28,25 @@ export class RunDispatcher {
     // An unknown product, connection, env or action, a missing path param or a body its type cannot carry is refused
     // now, with the same error a synchronous run gets. Secrets are checked by each attempt, as they may change.
     const target = await this.targets.load(workspaceId, run);
-    buildOutboundRequest(target, structuredClone({ ...(run.input ?? {}) }));
+    const input = structuredClone({ ...(run.input ?? {}) });
+    buildOutboundRequest(target, input);
+    const dispatchKey = idempotencyKeyOf(input);
 
     const runId = newRunId();
     const dispatchedAt = Date.now();
     // Date.now() is whole milliseconds; the monotonic clock's fraction keeps two dispatches of one millisecond apart.
-    await this.store.insert([
-      queuedRunRow({ runId, workspaceId, run, target, queuedAtEpochMs: dispatchedAt + (performance.now() % 1), maxAttempts: this.config.DISPATCH_MAX_ATTEMPTS }),
-    ]);
+    const queued = await this.store.insertQueued(
+      queuedRunRow({
+        runId,
+        workspaceId,
+        run,
+        target,
+        queuedAtEpochMs: dispatchedAt + (performance.now() % 1),
+        maxAttempts: this.config.DISPATCH_MAX_ATTEMPTS,
+        dispatchKey,
+      }),
+    );
+    if (!queued.inserted) return sameRunOrRefusal(queued.existing, run, dispatchKey);
     try {
       await this.queue.publish({
         workspace_id: workspaceId,
@@ -51,4 +64,16 @@ export class RunDispatcher {
     }
     return { run_id: runId, status: 'queued' };
   }
+}
+
+/** A repeated dispatch gets the run its key already names, as long as it asks for the same action. */
+function sameRunOrRefusal(existing: DispatchedUnderKey, run: RunActionBody, dispatchKey: string | undefined): ActionDispatchReply {
+  const asked = { product: run.product, access_tag: run.app, env: run.env, event: run.event };
+  const differs = (Object.keys(asked) as (keyof typeof asked)[]).filter((field) => asked[field] !== existing[field]);
+  if (differs.length === 0) return { run_id: existing.id, status: existing.status };
+  throw new DomainError(
+    ErrorCode.IdempotencyKeyReused,
+    `Idempotency key '${dispatchKey}' already names run ${existing.id}, dispatched for ${existing.product}/${existing.access_tag}/${existing.env}/${existing.event}`,
+    { run_id: existing.id, differs },
+  );
 }

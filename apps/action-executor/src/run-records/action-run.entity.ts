@@ -68,6 +68,10 @@ export class ActionRunEntity {
   @Column({ name: 'max_attempts', type: 'integer', default: 1 })
   maxAttempts!: number;
 
+  /** A dispatched run's idempotency key, unique in its workspace; null for synchronous runs. */
+  @Column({ name: 'dispatch_key', type: 'text', nullable: true })
+  dispatchKey!: string | null;
+
   /** When the run started, or for a dispatched run when it was queued. */
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -40,6 +40,7 @@ export function runRecordRowOf(finished: FinishedRun): RunRecordRow {
     // A synchronous run gets one attempt; a dispatched run's caller sets its own counts.
     attempts: 1,
     max_attempts: 1,
+    dispatch_key: null,
     created_at: isoWithMicroseconds(finished.startedAtEpochMs),
   };
 }

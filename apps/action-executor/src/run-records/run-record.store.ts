@@ -30,6 +30,8 @@ export interface RunRecordRow {
   timings: RunRecordTimings;
   attempts: number;
   max_attempts: number;
+  /** A dispatched run's idempotency key; null for synchronous runs. */
+  dispatch_key: string | null;
   /** ISO 8601 with microseconds. */
   created_at: string;
 }
@@ -68,6 +70,7 @@ const COLUMNS = [
   'timings',
   'attempts',
   'max_attempts',
+  'dispatch_key',
   'created_at',
 ] as const satisfies readonly (keyof RunRecordRow)[];
 
@@ -80,7 +83,17 @@ const SELECT_VIEW = `
          to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
     FROM action_executor.action_runs`;
 
-type ViewRow = Omit<RunRecordRow, 'workspace_id'>;
+type ViewRow = Omit<RunRecordRow, 'workspace_id' | 'dispatch_key'>;
+
+/** The run already queued under a dispatch key: enough to tell whether a repeated dispatch asks for the same run. */
+export interface DispatchedUnderKey {
+  id: string;
+  status: RunRecordStatus;
+  product: string;
+  access_tag: string;
+  env: string;
+  event: string;
+}
 
 /** Reads and writes run records in the executor's own schema. */
 @Injectable()
@@ -140,6 +153,27 @@ export class RunRecordStore {
     ) > 0;
   }
 
+  /**
+   * Inserts a queued dispatched run, unless its workspace already has a run under the same dispatch key: then
+   * nothing is written and that run is returned.
+   */
+  async insertQueued(row: RunRecordRow): Promise<{ inserted: true } | { inserted: false; existing: DispatchedUnderKey }> {
+    const parameters: unknown[] = [];
+    const tuple = valuesOf(row, parameters);
+    const inserted = await this.countOf(
+      `INSERT INTO action_executor.action_runs (${COLUMNS.join(', ')}) VALUES ${tuple}
+         ON CONFLICT (workspace_id, dispatch_key) WHERE dispatch_key IS NOT NULL DO NOTHING RETURNING 1`,
+      parameters,
+    );
+    if (inserted > 0 || row.dispatch_key === null) return { inserted: true };
+    const [existing] = await this.dataSource.query<DispatchedUnderKey[]>(
+      `SELECT id, status, product, access_tag, env, event FROM action_executor.action_runs WHERE workspace_id = $1 AND dispatch_key = $2`,
+      [row.workspace_id, row.dispatch_key],
+    );
+    // Gone between the two statements (its publish failed and it was withdrawn): the key is free again.
+    return existing ? { inserted: false, existing } : this.insertQueued(row);
+  }
+
   /** Deletes a queued run that was never handed to the queue (its publish failed and the caller was told so). */
   async deleteQueued(runId: string): Promise<void> {
     await this.countOf(`DELETE FROM action_executor.action_runs WHERE id = $1 AND status = 'queued' AND attempts = 0 RETURNING 1`, [runId]);
@@ -192,7 +226,7 @@ export class RunRecordStore {
 }
 
 // An update changes a run's state, never whose run it is or when it was dispatched (the list's cursor).
-const KEPT_ON_UPDATE = new Set<string>(['id', 'workspace_id', 'created_at']);
+const KEPT_ON_UPDATE = new Set<string>(['id', 'workspace_id', 'dispatch_key', 'created_at']);
 
 /** `($1, $2, …)` for one row, its values appended to `parameters`. */
 function valuesOf(row: RunRecordRow, parameters: unknown[]): string {

@@ -6,6 +6,12 @@ import type { RunTarget } from './run-target.js';
 
 const BODYLESS_METHODS = new Set(['GET', 'HEAD']);
 
+/** The value of the input's `Idempotency-Key` header (any case), unless absent or empty. */
+export function idempotencyKeyOf(input: ActionRunInput): string | undefined {
+  const key = Object.entries(input.headers ?? {}).find(([name]) => name.toLowerCase() === 'idempotency-key')?.[1];
+  return key === '' ? undefined : key;
+}
+
 /**
  * The outbound request of a run, from its target and its input with secret references already substituted. An
  * `Idempotency-Key` header (any case) becomes the request's idempotency key: the upstream can then deduplicate, so
@@ -18,8 +24,8 @@ export function buildOutboundRequest(target: RunTarget, input: ActionRunInput): 
     url: buildActionUrl(target.baseUrl, target.path, input.params, input.query),
     headers,
   };
-  const idempotencyKey = Object.entries(headers).find(([name]) => name.toLowerCase() === 'idempotency-key')?.[1];
-  if (idempotencyKey !== undefined && idempotencyKey !== '') request.idempotencyKey = idempotencyKey;
+  const idempotencyKey = idempotencyKeyOf(input);
+  if (idempotencyKey !== undefined) request.idempotencyKey = idempotencyKey;
   if (input.body !== undefined && !BODYLESS_METHODS.has(target.method)) {
     const encoded = encodeRequestBody(input.body, target.requestType);
     request.body = encoded.body;

@@ -28,6 +28,7 @@ function row(id: string, createdAt: string, overrides: Partial<RunRecordRow> = {
     timings: { queue_ms: 0.2, resolve_ms: 1, connect_ms: 0.1, upstream_ms: 5, total_ms: 7 },
     attempts: 1,
     max_attempts: 1,
+    dispatch_key: null,
     created_at: createdAt,
     ...overrides,
   };
@@ -170,6 +171,31 @@ describe('RunRecordStore against PostgreSQL', () => {
 
       expect(await store.fetch('ws_a', 'run_d')).toBeUndefined();
       expect(await store.fetch('ws_a', 'run_e')).toMatchObject({ status: 'running' });
+    });
+
+    it('queues one run per dispatch key in a workspace and answers a repeat with that run', async () => {
+      expect(await store.insertQueued({ ...queued(), dispatch_key: 'order-42' })).toEqual({ inserted: true });
+
+      expect(await store.insertQueued({ ...queued(), id: 'run_repeat', dispatch_key: 'order-42' })).toEqual({
+        inserted: false,
+        existing: { id: 'run_d', status: 'queued', product: 'shop', access_tag: 'stripe-payments', env: 'prd', event: 'create-charge' },
+      });
+      expect(await store.fetch('ws_a', 'run_repeat')).toBeUndefined();
+      // Another workspace, or no key at all, is another run.
+      expect(await store.insertQueued({ ...queued(), id: 'run_other_ws', workspace_id: 'ws_b', dispatch_key: 'order-42' })).toEqual({ inserted: true });
+      expect(await store.insertQueued({ ...queued(), id: 'run_no_key_1' })).toEqual({ inserted: true });
+      expect(await store.insertQueued({ ...queued(), id: 'run_no_key_2' })).toEqual({ inserted: true });
+    });
+
+    it('frees a dispatch key whose run was withdrawn, and keeps it through state changes', async () => {
+      await store.insertQueued({ ...queued(), dispatch_key: 'order-7' });
+      await store.deleteQueued('run_d');
+      expect(await store.insertQueued({ ...queued(), id: 'run_again', dispatch_key: 'order-7' })).toEqual({ inserted: true });
+
+      await store.markRunning('run_again', 1);
+      await store.upsert(row('run_again', '2025-01-31T12:00:00Z', { status: 'succeeded', attempts: 1, max_attempts: 5 }));
+      const repeat = await store.insertQueued({ ...queued(), id: 'run_third', dispatch_key: 'order-7' });
+      expect(repeat).toMatchObject({ inserted: false, existing: { id: 'run_again', status: 'succeeded' } });
     });
 
     it('refuses a status the table does not know', async () => {

@@ -24,6 +24,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.AppTagTaken:
     case ErrorCode.AccessTagTaken:
     case ErrorCode.SecretKeyTaken:
+    case ErrorCode.IdempotencyKeyReused:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

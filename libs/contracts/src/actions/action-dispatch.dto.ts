@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 import { RunActionBody, RunActionRequest } from './action-run.dto.js';
+import type { RunRecordStatus } from './run-record.dto.js';
 
 /** Run ids: `run_` and a UUID, the same for dispatched and synchronous runs. */
 export const RUN_ID_PATTERN = /^run_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -15,7 +16,8 @@ export class DispatchActionRequest extends RunActionRequest {}
 /** Reply of `actions.action.dispatch` (HTTP 202): the run's id, for `actions.run.fetch`. */
 export interface ActionDispatchReply {
   run_id: string;
-  status: 'queued';
+  /** `queued` for a new run; a dispatch repeated under the same Idempotency-Key gets its run's current state. */
+  status: RunRecordStatus;
 }
 
 /**

@@ -30,6 +30,8 @@ export enum ErrorCode {
   UpstreamResponseTooLarge = 'upstream_response_too_large',
   /** An OAuth2 token endpoint refused the connection's credentials, failed, or answered with no usable token. */
   UpstreamAuthFailed = 'upstream_auth_failed',
+  /** A dispatch's Idempotency-Key already names a run of another action. */
+  IdempotencyKeyReused = 'idempotency_key_reused',
   ConnectionBusy = 'connection_busy',
   ServiceUnavailable = 'service_unavailable',
   ServiceTimeout = 'service_timeout',
