@@ -263,6 +263,39 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     expect([slow.status, slow.code]).toEqual([504, 'upstream_timeout']);
   });
 
+  it('applies an app env’s own timeouts over the executor’s defaults', async () => {
+    // Slower than this platform's OUTBOUND_HEADERS_TIMEOUT_MS of 1500 ms, well within the prd env's own 5 s.
+    custom.route('POST', '/patient', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      return { status: 200, body: { ok: true } };
+    });
+    const app = await ductape.app.create({
+      tag: 'patient_api',
+      envs: [
+        { slug: 'prd', base_url: custom.url, request_type: 'JSON', timeouts: { headers_ms: 5000 } },
+        { slug: 'dev', base_url: custom.url, request_type: 'JSON' },
+      ],
+      actions: [{ tag: 'wait', method: 'POST', path: '/patient' }],
+    });
+    expect(app.envs.map((env) => env.timeouts)).toEqual([
+      { connect_ms: null, headers_ms: 5000, body_ms: null },
+      { connect_ms: null, headers_ms: null, body_ms: null },
+    ]);
+    await ductape.product.app.add({ access_tag: 'patient_api', app: 'patient_api', envs: [{ slug: 'prd' }, { slug: 'dev' }] });
+    const wait = (env: string) => ductape.actions.run({ env, product: 'my_product', app: 'patient_api', event: 'wait', input: { body: {} } });
+
+    expect((await wait('prd')).status).toBe(200);
+    const dev = await refusal(wait('dev'));
+    expect([dev.status, dev.code, dev.message]).toEqual([504, 'upstream_timeout', `The upstream at ${custom.url} did not answer within 1500 ms`]);
+
+    const invalid = await refusal(
+      ductape.app.create({ tag: 'bad_timeouts', envs: [{ slug: 'prd', base_url: custom.url, request_type: 'JSON', timeouts: { headers_ms: 999, body_ms: 700_000 } }] }),
+    );
+    expect([invalid.status, invalid.code]).toEqual([400, 'validation_failed']);
+    expect(invalid.message).toContain('envs.0.timeouts.headers_ms must not be less than 1000');
+    expect(invalid.message).toContain('envs.0.timeouts.body_ms must not be greater than 600000');
+  });
+
   it('refuses a missing path param and a body the request type cannot carry', async () => {
     await ductape.app.create({
       tag: 'strict_api',

@@ -55,6 +55,8 @@ export interface AppEnv {
   base_url: string;
   request_type: RequestType;
   active: boolean;
+  /** Limits on each outbound attempt in milliseconds; null where the platform default applies. */
+  timeouts: { connect_ms: number | null; headers_ms: number | null; body_ms: number | null };
 }
 
 /** One callable operation of a catalog app; `path` may hold `:params`. */
@@ -84,6 +86,8 @@ export interface AppEnvInput {
   base_url: string;
   request_type: RequestType;
   active?: boolean;
+  /** Limits on each outbound attempt in milliseconds (at least 1000; connect up to 120000, headers and body up to 600000). */
+  timeouts?: { connect_ms?: number; headers_ms?: number; body_ms?: number };
 }
 
 /** An action of an app being registered. */

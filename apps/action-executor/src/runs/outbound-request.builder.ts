@@ -23,6 +23,7 @@ export function buildOutboundRequest(target: RunTarget, input: ActionRunInput): 
     method: target.method,
     url: buildActionUrl(target.baseUrl, target.path, input.params, input.query),
     headers,
+    timeouts: target.timeouts,
   };
   const idempotencyKey = idempotencyKeyOf(input);
   if (idempotencyKey !== undefined) request.idempotencyKey = idempotencyKey;

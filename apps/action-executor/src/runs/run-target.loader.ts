@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, Subjects, type AppView, type ConnectionView, type RunActionBody } from '@switchboard/contracts';
+import { ErrorCode, Subjects, type AppEnvView, type AppView, type ConnectionView, type RunActionBody } from '@switchboard/contracts';
 import { DomainError, fieldFailure, NatsRequester } from '@switchboard/platform';
 import { RunPlanCache } from '../cache/run-plan.cache.js';
+import type { OutboundTimeouts } from '../outbound/outbound-request.js';
 import type { RunTarget } from './run-target.js';
 
 /**
@@ -59,6 +60,7 @@ export class RunTargetLoader {
     return {
       auth,
       variables: new Map(env.variables.map(({ key, value }) => [key, value])),
+      timeouts: timeoutsOf(appEnv),
       appTag: app.tag,
       accessTag: run.app,
       env: run.env,
@@ -80,4 +82,15 @@ export class RunTargetLoader {
       throw error;
     }
   }
+}
+
+// Apps stored before app envs had timeouts read as having none set; a connection env without an app env has none.
+function timeoutsOf(appEnv: AppEnvView | undefined): Partial<OutboundTimeouts> {
+  const set = appEnv?.timeouts;
+  if (!set) return {};
+  return {
+    ...(set.connect_ms === null ? {} : { connectMs: set.connect_ms }),
+    ...(set.headers_ms === null ? {} : { headersMs: set.headers_ms }),
+    ...(set.body_ms === null ? {} : { bodyMs: set.body_ms }),
+  };
 }

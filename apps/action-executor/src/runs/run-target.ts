@@ -1,4 +1,5 @@
 import type { AuthSchemeView, HttpMethod, RequestType } from '@switchboard/contracts';
+import type { OutboundTimeouts } from '../outbound/outbound-request.js';
 
 /** Everything a run needs to know about where it goes, resolved from the connection, the app and the action. */
 export interface RunTarget {
@@ -11,6 +12,8 @@ export interface RunTarget {
   path: string;
   /** The connection env's credentials, each with the app's scheme saying where they go; values may hold references. */
   auth: { scheme: AuthSchemeView; data: Record<string, string | number | boolean> }[];
+  /** The app env's own limits on an attempt, over the executor's defaults. */
+  timeouts?: Partial<OutboundTimeouts>;
   /** The connection env's variables by key, for `$Variable{KEY}`; values may hold secret references. */
   variables: ReadonlyMap<string, string>;
 }

@@ -1,4 +1,4 @@
-import type { RequestType } from '@switchboard/contracts';
+import type { AppEnvTimeoutsInput, RequestType } from '@switchboard/contracts';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { AppEntity } from './app.entity.js';
 
@@ -25,6 +25,9 @@ export class AppEnvEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  @Column({ type: 'jsonb', default: {} })
+  timeouts!: AppEnvTimeoutsInput;
 
   @Column({ type: 'smallint' })
   position!: number;

@@ -9,7 +9,13 @@ export function toAppView(app: AppEntity): AppView {
     description: app.description,
     envs: [...(app.envs ?? [])]
       .sort((a, b) => a.position - b.position)
-      .map((env) => ({ slug: env.slug, base_url: env.baseUrl, request_type: env.requestType, active: env.active })),
+      .map((env) => ({
+        slug: env.slug,
+        base_url: env.baseUrl,
+        request_type: env.requestType,
+        active: env.active,
+        timeouts: { connect_ms: env.timeouts.connect_ms ?? null, headers_ms: env.timeouts.headers_ms ?? null, body_ms: env.timeouts.body_ms ?? null },
+      })),
     actions: [...(app.actions ?? [])]
       .sort((a, b) => a.position - b.position)
       .map((action) => ({

@@ -48,6 +48,8 @@ export class AppsService {
         baseUrl: env.base_url,
         requestType: env.request_type,
         active: env.active ?? true,
+        // Only the limits given are stored: a later change of a platform default reaches every other one.
+        timeouts: { ...env.timeouts },
         position,
       })),
       actions: actions.map((action, position) => ({

@@ -18,7 +18,7 @@ const app: AppView = {
   tag: 'stripe',
   name: 'Stripe',
   description: '',
-  envs: [{ slug: 'live', base_url: 'https://api.stripe.com', request_type: 'JSON', active: false }],
+  envs: [{ slug: 'live', base_url: 'https://api.stripe.com', request_type: 'JSON', active: false, timeouts: { connect_ms: null, headers_ms: null, body_ms: null } }],
   actions: [],
   auth: [],
   created_at: '',

@@ -4,11 +4,15 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -36,6 +40,33 @@ export {
   type OAuth2SchemeType,
 } from './auth-scheme.rules.js';
 
+/**
+ * Limits on one outbound attempt to an app env, in milliseconds; an omitted one keeps the platform default. At least
+ * a second each: the HTTP client checks its timers about twice a second, so a shorter limit would not be kept.
+ */
+export class AppEnvTimeoutsInput {
+  /** Opening the connection (TCP and TLS). */
+  @IsOptional()
+  @Max(120_000)
+  @Min(1000)
+  @IsInt()
+  connect_ms?: number;
+
+  /** From sending the request to the complete response headers. */
+  @IsOptional()
+  @Max(600_000)
+  @Min(1000)
+  @IsInt()
+  headers_ms?: number;
+
+  /** Reading the whole response body. */
+  @IsOptional()
+  @Max(600_000)
+  @Min(1000)
+  @IsInt()
+  body_ms?: number;
+}
+
 /** One environment of an app: where its API lives and how requests are encoded. */
 export class AppEnvInput {
   @IsEnvSlug()
@@ -50,6 +81,12 @@ export class AppEnvInput {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppEnvTimeoutsInput)
+  @IsObject()
+  timeouts?: AppEnvTimeoutsInput;
 }
 
 /** One callable operation of an app; `path` may hold `:params`. */
@@ -180,6 +217,8 @@ export interface AppEnvView {
   base_url: string;
   request_type: RequestType;
   active: boolean;
+  /** Null where the platform default (OUTBOUND_*_TIMEOUT_MS) applies. */
+  timeouts: { connect_ms: number | null; headers_ms: number | null; body_ms: number | null };
 }
 
 export interface ActionView {
