@@ -37,11 +37,11 @@ export async function startFakeSendGrid(acceptedKeys: readonly string[]): Promis
     (request: ReceivedRequest): FakeReply => {
       const key = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
       if (key === undefined || !acceptedKeys.includes(key)) {
-        return errors(401, { message: 'The provided authorization grant is invalid or expired', field: null, help: null });
+        return errors(401, { message: 'The provided authorization grant is invalid, expired, or revoked', field: null, help: null });
       }
       if (limit !== undefined && limit.remaining > 0) {
         limit.remaining -= 1;
-        return { ...errors(429, { message: 'too many requests', field: null, help: null }), headers: limit.retryAfterSeconds === 1 ? {} : { 'retry-after': '0' } };
+        return { ...errors(429, { message: 'too many requests', field: null, help: null }), headers: { 'retry-after': String(limit.retryAfterSeconds) } };
       }
       return handle(request);
     };
@@ -53,7 +53,7 @@ export async function startFakeSendGrid(acceptedKeys: readonly string[]): Promis
       const problems = mailProblems(request.body);
       if (problems.length > 0) return errors(400, ...problems);
       sent += 1;
-      return { status: 202, headers: {} };
+      return { status: 202, headers: { 'x-message-id': `fake-sendgrid-message-${sent}` } };
     }),
   );
   api.route(

@@ -76,7 +76,7 @@ export async function startFakeTwilio(accounts: readonly FakeTwilioAccount[]): P
   for (const account of accounts) {
     api.route('POST', `/${API_VERSION}/Accounts/${account.sid}/Messages.json`, (request) => {
       const current = mode;
-      if (current === 'malformed') return { status: 201, headers: { 'content-type': 'application/json' }, body: '{"sid": "SM"}' };
+      if (current === 'malformed') return { status: 201, headers: { 'content-type': 'application/json' }, body: '{"sid": "SM' };
       const reply = createMessage(account, request);
       if (current === 'normal') return reply;
       return new Promise<FakeReply>((resolve) => {
