@@ -1,4 +1,4 @@
-// `npm run build`: compiles apps/ and libs/ to dist/ (what `npm start`, the tests, the bench and the image run).
+// `npm run build`: compiles apps/, libs/ and tools/ to dist/ (what `npm start`, the tests, the bench and the image run).
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_DIR, buildWorkspace } from '@switchboard/local-infra';

@@ -43,7 +43,8 @@ export function compiledNodeArgs(repoRoot: string, source: string, args: readonl
  * Compiles every non-test TypeScript file under apps/, libs/ and tools/ to ESM JavaScript in dist/, with source maps and
  * the @switchboard/* aliases rewritten to relative imports, so services start on plain node: no compiler in their
  * memory, no compile time at start. Outputs are replaced by rename and only when they changed, so a process
- * starting from dist/ during a rebuild never reads half a file; outputs of deleted sources are removed.
+ * starting from dist/ during a rebuild never reads half a file (though it may load some modules from before the
+ * rebuild and some from after); outputs of deleted sources are removed.
  */
 export async function buildWorkspace(repoRoot: string): Promise<WorkspaceBuild> {
   const startedAt = performance.now();

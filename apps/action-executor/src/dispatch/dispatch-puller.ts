@@ -15,7 +15,7 @@ const PULL_FAILURE_PAUSE_MS = 1000;
  * Pulls dispatched runs from the shared durable consumer and hands each to the DispatchedRunHandler, never holding more
  * than `DISPATCH_MAX_IN_FLIGHT` at once: it asks the server only for as many runs as it has free slots, so no run waits
  * in this process's buffer while its ack wait runs out. On shutdown it stops pulling, lets runs under way finish for
- * `DISPATCH_SHUTDOWN_GRACE_MS`, and hands the rest back to the stream for another executor.
+ * `DISPATCH_SHUTDOWN_GRACE_MS`, and hands the rest back to the stream for another executor, after one ack wait.
  */
 @Injectable()
 export class DispatchPuller implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -98,9 +98,9 @@ export class DispatchPuller implements OnApplicationBootstrap, BeforeApplication
     const outcome = await Promise.race([Promise.allSettled(this.#inFlight.values()), graceOver]);
     clearTimeout(timer);
     if (outcome !== 'grace over') return;
-    // Handed back without waiting: another executor takes them at once. A run that still ends here before the process
-    // does records its outcome, and its redelivery then finds it ended and does not run it again.
-    for (const message of this.#inFlight.keys()) message.nak();
+    // Handed back for after one ack wait: a run that still ends here before the process does records its outcome, and
+    // its redelivery then finds it ended and does not run it again, rather than racing it on another executor.
+    for (const message of this.#inFlight.keys()) message.nak(this.config.DISPATCH_ACK_WAIT_MS);
     this.logger.warn({ handed_back: this.#inFlight.size }, 'dispatched runs still under way at shutdown were handed back to the stream');
   }
 

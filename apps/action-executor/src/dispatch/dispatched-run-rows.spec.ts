@@ -61,6 +61,7 @@ describe('queuedRunRow', () => {
       timings: { queue_ms: null, resolve_ms: null, connect_ms: null, upstream_ms: null, total_ms: null },
       attempts: 0,
       max_attempts: 5,
+      dispatch_key: null,
       created_at: '2025-01-31T12:00:00.000250Z',
     });
   });

@@ -5,7 +5,9 @@ import { toErrorBody, validatePayload } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
 import { RunRecordStore } from '../run-records/run-record.store.js';
 import { RunTrace } from '../run-records/run-trace.js';
+import { mayRetry } from '../outbound/retry-policy.js';
 import { ActionRunner } from '../runs/action-runner.js';
+import { idempotencyKeyOf } from '../runs/outbound-request.builder.js';
 import { DispatchConfig } from './dispatch.config.js';
 import { attemptRow } from './dispatched-run-rows.js';
 import { decideAfterAttempt, decideOnDelivery, retryDelayMs, type AttemptDecision, type RetryPolicy } from './retry-decision.js';
@@ -79,7 +81,8 @@ export class DispatchedRunHandler {
       failure = error;
     }
     const finished = trace.finished(failure);
-    const after = decideAfterAttempt(finished.outcome, decision.attempt, this.#policy);
+    const repeatable = finished.target !== undefined && mayRetry(finished.target.method, idempotencyKeyOf(finished.input));
+    const after = decideAfterAttempt(finished.outcome, decision.attempt, this.#policy, repeatable);
     await this.store.upsert(attemptRow(finished, after, decision.attempt, this.#policy.maxAttempts));
     this.#settle(delivery, after, { ...log, code: finished.outcome.status === 'failed' ? finished.outcome.error.code : undefined });
   }
@@ -101,13 +104,21 @@ export class DispatchedRunHandler {
     }
   }
 
-  // A message that is not a dispatched run (a bug, or someone else publishing on our subject) can never succeed:
-  // terminated, so it neither blocks the stream nor comes back. Only the field names are logged, never the content.
+  // A message that is not a dispatched run (a bug, an executor of another version, or someone else publishing on our
+  // subject) can never succeed: terminated, so it neither blocks the stream nor comes back, and the run it names, if
+  // any, is dead-lettered rather than left queued. Only the field names are logged, never the content.
   async #read(delivery: DispatchDelivery): Promise<DispatchedRunMessage | undefined> {
+    let payload: unknown;
     try {
-      return await validatePayload(DispatchedRunMessage, delivery.json<unknown>());
+      payload = delivery.json<unknown>();
+      return await validatePayload(DispatchedRunMessage, payload);
     } catch (error) {
-      this.logger.error({ stream_seq: delivery.seq, error: toErrorBody(error).details }, 'dispatch stream message is not a dispatched run; terminated');
+      const failure = toErrorBody(error);
+      this.logger.error({ stream_seq: delivery.seq, error: failure.details }, 'dispatch stream message is not a dispatched run; terminated');
+      const runId = (payload as { run_id?: unknown } | undefined)?.run_id;
+      if (typeof runId === 'string') {
+        await this.store.deadLetterUnfinished(runId, { code: failure.code, message: `The dispatched run could not be read: ${failure.message}` });
+      }
       delivery.term('not a dispatched run');
       return undefined;
     }

@@ -3,7 +3,7 @@ import type { RunOutcome } from '../run-records/finished-run.js';
 import { decideAfterAttempt, decideOnDelivery, isRetryable, retryDelayMs, type RetryPolicy } from './retry-decision.js';
 
 const policy: RetryPolicy = { maxAttempts: 4, backoffMs: 1000, backoffMaxMs: 5000 };
-const failedWith = (code: ErrorCode): RunOutcome => ({ status: 'failed', error: { code, message: 'it failed', details: {} } });
+const failedWith = (code: ErrorCode, details: Record<string, unknown> = {}): RunOutcome => ({ status: 'failed', error: { code, message: 'it failed', details } });
 
 describe('decideOnDelivery', () => {
   it('runs deliveries 1 to maxAttempts as attempts of the same number', () => {
@@ -28,34 +28,52 @@ describe('decideOnDelivery', () => {
 
 describe('decideAfterAttempt', () => {
   it('acknowledges an upstream answer of any status as succeeded, even on the last attempt', () => {
-    expect(decideAfterAttempt({ status: 'succeeded', httpStatus: 500 }, 1, policy)).toEqual({ action: 'ack', status: 'succeeded' });
-    expect(decideAfterAttempt({ status: 'succeeded', httpStatus: 200 }, 4, policy)).toEqual({ action: 'ack', status: 'succeeded' });
+    expect(decideAfterAttempt({ status: 'succeeded', httpStatus: 500 }, 1, policy, false)).toEqual({ action: 'ack', status: 'succeeded' });
+    expect(decideAfterAttempt({ status: 'succeeded', httpStatus: 200 }, 4, policy, true)).toEqual({ action: 'ack', status: 'succeeded' });
   });
 
   it.each([ErrorCode.SecretNotInScope, ErrorCode.SecretNotFound, ErrorCode.ActionNotFound, ErrorCode.ValidationFailed, ErrorCode.OutboundAddressRefused])(
     'fails a run at once, without another attempt, on %s',
     (code) => {
-      expect(decideAfterAttempt(failedWith(code), 1, policy)).toEqual({ action: 'ack', status: 'failed' });
+      expect(decideAfterAttempt(failedWith(code), 1, policy, true)).toEqual({ action: 'ack', status: 'failed' });
     },
   );
 
-  it.each([ErrorCode.UpstreamUnreachable, ErrorCode.UpstreamTimeout, ErrorCode.ServiceUnavailable, ErrorCode.ConnectionBusy])(
-    'tries again after %s while attempts are left, waiting twice as long each time',
-    (code) => {
-      expect([1, 2, 3].map((attempt) => decideAfterAttempt(failedWith(code), attempt, policy))).toEqual([
+  it.each([
+    failedWith(ErrorCode.UpstreamUnreachable, { cause: 'ECONNREFUSED' }),
+    failedWith(ErrorCode.UpstreamTimeout, { phase: 'connect' }),
+    failedWith(ErrorCode.ServiceUnavailable),
+    failedWith(ErrorCode.ConnectionBusy),
+  ])('tries again after a failure before the call ($error.code) while attempts are left, waiting twice as long each time', (outcome) => {
+    {
+      expect([1, 2, 3].map((attempt) => decideAfterAttempt(outcome, attempt, policy, false))).toEqual([
         { action: 'retry', delayMs: 1000 },
         { action: 'retry', delayMs: 2000 },
         { action: 'retry', delayMs: 4000 },
       ]);
-    },
-  );
+    }
+  });
+
+  it.each([
+    failedWith(ErrorCode.UpstreamTimeout, { phase: 'headers' }),
+    failedWith(ErrorCode.UpstreamTimeout, { phase: 'body' }),
+    failedWith(ErrorCode.UpstreamUnreachable, { cause: 'ECONNRESET' }),
+    failedWith(ErrorCode.InternalError),
+  ])('repeats a call the upstream may have acted on ($error.code $error.details) only when the request is repeatable', (outcome) => {
+    expect(decideAfterAttempt(outcome, 1, policy, false)).toEqual({ action: 'ack', status: 'failed' });
+    expect(decideAfterAttempt(outcome, 1, policy, true)).toEqual({ action: 'retry', delayMs: 1000 });
+  });
+
+  it('never repeats a call whose answer was broken', () => {
+    expect(decideAfterAttempt(failedWith(ErrorCode.UpstreamUnreachable, { cause: 'HPE_INVALID_CONSTANT' }), 1, policy, true)).toEqual({ action: 'ack', status: 'failed' });
+  });
 
   it('dead-letters a run whose last attempt failed in a way a retry might have cured', () => {
-    expect(decideAfterAttempt(failedWith(ErrorCode.UpstreamUnreachable), 4, policy)).toEqual({ action: 'dead_letter' });
+    expect(decideAfterAttempt(failedWith(ErrorCode.UpstreamUnreachable, { cause: 'ECONNREFUSED' }), 4, policy, false)).toEqual({ action: 'dead_letter' });
   });
 
   it('dead-letters at once when only one attempt is allowed', () => {
-    expect(decideAfterAttempt(failedWith(ErrorCode.UpstreamTimeout), 1, { ...policy, maxAttempts: 1 })).toEqual({ action: 'dead_letter' });
+    expect(decideAfterAttempt(failedWith(ErrorCode.UpstreamTimeout, { phase: 'connect' }), 1, { ...policy, maxAttempts: 1 }, false)).toEqual({ action: 'dead_letter' });
   });
 });
 
@@ -74,11 +92,15 @@ describe('isRetryable', () => {
   const failure = (code: ErrorCode, details: Record<string, unknown> = {}) => ({ code, message: 'm', details });
 
   it('treats an unexpected failure as worth another bounded attempt, a bad input as not', () => {
-    expect([failure(ErrorCode.InternalError), failure(ErrorCode.MissingPathParam), failure(ErrorCode.UpstreamResponseTooLarge)].map(isRetryable)).toEqual([true, false, false]);
+    expect([failure(ErrorCode.InternalError), failure(ErrorCode.MissingPathParam), failure(ErrorCode.UpstreamResponseTooLarge)].map((error) => isRetryable(error, true))).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('retries a token endpoint that failed or was slow, not one that refused the credentials', () => {
-    const tokenEndpoint = (details: Record<string, unknown>) => isRetryable(failure(ErrorCode.UpstreamAuthFailed, { auth_tag: 'oauth', ...details }));
+    const tokenEndpoint = (details: Record<string, unknown>) => isRetryable(failure(ErrorCode.UpstreamAuthFailed, { auth_tag: 'oauth', ...details }), false);
     expect([tokenEndpoint({ status: 503 }), tokenEndpoint({ status: 429 }), tokenEndpoint({}), tokenEndpoint({ status: 401, oauth_error: 'invalid_client' }), tokenEndpoint({ status: 400 })]).toEqual([
       true,
       true,

@@ -20,31 +20,44 @@ export type AttemptDecision =
   | { action: 'retry'; delayMs: number }
   | { action: 'dead_letter' };
 
-/**
- * Failures that may not happen again: the upstream could not be reached or was too slow, the connection's cap was
- * full, one of our services was down or slow, or something unexpected broke. Every other code says the run itself
- * is wrong (a refused secret, an unknown action, a bad input, a refused address) and would fail the same way again.
- * Codes added later are final until listed here: a wrongly final run is visible at once, a wrongly retried one is not.
- */
-const RETRYABLE = new Set<ErrorCode>([
-  ErrorCode.UpstreamUnreachable,
-  ErrorCode.UpstreamTimeout,
-  ErrorCode.ConnectionBusy,
-  ErrorCode.ServiceUnavailable,
-  ErrorCode.ServiceTimeout,
-  ErrorCode.InternalError,
-]);
+// Socket errors that mean the request never left: nothing reached the upstream, so another attempt repeats nothing.
+const NOT_SENT_CAUSES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL']);
+// A connection that dropped under the request: the upstream may have acted on it before it went.
+const CUT_SHORT_CAUSES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /**
- * Whether another attempt could end differently after this failure. A token endpoint that failed (5xx, 429, or no
- * usable answer in time) may recover; one that refused the credentials (another 4xx) will refuse them again.
+ * Whether another attempt could end differently after this failure without doing the work twice. Failures before
+ * the call (the connection's cap was full, one of our services was down or slow, the upstream refused the
+ * connection or did not accept it in time, its token endpoint failed) are always worth another try. Failures after
+ * the request may have reached the upstream (it was too slow to answer, dropped the connection, or something
+ * unexpected broke) are retried only when repeating the request is safe: `repeatable` says the method is idempotent
+ * or the input carries an `Idempotency-Key` the upstream deduplicates by, the same rule the outbound client retries
+ * by. Every other code says the run itself is wrong and would fail the same way again; codes added later are final
+ * until listed here, since a wrongly final run is visible at once and a wrongly repeated call is not.
  */
-export function isRetryable(error: ErrorBody): boolean {
-  if (error.code === ErrorCode.UpstreamAuthFailed) {
-    const status = error.details.status;
-    return typeof status !== 'number' || isRetryableStatus(status);
+export function isRetryable(error: ErrorBody, repeatable: boolean): boolean {
+  switch (error.code) {
+    case ErrorCode.ConnectionBusy:
+    case ErrorCode.ServiceUnavailable:
+    case ErrorCode.ServiceTimeout:
+      return true;
+    case ErrorCode.UpstreamAuthFailed: {
+      // A token endpoint that failed (5xx, 429, or no usable answer in time) may recover; one that refused the
+      // credentials (another 4xx) will refuse them again.
+      const status = error.details.status;
+      return typeof status !== 'number' || isRetryableStatus(status);
+    }
+    case ErrorCode.UpstreamTimeout:
+      return error.details.phase === 'connect' || repeatable;
+    case ErrorCode.UpstreamUnreachable: {
+      const cause = String(error.details.cause);
+      return NOT_SENT_CAUSES.has(cause) || (CUT_SHORT_CAUSES.has(cause) && repeatable);
+    }
+    case ErrorCode.InternalError:
+      return repeatable;
+    default:
+      return false;
   }
-  return RETRYABLE.has(error.code);
 }
 
 /**
@@ -64,10 +77,13 @@ export function decideOnDelivery(deliveryCount: number, policy: RetryPolicy): De
   };
 }
 
-/** An upstream answer of any status ends the run as succeeded, exactly as a synchronous run records it. */
-export function decideAfterAttempt(outcome: RunOutcome, attempt: number, policy: RetryPolicy): AttemptDecision {
+/**
+ * An upstream answer of any status ends the run as succeeded, exactly as a synchronous run records it; a failure
+ * is retried as {@link isRetryable} says, `repeatable` being whether the run's request may safely be sent twice.
+ */
+export function decideAfterAttempt(outcome: RunOutcome, attempt: number, policy: RetryPolicy, repeatable: boolean): AttemptDecision {
   if (outcome.status === 'succeeded') return { action: 'ack', status: 'succeeded' };
-  if (!isRetryable(outcome.error)) return { action: 'ack', status: 'failed' };
+  if (!isRetryable(outcome.error, repeatable)) return { action: 'ack', status: 'failed' };
   if (attempt >= policy.maxAttempts) return { action: 'dead_letter' };
   return { action: 'retry', delayMs: retryDelayMs(attempt, policy) };
 }

@@ -115,7 +115,8 @@ export class RunRecordStore {
   /**
    * Writes a dispatched run's new state: inserts the row, or updates the run in place, keeping its workspace and
    * `created_at`. A run that has already ended is left as it is (the first final state wins, whatever a duplicate
-   * delivery reports later); says whether the row was written.
+   * delivery reports later), and so is one a later attempt has taken over (an attempt handed back or timed out
+   * that still reports must not roll the record back); says whether the row was written.
    */
   async upsert(row: RunRecordRow): Promise<boolean> {
     const parameters: unknown[] = [];
@@ -124,7 +125,8 @@ export class RunRecordStore {
     parameters.push(UNFINISHED);
     return await this.countOf(
       `INSERT INTO action_executor.action_runs AS run (${COLUMNS.join(', ')}) VALUES ${tuple}
-         ON CONFLICT (id) DO UPDATE SET ${updated.join(', ')} WHERE run.status = ANY($${parameters.length}::text[])
+         ON CONFLICT (id) DO UPDATE SET ${updated.join(', ')}
+           WHERE run.status = ANY($${parameters.length}::text[]) AND run.attempts <= EXCLUDED.attempts
          RETURNING 1`,
       parameters,
     ) > 0;
@@ -132,11 +134,11 @@ export class RunRecordStore {
 
   /**
    * Marks a queued (or interrupted) run `running` with the number of the attempt starting; false when the run has
-   * already ended or no longer exists, and must not run again.
+   * already ended, no longer exists, or a later attempt has started: it must not run again.
    */
   async markRunning(runId: string, attempt: number): Promise<boolean> {
     return await this.countOf(
-      `UPDATE action_executor.action_runs SET status = 'running', attempts = $2 WHERE id = $1 AND status = ANY($3::text[]) RETURNING 1`,
+      `UPDATE action_executor.action_runs SET status = 'running', attempts = $2 WHERE id = $1 AND status = ANY($3::text[]) AND attempts < $2 RETURNING 1`,
       [runId, attempt, UNFINISHED],
     ) > 0;
   }

@@ -62,8 +62,7 @@ export class ActionRunner {
     trace.secretsResolved(secrets);
     const values = new Map(Object.entries(secrets).map(([key, secret]) => [key, secret.value]));
     const resolvedInput = substituteDeep(input, values);
-    const resolvedCredentials = substituteDeep(credentials, values);
-    const auth = target.auth.map((entry, index) => ({ scheme: entry.scheme, data: resolvedCredentials[index] ?? entry.data }));
+    const auth = substituteDeep(credentials, values).map((data, index) => ({ scheme: target.auth[index].scheme, data }));
     const request = buildOutboundRequest(target, resolvedInput);
     const applied = await this.authentication.apply(workspaceId, request, auth);
     const resolvedAt = performance.now();

@@ -140,6 +140,20 @@ describe('RunRecordStore against PostgreSQL', () => {
       expect(await store.fetch('ws_a', 'run_d')).toMatchObject({ status: 'succeeded', http_status: 200, error_code: null, attempts: 1 });
     });
 
+    it('keeps a later attempt’s state when an earlier attempt reports late', async () => {
+      await store.insert([queued()]);
+      await store.markRunning('run_d', 1);
+      // Attempt 1 was handed back (or its ack wait ran out) while still under way; attempt 2 started elsewhere.
+      expect(await store.markRunning('run_d', 2)).toBe(true);
+      expect(await store.markRunning('run_d', 1)).toBe(false);
+
+      expect(await store.upsert(row('run_d', '2025-01-31T12:00:00Z', { status: 'queued', http_status: null, error_code: 'upstream_timeout', attempts: 1, max_attempts: 5 }))).toBe(false);
+      expect(await store.fetch('ws_a', 'run_d')).toMatchObject({ status: 'running', attempts: 2, error_code: null });
+
+      expect(await store.upsert(row('run_d', '2025-01-31T12:00:00Z', { status: 'succeeded', http_status: 201, attempts: 2, max_attempts: 5 }))).toBe(true);
+      expect(await store.fetch('ws_a', 'run_d')).toMatchObject({ status: 'succeeded', attempts: 2 });
+    });
+
     it('dead-letters a run left running, keeping its attempt count', async () => {
       await store.insert([queued()]);
       await store.markRunning('run_d', 5);

@@ -12,15 +12,9 @@ export class ContractValidationPipe implements PipeTransform {
   }
 }
 
-const contractClasses = new WeakMap<object, boolean>();
-
-// Only classes carrying class-validator rules are contracts; NatsContext and primitives pass through.
+// Only classes carrying class-validator rules are contracts; NatsContext and primitives pass through. The lookup is
+// memoised by validate-payload.ts, so asking on every request costs a map read.
 function isContractClass(type: unknown): type is new () => object {
   if (typeof type !== 'function') return false;
-  let isContract = contractClasses.get(type);
-  if (isContract === undefined) {
-    isContract = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0;
-    contractClasses.set(type, isContract);
-  }
-  return isContract;
+  return getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0;
 }

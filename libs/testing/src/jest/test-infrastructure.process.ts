@@ -6,8 +6,15 @@ import { REPO_ROOT } from '../repo-root.js';
 import { startTestInfrastructure } from './test-infrastructure.js';
 
 try {
-  // Tests start services from dist/, so every run compiles the sources it tests (about half a second).
-  const [infrastructure] = await Promise.all([startTestInfrastructure(), buildWorkspace(REPO_ROOT)]);
+  // Tests start services from dist/, so every run compiles the sources it tests (about half a second). Both are
+  // awaited whatever happens, so that a source that does not compile never leaves NATS and PostgreSQL behind.
+  const [started, build] = await Promise.allSettled([startTestInfrastructure(), buildWorkspace(REPO_ROOT)]);
+  if (build.status === 'rejected') {
+    if (started.status === 'fulfilled') await started.value.stop();
+    throw new Error(`Compiling the sources to dist/ failed: ${build.reason instanceof Error ? build.reason.message : String(build.reason)}`, { cause: build.reason });
+  }
+  if (started.status === 'rejected') throw started.reason;
+  const infrastructure = started.value;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= infrastructure.stop().then(
