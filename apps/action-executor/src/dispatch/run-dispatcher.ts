@@ -66,14 +66,17 @@ export class RunDispatcher {
   }
 }
 
-/** A repeated dispatch gets the run its key already names, as long as it asks for the same action. */
+/** A repeated dispatch gets the run its key already names, as long as it asks for the same action with the same request. */
 function sameRunOrRefusal(existing: DispatchedUnderKey, run: RunActionBody, dispatchKey: string | undefined): ActionDispatchReply {
   const asked = { product: run.product, access_tag: run.app, env: run.env, event: run.event };
   const differs = (Object.keys(asked) as (keyof typeof asked)[]).filter((field) => asked[field] !== existing[field]);
-  if (differs.length === 0) return { run_id: existing.id, status: existing.status };
-  throw new DomainError(
-    ErrorCode.IdempotencyKeyReused,
-    `Idempotency key '${dispatchKey}' already names run ${existing.id}, dispatched for ${existing.product}/${existing.access_tag}/${existing.env}/${existing.event}`,
-    { run_id: existing.id, differs },
-  );
+  if (differs.length === 0 && existing.same_request) return { run_id: existing.id, status: existing.status };
+  const dispatched =
+    differs.length > 0
+      ? `dispatched for ${existing.product}/${existing.access_tag}/${existing.env}/${existing.event}`
+      : 'dispatched with another request (URL, headers or body)';
+  throw new DomainError(ErrorCode.IdempotencyKeyReused, `Idempotency key '${dispatchKey}' already names run ${existing.id}, ${dispatched}`, {
+    run_id: existing.id,
+    differs: differs.length > 0 ? differs : ['request'],
+  });
 }

@@ -93,6 +93,8 @@ export interface DispatchedUnderKey {
   access_tag: string;
   env: string;
   event: string;
+  /** Whether its request as written (URL, headers, body) is the one now dispatched again. */
+  same_request: boolean;
 }
 
 /** Reads and writes run records in the executor's own schema. */
@@ -168,9 +170,12 @@ export class RunRecordStore {
       parameters,
     );
     if (inserted > 0 || row.dispatch_key === null) return { inserted: true };
+    // Compared in the database: jsonb equality ignores key order and spacing.
     const [existing] = await this.dataSource.query<DispatchedUnderKey[]>(
-      `SELECT id, status, product, access_tag, env, event FROM action_executor.action_runs WHERE workspace_id = $1 AND dispatch_key = $2`,
-      [row.workspace_id, row.dispatch_key],
+      `SELECT id, status, product, access_tag, env, event,
+              (url IS NOT DISTINCT FROM $3 AND request_headers = $4::jsonb AND request_body IS NOT DISTINCT FROM $5::jsonb) AS same_request
+         FROM action_executor.action_runs WHERE workspace_id = $1 AND dispatch_key = $2`,
+      [row.workspace_id, row.dispatch_key, row.url, JSON.stringify(row.request_headers), row.request_body === null ? null : JSON.stringify(row.request_body)],
     );
     // Gone between the two statements (its publish failed and it was withdrawn): the key is free again.
     return existing ? { inserted: false, existing } : this.insertQueued(row);

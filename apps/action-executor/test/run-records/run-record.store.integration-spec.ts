@@ -192,8 +192,10 @@ describe('RunRecordStore against PostgreSQL', () => {
 
       expect(await store.insertQueued({ ...queued(), id: 'run_repeat', dispatch_key: 'order-42' })).toEqual({
         inserted: false,
-        existing: { id: 'run_d', status: 'queued', product: 'shop', access_tag: 'stripe-payments', env: 'prd', event: 'create-charge' },
+        existing: { id: 'run_d', status: 'queued', product: 'shop', access_tag: 'stripe-payments', env: 'prd', event: 'create-charge', same_request: true },
       });
+      const otherBody = await store.insertQueued({ ...queued(), id: 'run_other_body', dispatch_key: 'order-42', request_body: { amount: 2 } });
+      expect(otherBody).toMatchObject({ inserted: false, existing: { id: 'run_d', same_request: false } });
       expect(await store.fetch('ws_a', 'run_repeat')).toBeUndefined();
       // Another workspace, or no key at all, is another run.
       expect(await store.insertQueued({ ...queued(), id: 'run_other_ws', workspace_id: 'ws_b', dispatch_key: 'order-42' })).toEqual({ inserted: true });
