@@ -1,20 +1,10 @@
 import { ErrorCode, type RunActionBody } from '@switchboard/contracts';
 import type { FinishedRun } from '../run-records/finished-run.js';
-import type { RunTarget } from '../runs/run-target.js';
+import { stripeRunTarget } from '../../test/stripe-run-target.fixture.js';
 import { attemptRow, queuedRunRow } from './dispatched-run-rows.js';
 
 const SECRET = 'sk_live_dispatched_rows_spec';
-const target: RunTarget = {
-  appTag: 'stripe',
-  accessTag: 'stripe-payments',
-  env: 'prd',
-  baseUrl: 'https://api.stripe.com',
-  requestType: 'JSON',
-  method: 'POST',
-  path: '/v1/charges',
-  auth: [],
-  variables: new Map(),
-};
+const target = stripeRunTarget();
 const run: RunActionBody = {
   env: 'prd',
   product: 'shop',

@@ -1,20 +1,10 @@
 import { ErrorCode, type RunActionBody } from '@switchboard/contracts';
-import type { RunTarget } from '../runs/run-target.js';
+import { stripeRunTarget } from '../../test/stripe-run-target.fixture.js';
 import type { FinishedRun } from './finished-run.js';
 import { isoWithMicroseconds, RUN_RECORD_BODY_MAX_CHARS, runRecordRowOf, runRecordRowsOf } from './run-record.builder.js';
 
 const SECRET = 'sk_live_builder_spec_value';
-const target: RunTarget = {
-  appTag: 'stripe',
-  accessTag: 'stripe-payments',
-  env: 'prd',
-  baseUrl: 'https://api.stripe.com',
-  requestType: 'JSON',
-  method: 'POST',
-  path: '/v1/customers/:id/charges',
-  auth: [],
-  variables: new Map(),
-};
+const target = stripeRunTarget({ path: '/v1/customers/:id/charges' });
 const run: RunActionBody = { env: 'prd', product: 'shop', app: 'stripe-payments', event: 'create-charge' };
 
 function finished(overrides: Partial<FinishedRun> = {}): FinishedRun {

@@ -1,17 +1,7 @@
 import { buildOutboundRequest } from './outbound-request.builder.js';
-import type { RunTarget } from './run-target.js';
+import { stripeRunTarget } from '../../test/stripe-run-target.fixture.js';
 
-const target: RunTarget = {
-  appTag: 'stripe',
-  accessTag: 'stripe-payments',
-  env: 'prd',
-  baseUrl: 'https://api.stripe.com',
-  requestType: 'JSON',
-  method: 'POST',
-  path: '/v1/charges',
-  auth: [],
-  variables: new Map(),
-};
+const target = stripeRunTarget();
 
 describe('buildOutboundRequest', () => {
   it('takes an Idempotency-Key header, in any case, as the request’s idempotency key', () => {
