@@ -52,7 +52,6 @@ export class RunDispatcher {
         workspace_id: workspaceId,
         run_id: runId,
         run,
-        ...(request.user_id === undefined ? {} : { user_id: request.user_id }),
         dispatched_at: request.sent_at ?? dispatchedAt,
       });
     } catch (error) {

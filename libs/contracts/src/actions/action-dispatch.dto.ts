@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { IsInt, Matches, Min, ValidateNested } from 'class-validator';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 import { RunActionBody, RunActionRequest } from './action-run.dto.js';
 import type { RunRecordStatus } from './run-record.dto.js';
@@ -31,11 +31,6 @@ export class DispatchedRunMessage extends WorkspaceScopedRequest {
   @ValidateNested()
   @Type(() => RunActionBody)
   run!: RunActionBody;
-
-  @IsOptional()
-  @Length(1, 128)
-  @IsString()
-  user_id?: string;
 
   /** When the run was dispatched, in milliseconds since the epoch: each attempt's queue time starts there. */
   @Min(0)
