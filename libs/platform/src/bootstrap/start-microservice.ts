@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import type { MicroserviceOptions } from '@nestjs/microservices';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Subject } from '@switchboard/contracts';
 import { Logger } from 'nestjs-pino';
@@ -12,6 +12,7 @@ import { ServiceHealthModule } from '../health/health.module.js';
 import { platformLoggerModule } from '../logging/logger.module.js';
 import { MessageLoggingInterceptor } from '../messaging/message-logging.interceptor.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
+import { PlainSubjectNatsServer } from '../messaging/plain-subject-nats-server.js';
 import { RpcErrorFilter } from '../messaging/rpc-error.filter.js';
 import { ContractValidationPipe } from '../validation/contract-validation.pipe.js';
 
@@ -59,8 +60,13 @@ export async function startMicroservice(definition: MicroserviceDefinition): Pro
   class ServiceRootModule {}
 
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(ServiceRootModule, {
-    transport: Transport.NATS,
-    options: { servers: config.NATS_URL.split(','), queue: definition.queue, name: definition.service, maxReconnectAttempts: -1 },
+    strategy: new PlainSubjectNatsServer({
+      servers: config.NATS_URL.split(','),
+      queue: definition.queue,
+      name: definition.service,
+      maxReconnectAttempts: -1,
+      noAsyncTraces: true,
+    }),
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
