@@ -193,7 +193,7 @@ describe('Dispatched runs: queued in JetStream, worked off by the executors, del
     expect([otherBody.status, otherBody.code, otherBody.message]).toEqual([
       409,
       'idempotency_key_reused',
-      `Idempotency key 'order-keyed-1' already names run ${first.run_id}, dispatched with another request (URL, headers or body)`,
+      `Idempotency key 'order-keyed-1' already names run ${first.run_id}, dispatched with another input (params, query, headers or body)`,
     ]);
     // Another key is another run.
     expect((await client.actions.dispatch(keyed('keyed-2', 'order-keyed-2'))).run_id).not.toBe(first.run_id);

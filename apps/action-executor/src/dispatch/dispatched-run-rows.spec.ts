@@ -52,6 +52,7 @@ describe('queuedRunRow', () => {
       attempts: 0,
       max_attempts: 5,
       dispatch_key: null,
+      dispatch_fingerprint: null,
       created_at: '2025-01-31T12:00:00.000250Z',
     });
   });

@@ -16,6 +16,8 @@ export interface QueuedRun {
   maxAttempts: number;
   /** The input's `Idempotency-Key`, if any: a second dispatch under it finds this run. */
   dispatchKey?: string;
+  /** With a key: what the dispatch asked for, so a second one under the key can be told apart. */
+  dispatchFingerprint?: string;
 }
 
 /** The record of a queued run: its request as the caller wrote it, no attempt, no timings yet. */
@@ -40,6 +42,7 @@ export function queuedRunRow(queued: QueuedRun): RunRecordRow {
     attempts: 0,
     max_attempts: queued.maxAttempts,
     dispatch_key: queued.dispatchKey ?? null,
+    dispatch_fingerprint: queued.dispatchFingerprint ?? null,
     created_at: isoWithMicroseconds(queued.queuedAtEpochMs),
   };
 }

@@ -38,13 +38,13 @@ function handlerWith(store: Partial<RunRecordStore>, runner: Partial<ActionRunne
 describe('DispatchedRunHandler', () => {
   it('terminates a message it cannot read and dead-letters the run it names', async () => {
     const deadLettered: unknown[] = [];
-    const handler = handlerWith({ deadLetterUnfinished: (runId, error) => (deadLettered.push([runId, error.code]), Promise.resolve(true)) });
+    const handler = handlerWith({ deadLetterUnfinished: (workspaceId, runId, error) => (deadLettered.push([workspaceId, runId, error.code]), Promise.resolve(true)) });
     const { delivery, settled } = deliveryOf({ ...message, added_by_a_newer_version: true });
 
     await handler.handle(delivery);
 
     expect(settled).toEqual(['term not a dispatched run']);
-    expect(deadLettered).toEqual([[RUN_ID, ErrorCode.ValidationFailed]]);
+    expect(deadLettered).toEqual([['ws_1', RUN_ID, ErrorCode.ValidationFailed]]);
   });
 
   it('acknowledges without running a run whose outcome is already recorded', async () => {

@@ -61,7 +61,7 @@ export class DispatchedRunHandler {
 
     const decision = decideOnDelivery(delivery.info.deliveryCount, this.#policy);
     if (decision.action === 'dead_letter') {
-      if (await this.store.deadLetterUnfinished(message.run_id, decision.error)) this.logger.warn(log, 'dispatched run dead-lettered: its last attempt never finished');
+      if (await this.store.deadLetterUnfinished(message.workspace_id, message.run_id, decision.error)) this.logger.warn(log, 'dispatched run dead-lettered: its last attempt never finished');
       delivery.term('attempts exhausted');
       return;
     }
@@ -115,9 +115,9 @@ export class DispatchedRunHandler {
     } catch (error) {
       const failure = toErrorBody(error);
       this.logger.error({ stream_seq: delivery.seq, error: failure.details }, 'dispatch stream message is not a dispatched run; terminated');
-      const runId = (payload as { run_id?: unknown } | undefined)?.run_id;
-      if (typeof runId === 'string') {
-        await this.store.deadLetterUnfinished(runId, { code: failure.code, message: `The dispatched run could not be read: ${failure.message}` });
+      const { run_id: runId, workspace_id: workspaceId } = (payload ?? {}) as { run_id?: unknown; workspace_id?: unknown };
+      if (typeof runId === 'string' && typeof workspaceId === 'string') {
+        await this.store.deadLetterUnfinished(workspaceId, runId, { code: failure.code, message: `The dispatched run could not be read: ${failure.message}` });
       }
       delivery.term('not a dispatched run');
       return undefined;

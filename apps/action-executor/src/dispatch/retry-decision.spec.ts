@@ -41,17 +41,17 @@ describe('decideAfterAttempt', () => {
 
   it.each([
     failedWith(ErrorCode.UpstreamUnreachable, { cause: 'ECONNREFUSED' }),
+    failedWith(ErrorCode.UpstreamUnreachable, { cause: 'EAI_AGAIN' }),
+    failedWith(ErrorCode.UpstreamUnreachable, { cause: 'DNS_LOOKUP_FAILED' }),
     failedWith(ErrorCode.UpstreamTimeout, { phase: 'connect' }),
     failedWith(ErrorCode.ServiceUnavailable),
     failedWith(ErrorCode.ConnectionBusy),
   ])('tries again after a failure before the call ($error.code) while attempts are left, waiting twice as long each time', (outcome) => {
-    {
-      expect([1, 2, 3].map((attempt) => decideAfterAttempt(outcome, attempt, policy, false))).toEqual([
-        { action: 'retry', delayMs: 1000 },
-        { action: 'retry', delayMs: 2000 },
-        { action: 'retry', delayMs: 4000 },
-      ]);
-    }
+    expect([1, 2, 3].map((attempt) => decideAfterAttempt(outcome, attempt, policy, false))).toEqual([
+      { action: 'retry', delayMs: 1000 },
+      { action: 'retry', delayMs: 2000 },
+      { action: 'retry', delayMs: 4000 },
+    ]);
   });
 
   it.each([

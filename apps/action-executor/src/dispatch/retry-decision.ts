@@ -20,8 +20,19 @@ export type AttemptDecision =
   | { action: 'retry'; delayMs: number }
   | { action: 'dead_letter' };
 
-// Socket errors that mean the request never left: nothing reached the upstream, so another attempt repeats nothing.
-const NOT_SENT_CAUSES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL']);
+// Failures that mean the request never left (the name did not resolve, or no connection was made): nothing reached
+// the upstream, so another attempt repeats nothing. A lookup failure may be a passing DNS outage.
+const NOT_SENT_CAUSES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'DNS_LOOKUP_FAILED',
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+]);
 // A connection that dropped under the request: the upstream may have acted on it before it went.
 const CUT_SHORT_CAUSES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'UND_ERR_SOCKET']);
 

@@ -6,6 +6,7 @@ import { newRunId } from '../run-records/run-trace.js';
 import { buildOutboundRequest, idempotencyKeyOf } from '../runs/outbound-request.builder.js';
 import { RunTargetLoader } from '../runs/run-target.loader.js';
 import { DispatchConfig } from './dispatch.config.js';
+import { dispatchFingerprintOf } from './dispatch-fingerprint.js';
 import { DispatchQueue } from './dispatch-queue.js';
 import { queuedRunRow } from './dispatched-run-rows.js';
 
@@ -44,6 +45,7 @@ export class RunDispatcher {
         queuedAtEpochMs: dispatchedAt + (performance.now() % 1),
         maxAttempts: this.config.DISPATCH_MAX_ATTEMPTS,
         dispatchKey,
+        dispatchFingerprint: dispatchKey === undefined ? undefined : dispatchFingerprintOf(run),
       }),
     );
     if (!queued.inserted) return sameRunOrRefusal(queued.existing, run, dispatchKey);
@@ -73,7 +75,7 @@ function sameRunOrRefusal(existing: DispatchedUnderKey, run: RunActionBody, disp
   const dispatched =
     differs.length > 0
       ? `dispatched for ${existing.product}/${existing.access_tag}/${existing.env}/${existing.event}`
-      : 'dispatched with another request (URL, headers or body)';
+      : 'dispatched with another input (params, query, headers or body)';
   throw new DomainError(ErrorCode.IdempotencyKeyReused, `Idempotency key '${dispatchKey}' already names run ${existing.id}, ${dispatched}`, {
     run_id: existing.id,
     differs: differs.length > 0 ? differs : ['request'],

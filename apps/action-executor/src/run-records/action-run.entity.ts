@@ -72,6 +72,10 @@ export class ActionRunEntity {
   @Column({ name: 'dispatch_key', type: 'text', nullable: true })
   dispatchKey!: string | null;
 
+  /** What a keyed dispatch asked for, hashed when it was queued; null for synchronous runs. */
+  @Column({ name: 'dispatch_fingerprint', type: 'text', nullable: true })
+  dispatchFingerprint!: string | null;
+
   /** When the run started, or for a dispatched run when it was queued. */
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

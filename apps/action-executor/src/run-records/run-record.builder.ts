@@ -41,6 +41,7 @@ export function runRecordRowOf(finished: FinishedRun): RunRecordRow {
     attempts: 1,
     max_attempts: 1,
     dispatch_key: null,
+    dispatch_fingerprint: null,
     created_at: isoWithMicroseconds(finished.startedAtEpochMs),
   };
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  ErrorCode,
   RUN_LIST_DEFAULT_LIMIT,
   type RunRecordRequest,
   type RunRecordStatus,
   type RunRecordTimings,
   type RunRecordView,
 } from '@switchboard/contracts';
+import { DomainError } from '@switchboard/platform';
 import { DataSource } from 'typeorm';
 
 /** One row of `action_executor.action_runs`, ready to insert: nothing in it may hold a secret value. */
@@ -32,9 +34,14 @@ export interface RunRecordRow {
   max_attempts: number;
   /** A dispatched run's idempotency key; null for synchronous runs. */
   dispatch_key: string | null;
+  /** With a dispatch key: what the dispatch asked for, hashed (see dispatch-fingerprint.ts). */
+  dispatch_fingerprint: string | null;
   /** ISO 8601 with microseconds. */
   created_at: string;
 }
+
+/** How often a keyed dispatch is tried while the run under its key keeps being withdrawn. */
+const INSERT_QUEUED_ATTEMPTS = 3;
 
 /** The states a run can still leave; once it is in any other, no later write changes it. */
 const UNFINISHED: readonly RunRecordStatus[] = ['queued', 'running'];
@@ -71,6 +78,7 @@ const COLUMNS = [
   'attempts',
   'max_attempts',
   'dispatch_key',
+  'dispatch_fingerprint',
   'created_at',
 ] as const satisfies readonly (keyof RunRecordRow)[];
 
@@ -83,7 +91,7 @@ const SELECT_VIEW = `
          to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
     FROM action_executor.action_runs`;
 
-type ViewRow = Omit<RunRecordRow, 'workspace_id' | 'dispatch_key'>;
+type ViewRow = Omit<RunRecordRow, 'workspace_id' | 'dispatch_key' | 'dispatch_fingerprint'>;
 
 /** The run already queued under a dispatch key: enough to tell whether a repeated dispatch asks for the same run. */
 export interface DispatchedUnderKey {
@@ -93,7 +101,7 @@ export interface DispatchedUnderKey {
   access_tag: string;
   env: string;
   event: string;
-  /** Whether its request as written (URL, headers, body) is the one now dispatched again. */
+  /** Whether it was dispatched with the same fingerprint: the same action and input. */
   same_request: boolean;
 }
 
@@ -146,14 +154,15 @@ export class RunRecordStore {
   }
 
   /**
-   * Ends a run whose attempts ran out without its last attempt reporting back (its executor stopped mid-run):
-   * `dead_lettered` with `error`, unless it has already ended. Says whether it changed the run.
+   * Ends a run of the workspace whose attempts ran out without its last attempt reporting back (its executor stopped
+   * mid-run), or whose message could not be read: `dead_lettered` with `error`, unless it has already ended. Says
+   * whether it changed the run.
    */
-  async deadLetterUnfinished(runId: string, error: { code: string; message: string }): Promise<boolean> {
+  async deadLetterUnfinished(workspaceId: string, runId: string, error: { code: string; message: string }): Promise<boolean> {
     return await this.countOf(
-      `UPDATE action_executor.action_runs SET status = 'dead_lettered', error_code = $2, error_message = $3
-        WHERE id = $1 AND status = ANY($4::text[]) RETURNING 1`,
-      [runId, error.code, error.message, UNFINISHED],
+      `UPDATE action_executor.action_runs SET status = 'dead_lettered', error_code = $3, error_message = $4
+        WHERE id = $2 AND workspace_id = $1 AND status = ANY($5::text[]) RETURNING 1`,
+      [workspaceId, runId, error.code, error.message, UNFINISHED],
     ) > 0;
   }
 
@@ -164,21 +173,25 @@ export class RunRecordStore {
   async insertQueued(row: RunRecordRow): Promise<{ inserted: true } | { inserted: false; existing: DispatchedUnderKey }> {
     const parameters: unknown[] = [];
     const tuple = valuesOf(row, parameters);
-    const inserted = await this.countOf(
-      `INSERT INTO action_executor.action_runs (${COLUMNS.join(', ')}) VALUES ${tuple}
-         ON CONFLICT (workspace_id, dispatch_key) WHERE dispatch_key IS NOT NULL DO NOTHING RETURNING 1`,
-      parameters,
-    );
-    if (inserted > 0 || row.dispatch_key === null) return { inserted: true };
-    // Compared in the database: jsonb equality ignores key order and spacing.
-    const [existing] = await this.dataSource.query<DispatchedUnderKey[]>(
-      `SELECT id, status, product, access_tag, env, event,
-              (url IS NOT DISTINCT FROM $3 AND request_headers = $4::jsonb AND request_body IS NOT DISTINCT FROM $5::jsonb) AS same_request
-         FROM action_executor.action_runs WHERE workspace_id = $1 AND dispatch_key = $2`,
-      [row.workspace_id, row.dispatch_key, row.url, JSON.stringify(row.request_headers), row.request_body === null ? null : JSON.stringify(row.request_body)],
-    );
-    // Gone between the two statements (its publish failed and it was withdrawn): the key is free again.
-    return existing ? { inserted: false, existing } : this.insertQueued(row);
+    // The run under the key may be withdrawn between the two statements (its publish failed): then the key is free
+    // again and the insert is tried once more.
+    for (let attempt = 1; attempt <= INSERT_QUEUED_ATTEMPTS; attempt += 1) {
+      const inserted = await this.countOf(
+        `INSERT INTO action_executor.action_runs (${COLUMNS.join(', ')}) VALUES ${tuple}
+           ON CONFLICT (workspace_id, dispatch_key) WHERE dispatch_key IS NOT NULL DO NOTHING RETURNING 1`,
+        parameters,
+      );
+      if (inserted > 0 || row.dispatch_key === null) return { inserted: true };
+      const [existing] = await this.dataSource.query<DispatchedUnderKey[]>(
+        `SELECT id, status, product, access_tag, env, event, dispatch_fingerprint IS NOT DISTINCT FROM $3 AS same_request
+           FROM action_executor.action_runs WHERE workspace_id = $1 AND dispatch_key = $2`,
+        [row.workspace_id, row.dispatch_key, row.dispatch_fingerprint],
+      );
+      if (existing) return { inserted: false, existing };
+    }
+    throw new DomainError(ErrorCode.ServiceUnavailable, 'The dispatch could not be recorded: its idempotency key kept changing hands; try again', {
+      dispatch_key: row.dispatch_key,
+    });
   }
 
   /** Deletes a queued run that was never handed to the queue (its publish failed and the caller was told so). */
@@ -233,7 +246,7 @@ export class RunRecordStore {
 }
 
 // An update changes a run's state, never whose run it is or when it was dispatched (the list's cursor).
-const KEPT_ON_UPDATE = new Set<string>(['id', 'workspace_id', 'dispatch_key', 'created_at']);
+const KEPT_ON_UPDATE = new Set<string>(['id', 'workspace_id', 'dispatch_key', 'dispatch_fingerprint', 'created_at']);
 
 /** `($1, $2, …)` for one row, its values appended to `parameters`. */
 function valuesOf(row: RunRecordRow, parameters: unknown[]): string {

@@ -29,6 +29,7 @@ function row(id: string, createdAt: string, overrides: Partial<RunRecordRow> = {
     attempts: 1,
     max_attempts: 1,
     dispatch_key: null,
+    dispatch_fingerprint: null,
     created_at: createdAt,
     ...overrides,
   };
@@ -135,7 +136,7 @@ describe('RunRecordStore against PostgreSQL', () => {
 
       expect(await store.upsert(row('run_d', '2025-01-31T12:00:00Z', { status: 'failed', http_status: null, error_code: 'upstream_timeout', attempts: 2 }))).toBe(false);
       expect(await store.markRunning('run_d', 2)).toBe(false);
-      expect(await store.deadLetterUnfinished('run_d', { code: 'service_unavailable', message: 'stopped' })).toBe(false);
+      expect(await store.deadLetterUnfinished('ws_a', 'run_d', { code: 'service_unavailable', message: 'stopped' })).toBe(false);
 
       expect(await store.fetch('ws_a', 'run_d')).toMatchObject({ status: 'succeeded', http_status: 200, error_code: null, attempts: 1 });
     });
@@ -158,7 +159,9 @@ describe('RunRecordStore against PostgreSQL', () => {
       await store.insert([queued()]);
       await store.markRunning('run_d', 5);
 
-      expect(await store.deadLetterUnfinished('run_d', { code: 'service_unavailable', message: 'Attempt 5 of 5 did not finish' })).toBe(true);
+      // Only within its own workspace: a message naming the run elsewhere cannot end it.
+      expect(await store.deadLetterUnfinished('ws_other', 'run_d', { code: 'service_unavailable', message: 'forged' })).toBe(false);
+      expect(await store.deadLetterUnfinished('ws_a', 'run_d', { code: 'service_unavailable', message: 'Attempt 5 of 5 did not finish' })).toBe(true);
 
       expect(await store.fetch('ws_a', 'run_d')).toMatchObject({
         status: 'dead_lettered',
@@ -188,17 +191,22 @@ describe('RunRecordStore against PostgreSQL', () => {
     });
 
     it('queues one run per dispatch key in a workspace and answers a repeat with that run', async () => {
-      expect(await store.insertQueued({ ...queued(), dispatch_key: 'order-42' })).toEqual({ inserted: true });
+      const keyed = (id: string, fingerprint = 'fp-1'): RunRecordRow => ({ ...queued(), id, dispatch_key: 'order-42', dispatch_fingerprint: fingerprint });
+      expect(await store.insertQueued(keyed('run_d'))).toEqual({ inserted: true });
 
-      expect(await store.insertQueued({ ...queued(), id: 'run_repeat', dispatch_key: 'order-42' })).toEqual({
+      expect(await store.insertQueued(keyed('run_repeat'))).toEqual({
         inserted: false,
         existing: { id: 'run_d', status: 'queued', product: 'shop', access_tag: 'stripe-payments', env: 'prd', event: 'create-charge', same_request: true },
       });
-      const otherBody = await store.insertQueued({ ...queued(), id: 'run_other_body', dispatch_key: 'order-42', request_body: { amount: 2 } });
-      expect(otherBody).toMatchObject({ inserted: false, existing: { id: 'run_d', same_request: false } });
+      const otherInput = await store.insertQueued(keyed('run_other_input', 'fp-2'));
+      expect(otherInput).toMatchObject({ inserted: false, existing: { id: 'run_d', same_request: false } });
+      // An attempt rewrites the request columns (here: its target could not be loaded); the fingerprint stays.
+      await store.markRunning('run_d', 1);
+      await store.upsert(row('run_d', '2025-01-31T12:00:00Z', { status: 'queued', url: null, method: null, request_headers: {}, error_code: 'service_unavailable', attempts: 1 }));
+      expect(await store.insertQueued(keyed('run_after_attempt'))).toMatchObject({ inserted: false, existing: { id: 'run_d', same_request: true } });
       expect(await store.fetch('ws_a', 'run_repeat')).toBeUndefined();
       // Another workspace, or no key at all, is another run.
-      expect(await store.insertQueued({ ...queued(), id: 'run_other_ws', workspace_id: 'ws_b', dispatch_key: 'order-42' })).toEqual({ inserted: true });
+      expect(await store.insertQueued({ ...keyed('run_other_ws'), workspace_id: 'ws_b' })).toEqual({ inserted: true });
       expect(await store.insertQueued({ ...queued(), id: 'run_no_key_1' })).toEqual({ inserted: true });
       expect(await store.insertQueued({ ...queued(), id: 'run_no_key_2' })).toEqual({ inserted: true });
     });
