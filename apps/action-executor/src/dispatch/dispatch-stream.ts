@@ -35,15 +35,16 @@ export function dispatchStreamConfig(): Partial<StreamConfig> & { name: string }
 }
 
 /**
- * The durable pull consumer every executor replica reads from. `max_deliver` allows one delivery more than there
- * are attempts: that last one only dead-letters a run whose final attempt never reported back (see retry-decision.ts).
+ * The durable pull consumer every executor replica reads from. Deliveries are not limited: attempts are counted in
+ * the run's record (RunRecordStore.startAttempt), so a delivery handed back while the database is down costs none,
+ * and a run whose attempts are used up is dead-lettered by the delivery that finds it so.
  */
 export function dispatchConsumerConfig(config: DispatchConfig): Partial<ConsumerConfig> {
   return {
     durable_name: STREAM.consumer,
     ack_policy: AckPolicy.Explicit,
     ack_wait: nanos(config.DISPATCH_ACK_WAIT_MS),
-    max_deliver: config.DISPATCH_MAX_ATTEMPTS + 1,
+    max_deliver: -1,
     deliver_policy: DeliverPolicy.All,
     replay_policy: ReplayPolicy.Instant,
   };

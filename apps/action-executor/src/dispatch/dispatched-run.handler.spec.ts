@@ -1,7 +1,10 @@
 import { ErrorCode } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
 import type { PinoLogger } from 'nestjs-pino';
+import { stripeRunTarget } from '../../test/stripe-run-target.fixture.js';
+import { timedOut } from '../outbound/upstream-failure.js';
 import type { RunRecordStore } from '../run-records/run-record.store.js';
+import type { RunTrace } from '../run-records/run-trace.js';
 import type { ActionRunner } from '../runs/action-runner.js';
 import { DispatchConfig } from './dispatch.config.js';
 import { DispatchedRunHandler, type DispatchDelivery } from './dispatched-run.handler.js';
@@ -49,7 +52,7 @@ describe('DispatchedRunHandler', () => {
 
   it('acknowledges without running a run whose outcome is already recorded', async () => {
     let ran = false;
-    const handler = handlerWith({ markRunning: () => Promise.resolve(false) }, { execute: () => ((ran = true), Promise.reject(new Error('must not run'))) });
+    const handler = handlerWith({ startAttempt: () => Promise.resolve({ state: 'ended' as const }) }, { execute: () => ((ran = true), Promise.reject(new Error('must not run'))) });
     const { delivery, settled } = deliveryOf(message, 2);
 
     await handler.handle(delivery);
@@ -57,21 +60,47 @@ describe('DispatchedRunHandler', () => {
     expect([settled, ran]).toEqual([['ack'], false]);
   });
 
-  it('dead-letters and terminates on the extra delivery after the last attempt, running nothing', async () => {
-    const calls: string[] = [];
-    const handler = handlerWith({
-      deadLetterUnfinished: () => (calls.push('dead-letter'), Promise.resolve(true)),
-      markRunning: () => (calls.push('mark running'), Promise.resolve(true)),
-    });
-    const { delivery, settled } = deliveryOf(message, 4);
+  it('dead-letters and terminates a run whose attempts are used up, running nothing', async () => {
+    const deadLettered: unknown[] = [];
+    let ran = false;
+    const handler = handlerWith(
+      {
+        startAttempt: () => Promise.resolve({ state: 'exhausted' as const, attempts: 3 }),
+        deadLetterUnfinished: (_workspace, _run, error) => (deadLettered.push(error.message), Promise.resolve(true)),
+      },
+      { execute: () => ((ran = true), Promise.reject(new Error('must not run'))) },
+    );
+    const { delivery, settled } = deliveryOf(message, 9);
 
     await handler.handle(delivery);
 
-    expect([calls, settled]).toEqual([['dead-letter'], ['term attempts exhausted']]);
+    expect([deadLettered, settled, ran]).toEqual([['Attempt 3 of 3 did not finish: the executor running it stopped or stopped answering'], ['term attempts exhausted'], false]);
+  });
+
+  it.each([
+    [{}, ['ack'], 'failed'],
+    [{ 'Idempotency-Key': 'order-1' }, ['nak 100'], 'queued'],
+  ])('after a POST timed out waiting for its answer (headers %j), repeats it only if it is repeatable', async (headers, expected, status) => {
+    const written: string[] = [];
+    const handler = handlerWith(
+      { startAttempt: () => Promise.resolve({ state: 'started' as const, attempt: 1 }), upsert: (row) => (written.push(row.status), Promise.resolve(true)) },
+      {
+        execute: (trace: RunTrace) => {
+          trace.inputRead({ headers });
+          trace.targetFound(stripeRunTarget());
+          return Promise.reject(timedOut('https://api.stripe.com', 30_000, 'headers'));
+        },
+      },
+    );
+    const { delivery, settled } = deliveryOf(message, 1);
+
+    await handler.handle(delivery);
+
+    expect([settled, written]).toEqual([expected, [status]]);
   });
 
   it('hands the run back with a backoff when its state cannot be recorded, rather than acknowledging it', async () => {
-    const handler = handlerWith({ markRunning: () => Promise.reject(new DomainError(ErrorCode.InternalError, 'database down', {})) });
+    const handler = handlerWith({ startAttempt: () => Promise.reject(new DomainError(ErrorCode.InternalError, 'database down', {})) });
     const { delivery, settled } = deliveryOf(message, 2);
 
     await handler.handle(delivery);

@@ -10,7 +10,7 @@ import { ActionRunner } from '../runs/action-runner.js';
 import { idempotencyKeyOf } from '../runs/outbound-request.builder.js';
 import { DispatchConfig } from './dispatch.config.js';
 import { attemptRow } from './dispatched-run-rows.js';
-import { decideAfterAttempt, decideOnDelivery, retryDelayMs, type AttemptDecision, type RetryPolicy } from './retry-decision.js';
+import { decideAfterAttempt, lastAttemptUnfinished, retryDelayMs, type AttemptDecision, type RetryPolicy } from './retry-decision.js';
 
 /** What the handler needs of a delivered message; a JetStream `JsMsg` is one. */
 export type DispatchDelivery = Pick<JsMsg, 'info' | 'seq' | 'json' | 'working' | 'ack' | 'nak' | 'term'>;
@@ -59,19 +59,22 @@ export class DispatchedRunHandler {
     if (message === undefined) return;
     const log = { run_id: message.run_id, workspace_id: message.workspace_id, delivery: delivery.info.deliveryCount };
 
-    const decision = decideOnDelivery(delivery.info.deliveryCount, this.#policy);
-    if (decision.action === 'dead_letter') {
-      if (await this.store.deadLetterUnfinished(message.workspace_id, message.run_id, decision.error)) this.logger.warn(log, 'dispatched run dead-lettered: its last attempt never finished');
+    const start = await this.store.startAttempt(message.workspace_id, message.run_id);
+    if (start.state === 'exhausted') {
+      if (await this.store.deadLetterUnfinished(message.workspace_id, message.run_id, lastAttemptUnfinished(start.attempts))) {
+        this.logger.warn(log, 'dispatched run dead-lettered: its last attempt never finished');
+      }
       delivery.term('attempts exhausted');
       return;
     }
-    if (!(await this.store.markRunning(message.run_id, decision.attempt))) {
+    if (start.state === 'ended') {
       // Its outcome was recorded but the acknowledgement was lost (the executor died in between), or its dispatch
       // was withdrawn: running it again would only repeat the call.
       this.logger.info(log, 'dispatched run has already ended; acknowledged without running it');
       delivery.ack();
       return;
     }
+    const attempt = start.attempt;
 
     const trace = new RunTrace(message.workspace_id, message.run, message.dispatched_at, message.run_id);
     let failure: unknown;
@@ -82,8 +85,8 @@ export class DispatchedRunHandler {
     }
     const finished = trace.finished(failure);
     const repeatable = finished.target !== undefined && mayRetry(finished.target.method, idempotencyKeyOf(finished.input));
-    const after = decideAfterAttempt(finished.outcome, decision.attempt, this.#policy, repeatable);
-    await this.store.upsert(attemptRow(finished, after, decision.attempt, this.#policy.maxAttempts));
+    const after = decideAfterAttempt(finished.outcome, attempt, this.#policy, repeatable);
+    await this.store.upsert(attemptRow(finished, after, attempt, this.#policy.maxAttempts));
     this.#settle(delivery, after, { ...log, code: finished.outcome.status === 'failed' ? finished.outcome.error.code : undefined });
   }
 

@@ -1,27 +1,16 @@
 import { ErrorCode } from '@switchboard/contracts';
 import type { RunOutcome } from '../run-records/finished-run.js';
-import { decideAfterAttempt, decideOnDelivery, isRetryable, retryDelayMs, type RetryPolicy } from './retry-decision.js';
+import { decideAfterAttempt, isRetryable, lastAttemptUnfinished, retryDelayMs, type RetryPolicy } from './retry-decision.js';
 
 const policy: RetryPolicy = { maxAttempts: 4, backoffMs: 1000, backoffMaxMs: 5000 };
 const failedWith = (code: ErrorCode, details: Record<string, unknown> = {}): RunOutcome => ({ status: 'failed', error: { code, message: 'it failed', details } });
 
-describe('decideOnDelivery', () => {
-  it('runs deliveries 1 to maxAttempts as attempts of the same number', () => {
-    expect([1, 2, 4].map((delivery) => decideOnDelivery(delivery, policy))).toEqual([
-      { action: 'attempt', attempt: 1 },
-      { action: 'attempt', attempt: 2 },
-      { action: 'attempt', attempt: 4 },
-    ]);
-  });
-
-  it('dead-letters the delivery after the last attempt, which only comes when that attempt never reported', () => {
-    expect(decideOnDelivery(5, policy)).toEqual({
-      action: 'dead_letter',
-      error: {
-        code: ErrorCode.ServiceUnavailable,
-        message: 'Attempt 4 of 4 did not finish: the executor running it stopped or stopped answering',
-        details: { attempts: 4 },
-      },
+describe('lastAttemptUnfinished', () => {
+  it('says which attempt never reported back', () => {
+    expect(lastAttemptUnfinished(4)).toEqual({
+      code: ErrorCode.ServiceUnavailable,
+      message: 'Attempt 4 of 4 did not finish: the executor running it stopped or stopped answering',
+      details: { attempts: 4 },
     });
   });
 });

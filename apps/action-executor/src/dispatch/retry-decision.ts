@@ -11,9 +11,6 @@ export interface RetryPolicy {
   backoffMaxMs: number;
 }
 
-/** What to do with a delivery before running anything. */
-export type DeliveryDecision = { action: 'attempt'; attempt: number } | { action: 'dead_letter'; error: ErrorBody };
-
 /** What to do with a delivery once its attempt has ended, and the state its run record takes. */
 export type AttemptDecision =
   | { action: 'ack'; status: 'succeeded' | 'failed' }
@@ -72,19 +69,14 @@ export function isRetryable(error: ErrorBody, repeatable: boolean): boolean {
 }
 
 /**
- * Delivery `n` is attempt `n`. JetStream delivers once more than there are attempts (its `max_deliver` is
- * `maxAttempts + 1`) so that a last attempt whose executor died, and which therefore never reported, still ends its
- * run: that extra delivery runs nothing and dead-letters the run.
+ * Why a run whose attempts are used up but which never ended is dead-lettered: its last attempt never reported back,
+ * because the executor running it stopped (or stopped answering) mid-run.
  */
-export function decideOnDelivery(deliveryCount: number, policy: RetryPolicy): DeliveryDecision {
-  if (deliveryCount <= policy.maxAttempts) return { action: 'attempt', attempt: deliveryCount };
+export function lastAttemptUnfinished(attempts: number): ErrorBody {
   return {
-    action: 'dead_letter',
-    error: {
-      code: ErrorCode.ServiceUnavailable,
-      message: `Attempt ${policy.maxAttempts} of ${policy.maxAttempts} did not finish: the executor running it stopped or stopped answering`,
-      details: { attempts: policy.maxAttempts },
-    },
+    code: ErrorCode.ServiceUnavailable,
+    message: `Attempt ${attempts} of ${attempts} did not finish: the executor running it stopped or stopped answering`,
+    details: { attempts },
   };
 }
 

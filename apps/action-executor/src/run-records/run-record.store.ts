@@ -93,6 +93,9 @@ const SELECT_VIEW = `
 
 type ViewRow = Omit<RunRecordRow, 'workspace_id' | 'dispatch_key' | 'dispatch_fingerprint'>;
 
+/** What starting a delivered run found: the attempt it begins, or why it must not run. */
+export type AttemptStart = { state: 'started'; attempt: number } | { state: 'ended' } | { state: 'exhausted'; attempts: number };
+
 /** The run already queued under a dispatch key: enough to tell whether a repeated dispatch asks for the same run. */
 export interface DispatchedUnderKey {
   id: string;
@@ -143,14 +146,27 @@ export class RunRecordStore {
   }
 
   /**
-   * Marks a queued (or interrupted) run `running` with the number of the attempt starting; false when the run has
-   * already ended, no longer exists, or a later attempt has started: it must not run again.
+   * Starts the next attempt of a queued (or interrupted) run: marks it `running` and counts the attempt in its row,
+   * so attempts are counted by the record, not by how often the queue delivered the run (a delivery handed back
+   * because the database failed costs none). Says which attempt began, or that the run has ended or been withdrawn
+   * (it must not run again), or that its attempts are used up (its last one never reported back).
    */
-  async markRunning(runId: string, attempt: number): Promise<boolean> {
-    return await this.countOf(
-      `UPDATE action_executor.action_runs SET status = 'running', attempts = $2 WHERE id = $1 AND status = ANY($3::text[]) AND attempts < $2 RETURNING 1`,
-      [runId, attempt, UNFINISHED],
-    ) > 0;
+  async startAttempt(workspaceId: string, runId: string): Promise<AttemptStart> {
+    // Wrapped in a CTE: TypeORM hands back a bare UPDATE … RETURNING as [rows, count].
+    const [started] = await this.dataSource.query<{ attempts: number }[]>(
+      `WITH started AS (
+         UPDATE action_executor.action_runs SET status = 'running', attempts = attempts + 1
+          WHERE id = $1 AND workspace_id = $2 AND status = ANY($3::text[]) AND attempts < max_attempts RETURNING attempts
+       ) SELECT attempts FROM started`,
+      [runId, workspaceId, UNFINISHED],
+    );
+    if (started) return { state: 'started', attempt: started.attempts };
+    const [row] = await this.dataSource.query<{ status: RunRecordStatus; attempts: number }[]>(
+      `SELECT status, attempts FROM action_executor.action_runs WHERE id = $1 AND workspace_id = $2`,
+      [runId, workspaceId],
+    );
+    if (row === undefined || !UNFINISHED.includes(row.status)) return { state: 'ended' };
+    return { state: 'exhausted', attempts: row.attempts };
   }
 
   /**

@@ -113,7 +113,7 @@ describe('RunRecordStore against PostgreSQL', () => {
       await store.insert([queued()]);
       expect(await store.fetch('ws_a', 'run_d')).toMatchObject({ status: 'queued', attempts: 0, max_attempts: 5, timings: { total_ms: null } });
 
-      expect(await store.markRunning('run_d', 1)).toBe(true);
+      expect(await store.startAttempt('ws_a', 'run_d')).toEqual({ state: 'started', attempt: 1 });
       expect(await store.fetch('ws_a', 'run_d')).toMatchObject({ status: 'running', attempts: 1 });
 
       const ended = row('run_d', '2025-01-31T12:00:09Z', { workspace_id: 'ws_other', status: 'succeeded', http_status: 201, attempts: 1, max_attempts: 5 });
@@ -135,7 +135,7 @@ describe('RunRecordStore against PostgreSQL', () => {
       await store.upsert(row('run_d', '2025-01-31T12:00:00Z', { status: 'succeeded', http_status: 200, attempts: 1, max_attempts: 5 }));
 
       expect(await store.upsert(row('run_d', '2025-01-31T12:00:00Z', { status: 'failed', http_status: null, error_code: 'upstream_timeout', attempts: 2 }))).toBe(false);
-      expect(await store.markRunning('run_d', 2)).toBe(false);
+      expect(await store.startAttempt('ws_a', 'run_d')).toEqual({ state: 'ended' });
       expect(await store.deadLetterUnfinished('ws_a', 'run_d', { code: 'service_unavailable', message: 'stopped' })).toBe(false);
 
       expect(await store.fetch('ws_a', 'run_d')).toMatchObject({ status: 'succeeded', http_status: 200, error_code: null, attempts: 1 });
@@ -143,10 +143,9 @@ describe('RunRecordStore against PostgreSQL', () => {
 
     it('keeps a later attempt’s state when an earlier attempt reports late', async () => {
       await store.insert([queued()]);
-      await store.markRunning('run_d', 1);
+      await store.startAttempt('ws_a', 'run_d');
       // Attempt 1 was handed back (or its ack wait ran out) while still under way; attempt 2 started elsewhere.
-      expect(await store.markRunning('run_d', 2)).toBe(true);
-      expect(await store.markRunning('run_d', 1)).toBe(false);
+      expect(await store.startAttempt('ws_a', 'run_d')).toEqual({ state: 'started', attempt: 2 });
 
       expect(await store.upsert(row('run_d', '2025-01-31T12:00:00Z', { status: 'queued', http_status: null, error_code: 'upstream_timeout', attempts: 1, max_attempts: 5 }))).toBe(false);
       expect(await store.fetch('ws_a', 'run_d')).toMatchObject({ status: 'running', attempts: 2, error_code: null });
@@ -155,9 +154,15 @@ describe('RunRecordStore against PostgreSQL', () => {
       expect(await store.fetch('ws_a', 'run_d')).toMatchObject({ status: 'succeeded', attempts: 2 });
     });
 
-    it('dead-letters a run left running, keeping its attempt count', async () => {
+    it('counts attempts in the row, and finds them used up once the last one started', async () => {
       await store.insert([queued()]);
-      await store.markRunning('run_d', 5);
+      for (let attempt = 1; attempt <= 5; attempt += 1) expect(await store.startAttempt('ws_a', 'run_d')).toEqual({ state: 'started', attempt });
+      expect(await store.startAttempt('ws_a', 'run_d')).toEqual({ state: 'exhausted', attempts: 5 });
+      expect(await store.startAttempt('ws_other', 'run_d')).toEqual({ state: 'ended' });
+    });
+
+    it('dead-letters a run left running, keeping its attempt count', async () => {
+      await store.insert([{ ...queued(), status: 'running', attempts: 5 }]);
 
       // Only within its own workspace: a message naming the run elsewhere cannot end it.
       expect(await store.deadLetterUnfinished('ws_other', 'run_d', { code: 'service_unavailable', message: 'forged' })).toBe(false);
@@ -172,7 +177,7 @@ describe('RunRecordStore against PostgreSQL', () => {
     });
 
     it('inserts a state for a run it has no row of, and refuses to mark it running', async () => {
-      expect(await store.markRunning('run_missing', 1)).toBe(false);
+      expect(await store.startAttempt('ws_a', 'run_missing')).toEqual({ state: 'ended' });
 
       expect(await store.upsert(row('run_missing', '2025-01-31T12:00:00Z', { status: 'queued', attempts: 1, max_attempts: 5 }))).toBe(true);
 
@@ -181,7 +186,7 @@ describe('RunRecordStore against PostgreSQL', () => {
 
     it('deletes a queued run no executor has taken, and never one that has started', async () => {
       await store.insert([queued(), row('run_e', '2025-01-31T12:00:00Z', { status: 'queued', attempts: 0 })]);
-      await store.markRunning('run_e', 1);
+      await store.startAttempt('ws_a', 'run_e');
 
       await store.deleteQueued('run_d');
       await store.deleteQueued('run_e');
@@ -201,7 +206,7 @@ describe('RunRecordStore against PostgreSQL', () => {
       const otherInput = await store.insertQueued(keyed('run_other_input', 'fp-2'));
       expect(otherInput).toMatchObject({ inserted: false, existing: { id: 'run_d', same_request: false } });
       // An attempt rewrites the request columns (here: its target could not be loaded); the fingerprint stays.
-      await store.markRunning('run_d', 1);
+      await store.startAttempt('ws_a', 'run_d');
       await store.upsert(row('run_d', '2025-01-31T12:00:00Z', { status: 'queued', url: null, method: null, request_headers: {}, error_code: 'service_unavailable', attempts: 1 }));
       expect(await store.insertQueued(keyed('run_after_attempt'))).toMatchObject({ inserted: false, existing: { id: 'run_d', same_request: true } });
       expect(await store.fetch('ws_a', 'run_repeat')).toBeUndefined();
@@ -216,7 +221,7 @@ describe('RunRecordStore against PostgreSQL', () => {
       await store.deleteQueued('run_d');
       expect(await store.insertQueued({ ...queued(), id: 'run_again', dispatch_key: 'order-7' })).toEqual({ inserted: true });
 
-      await store.markRunning('run_again', 1);
+      await store.startAttempt('ws_a', 'run_again');
       await store.upsert(row('run_again', '2025-01-31T12:00:00Z', { status: 'succeeded', attempts: 1, max_attempts: 5 }));
       const repeat = await store.insertQueued({ ...queued(), id: 'run_third', dispatch_key: 'order-7' });
       expect(repeat).toMatchObject({ inserted: false, existing: { id: 'run_again', status: 'succeeded' } });
