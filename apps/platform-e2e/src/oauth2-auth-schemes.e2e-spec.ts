@@ -151,6 +151,19 @@ describe('OAuth2 auth schemes through the SDK', () => {
     const refreshes = tokenRequests('refresh_token');
     expect(refreshes).toHaveLength(2);
     expect(formOf(refreshes[1]).refresh_token).toMatch(/^rotated-refresh-/);
+
+    // The rotated refresh token is stored as a new version of the secret the connection references, so a restarted
+    // executor (or another replica) refreshes with the live token, not the revoked one it started from.
+    await waitUntil(async () => (await ductape.secrets.fetch('OAUTH_REFRESH_TOKEN')).value === currentRefreshToken, {
+      what: 'the rotated refresh token to be stored',
+      timeoutMs: 10_000,
+      intervalMs: 100,
+    });
+    const audit = await ductape.secrets.audit({ key: 'OAUTH_REFRESH_TOKEN' });
+    expect(audit.filter((entry) => entry.action === 'rotate').map((entry) => entry.user_id)).toEqual(['system:oauth-refresh', 'system:oauth-refresh']);
+    await platform.restartService('action-executor');
+    expect(await runAs('crm_refresh')).toMatchObject({ status: 200, body: { user: 'crm-user' } });
+    expect(formOf(tokenRequests('refresh_token').at(-1)).refresh_token).toMatch(/^rotated-refresh-/);
   });
 
   it('fails with a clear upstream_auth_failed for a wrong client secret, without calling the API', async () => {

@@ -10,10 +10,10 @@ export interface CachedAccessToken {
 }
 
 /**
- * OAuth2 access tokens per (workspace, scheme, token URL, hash of the credentials they were issued for), so runs
- * reuse a token until shortly before it expires. Dropped for the whole workspace on any connection, catalog or
- * secrets event like the other caches; a rotated secret changes the hash anyway, so it can never be served a token
- * issued for the old value.
+ * OAuth2 access tokens per (workspace, scheme, token URL, hash of the client credentials they were issued for), so
+ * runs reuse a token until shortly before it expires. Dropped for the whole workspace on any connection, catalog or
+ * secrets event like the other caches, except the executor's own storing of a rotated refresh token; a changed client
+ * secret changes the hash anyway, so it can never be served a token issued for the old value.
  */
 @Injectable()
 export class AccessTokenCache extends WorkspaceCache<CachedAccessToken> {

@@ -1,7 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { Events } from '@switchboard/contracts';
 import { NATS_CONNECTION } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
+import { OAUTH_REFRESH_ACTOR } from '../runs/oauth/refresh-token-write-back.js';
 import { AccessTokenCache } from './access-token.cache.js';
 import { RunPlanCache } from './run-plan.cache.js';
 import { SecretValueCache } from './secret-value.cache.js';
@@ -30,11 +32,13 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
             this.logger.warn({ err: error, subject }, 'cache invalidation subscription failed');
             return;
           }
-          const workspaceId = workspaceOf(message.data);
-          if (!workspaceId) return;
-          this.plans.invalidateWorkspace(workspaceId);
-          this.secrets.invalidateWorkspace(workspaceId);
-          this.accessTokens.invalidateWorkspace(workspaceId);
+          const event = eventOf(message.data);
+          if (!event) return;
+          this.plans.invalidateWorkspace(event.workspaceId);
+          this.secrets.invalidateWorkspace(event.workspaceId);
+          // A refresh token the executor itself stored after a rotation leaves the access token issued with it good;
+          // dropping it would make every run refresh, rotate and store again.
+          if (!(message.subject === Events.SecretRotated && event.userId === OAUTH_REFRESH_ACTOR)) this.accessTokens.invalidateWorkspace(event.workspaceId);
         },
       }),
     );
@@ -45,10 +49,11 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
   }
 }
 
-function workspaceOf(data: Uint8Array): string | undefined {
+function eventOf(data: Uint8Array): { workspaceId: string; userId?: string } | undefined {
   try {
-    const payload = JSON.parse(new TextDecoder().decode(data)) as { workspace_id?: unknown };
-    return typeof payload.workspace_id === 'string' ? payload.workspace_id : undefined;
+    const payload = JSON.parse(new TextDecoder().decode(data)) as { workspace_id?: unknown; user_id?: unknown };
+    if (typeof payload.workspace_id !== 'string') return undefined;
+    return { workspaceId: payload.workspace_id, ...(typeof payload.user_id === 'string' ? { userId: payload.user_id } : {}) };
   } catch {
     // Events are ours and always JSON; anything else names no workspace and invalidates nothing.
     return undefined;

@@ -64,7 +64,7 @@ export class ActionRunner {
     const resolvedInput = substituteDeep(input, values);
     const auth = substituteDeep(credentials, values).map((data, index) => ({ scheme: target.auth[index].scheme, data }));
     const request = buildOutboundRequest(target, resolvedInput);
-    const applied = await this.authentication.apply(workspaceId, request, auth);
+    const applied = await this.authentication.apply(workspaceId, request, auth, credentials);
     const resolvedAt = performance.now();
     trace.sending();
     let response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(request));
@@ -72,7 +72,7 @@ export class ActionRunner {
       // A cached OAuth2 token the upstream no longer takes (revoked, or expired before its time): once more, freshly.
       applied.forgetCachedTokens();
       const retry = buildOutboundRequest(target, resolvedInput);
-      await this.authentication.apply(workspaceId, retry, auth);
+      await this.authentication.apply(workspaceId, retry, auth, credentials);
       response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(retry));
     }
     trace.answered(response);

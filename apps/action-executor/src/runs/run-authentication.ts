@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { findReferences } from '@switchboard/placeholders';
 import type { OutboundRequest } from '../outbound/outbound-request.js';
+import type { AuthData } from './auth-credential.js';
 import { applyAuth } from './auth-application.js';
 import { isOAuth2Scheme, oauthGrantOf, type OAuthGrant } from './oauth/oauth-grant.js';
 import { OAuthTokenProvider } from './oauth/oauth-token-provider.js';
@@ -18,9 +20,16 @@ export interface AppliedAuth {
 export class RunAuthentication {
   constructor(private readonly tokens: OAuthTokenProvider) {}
 
-  /** `auth` holds substituted credentials. */
-  async apply(workspaceId: string, request: OutboundRequest, auth: RunTarget['auth']): Promise<AppliedAuth> {
-    const grants = auth.flatMap(({ scheme, data }) => (isOAuth2Scheme(scheme) ? [oauthGrantOf(scheme, data)] : []));
+  /**
+   * `auth` holds substituted credentials; `written`, when given, the same credentials as the connection writes them
+   * (references unresolved), which says where a rotated refresh token is to be stored.
+   */
+  async apply(workspaceId: string, request: OutboundRequest, auth: RunTarget['auth'], written: readonly AuthData[] = []): Promise<AppliedAuth> {
+    const grants = auth.flatMap(({ scheme, data }, index) => {
+      if (!isOAuth2Scheme(scheme)) return [];
+      const refreshTokenSecretKey = soleSecretReferenceKey(written[index]?.refresh_token);
+      return [{ ...oauthGrantOf(scheme, data), ...(refreshTokenSecretKey === undefined ? {} : { refreshTokenSecretKey }) }];
+    });
     const obtained = await Promise.all(grants.map(async (grant) => ({ grant, token: await this.tokens.accessToken(workspaceId, grant) })));
     applyAuth(request, auth, new Map(obtained.map(({ grant, token }) => [grant.schemeTag, token.value])));
     const cached: { grant: OAuthGrant; value: string }[] = obtained.filter(({ token }) => token.fromCache).map(({ grant, token }) => ({ grant, value: token.value }));
@@ -31,4 +40,12 @@ export class RunAuthentication {
       },
     };
   }
+}
+
+/** The key of the secret a credential is written as, when it is exactly one reference (`$Token{KEY}` and nothing else). */
+function soleSecretReferenceKey(written: unknown): string | undefined {
+  if (typeof written !== 'string') return undefined;
+  const references = findReferences(written);
+  const [only] = references;
+  return references.length === 1 && only.start === 0 && only.end === written.length ? only.key : undefined;
 }

@@ -12,6 +12,7 @@ import { ActionRunner } from './action-runner.js';
 import { ConnectionConcurrency } from './connection-concurrency.js';
 import { OAuthConfig } from './oauth/oauth.config.js';
 import { OAuthTokenProvider } from './oauth/oauth-token-provider.js';
+import { SecretRefreshTokenStore } from './oauth/refresh-token-write-back.js';
 import { RunAuthentication } from './run-authentication.js';
 import { RunSecrets } from './run-secrets.js';
 import { SecretUseReporter } from './secret-use-reporter.js';
@@ -34,11 +35,12 @@ import { RunsController } from './runs.controller.js';
     CacheInvalidation,
     AccessTokenCache,
     RunAuthentication,
+    SecretRefreshTokenStore,
     {
       provide: OAuthTokenProvider,
-      inject: [OutboundClient, AccessTokenCache],
-      useFactory: (outbound: OutboundClient, cache: AccessTokenCache) =>
-        new OAuthTokenProvider(outbound, cache, { timeoutMs: loadConfig(OAuthConfig).OAUTH_TOKEN_TIMEOUT_MS }),
+      inject: [OutboundClient, AccessTokenCache, SecretRefreshTokenStore],
+      useFactory: (outbound: OutboundClient, cache: AccessTokenCache, refreshTokens: SecretRefreshTokenStore) =>
+        new OAuthTokenProvider(outbound, cache, { timeoutMs: loadConfig(OAuthConfig).OAUTH_TOKEN_TIMEOUT_MS, refreshTokens }),
     },
     {
       provide: ConnectionConcurrency,

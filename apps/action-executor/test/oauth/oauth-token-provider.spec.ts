@@ -146,9 +146,32 @@ describe('OAuthTokenProvider', () => {
     cache.invalidateWorkspace('ws1');
     await provider.accessToken('ws1', grant);
     expect(endpoint.form(2)).toMatchObject({ refresh_token: 'rotated-2' });
-    // A new refresh token put in the secret store wins over the rotated one of the old.
+    // A new refresh token put in the secret store (whose event empties the workspace) wins over the rotated one of the old.
+    cache.invalidateWorkspace('ws1');
     await provider.accessToken('ws1', { ...grant, refreshToken: 'newly-stored' });
     expect(endpoint.form(3)).toMatchObject({ refresh_token: 'newly-stored' });
+  });
+
+  it('stores a rotated refresh token in the secret the connection names, and keeps using the access token issued with it', async () => {
+    const saved: [string, string, string][] = [];
+    provider = new OAuthTokenProvider(outbound, cache, {
+      timeoutMs: 300,
+      now: () => clock,
+      refreshTokens: { save: (workspaceId, key, value) => (saved.push([workspaceId, key, value]), Promise.resolve()) },
+    });
+    endpoint.reply = (request, response, index) =>
+      answer(200, { access_token: `token-${index + 1}`, expires_in: 600, refresh_token: `rotated-${index + 1}` })(request, response, index);
+    const grant = clientCredentialsGrant(endpoint.url, { type: 'oauth2_refresh_token', clientSecret: undefined, refreshToken: 'stored-refresh', refreshTokenSecretKey: 'CRM_REFRESH' });
+
+    expect((await provider.accessToken('ws1', grant)).value).toBe('token-1');
+    expect(saved).toEqual([['ws1', 'CRM_REFRESH', 'rotated-1']]);
+    // The next runs read the stored secret's new value: the access token issued with it is still the one to send.
+    expect(await provider.accessToken('ws1', { ...grant, refreshToken: 'rotated-1' })).toEqual({ value: 'token-1', fromCache: true });
+    expect(endpoint.count).toBe(1);
+
+    // Written as anything but one reference, the refresh token has nowhere to go but memory.
+    await provider.accessToken('ws2', { ...grant, refreshTokenSecretKey: undefined });
+    expect(saved).toHaveLength(1);
   });
 
   describe('fails with upstream_auth_failed naming the scheme, never a credential', () => {

@@ -111,7 +111,8 @@ export class SecretsService {
       await this.audit.record(manager, [{ workspaceId, key, action: 'rotate', version: saved.currentVersion, userId }]);
       return saved;
     }, valueId);
-    this.events.publish(Events.SecretRotated, { workspace_id: workspaceId, key, version: rotated.currentVersion });
+    // Who rotated it: the executor storing a refresh token a token endpoint rotated must not drop its own access tokens.
+    this.events.publish(Events.SecretRotated, { workspace_id: workspaceId, key, version: rotated.currentVersion, user_id: userId });
     return toSecretView(rotated);
   }
 

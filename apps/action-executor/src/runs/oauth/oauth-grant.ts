@@ -17,6 +17,8 @@ export interface OAuthGrant {
   clientSecret: string | undefined;
   /** The refresh token the connection holds; refresh-token grant only. */
   refreshToken: string | undefined;
+  /** The secret the connection's refresh token is written as (`$Token{KEY}` alone), where a rotated one is stored. */
+  refreshTokenSecretKey?: string;
 }
 
 export function isOAuth2Scheme(scheme: AuthSchemeView): scheme is OAuth2Scheme {

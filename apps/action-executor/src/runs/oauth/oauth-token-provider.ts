@@ -7,6 +7,7 @@ import type { OutboundResponse } from '../../outbound/outbound-request.js';
 import type { OAuthGrant } from './oauth-grant.js';
 import { tokenRequestOf, TOKEN_RESPONSE_MAX_BYTES } from './oauth-token-request.js';
 import { issuedTokenOf } from './oauth-token-response.js';
+import type { RefreshTokenStore } from './refresh-token-write-back.js';
 import { RotatedRefreshTokens } from './rotated-refresh-tokens.js';
 import { tokenEndpointFailure } from './token-endpoint-failure.js';
 
@@ -19,6 +20,8 @@ export interface AccessToken {
 export interface OAuthTokenProviderOptions {
   /** How long the token endpoint may take to answer. */
   timeoutMs: number;
+  /** Where a rotated refresh token is stored, when the grant says which secret holds it. */
+  refreshTokens?: RefreshTokenStore;
   /** The clock, in epoch ms; tests move it instead of waiting. */
   now?: () => number;
 }
@@ -85,6 +88,8 @@ export class OAuthTokenProvider {
     const issued = issuedTokenOf(response, grant);
     if (grant.type === 'oauth2_refresh_token' && issued.refreshToken !== undefined && issued.refreshToken !== refreshToken) {
       this.rotatedRefreshTokens.set(refreshKey, issued.refreshToken);
+      // Not awaited: the run has its token; storing the new refresh token is for the runs after it.
+      if (grant.refreshTokenSecretKey !== undefined) void this.options.refreshTokens?.save(workspaceId, grant.refreshTokenSecretKey, issued.refreshToken);
     }
     // Counted from when it was asked for: the endpoint's clock started no later than that.
     const usableUntilMs = requestedAt + usableForMs(issued.lifetimeMs);
@@ -120,8 +125,10 @@ export function usableForMs(lifetimeMs: number | undefined): number {
 }
 
 // Credentials go into the key only hashed, so no cache key holds a secret; any change to them is a different key.
+// The refresh token is left out: rotation replaces it with every refresh, and a token issued for the previous one
+// stays good until it expires (counting it in would make every rotation throw the cached access token away).
 function accessTokenKeyOf(grant: OAuthGrant): string {
-  const credentials = [grant.type, grant.scopes, grant.audience, grant.clientAuth, grant.clientId, grant.clientSecret ?? null, grant.refreshToken ?? null];
+  const credentials = [grant.type, grant.scopes, grant.audience, grant.clientAuth, grant.clientId, grant.clientSecret ?? null];
   return `oauth2|${grant.schemeTag}|${grant.tokenUrl.href}|${sha256(JSON.stringify(credentials))}`;
 }
 
