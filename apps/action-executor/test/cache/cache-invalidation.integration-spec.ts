@@ -1,0 +1,53 @@
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { Events } from '@switchboard/contracts';
+import { waitUntil } from '@switchboard/testing';
+import type { PinoLogger } from 'nestjs-pino';
+import { AccessTokenCache } from '../../src/cache/access-token.cache.js';
+import { CacheInvalidation } from '../../src/cache/cache-invalidation.js';
+import { RunPlanCache } from '../../src/cache/run-plan.cache.js';
+import { SecretValueCache } from '../../src/cache/secret-value.cache.js';
+import { OAUTH_REFRESH_ACTOR } from '../../src/runs/oauth/refresh-token-write-back.js';
+
+// Against the jest run's real NATS: events published by the services reach every executor's caches.
+describe('CacheInvalidation', () => {
+  let nats: NatsConnection;
+  let invalidation: CacheInvalidation;
+  const accessTokens = new AccessTokenCache();
+  const plans = new RunPlanCache();
+  const secrets = new SecretValueCache();
+
+  beforeAll(async () => {
+    nats = await connect({ servers: process.env.NATS_URL });
+    const logger = { warn: () => undefined } as unknown as PinoLogger;
+    invalidation = new CacheInvalidation(nats, plans, secrets, accessTokens, logger);
+    invalidation.onApplicationBootstrap();
+    await nats.flush();
+  });
+
+  afterAll(async () => {
+    invalidation.onApplicationShutdown();
+    await nats.close();
+  });
+
+  const fill = (workspaceId: string): void => {
+    accessTokens.storeIfCurrent(workspaceId, 'token', { value: 'at', usableUntilMs: Number.MAX_SAFE_INTEGER }, accessTokens.generationOf(workspaceId));
+    plans.storeIfCurrent(workspaceId, 'plan', {} as never, plans.generationOf(workspaceId));
+  };
+  const publish = (subject: string, payload: object): void => nats.publish(subject, JSON.stringify(payload));
+
+  it('drops plans and access tokens of the workspace a secret event names, and only of that one', async () => {
+    fill('ws_a');
+    fill('ws_b');
+    publish(Events.SecretRotated, { workspace_id: 'ws_a', key: 'K', version: 2, user_id: 'usr_1' });
+    await waitUntil(() => Promise.resolve(plans.peek('ws_a', 'plan') === undefined), { what: 'the plan to be dropped', timeoutMs: 5000, intervalMs: 20 });
+    expect(accessTokens.peek('ws_a', 'token')).toBeUndefined();
+    expect([plans.peek('ws_b', 'plan'), accessTokens.peek('ws_b', 'token')?.value]).toEqual([{}, 'at']);
+  });
+
+  it('keeps access tokens when the secret was rotated by the executor storing a refresh token', async () => {
+    fill('ws_c');
+    publish(Events.SecretRotated, { workspace_id: 'ws_c', key: 'CRM_REFRESH', version: 3, user_id: OAUTH_REFRESH_ACTOR });
+    await waitUntil(() => Promise.resolve(plans.peek('ws_c', 'plan') === undefined), { what: 'the plan to be dropped', timeoutMs: 5000, intervalMs: 20 });
+    expect(accessTokens.peek('ws_c', 'token')?.value).toBe('at');
+  });
+});
