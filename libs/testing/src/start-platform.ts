@@ -31,7 +31,7 @@ export interface Platform {
   createWorkspace(name?: string): Promise<WorkspaceCredentials>;
   /** Stops one service (SIGTERM, SIGKILL after 10 s). */
   stopService(service: ServiceName): Promise<ExitStatus>;
-  /** Starts a service again with the same environment (after stopService or kill) and waits until it is healthy. */
+  /** Starts a service again with the same environment, stopping it first if it still runs, and waits until it is healthy. */
   restartService(service: ServiceName): Promise<ServiceHandle>;
   /** Stops every service, then this platform's NATS, and drops its database. */
   stop(): Promise<void>;
@@ -93,6 +93,8 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
       stopService: (name) => services[name].stop(),
       restartService: async (name) => {
         const previous = services[name];
+        // A process still running would be left behind once its entry is replaced, and keep the test run alive.
+        if (previous.exitStatus() === undefined) await previous.stop();
         services[name] = await startService(name, { env: previous.env, timeoutMs, entryPoint: options.entryPoints?.[name] });
         return services[name];
       },
