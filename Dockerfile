@@ -10,14 +10,17 @@
 
 ARG NODE_VERSION=24
 
-# --- build: every dependency, then the sources compiled to dist/ ---
-FROM node:${NODE_VERSION}-bookworm AS build
+# --- npm settings shared by the install stages: no telemetry calls from install scripts ---
+FROM node:${NODE_VERSION}-bookworm AS npm
 WORKDIR /app
 ENV SCARF_ANALYTICS=false \
     NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_FUND=false \
     NPM_CONFIG_AUDIT=false
 COPY package.json package-lock.json ./
+
+# --- build: every dependency, then the sources compiled to dist/ ---
+FROM npm AS build
 RUN --mount=type=cache,target=/root/.npm \
     npm ci
 COPY tsconfig.base.json tsconfig.json nx.json ./
@@ -27,14 +30,7 @@ COPY tools ./tools
 RUN npm run build
 
 # --- dependencies: production only ---
-FROM node:${NODE_VERSION}-bookworm AS deps
-WORKDIR /app
-# No telemetry calls from install scripts.
-ENV SCARF_ANALYTICS=false \
-    NPM_CONFIG_UPDATE_NOTIFIER=false \
-    NPM_CONFIG_FUND=false \
-    NPM_CONFIG_AUDIT=false
-COPY package.json package-lock.json ./
+FROM npm AS deps
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev
 
