@@ -14,7 +14,10 @@ export function referencedKeysOf(input: object): string[] {
  * any secret is resolved or any call made.
  */
 export function withVariables<T extends object>(value: T, target: Pick<RunTarget, 'variables' | 'accessTag' | 'env'>): T {
-  const missing = withinScanDepth(() => referencedVariableKeys(value)).filter((key) => !target.variables.has(key));
+  const referenced = withinScanDepth(() => referencedVariableKeys(value));
+  // Most runs use no variable: they keep their input as it is, without a copy on the run path.
+  if (referenced.length === 0) return value;
+  const missing = referenced.filter((key) => !target.variables.has(key));
   if (missing.length > 0) {
     throw new DomainError(
       ErrorCode.VariableNotFound,
