@@ -1,5 +1,6 @@
 import { ErrorCode, type ErrorBody } from '@switchboard/contracts';
 import { isRetryableStatus } from '../outbound/retry-policy.js';
+import { upstreamFailureReach } from '../outbound/upstream-failure.js';
 import type { RunOutcome } from '../run-records/finished-run.js';
 
 /** How many times a dispatched run may be tried, and how long to wait between tries. */
@@ -16,22 +17,6 @@ export type AttemptDecision =
   | { action: 'ack'; status: 'succeeded' | 'failed' }
   | { action: 'retry'; delayMs: number }
   | { action: 'dead_letter' };
-
-// Failures that mean the request never left (the name did not resolve, or no connection was made): nothing reached
-// the upstream, so another attempt repeats nothing. A lookup failure may be a passing DNS outage.
-const NOT_SENT_CAUSES = new Set([
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'DNS_LOOKUP_FAILED',
-  'ECONNREFUSED',
-  'EHOSTUNREACH',
-  'EHOSTDOWN',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EADDRNOTAVAIL',
-]);
-// A connection that dropped under the request: the upstream may have acted on it before it went.
-const CUT_SHORT_CAUSES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /**
  * Whether another attempt could end differently after this failure without doing the work twice. Failures before
@@ -56,10 +41,9 @@ export function isRetryable(error: ErrorBody, repeatable: boolean): boolean {
       return typeof status !== 'number' || isRetryableStatus(status);
     }
     case ErrorCode.UpstreamTimeout:
-      return error.details.phase === 'connect' || repeatable;
     case ErrorCode.UpstreamUnreachable: {
-      const cause = String(error.details.cause);
-      return NOT_SENT_CAUSES.has(cause) || (CUT_SHORT_CAUSES.has(cause) && repeatable);
+      const reach = upstreamFailureReach(error);
+      return reach === 'not-sent' || (reach === 'maybe-sent' && repeatable);
     }
     case ErrorCode.InternalError:
       return repeatable;

@@ -9,19 +9,12 @@ export interface UpstreamFailure {
   retryable: boolean;
 }
 
-// Failures to reach the upstream at all, or a connection that dropped under the request: worth another attempt.
-const CONNECTION_FAILURES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ECONNABORTED',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'EHOSTDOWN',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EADDRNOTAVAIL',
-  'UND_ERR_SOCKET', // the upstream closed the connection before answering
-]);
+// Failures to reach the upstream at all: the request never left (no address for the name, no connection).
+const NOT_SENT = new Set(['ENOTFOUND', 'EAI_AGAIN', 'DNS_LOOKUP_FAILED', 'ECONNREFUSED', 'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL']);
+// A connection that dropped under the request: the upstream may have acted on it before it went.
+const CUT_SHORT = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'UND_ERR_SOCKET' /* closed before answering */]);
+// Both are worth another attempt.
+const CONNECTION_FAILURES = new Set([...NOT_SENT, ...CUT_SHORT]);
 
 // The upstream answered, but not with HTTP we can trust, or TLS failed: sending again would fail the same way.
 const BROKEN_ANSWERS = /^(HPE_|ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$|UND_ERR_INFO$)/;
@@ -93,4 +86,24 @@ function errorCode(error: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * What an attempt that failed with one of this module's errors means for sending it again: `not-sent` when nothing
+ * reached the upstream (a lookup or connection failure, a connect timeout), `maybe-sent` when the upstream may have
+ * acted on it (too slow to answer, a connection cut short), `final` when another attempt would fail the same way or
+ * the error is not an upstream failure at all.
+ */
+export function upstreamFailureReach(error: { code: ErrorCode; details: Record<string, unknown> }): 'not-sent' | 'maybe-sent' | 'final' {
+  switch (error.code) {
+    case ErrorCode.UpstreamTimeout:
+      return error.details.phase === 'connect' ? 'not-sent' : 'maybe-sent';
+    case ErrorCode.UpstreamUnreachable: {
+      const cause = String(error.details.cause);
+      if (NOT_SENT.has(cause)) return 'not-sent';
+      return CUT_SHORT.has(cause) ? 'maybe-sent' : 'final';
+    }
+    default:
+      return 'final';
+  }
 }

@@ -1,7 +1,7 @@
 import { ErrorCode } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
 import { errors } from 'undici';
-import { upstreamFailureOf } from '../../src/outbound/upstream-failure.js';
+import { timedOut, unreachable, upstreamFailureOf, upstreamFailureReach } from '../../src/outbound/upstream-failure.js';
 
 const origin = 'https://api.example.com';
 const timeouts = { connectMs: 5000, headersMs: 30_000, bodyMs: 20_000 };
@@ -64,5 +64,19 @@ describe('upstreamFailureOf', () => {
     expect(upstreamFailureOf(domain, origin, timeouts)).toEqual({ error: domain, retryable: false });
     expect(upstreamFailureOf(new TypeError('x is not a function'), origin, timeouts)).toBeUndefined();
     expect(upstreamFailureOf('a string', origin, timeouts)).toBeUndefined();
+  });
+});
+
+describe('upstreamFailureReach', () => {
+  it.each([
+    [timedOut('https://a.example', 5000, 'connect'), 'not-sent'],
+    [unreachable('https://a.example', 'ECONNREFUSED'), 'not-sent'],
+    [unreachable('https://a.example', 'EAI_AGAIN'), 'not-sent'],
+    [timedOut('https://a.example', 30_000, 'headers'), 'maybe-sent'],
+    [timedOut('https://a.example', 30_000, 'body'), 'maybe-sent'],
+    [unreachable('https://a.example', 'ECONNRESET'), 'maybe-sent'],
+    [unreachable('https://a.example', 'HPE_INVALID_CONSTANT'), 'final'],
+  ])('tells whether %s may have reached the upstream', (error, reach) => {
+    expect(upstreamFailureReach(error)).toBe(reach);
   });
 });
