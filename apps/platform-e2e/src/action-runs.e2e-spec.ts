@@ -16,7 +16,7 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
   let platform: Platform;
   let stripe: FakeThirdPartyApi;
   let custom: FakeThirdPartyApi;
-  let ductape: Switchboard;
+  let switchboard: Switchboard;
 
   beforeAll(async () => {
     stripe = await startFakeStripe(['sk_live_xxx', 'sk_live_rotated']);
@@ -25,15 +25,15 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     custom.route('GET', '/db', () => ({ status: 200, body: { ok: true } }));
     // A short headers timeout lets the upstream-timeout case finish quickly; every other fake answers at once.
     platform = await startPlatform({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1', OUTBOUND_HEADERS_TIMEOUT_MS: '1500' } });
-    ductape = new Switchboard({ ...(await platform.createWorkspace('runs')), url: platform.url });
+    switchboard = new Switchboard({ ...(await platform.createWorkspace('runs')), url: platform.url });
 
-    await ductape.app.create({
+    await switchboard.app.create({
       tag: 'stripe',
       name: 'Stripe',
       envs: [{ slug: 'prd', base_url: stripe.url, request_type: 'JSON' }],
       actions: [{ tag: 'create-charge', method: 'POST', path: '/v1/charges' }],
     });
-    await ductape.app.create({
+    await switchboard.app.create({
       tag: 'custom_api',
       envs: [
         { slug: 'prd', base_url: custom.url, request_type: 'JSON' },
@@ -44,15 +44,15 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
         { tag: 'read_db', method: 'POST', path: '/data' },
       ],
     });
-    await ductape.product.init('ecommerce-platform');
-    await ductape.product.app.add({
+    await switchboard.product.init('ecommerce-platform');
+    await switchboard.product.app.add({
       access_tag: 'stripe-payments',
       app: 'stripe',
       envs: [{ slug: 'prd', base_url: stripe.url, request_type: 'JSON', active: true }],
     });
-    await ductape.product.init('my_product');
+    await switchboard.product.init('my_product');
     for (const access_tag of ['custom_api', 'payment_app', 'analytics_app']) {
-      await ductape.product.app.add({
+      await switchboard.product.app.add({
         access_tag,
         app: access_tag === 'custom_api' ? 'custom_api' : 'stripe',
         envs: [
@@ -61,7 +61,7 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
         ],
       });
     }
-    await ductape.product.app.add({ access_tag: 'db_app', app: 'custom_api', envs: [{ slug: 'prd' }, { slug: 'dev' }] });
+    await switchboard.product.app.add({ access_tag: 'db_app', app: 'custom_api', envs: [{ slug: 'prd' }, { slug: 'dev' }] });
   });
 
   afterAll(async () => {
@@ -71,8 +71,8 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
   });
 
   it('runs the seed 000 create-charge action and returns Stripe’s answer', async () => {
-    await ductape.secrets.create({ key: 'STRIPE_KEY', value: 'sk_live_xxx', scope: ['payment_app', 'stripe-payments'] });
-    const result = await ductape.actions.run({
+    await switchboard.secrets.create({ key: 'STRIPE_KEY', value: 'sk_live_xxx', scope: ['payment_app', 'stripe-payments'] });
+    const result = await switchboard.actions.run({
       env: 'prd',
       product: 'ecommerce-platform',
       app: 'stripe-payments',
@@ -94,9 +94,9 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
   });
 
   it('substitutes references in action headers and bodies (seed 002 "In Action Headers")', async () => {
-    await ductape.secrets.create({ key: 'CUSTOM_API_KEY', value: 'custom-key-1' });
-    await ductape.secrets.create({ key: 'WEBHOOK_SIGNING_SECRET', value: 'whsec-1' });
-    const result = await ductape.actions.run({
+    await switchboard.secrets.create({ key: 'CUSTOM_API_KEY', value: 'custom-key-1' });
+    await switchboard.secrets.create({ key: 'WEBHOOK_SIGNING_SECRET', value: 'whsec-1' });
+    const result = await switchboard.actions.run({
       env: 'prd',
       product: 'my_product',
       app: 'custom_api',
@@ -118,7 +118,7 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
 
   it('works for the app in the secret’s scope and fails for one outside it, without calling out', async () => {
     // This works - payment_app is in scope
-    const works = await ductape.actions.run({
+    const works = await switchboard.actions.run({
       env: 'prd',
       product: 'my_product',
       app: 'payment_app',
@@ -129,7 +129,7 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     const callsBefore = stripe.received.length;
     // This fails - analytics_app is not in scope
     const error = await refusal(
-      ductape.actions.run({
+      switchboard.actions.run({
         env: 'prd',
         product: 'my_product',
         app: 'analytics_app',
@@ -142,9 +142,9 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
   });
 
   it('works in production and fails in dev for a production-only secret', async () => {
-    await ductape.secrets.create({ key: 'PROD_DATABASE_URL', value: 'postgres://prod-server/db', envs: ['prd'] });
+    await switchboard.secrets.create({ key: 'PROD_DATABASE_URL', value: 'postgres://prod-server/db', envs: ['prd'] });
     const run = (env: string) =>
-      ductape.actions.run({ env, product: 'my_product', app: 'db_app', event: 'read_db', input: { body: { db_url: '$Token{PROD_DATABASE_URL}' } } });
+      switchboard.actions.run({ env, product: 'my_product', app: 'db_app', event: 'read_db', input: { body: { db_url: '$Token{PROD_DATABASE_URL}' } } });
     // This works - running in production
     expect((await run('prd')).status).toBe(200);
     expect(JSON.parse(custom.received.at(-1)?.body ?? '{}')).toEqual({ db_url: 'postgres://prod-server/db' });
@@ -155,11 +155,11 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
 
   it('fails with the seed messages for a missing and an expired secret', async () => {
     const run = (reference: string) =>
-      ductape.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', input: { headers: { 'X-Key': reference } } });
+      switchboard.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', input: { headers: { 'X-Key': reference } } });
     const missing = await refusal(run('$Token{MY_SECRET}'));
     expect([missing.status, missing.code, missing.message]).toEqual([404, 'secret_not_found', "Secret 'MY_SECRET' not found"]);
 
-    await ductape.secrets.create({ key: 'OLD_KEY', value: 'old-value', expires_at: new Date(Date.now() + 3_600_000).toISOString() });
+    await switchboard.secrets.create({ key: 'OLD_KEY', value: 'old-value', expires_at: new Date(Date.now() + 3_600_000).toISOString() });
     const client = new pg.Client({ connectionString: platform.databaseUrl });
     await client.connect();
     // The API refuses a past expiry, so the clock moves forward in the database instead.
@@ -170,21 +170,21 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
   });
 
   it('audits every run-time use, also those answered from the executor’s secret cache', async () => {
-    await ductape.secrets.create({ key: 'AUDITED_KEY', value: 'audited-value' });
+    await switchboard.secrets.create({ key: 'AUDITED_KEY', value: 'audited-value' });
     const run = () =>
-      ductape.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', input: { headers: { 'X-Key': '$Token{AUDITED_KEY}' } } });
+      switchboard.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', input: { headers: { 'X-Key': '$Token{AUDITED_KEY}' } } });
     const runIds = [(await run()).run_id, (await run()).run_id, (await run()).run_id];
     // Cached uses are reported without waiting, so the trail catches up shortly after the runs.
-    let uses = await ductape.secrets.audit({ key: 'AUDITED_KEY' });
+    let uses = await switchboard.secrets.audit({ key: 'AUDITED_KEY' });
     for (let attempt = 0; uses.filter((entry) => entry.action === 'use').length < 3 && attempt < 50; attempt += 1) {
-      uses = await ductape.secrets.audit({ key: 'AUDITED_KEY' });
+      uses = await switchboard.secrets.audit({ key: 'AUDITED_KEY' });
     }
     expect(uses.filter((entry) => entry.action === 'use').map((entry) => entry.run_id).sort()).toEqual([...runIds].sort());
   });
 
   it('uses a rotated secret on the very next run', async () => {
-    await ductape.secrets.rotate('STRIPE_KEY', 'sk_live_rotated');
-    await ductape.actions.run({
+    await switchboard.secrets.rotate('STRIPE_KEY', 'sk_live_rotated');
+    await switchboard.actions.run({
       env: 'prd',
       product: 'my_product',
       app: 'payment_app',
@@ -198,22 +198,22 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     const moved = await startFakeThirdPartyApi();
     moved.route('POST', '/data', () => ({ status: 201, body: { moved: true } }));
     try {
-      const run = () => ductape.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', input: { body: {} } });
+      const run = () => switchboard.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', input: { body: {} } });
       expect((await run()).status).toBe(200);
-      await ductape.product.init('my_product');
-      await ductape.product.app.update('custom_api', { envs: [{ slug: 'prd', base_url: moved.url }] });
+      await switchboard.product.init('my_product');
+      await switchboard.product.app.update('custom_api', { envs: [{ slug: 'prd', base_url: moved.url }] });
       // The update's event reaches the executor asynchronously, so wait for the first run that goes to the new place.
       let result = await run();
       for (let attempt = 0; result.status !== 201 && attempt < 50; attempt += 1) result = await run();
       expect(result).toMatchObject({ status: 201, body: { moved: true } });
-      await ductape.product.app.update('custom_api', { envs: [{ slug: 'prd', base_url: custom.url }] });
+      await switchboard.product.app.update('custom_api', { envs: [{ slug: 'prd', base_url: custom.url }] });
     } finally {
       await moved.stop();
     }
   });
 
   it('passes an upstream error through with the upstream status', async () => {
-    const result = await ductape.actions.run({
+    const result = await switchboard.actions.run({
       env: 'prd',
       product: 'my_product',
       app: 'payment_app',
@@ -225,7 +225,7 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
 
   it('refuses unknown products, access tags, envs and events with clear codes', async () => {
     const run = (overrides: object) =>
-      ductape.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', ...overrides });
+      switchboard.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', ...overrides });
     expect((await refusal(run({ product: 'ghost' }))).code).toBe('product_not_found');
     expect((await refusal(run({ app: 'ghost' }))).code).toBe('connection_not_found');
     const env = await refusal(run({ env: 'stg' }));
@@ -238,7 +238,7 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     custom.route('POST', '/broken', () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"half": ' }));
     let releaseSlow: () => void = () => undefined;
     custom.route('POST', '/slow', () => new Promise((resolve) => (releaseSlow = () => resolve({ status: 200, body: {} }))));
-    await ductape.app.create({
+    await switchboard.app.create({
       tag: 'odd_api',
       envs: [{ slug: 'prd', base_url: custom.url, request_type: 'JSON' }],
       actions: [
@@ -246,11 +246,11 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
         { tag: 'slow', method: 'POST', path: '/slow' },
       ],
     });
-    await ductape.product.init('my_product');
-    await ductape.product.app.add({ access_tag: 'metadata', app: 'odd_api', envs: [{ slug: 'prd', base_url: 'http://169.254.169.254' }] });
-    await ductape.product.app.add({ access_tag: 'closed', app: 'odd_api', envs: [{ slug: 'prd', base_url: 'http://127.0.0.1:9' }] });
-    await ductape.product.app.add({ access_tag: 'odd', app: 'odd_api', envs: [{ slug: 'prd' }] });
-    const run = (app: string) => ductape.actions.run({ env: 'prd', product: 'my_product', app, event: 'broken', input: { body: {} } });
+    await switchboard.product.init('my_product');
+    await switchboard.product.app.add({ access_tag: 'metadata', app: 'odd_api', envs: [{ slug: 'prd', base_url: 'http://169.254.169.254' }] });
+    await switchboard.product.app.add({ access_tag: 'closed', app: 'odd_api', envs: [{ slug: 'prd', base_url: 'http://127.0.0.1:9' }] });
+    await switchboard.product.app.add({ access_tag: 'odd', app: 'odd_api', envs: [{ slug: 'prd' }] });
+    const run = (app: string) => switchboard.actions.run({ env: 'prd', product: 'my_product', app, event: 'broken', input: { body: {} } });
 
     const refused = await refusal(run('metadata'));
     expect([refused.status, refused.code]).toEqual([403, 'outbound_address_refused']);
@@ -258,7 +258,7 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     const closed = await refusal(run('closed'));
     expect([closed.status, closed.code]).toEqual([502, 'upstream_unreachable']);
     expect(await run('odd')).toMatchObject({ status: 200, body: '{"half": ' });
-    const slow = await refusal(ductape.actions.run({ env: 'prd', product: 'my_product', app: 'odd', event: 'slow', input: { body: {} } }));
+    const slow = await refusal(switchboard.actions.run({ env: 'prd', product: 'my_product', app: 'odd', event: 'slow', input: { body: {} } }));
     releaseSlow();
     expect([slow.status, slow.code]).toEqual([504, 'upstream_timeout']);
   });
@@ -269,7 +269,7 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
       await new Promise((resolve) => setTimeout(resolve, 2500));
       return { status: 200, body: { ok: true } };
     });
-    const app = await ductape.app.create({
+    const app = await switchboard.app.create({
       tag: 'patient_api',
       envs: [
         { slug: 'prd', base_url: custom.url, request_type: 'JSON', timeouts: { headers_ms: 5000 } },
@@ -281,15 +281,15 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
       { connect_ms: null, headers_ms: 5000, body_ms: null },
       { connect_ms: null, headers_ms: null, body_ms: null },
     ]);
-    await ductape.product.app.add({ access_tag: 'patient_api', app: 'patient_api', envs: [{ slug: 'prd' }, { slug: 'dev' }] });
-    const wait = (env: string) => ductape.actions.run({ env, product: 'my_product', app: 'patient_api', event: 'wait', input: { body: {} } });
+    await switchboard.product.app.add({ access_tag: 'patient_api', app: 'patient_api', envs: [{ slug: 'prd' }, { slug: 'dev' }] });
+    const wait = (env: string) => switchboard.actions.run({ env, product: 'my_product', app: 'patient_api', event: 'wait', input: { body: {} } });
 
     expect((await wait('prd')).status).toBe(200);
     const dev = await refusal(wait('dev'));
     expect([dev.status, dev.code, dev.message]).toEqual([504, 'upstream_timeout', `The upstream at ${custom.url} did not answer within 1500 ms`]);
 
     const invalid = await refusal(
-      ductape.app.create({ tag: 'bad_timeouts', envs: [{ slug: 'prd', base_url: custom.url, request_type: 'JSON', timeouts: { headers_ms: 999, body_ms: 700_000 } }] }),
+      switchboard.app.create({ tag: 'bad_timeouts', envs: [{ slug: 'prd', base_url: custom.url, request_type: 'JSON', timeouts: { headers_ms: 999, body_ms: 700_000 } }] }),
     );
     expect([invalid.status, invalid.code]).toEqual([400, 'validation_failed']);
     expect(invalid.message).toContain('envs.0.timeouts.headers_ms must not be less than 1000');
@@ -297,24 +297,24 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
   });
 
   it('refuses a missing path param and a body the request type cannot carry', async () => {
-    await ductape.app.create({
+    await switchboard.app.create({
       tag: 'strict_api',
       envs: [{ slug: 'prd', base_url: custom.url, request_type: 'FORM' }],
       actions: [{ tag: 'get-item', method: 'POST', path: '/items/:id' }],
     });
-    await ductape.product.init('my_product');
-    await ductape.product.app.add({ access_tag: 'strict', app: 'strict_api', envs: [{ slug: 'prd' }] });
-    const missing = await refusal(ductape.actions.run({ env: 'prd', product: 'my_product', app: 'strict', event: 'get-item' }));
+    await switchboard.product.init('my_product');
+    await switchboard.product.app.add({ access_tag: 'strict', app: 'strict_api', envs: [{ slug: 'prd' }] });
+    const missing = await refusal(switchboard.actions.run({ env: 'prd', product: 'my_product', app: 'strict', event: 'get-item' }));
     expect([missing.status, missing.code, missing.message]).toEqual([400, 'missing_path_param', 'input.params.id is required by the action path /items/:id']);
     const nested = await refusal(
-      ductape.actions.run({ env: 'prd', product: 'my_product', app: 'strict', event: 'get-item', input: { params: { id: 1 }, body: { a: { b: 1 } } } }),
+      switchboard.actions.run({ env: 'prd', product: 'my_product', app: 'strict', event: 'get-item', input: { params: { id: 1 }, body: { a: { b: 1 } } } }),
     );
     expect([nested.status, nested.code]).toEqual([400, 'body_not_encodable']);
   });
 
   it('refuses header values with line breaks, which could smuggle headers', async () => {
     const error = await refusal(
-      ductape.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', input: { headers: { 'X-Note': 'a\r\nX-Injected: 1' } } }),
+      switchboard.actions.run({ env: 'prd', product: 'my_product', app: 'custom_api', event: 'fetch_data', input: { headers: { 'X-Note': 'a\r\nX-Injected: 1' } } }),
     );
     expect([error.status, error.code]).toEqual([400, 'validation_failed']);
     expect(error.message).toMatch(/^run\.input\.headers must map header names to string values|^input\.headers must map header names to string values/);
@@ -329,7 +329,7 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
       event: 'create-charge',
       input: { headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' }, body: { amount: 5, currency: 'usd' } },
     };
-    const refused = await ductape.actions.plan(request);
+    const refused = await switchboard.actions.plan(request);
     expect(refused.would_run).toBe(false);
     expect(refused.request).toEqual({
       method: 'POST',
@@ -344,14 +344,14 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
       { check: 'request encoding', ok: true },
       { check: 'outbound destination', ok: true },
     ]);
-    expect((await ductape.actions.plan({ ...request, app: 'payment_app' })).would_run).toBe(true);
-    const ghost = await ductape.actions.plan({ ...request, event: 'ghost' });
+    expect((await switchboard.actions.plan({ ...request, app: 'payment_app' })).would_run).toBe(true);
+    const ghost = await switchboard.actions.plan({ ...request, event: 'ghost' });
     expect(ghost).toMatchObject({ would_run: false, request: null, checks: [{ ok: false, code: 'action_not_found' }] });
     expect(stripe.received.length).toBe(callsBefore);
   });
 
   it('authenticates with the connection’s auth from seed 002 "In App Authentication", resolving its reference', async () => {
-    await ductape.app.create({
+    await switchboard.app.create({
       tag: 'stripe_app',
       envs: [{ slug: 'prd', base_url: custom.url, request_type: 'JSON' }],
       actions: [{ tag: 'fetch_data', method: 'POST', path: '/data' }],
@@ -360,9 +360,9 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
         { tag: 'basic_auth', type: 'basic' },
       ],
     });
-    await ductape.secrets.create({ key: 'STRIPE_API_KEY', value: 'sk_app_auth_1', scope: ['stripe_app'] });
-    await ductape.product.init('my_product');
-    await ductape.product.apps.add({
+    await switchboard.secrets.create({ key: 'STRIPE_API_KEY', value: 'sk_app_auth_1', scope: ['stripe_app'] });
+    await switchboard.product.init('my_product');
+    await switchboard.product.apps.add({
       access_tag: 'stripe_app',
       envs: [
         {
@@ -380,14 +380,14 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
         },
       ],
     });
-    const result = await ductape.actions.run({ env: 'prd', product: 'my_product', app: 'stripe_app', event: 'fetch_data', input: { body: { a: 1 } } });
+    const result = await switchboard.actions.run({ env: 'prd', product: 'my_product', app: 'stripe_app', event: 'fetch_data', input: { body: { a: 1 } } });
     expect(result.status).toBe(200);
     expect(custom.received.at(-1)?.headers['x-stripe-key']).toBe('sk_app_auth_1');
 
-    await ductape.product.apps.update('stripe_app', { envs: [{ slug: 'prd', auth: [{ auth_tag: 'basic_auth', data: { username: 'svc', password: '$Token{STRIPE_API_KEY}' } }] }] });
+    await switchboard.product.apps.update('stripe_app', { envs: [{ slug: 'prd', auth: [{ auth_tag: 'basic_auth', data: { username: 'svc', password: '$Token{STRIPE_API_KEY}' } }] }] });
     let sent = custom.received.at(-1);
     for (let attempt = 0; attempt < 50 && sent?.headers.authorization === undefined; attempt += 1) {
-      await ductape.actions.run({ env: 'prd', product: 'my_product', app: 'stripe_app', event: 'fetch_data', input: { body: { a: 2 } } });
+      await switchboard.actions.run({ env: 'prd', product: 'my_product', app: 'stripe_app', event: 'fetch_data', input: { body: { a: 2 } } });
       sent = custom.received.at(-1);
     }
     expect(sent?.headers.authorization).toBe(`Basic ${Buffer.from('svc:sk_app_auth_1').toString('base64')}`);
@@ -397,13 +397,13 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     let calls = 0;
     // Busy on every odd call: the first attempt of each run fails, a retry would succeed.
     custom.route('POST', '/flaky', () => (++calls % 2 === 1 ? { status: 503, headers: { 'retry-after': '0' }, body: { error: 'busy' } } : { status: 200, body: { ok: true } }));
-    await ductape.app.create({
+    await switchboard.app.create({
       tag: 'flaky_api',
       envs: [{ slug: 'prd', base_url: custom.url, request_type: 'JSON' }],
       actions: [{ tag: 'create', method: 'POST', path: '/flaky' }],
     });
-    await ductape.product.app.add({ access_tag: 'flaky_api', app: 'flaky_api', envs: [{ slug: 'prd', base_url: custom.url, request_type: 'JSON', active: true }] });
-    const run = (headers: Record<string, string>) => ductape.actions.run({ env: 'prd', product: 'my_product', app: 'flaky_api', event: 'create', input: { headers, body: { a: 1 } } });
+    await switchboard.product.app.add({ access_tag: 'flaky_api', app: 'flaky_api', envs: [{ slug: 'prd', base_url: custom.url, request_type: 'JSON', active: true }] });
+    const run = (headers: Record<string, string>) => switchboard.actions.run({ env: 'prd', product: 'my_product', app: 'flaky_api', event: 'create', input: { headers, body: { a: 1 } } });
 
     expect((await run({})).status).toBe(503);
     expect(calls).toBe(1);
@@ -415,9 +415,9 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
   });
 
   it('refuses a run against an inactive env', async () => {
-    await ductape.product.init('my_product');
-    await ductape.product.app.update('custom_api', { envs: [{ slug: 'dev', active: false }] });
-    const error = await refusal(ductape.actions.run({ env: 'dev', product: 'my_product', app: 'custom_api', event: 'fetch_data' }));
+    await switchboard.product.init('my_product');
+    await switchboard.product.app.update('custom_api', { envs: [{ slug: 'dev', active: false }] });
+    const error = await refusal(switchboard.actions.run({ env: 'dev', product: 'my_product', app: 'custom_api', event: 'fetch_data' }));
     expect([error.status, error.code]).toEqual([422, 'connection_env_inactive']);
   });
 });

@@ -7,23 +7,23 @@ const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejection
 describe('Connection variables in action runs', () => {
   let platform: Platform;
   let sendgrid: FakeThirdPartyApi;
-  let ductape: Switchboard;
+  let switchboard: Switchboard;
 
   beforeAll(async () => {
     sendgrid = await startFakeThirdPartyApi();
     sendgrid.route('POST', '/v3/mail/send', () => ({ status: 202, body: { accepted: true } }));
     platform = await startPlatform({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1' } });
-    ductape = new Switchboard({ ...(await platform.createWorkspace('variables')), url: platform.url });
+    switchboard = new Switchboard({ ...(await platform.createWorkspace('variables')), url: platform.url });
 
-    await ductape.app.create({
+    await switchboard.app.create({
       tag: 'email_service',
       envs: [{ slug: 'prd', base_url: sendgrid.url, request_type: 'JSON' }],
       actions: [{ tag: 'send_email', method: 'POST', path: '/v3/mail/send' }],
       auth: [{ tag: 'key_header', type: 'api_key', in: 'header', name: 'X-Key' }],
     });
-    await ductape.secrets.create({ key: 'SENDGRID_API_KEY', value: 'SG.variables-spec-value', scope: ['email_service'] });
-    await ductape.product.init('my_product');
-    await ductape.product.apps.add({
+    await switchboard.secrets.create({ key: 'SENDGRID_API_KEY', value: 'SG.variables-spec-value', scope: ['email_service'] });
+    await switchboard.product.init('my_product');
+    await switchboard.product.apps.add({
       access_tag: 'email_service',
       envs: [
         {
@@ -47,7 +47,7 @@ describe('Connection variables in action runs', () => {
   const sendEmail = (input: object) => ({ env: 'prd', product: 'my_product', app: 'email_service', event: 'send_email', input });
 
   it('substitutes variables into headers and body, resolving the secret a variable references', async () => {
-    const result = await ductape.actions.run(
+    const result = await switchboard.actions.run(
       sendEmail({ headers: { Authorization: 'Bearer $Variable{SENDGRID_KEY}' }, body: { from: 'Shop <$Variable{FROM_EMAIL}>', literal: '\\$Variable{FROM_EMAIL}' } }),
     );
     expect(result.status).toBe(202);
@@ -56,10 +56,10 @@ describe('Connection variables in action runs', () => {
     expect(JSON.parse(sent?.body ?? '{}')).toEqual({ from: 'Shop <noreply@example.com>', literal: '$Variable{FROM_EMAIL}' });
 
     // The record keeps the input as written: the variable's name, never the secret it led to.
-    let record: Awaited<ReturnType<typeof ductape.actions.runs.fetch>> | undefined;
+    let record: Awaited<ReturnType<typeof switchboard.actions.runs.fetch>> | undefined;
     await waitUntil(
       async () => {
-        record = await ductape.actions.runs.fetch(result.run_id).catch(() => undefined);
+        record = await switchboard.actions.runs.fetch(result.run_id).catch(() => undefined);
         return record !== undefined;
       },
       { what: 'the run record', timeoutMs: 10_000 },
@@ -69,11 +69,11 @@ describe('Connection variables in action runs', () => {
   });
 
   it('uses variables in the connection’s auth data', async () => {
-    await ductape.product.apps.update('email_service', { envs: [{ slug: 'prd', auth: [{ auth_tag: 'key_header', data: { api_key: '$Variable{SENDGRID_KEY}' } }] }] });
+    await switchboard.product.apps.update('email_service', { envs: [{ slug: 'prd', auth: [{ auth_tag: 'key_header', data: { api_key: '$Variable{SENDGRID_KEY}' } }] }] });
     let sent = sendgrid.received.at(-1);
     // The connection event drops the executor's cached plan; until it lands a run may still use the previous one.
     for (let attempt = 0; attempt < 50 && sent?.headers['x-key'] === undefined; attempt += 1) {
-      await ductape.actions.run(sendEmail({ body: { n: attempt } }));
+      await switchboard.actions.run(sendEmail({ body: { n: attempt } }));
       sent = sendgrid.received.at(-1);
     }
     expect(sent?.headers['x-key']).toBe('SG.variables-spec-value');
@@ -81,11 +81,11 @@ describe('Connection variables in action runs', () => {
 
   it('refuses a variable the connection env does not set, before any call', async () => {
     const callsBefore = sendgrid.received.length;
-    const error = await refusal(ductape.actions.run(sendEmail({ headers: { 'X-Region': '$Variable{REGION}' } })));
+    const error = await refusal(switchboard.actions.run(sendEmail({ headers: { 'X-Region': '$Variable{REGION}' } })));
     expect([error.status, error.code, error.message]).toEqual([422, 'variable_not_found', "Variable 'REGION' is not set on connection 'email_service' in env 'prd'"]);
     expect(sendgrid.received.length).toBe(callsBefore);
 
-    const plan = await ductape.actions.plan(sendEmail({ headers: { 'X-Region': '$Variable{REGION}' } }));
+    const plan = await switchboard.actions.plan(sendEmail({ headers: { 'X-Region': '$Variable{REGION}' } }));
     expect(plan.would_run).toBe(false);
     expect(plan.checks).toContainEqual({
       check: 'variables',
@@ -96,7 +96,7 @@ describe('Connection variables in action runs', () => {
   });
 
   it('plans with variables substituted and the secrets they bring in left as references', async () => {
-    const plan = await ductape.actions.plan(sendEmail({ headers: { Authorization: 'Bearer $Variable{SENDGRID_KEY}' }, body: { from: '$Variable{FROM_EMAIL}' } }));
+    const plan = await switchboard.actions.plan(sendEmail({ headers: { Authorization: 'Bearer $Variable{SENDGRID_KEY}' }, body: { from: '$Variable{FROM_EMAIL}' } }));
     expect(plan.would_run).toBe(true);
     expect(plan.request?.headers.Authorization).toBe('Bearer $Token{SENDGRID_API_KEY}');
     expect(plan.request?.body).toEqual({ from: 'noreply@example.com' });

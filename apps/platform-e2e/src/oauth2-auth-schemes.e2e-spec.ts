@@ -16,7 +16,7 @@ describe('OAuth2 auth schemes through the SDK', () => {
   let platform: Platform;
   let authServer: FakeThirdPartyApi;
   let api: FakeThirdPartyApi;
-  let ductape: Switchboard;
+  let switchboard: Switchboard;
   const issued = new Set<string>();
   let currentRefreshToken = STORED_REFRESH_TOKEN;
 
@@ -28,14 +28,14 @@ describe('OAuth2 auth schemes through the SDK', () => {
     issued.add(token);
     return token;
   };
-  const runAs = (app: string) => ductape.actions.run({ env: 'prd', product: 'my_product', app, event: 'fetch_profile' });
+  const runAs = (app: string) => switchboard.actions.run({ env: 'prd', product: 'my_product', app, event: 'fetch_profile' });
 
   /** The run's record, once the executor has written it (after the reply, in a batch). */
   async function recordOf(runId: string): Promise<RunRecord> {
     let record: RunRecord | undefined;
     await waitUntil(
       async () => {
-        record = await ductape.actions.runs.fetch(runId).catch((error: unknown) => {
+        record = await switchboard.actions.runs.fetch(runId).catch((error: unknown) => {
           if (error instanceof SwitchboardError && error.code === 'run_not_found') return undefined;
           throw error;
         });
@@ -70,9 +70,9 @@ describe('OAuth2 auth schemes through the SDK', () => {
       return token !== undefined && issued.has(token) ? { status: 200, body: { user: 'crm-user' } } : { status: 401, body: { error: 'invalid_token' } };
     });
     platform = await startPlatform({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1' } });
-    ductape = switchboardFor(platform, await platform.createWorkspace('oauth2'));
+    switchboard = switchboardFor(platform, await platform.createWorkspace('oauth2'));
 
-    await ductape.app.create({
+    await switchboard.app.create({
       tag: 'crm_app',
       envs: [{ slug: 'prd', base_url: api.url, request_type: 'JSON' }],
       actions: [{ tag: 'fetch_profile', method: 'GET', path: '/v1/me' }],
@@ -81,12 +81,12 @@ describe('OAuth2 auth schemes through the SDK', () => {
         { tag: 'oauth_refresh', type: 'oauth2_refresh_token', token_url: `${authServer.url}/oauth/token`, client_auth: 'basic' },
       ],
     });
-    await ductape.secrets.create({ key: 'OAUTH_CLIENT_ID', value: CLIENT_ID });
-    await ductape.secrets.create({ key: 'OAUTH_CLIENT_SECRET', value: CLIENT_SECRET });
-    await ductape.secrets.create({ key: 'OAUTH_REFRESH_TOKEN', value: STORED_REFRESH_TOKEN });
-    await ductape.product.init('my_product');
+    await switchboard.secrets.create({ key: 'OAUTH_CLIENT_ID', value: CLIENT_ID });
+    await switchboard.secrets.create({ key: 'OAUTH_CLIENT_SECRET', value: CLIENT_SECRET });
+    await switchboard.secrets.create({ key: 'OAUTH_REFRESH_TOKEN', value: STORED_REFRESH_TOKEN });
+    await switchboard.product.init('my_product');
     const connect = (access_tag: string, auth: { auth_tag: string; data: Record<string, string> }) =>
-      ductape.product.apps.add({ access_tag, app: 'crm_app', envs: [{ app_env_slug: 'prd', product_env_slug: 'prd', variables: [], auth: [auth] }] });
+      switchboard.product.apps.add({ access_tag, app: 'crm_app', envs: [{ app_env_slug: 'prd', product_env_slug: 'prd', variables: [], auth: [auth] }] });
     // Seed 002 "Multiple Secrets in One Configuration", its auth entry as written.
     await connect('multi_service_app', { auth_tag: 'oauth', data: { client_id: '$Token{OAUTH_CLIENT_ID}', client_secret: '$Token{OAUTH_CLIENT_SECRET}' } });
     await connect('crm_refresh', {
@@ -103,7 +103,7 @@ describe('OAuth2 auth schemes through the SDK', () => {
   });
 
   it('returns the schemes as declared, with the OAuth2 settings', async () => {
-    const app = await ductape.app.fetch('crm_app');
+    const app = await switchboard.app.fetch('crm_app');
     expect(app.auth).toEqual([
       { tag: 'oauth', type: 'oauth2_client_credentials', in: 'header', name: null, token_url: `${authServer.url}/oauth/token`, scopes: ['profile.read', 'profile.write'], audience: null, client_auth: 'body' },
       { tag: 'oauth_refresh', type: 'oauth2_refresh_token', in: 'header', name: null, token_url: `${authServer.url}/oauth/token`, scopes: [], audience: null, client_auth: 'basic' },
@@ -111,7 +111,7 @@ describe('OAuth2 auth schemes through the SDK', () => {
   });
 
   it('plans the token step without calling the token endpoint', async () => {
-    const plan = await ductape.actions.plan({ env: 'prd', product: 'my_product', app: 'multi_service_app', event: 'fetch_profile' });
+    const plan = await switchboard.actions.plan({ env: 'prd', product: 'my_product', app: 'multi_service_app', event: 'fetch_profile' });
     expect(plan.would_run).toBe(true);
     expect(plan.checks).toEqual(
       expect.arrayContaining([
@@ -154,12 +154,12 @@ describe('OAuth2 auth schemes through the SDK', () => {
 
     // The rotated refresh token is stored as a new version of the secret the connection references, so a restarted
     // executor (or another replica) refreshes with the live token, not the revoked one it started from.
-    await waitUntil(async () => (await ductape.secrets.fetch('OAUTH_REFRESH_TOKEN')).value === currentRefreshToken, {
+    await waitUntil(async () => (await switchboard.secrets.fetch('OAUTH_REFRESH_TOKEN')).value === currentRefreshToken, {
       what: 'the rotated refresh token to be stored',
       timeoutMs: 10_000,
       intervalMs: 100,
     });
-    const audit = await ductape.secrets.audit({ key: 'OAUTH_REFRESH_TOKEN' });
+    const audit = await switchboard.secrets.audit({ key: 'OAUTH_REFRESH_TOKEN' });
     expect(audit.filter((entry) => entry.action === 'rotate').map((entry) => entry.user_id)).toEqual(['system:oauth-refresh', 'system:oauth-refresh']);
     await platform.restartService('action-executor');
     expect(await runAs('crm_refresh')).toMatchObject({ status: 200, body: { user: 'crm-user' } });
@@ -179,13 +179,13 @@ describe('OAuth2 auth schemes through the SDK', () => {
   });
 
   it('refuses a scheme whose token_url is missing, or set on a type that has none', async () => {
-    const missing = await refusal(ductape.app.create({ tag: 'broken_oauth', auth: [{ tag: 'oauth', type: 'oauth2_client_credentials' }] }));
+    const missing = await refusal(switchboard.app.create({ tag: 'broken_oauth', auth: [{ tag: 'oauth', type: 'oauth2_client_credentials' }] }));
     expect([missing.status, missing.code, missing.message]).toEqual([
       400,
       'validation_failed',
       'auth.0.token_url is required for auth schemes of type oauth2_client_credentials and oauth2_refresh_token',
     ]);
-    const misplaced = await refusal(ductape.app.create({ tag: 'broken_bearer', auth: [{ tag: 'b', type: 'bearer', token_url: `${authServer.url}/oauth/token` }] }));
+    const misplaced = await refusal(switchboard.app.create({ tag: 'broken_bearer', auth: [{ tag: 'b', type: 'bearer', token_url: `${authServer.url}/oauth/token` }] }));
     expect([misplaced.status, misplaced.message]).toEqual([400, 'auth.0.token_url is only allowed for auth schemes of type oauth2_client_credentials and oauth2_refresh_token']);
   });
 });

@@ -29,11 +29,11 @@ describe('Connecting apps to products (seed 000) through the SDK', () => {
     const log = (line: string): void => void printed.push(line);
 
     async function setupProductApps(): Promise<void> {
-      const ductape = newClient();
-      await ductape.product.init('ecommerce-platform');
+      const switchboard = newClient();
+      await switchboard.product.init('ecommerce-platform');
       // Connect payment provider
-      await ductape.product.app.connect('stripe');
-      await ductape.product.app.add({
+      await switchboard.product.app.connect('stripe');
+      await switchboard.product.app.add({
         access_tag: 'stripe-payments',
         app: 'stripe',
         envs: [
@@ -42,8 +42,8 @@ describe('Connecting apps to products (seed 000) through the SDK', () => {
         ],
       });
       // Connect email service
-      await ductape.product.app.connect('sendgrid');
-      await ductape.product.app.add({
+      await switchboard.product.app.connect('sendgrid');
+      await switchboard.product.app.add({
         access_tag: 'sendgrid-email',
         app: 'sendgrid',
         envs: [
@@ -52,8 +52,8 @@ describe('Connecting apps to products (seed 000) through the SDK', () => {
         ],
       });
       // Connect SMS service
-      await ductape.product.app.connect('twilio');
-      await ductape.product.app.add({
+      await switchboard.product.app.connect('twilio');
+      await switchboard.product.app.add({
         access_tag: 'twilio-sms',
         app: 'twilio',
         envs: [{ slug: 'prd', base_url: 'https://api.twilio.com', request_type: 'JSON', active: true }],
@@ -62,9 +62,9 @@ describe('Connecting apps to products (seed 000) through the SDK', () => {
     }
     await setupProductApps();
 
-    const ductape = newClient();
-    await ductape.product.init('ecommerce-platform');
-    const apps = await ductape.product.app.fetchAll();
+    const switchboard = newClient();
+    await switchboard.product.init('ecommerce-platform');
+    const apps = await switchboard.product.app.fetchAll();
     apps.forEach((app) => {
       log(`${app.access_tag} (${app.app})`);
       log(`Environments: ${app.envs.map((e) => e.slug).join(', ')}`);
@@ -81,27 +81,27 @@ describe('Connecting apps to products (seed 000) through the SDK', () => {
   });
 
   it('connects an app no one registered yet and returns an access tag', async () => {
-    const ductape = newClient();
-    await ductape.product.init('my-product');
-    const access = await ductape.product.app.connect('stripe');
+    const switchboard = newClient();
+    await switchboard.product.init('my-product');
+    const access = await switchboard.product.app.connect('stripe');
     expect(access).toBe('stripe');
   });
 
   it('proposes the next free access tag once the first is taken', async () => {
-    const ductape = newClient();
-    await ductape.product.init('my-product');
-    await ductape.product.app.add({
+    const switchboard = newClient();
+    await switchboard.product.init('my-product');
+    await switchboard.product.app.add({
       access_tag: 'stripe',
       app: 'stripe',
       envs: [{ slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true }],
     });
-    expect(await ductape.product.app.connect('stripe')).toBe('stripe-2');
+    expect(await switchboard.product.app.connect('stripe')).toBe('stripe-2');
   });
 
   it('fetches one connected app with its configuration and app name', async () => {
-    const ductape = newClient();
-    await ductape.product.init('ecommerce-platform');
-    const app = await ductape.product.app.fetch('stripe-payments');
+    const switchboard = newClient();
+    await switchboard.product.init('ecommerce-platform');
+    const app = await switchboard.product.app.fetch('stripe-payments');
     expect(app).toMatchObject({
       access_tag: 'stripe-payments',
       app: 'stripe',
@@ -115,12 +115,12 @@ describe('Connecting apps to products (seed 000) through the SDK', () => {
   });
 
   it('updates the prd base URL and keeps the dev env untouched', async () => {
-    const ductape = newClient();
-    await ductape.product.init('ecommerce-platform');
-    await ductape.product.app.update('stripe-payments', {
+    const switchboard = newClient();
+    await switchboard.product.init('ecommerce-platform');
+    await switchboard.product.app.update('stripe-payments', {
       envs: [{ slug: 'prd', base_url: 'https://api.stripe.com/v2', request_type: 'JSON', active: true }],
     });
-    const app = await ductape.product.app.fetch('stripe-payments');
+    const app = await switchboard.product.app.fetch('stripe-payments');
     expect(app.envs.map((env) => [env.slug, env.base_url])).toEqual([
       ['prd', 'https://api.stripe.com/v2'],
       ['dev', 'https://api.stripe.com'],
@@ -128,23 +128,23 @@ describe('Connecting apps to products (seed 000) through the SDK', () => {
   });
 
   it('connects the same app twice under different access tags (Multiple Instances)', async () => {
-    const ductape = newClient();
-    await ductape.product.init('global-shop');
+    const switchboard = newClient();
+    await switchboard.product.init('global-shop');
     // US Stripe account
-    await ductape.product.app.connect('stripe');
-    await ductape.product.app.add({
+    await switchboard.product.app.connect('stripe');
+    await switchboard.product.app.add({
       access_tag: 'stripe-us',
       app: 'stripe',
       envs: [{ slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true }],
     });
     // EU Stripe account
-    await ductape.product.app.connect('stripe');
-    await ductape.product.app.add({
+    await switchboard.product.app.connect('stripe');
+    await switchboard.product.app.add({
       access_tag: 'stripe-eu',
       app: 'stripe',
       envs: [{ slug: 'prd', base_url: 'https://eu.api.stripe.com', request_type: 'JSON', active: true }],
     });
-    const apps = await ductape.product.app.fetchAll();
+    const apps = await switchboard.product.app.fetchAll();
     expect(apps.map((app) => [app.access_tag, app.app])).toEqual([
       ['stripe-us', 'stripe'],
       ['stripe-eu', 'stripe'],
@@ -152,14 +152,14 @@ describe('Connecting apps to products (seed 000) through the SDK', () => {
   });
 
   it('stores seed-002 style variables and auth with secret references verbatim through product.apps.add', async () => {
-    const ductape = newClient();
-    await ductape.app.create({
+    const switchboard = newClient();
+    await switchboard.app.create({
       tag: 'email_service',
       name: 'Email service',
       envs: [{ slug: 'prd', base_url: 'https://api.sendgrid.com', request_type: 'JSON' }],
     });
-    await ductape.product.init('my_product');
-    await ductape.product.apps.add({
+    await switchboard.product.init('my_product');
+    await switchboard.product.apps.add({
       access_tag: 'email_service',
       envs: [
         {
@@ -173,7 +173,7 @@ describe('Connecting apps to products (seed 000) through the SDK', () => {
         },
       ],
     });
-    const app = await ductape.product.apps.fetch('email_service');
+    const app = await switchboard.product.apps.fetch('email_service');
     expect(app.app_name).toBe('Email service');
     expect(app.envs[0]?.variables).toEqual([
       { key: 'SENDGRID_KEY', value: '$Token{SENDGRID_API_KEY}' },
@@ -182,9 +182,9 @@ describe('Connecting apps to products (seed 000) through the SDK', () => {
   });
 
   it('lets product.init run twice without an error', async () => {
-    const ductape = newClient();
-    const first = await ductape.product.init('ecommerce-platform');
-    const second = await ductape.product.init('ecommerce-platform');
+    const switchboard = newClient();
+    const first = await switchboard.product.init('ecommerce-platform');
+    const second = await switchboard.product.init('ecommerce-platform');
     expect(second).toEqual(first);
     expect(first.envs.map((env) => env.slug)).toEqual(['dev', 'stg', 'prd']);
   });
