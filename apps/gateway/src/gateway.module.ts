@@ -8,7 +8,7 @@ import {
   serviceDataSourceOptions,
 } from '@switchboard/platform';
 import { ACTION_RUN_TIMEOUT_MS, ActionsController } from './actions/actions.controller.js';
-import { RunsController } from './actions/runs.controller.js';
+import { RunRecordsController } from './actions/run-records.controller.js';
 import { AppsController } from './apps/apps.controller.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { AUTH_CACHE_TTL_MS, UserKeyCache } from './auth/user-key-cache.js';
@@ -37,7 +37,7 @@ export class GatewayModule {
         TypeOrmModule.forFeature([UserEntity]),
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
-      controllers: [ActionsController, RunsController, HealthController, ProductsController, AppsController, ConnectedAppsController, SecretsController, SecretAuditController, SpaceSecretsController, IntegrationFetchController],
+      controllers: [ActionsController, RunRecordsController, HealthController, ProductsController, AppsController, ConnectedAppsController, SecretsController, SecretAuditController, SpaceSecretsController, IntegrationFetchController],
       providers: [
         { provide: AUTH_CACHE_TTL_MS, useValue: config.GATEWAY_AUTH_CACHE_TTL_MS },
         { provide: ACTION_RUN_TIMEOUT_MS, useValue: config.GATEWAY_ACTION_RUN_TIMEOUT_MS },

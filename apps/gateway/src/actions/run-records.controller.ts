@@ -6,7 +6,7 @@ import { CallerOf, type Caller } from '../auth/caller.decorator.js';
 
 @ApiTags('actions')
 @Controller('v1/actions/runs')
-export class RunsController {
+export class RunRecordsController {
   constructor(private readonly nats: NatsRequester) {}
 
   @Get()
