@@ -18,12 +18,12 @@ import { RunSecrets } from './run-secrets.js';
 import { SecretUseReporter } from './secret-use-reporter.js';
 import { RunsConfig } from './runs.config.js';
 import { RunTargetLoader } from './run-target.loader.js';
-import { RunsController } from './runs.controller.js';
+import { ActionsController } from './actions.controller.js';
 
 /** The synchronous run path: `actions.action.run` answered by any replica of the executor's queue group. */
 @Module({
   imports: [OutboundModule, RunRecordsModule],
-  controllers: [RunsController],
+  controllers: [ActionsController],
   providers: [
     ActionRunner,
     ActionPlanner,

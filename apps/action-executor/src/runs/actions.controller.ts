@@ -5,7 +5,7 @@ import { ActionPlanner } from './action-planner.js';
 import { ActionRunner } from './action-runner.js';
 
 @Controller()
-export class RunsController {
+export class ActionsController {
   constructor(
     private readonly runner: ActionRunner,
     private readonly planner: ActionPlanner,
