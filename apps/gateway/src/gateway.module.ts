@@ -20,7 +20,7 @@ import { HealthController } from './health/health.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { ProductsController } from './products/products.controller.js';
 import { IntegrationFetchController } from './integrations/integration-fetch.controller.js';
-import { SpaceSecretsController } from './integrations/space-secrets.controller.js';
+import { IntegrationSecretsController } from './integrations/integration-secrets.controller.js';
 import { SecretAuditController } from './secrets/secret-audit.controller.js';
 import { SecretsController } from './secrets/secrets.controller.js';
 import { UserEntity } from './workspaces/user.entity.js';
@@ -37,7 +37,7 @@ export class GatewayModule {
         TypeOrmModule.forFeature([UserEntity]),
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
-      controllers: [ActionsController, RunRecordsController, HealthController, ProductsController, AppsController, ConnectedAppsController, SecretsController, SecretAuditController, SpaceSecretsController, IntegrationFetchController],
+      controllers: [ActionsController, RunRecordsController, HealthController, ProductsController, AppsController, ConnectedAppsController, SecretsController, SecretAuditController, IntegrationSecretsController, IntegrationFetchController],
       providers: [
         { provide: AUTH_CACHE_TTL_MS, useValue: config.GATEWAY_AUTH_CACHE_TTL_MS },
         { provide: ACTION_RUN_TIMEOUT_MS, useValue: config.GATEWAY_ACTION_RUN_TIMEOUT_MS },

@@ -23,7 +23,7 @@ describe('Resolving integrations.fetch references in the secrets-vault', () => {
 
     const create = (secret: object) => nats.request(Subjects.SecretsSecretCreate, { workspace_id, user_id: 'usr_admin', secret });
     const setOwn = (owner: string, key: string, value: string) =>
-      nats.request(Subjects.SecretsSpaceSecretSet, { workspace_id, space: 'user', owner, key, value });
+      nats.request(Subjects.SecretsIntegrationSecretSet, { workspace_id, owner_type: 'user', owner, key, value });
     await create({ key: 'API_TOKEN', value: 'workspace-token-1' });
     await create({ key: 'USERNAME', value: 'workspace-user' });
     await create({ key: 'STRIPE_KEY', value: 'sk_scoped_1', scope: ['payment_app'] });
@@ -32,7 +32,7 @@ describe('Resolving integrations.fetch references in the secrets-vault', () => {
     await setOwn(user_id, 'USERNAME', 'alice');
     await setOwn(user_id, 'PASSWORD', 'correct horse');
     await setOwn('usr_bob', 'BOB_ONLY', 'bob-value');
-    await nats.request(Subjects.SecretsSpaceSecretSet, { workspace_id, space: 'network', owner: 'north', key: 'NETWORK_ONLY', value: 'n-1' });
+    await nats.request(Subjects.SecretsIntegrationSecretSet, { workspace_id, owner_type: 'network', owner: 'north', key: 'NETWORK_ONLY', value: 'n-1' });
     // An expiry cannot be set in the past through the API, so time moves forward in the database instead.
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();

@@ -7,7 +7,7 @@ import {
   type SecretAuditEntryView,
   type SecretView,
   type SecretWithValueView,
-  type SpaceSecretReply,
+  type IntegrationSecretReply,
 } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
 import pg from 'pg';
@@ -154,15 +154,15 @@ describe('The secrets-vault service over real NATS and PostgreSQL', () => {
 
   it('keeps the last of several simultaneous first sets of a user secret and leaves no stray value', async () => {
     const set = (value: string): Promise<unknown> =>
-      nats.request(Subjects.SecretsSpaceSecretSet, { workspace_id, space: 'user', owner: 'usr_race', key: 'TOKEN', value });
+      nats.request(Subjects.SecretsIntegrationSecretSet, { workspace_id, owner_type: 'user', owner: 'usr_race', key: 'TOKEN', value });
     await Promise.all(['one', 'two', 'three', 'four'].map(set));
-    const reply = await nats.request<SpaceSecretReply>(Subjects.SecretsSpaceSecretGet, { workspace_id, space: 'user', owner: 'usr_race', key: 'TOKEN' });
+    const reply = await nats.request<IntegrationSecretReply>(Subjects.SecretsIntegrationSecretGet, { workspace_id, owner_type: 'user', owner: 'usr_race', key: 'TOKEN' });
     expect(['one', 'two', 'three', 'four']).toContain(reply.value);
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     const { rows } = await client.query<{ count: string }>(
       `SELECT count(*) FROM secrets_vault.secret_values v WHERE v.workspace_id = $1
-         AND NOT EXISTS (SELECT 1 FROM secrets_vault.space_secrets s WHERE s.value_id = v.value_id)
+         AND NOT EXISTS (SELECT 1 FROM secrets_vault.integration_secrets s WHERE s.value_id = v.value_id)
          AND NOT EXISTS (SELECT 1 FROM secrets_vault.secret_versions r WHERE r.value_id = v.value_id)`,
       [workspace_id],
     );
@@ -171,13 +171,13 @@ describe('The secrets-vault service over real NATS and PostgreSQL', () => {
   });
 
   it('keeps user and network secrets apart, per owner', async () => {
-    const space = (space: string, owner: string, key: string): Promise<SpaceSecretReply> =>
-      nats.request(Subjects.SecretsSpaceSecretGet, { workspace_id, space, owner, key });
-    await nats.request(Subjects.SecretsSpaceSecretSet, { workspace_id, space: 'user', owner: 'usr_a', key: 'USERNAME', value: 'alice' });
-    await nats.request(Subjects.SecretsSpaceSecretSet, { workspace_id, space: 'user', owner: 'usr_a', key: 'USERNAME', value: 'alice2' });
-    await nats.request(Subjects.SecretsSpaceSecretSet, { workspace_id, space: 'network', owner: 'north', key: 'USERNAME', value: 'north-user' });
-    expect(await space('user', 'usr_a', 'USERNAME')).toEqual({ found: true, value: 'alice2' });
-    expect(await space('user', 'usr_b', 'USERNAME')).toEqual({ found: false, value: '' });
-    expect(await space('network', 'north', 'USERNAME')).toEqual({ found: true, value: 'north-user' });
+    const secretOf = (ownerType: string, owner: string, key: string): Promise<IntegrationSecretReply> =>
+      nats.request(Subjects.SecretsIntegrationSecretGet, { workspace_id, owner_type: ownerType, owner, key });
+    await nats.request(Subjects.SecretsIntegrationSecretSet, { workspace_id, owner_type: 'user', owner: 'usr_a', key: 'USERNAME', value: 'alice' });
+    await nats.request(Subjects.SecretsIntegrationSecretSet, { workspace_id, owner_type: 'user', owner: 'usr_a', key: 'USERNAME', value: 'alice2' });
+    await nats.request(Subjects.SecretsIntegrationSecretSet, { workspace_id, owner_type: 'network', owner: 'north', key: 'USERNAME', value: 'north-user' });
+    expect(await secretOf('user', 'usr_a', 'USERNAME')).toEqual({ found: true, value: 'alice2' });
+    expect(await secretOf('user', 'usr_b', 'USERNAME')).toEqual({ found: false, value: '' });
+    expect(await secretOf('network', 'north', 'USERNAME')).toEqual({ found: true, value: 'north-user' });
   });
 });

@@ -10,5 +10,5 @@ export type { SecretsClient } from './secrets-client.js';
 export type { ActionsClient } from './actions-client.js';
 export type { RunsClient } from './runs-client.js';
 export type { IntegrationsClient } from './integrations-client.js';
-export type { SpaceSecretsClient } from './space-secrets-client.js';
+export type { IntegrationSecretsClient } from './integration-secrets-client.js';
 export type * from './types.js';

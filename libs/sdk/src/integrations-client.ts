@@ -1,18 +1,18 @@
 import type { HttpClient } from './http-client.js';
 import { integrationFetchRequest, responseOf } from './integration-fetch.js';
 import { encodePathSegment } from './path-segment.js';
-import { SpaceSecretsClient } from './space-secrets-client.js';
+import { IntegrationSecretsClient } from './integration-secrets-client.js';
 import type { IntegrationFetchInit, IntegrationFetchReply } from './types.js';
 
 /** The integrations API: `switchboard.integrations`: fetch with secrets, and user and network secrets. */
 export class IntegrationsClient {
   /** The calling user's own secrets. */
-  readonly secrets: SpaceSecretsClient;
+  readonly secrets: IntegrationSecretsClient;
   readonly #http: HttpClient;
 
   constructor(http: HttpClient) {
     this.#http = http;
-    this.secrets = new SpaceSecretsClient(http, '/v1/integrations/secrets');
+    this.secrets = new IntegrationSecretsClient(http, '/v1/integrations/secrets');
   }
 
   /**
@@ -28,7 +28,7 @@ export class IntegrationsClient {
   }
 
   /** The secrets of one named network of the workspace. */
-  network(name: string): { secrets: SpaceSecretsClient } {
-    return { secrets: new SpaceSecretsClient(this.#http, `/v1/integrations/networks/${encodePathSegment('network', name)}/secrets`) };
+  network(name: string): { secrets: IntegrationSecretsClient } {
+    return { secrets: new IntegrationSecretsClient(this.#http, `/v1/integrations/networks/${encodePathSegment('network', name)}/secrets`) };
   }
 }

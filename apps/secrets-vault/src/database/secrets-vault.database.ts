@@ -1,15 +1,16 @@
 import type { ServiceDatabase } from '@switchboard/platform';
 import { SecretAuditEntity } from '../audit/secret-audit.entity.js';
+import { IntegrationSecretEntity } from '../integration-secrets/integration-secret.entity.js';
 import { SecretVersionEntity } from '../secrets/secret-version.entity.js';
 import { SecretEntity } from '../secrets/secret.entity.js';
-import { SpaceSecretEntity } from '../space-secrets/space-secret.entity.js';
 import { CreateSecretValues1763900000100 } from '../storage/embedded/migrations/1763900000100-create-secret-values.js';
 import { SecretValueEntity } from '../storage/embedded/secret-value.entity.js';
 import { CreateSecrets1763900000000 } from './migrations/1763900000000-create-secrets.js';
+import { RenameIntegrationSecrets1765500000000 } from './migrations/1765500000000-rename-integration-secrets.js';
 
 /** The secrets-vault's own schema: secret metadata, versions, audit, user and network secrets, and (embedded store) encrypted values. */
 export const secretsVaultDatabase: ServiceDatabase = {
   schema: 'secrets_vault',
-  entities: [SecretEntity, SecretVersionEntity, SecretAuditEntity, SpaceSecretEntity, SecretValueEntity],
-  migrations: [CreateSecrets1763900000000, CreateSecretValues1763900000100],
+  entities: [SecretEntity, SecretVersionEntity, SecretAuditEntity, IntegrationSecretEntity, SecretValueEntity],
+  migrations: [CreateSecrets1763900000000, CreateSecretValues1763900000100, RenameIntegrationSecrets1765500000000],
 };

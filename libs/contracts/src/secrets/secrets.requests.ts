@@ -127,13 +127,14 @@ export class RecordSecretUsesRequest extends WorkspaceScopedRequest {
   uses!: SecretUse[];
 }
 
-export const SECRET_SPACES = ['user', 'network'] as const;
-export type SecretSpace = (typeof SECRET_SPACES)[number];
+/** Integration secrets are user secrets or network secrets: a key/value space owned by one user or one named network. */
+export const INTEGRATION_SECRET_OWNER_TYPES = ['user', 'network'] as const;
+export type IntegrationSecretOwnerType = (typeof INTEGRATION_SECRET_OWNER_TYPES)[number];
 
-/** `secrets.space-secret.get`: a user's or a network's own key/value secret. */
-export class SpaceSecretRequest extends WorkspaceScopedRequest {
-  @IsIn(SECRET_SPACES)
-  space!: SecretSpace;
+/** `secrets.integration-secret.get`: a user's or a network's own key/value secret. */
+export class IntegrationSecretRequest extends WorkspaceScopedRequest {
+  @IsIn(INTEGRATION_SECRET_OWNER_TYPES)
+  owner_type!: IntegrationSecretOwnerType;
 
   /** The user id, or the network name. */
   @Length(1, 128)
@@ -145,20 +146,20 @@ export class SpaceSecretRequest extends WorkspaceScopedRequest {
   key!: string;
 }
 
-/** `secrets.space-secret.set` */
-export class SetSpaceSecretRequest extends SpaceSecretRequest {
+/** `secrets.integration-secret.set` */
+export class SetIntegrationSecretRequest extends IntegrationSecretRequest {
   @IsSecretValue()
   value!: string;
 }
 
-/** Reply of `secrets.space-secret.get`. */
-export interface SpaceSecretReply {
+/** Reply of `secrets.integration-secret.get`. */
+export interface IntegrationSecretReply {
   found: boolean;
   value: string;
 }
 
 /** Body of `PUT /v1/integrations/secrets/:key`. */
-export class SetSpaceSecretBody {
+export class SetIntegrationSecretBody {
   @IsSecretValue()
   value!: string;
 }

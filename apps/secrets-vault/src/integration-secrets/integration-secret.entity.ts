@@ -1,18 +1,18 @@
-import type { SecretSpace } from '@switchboard/contracts';
+import type { IntegrationSecretOwnerType } from '@switchboard/contracts';
 import { Column, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 
 /** A key/value secret owned by one user or one named network inside a workspace. */
-@Entity({ name: 'space_secrets' })
-@Unique('space_secrets_owner_key_unique', ['workspaceId', 'space', 'owner', 'key'])
-export class SpaceSecretEntity {
+@Entity({ name: 'integration_secrets' })
+@Unique('integration_secrets_owner_key_unique', ['workspaceId', 'ownerType', 'owner', 'key'])
+export class IntegrationSecretEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ name: 'workspace_id', type: 'text' })
   workspaceId!: string;
 
-  @Column({ type: 'text' })
-  space!: SecretSpace;
+  @Column({ name: 'owner_type', type: 'text' })
+  ownerType!: IntegrationSecretOwnerType;
 
   @Column({ type: 'text' })
   owner!: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, SetSpaceSecretBody, Subjects, type SecretSpace, type SpaceSecretReply } from '@switchboard/contracts';
+import { ErrorCode, SetIntegrationSecretBody, Subjects, type IntegrationSecretOwnerType, type IntegrationSecretReply } from '@switchboard/contracts';
 import { DomainError, NatsRequester } from '@switchboard/platform';
 import { CallerOf, type Caller } from '../auth/caller.decorator.js';
 import { SecretKeyParamPipe } from '../http/secret-key-param.pipe.js';
@@ -9,7 +9,7 @@ import { TagParamPipe } from '../http/tag-param.pipe.js';
 /** The caller's own secrets and a named network's secrets, behind `integrations.secrets.get/has/set`. */
 @ApiTags('integrations')
 @Controller('v1/integrations')
-export class SpaceSecretsController {
+export class IntegrationSecretsController {
   constructor(private readonly nats: NatsRequester) {}
 
   @Get('secrets/:key')
@@ -20,7 +20,7 @@ export class SpaceSecretsController {
 
   @Put('secrets/:key')
   @ApiOperation({ summary: "Set one of the caller's own secrets" })
-  setOwn(@CallerOf() caller: Caller, @Param('key', SecretKeyParamPipe) key: string, @Body() body: SetSpaceSecretBody): Promise<{ status: 'success' }> {
+  setOwn(@CallerOf() caller: Caller, @Param('key', SecretKeyParamPipe) key: string, @Body() body: SetIntegrationSecretBody): Promise<{ status: 'success' }> {
     return this.set(caller, 'user', caller.userId, key, body.value);
   }
 
@@ -40,18 +40,18 @@ export class SpaceSecretsController {
     @CallerOf() caller: Caller,
     @Param('network', TagParamPipe) network: string,
     @Param('key', SecretKeyParamPipe) key: string,
-    @Body() body: SetSpaceSecretBody,
+    @Body() body: SetIntegrationSecretBody,
   ): Promise<{ status: 'success' }> {
     return this.set(caller, 'network', network, key, body.value);
   }
 
-  private async get(caller: Caller, space: SecretSpace, owner: string, key: string): Promise<{ key: string; value: string }> {
-    const reply = await this.nats.request<SpaceSecretReply>(Subjects.SecretsSpaceSecretGet, { workspace_id: caller.workspaceId, space, owner, key });
+  private async get(caller: Caller, ownerType: IntegrationSecretOwnerType, owner: string, key: string): Promise<{ key: string; value: string }> {
+    const reply = await this.nats.request<IntegrationSecretReply>(Subjects.SecretsIntegrationSecretGet, { workspace_id: caller.workspaceId, owner_type: ownerType, owner, key });
     if (!reply.found) throw new DomainError(ErrorCode.SecretNotFound, `Secret '${key}' not found`, { key });
     return { key, value: reply.value };
   }
 
-  private set(caller: Caller, space: SecretSpace, owner: string, key: string, value: string): Promise<{ status: 'success' }> {
-    return this.nats.request(Subjects.SecretsSpaceSecretSet, { workspace_id: caller.workspaceId, space, owner, key, value });
+  private set(caller: Caller, ownerType: IntegrationSecretOwnerType, owner: string, key: string, value: string): Promise<{ status: 'success' }> {
+    return this.nats.request(Subjects.SecretsIntegrationSecretSet, { workspace_id: caller.workspaceId, owner_type: ownerType, owner, key, value });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ResolvedIntegrationSecretsReply, ResolveIntegrationReferencesRequest } from '@switchboard/contracts';
 import type { SecretUse } from '../secrets/secret-access.js';
 import { SecretResolver } from '../secrets/secret-resolver.js';
-import { SpaceSecretsService } from './space-secrets.service.js';
+import { IntegrationSecretsService } from './integration-secrets.service.js';
 
 /** The app name `integrations.fetch` uses in scope checks, refusal messages and the audit log. */
 export const INTEGRATION_FETCH_APP = 'integrations.fetch';
@@ -19,13 +19,13 @@ const FETCH_USE: SecretUse = { appTag: INTEGRATION_FETCH_APP, accessTag: INTEGRA
 @Injectable()
 export class IntegrationSecretResolver {
   constructor(
-    private readonly spaceSecrets: SpaceSecretsService,
+    private readonly integrationSecrets: IntegrationSecretsService,
     private readonly workspaceSecrets: SecretResolver,
   ) {}
 
   async resolve(request: ResolveIntegrationReferencesRequest): Promise<ResolvedIntegrationSecretsReply> {
     const keys = [...new Set(request.keys)];
-    const own = await this.spaceSecrets.readMany({ workspaceId: request.workspace_id, space: 'user', owner: request.user_id }, keys);
+    const own = await this.integrationSecrets.readMany({ workspaceId: request.workspace_id, ownerType: 'user', owner: request.user_id }, keys);
     const fromWorkspace = await this.workspaceSecrets.resolveForUse(
       request.workspace_id,
       keys.filter((key) => !own.has(key)),

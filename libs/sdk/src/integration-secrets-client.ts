@@ -8,7 +8,7 @@ import type { SecretSetResult } from './types.js';
  * `get` resolves to "" and `has` to false when the secret is missing or anything fails, and
  * `set` resolves to a status instead of throwing.
  */
-export class SpaceSecretsClient {
+export class IntegrationSecretsClient {
   readonly #http: HttpClient;
   readonly #basePath: string;
 
