@@ -3,7 +3,7 @@ import { QueueGroups, Subjects } from '@switchboard/contracts';
 import { startMicroservice } from '@switchboard/platform';
 import { actionExecutorDatabase } from './database/action-executor.database.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
-import { ProxyModule } from './proxy/proxy.module.js';
+import { IntegrationFetchModule } from './integration-fetch/integration-fetch.module.js';
 import { RunsModule } from './runs/runs.module.js';
 
 await startMicroservice({
@@ -11,5 +11,5 @@ await startMicroservice({
   queue: QueueGroups.ActionExecutor,
   healthSubject: Subjects.ActionsHealthCheck,
   database: actionExecutorDatabase,
-  features: [RunsModule, ProxyModule, DispatchModule],
+  features: [RunsModule, IntegrationFetchModule, DispatchModule],
 });

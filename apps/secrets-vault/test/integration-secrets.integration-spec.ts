@@ -1,12 +1,12 @@
 import type { NatsConnection } from '@nats-io/transport-node';
-import { ErrorCode, Subjects, type ResolvedIntegrationSecretsReply, type SecretAuditEntryView } from '@switchboard/contracts';
+import { ErrorCode, Subjects, type ResolvedIntegrationFetchSecretsReply, type SecretAuditEntryView } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
 import { createTestDatabase, rejectionOf, startService, type ServiceHandle, type TestDatabase } from '@switchboard/testing';
 import pg from 'pg';
 
 const refusal = (call: Promise<unknown>): Promise<DomainError> => rejectionOf(call, DomainError);
 
-// secrets.integration-reference.resolve: what integrations.fetch substitutes, over real NATS and PostgreSQL.
+// secrets.integration-fetch-reference.resolve: what integrations.fetch substitutes, over real NATS and PostgreSQL.
 describe('Resolving integrations.fetch references in the secrets-vault', () => {
   let database: TestDatabase;
   let service: ServiceHandle;
@@ -46,8 +46,8 @@ describe('Resolving integrations.fetch references in the secrets-vault', () => {
     await database?.drop();
   });
 
-  const resolve = (keys: string[], user = user_id): Promise<ResolvedIntegrationSecretsReply> =>
-    nats.request(Subjects.SecretsIntegrationReferenceResolve, { workspace_id, user_id: user, keys });
+  const resolve = (keys: string[], user = user_id): Promise<ResolvedIntegrationFetchSecretsReply> =>
+    nats.request(Subjects.SecretsIntegrationFetchReferenceResolve, { workspace_id, user_id: user, keys });
 
   it("takes the caller's own secret first and the workspace's unrestricted secret otherwise", async () => {
     expect(await resolve(['USERNAME', 'PASSWORD', 'API_TOKEN', 'USERNAME'])).toEqual({

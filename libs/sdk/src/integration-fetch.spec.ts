@@ -1,16 +1,16 @@
 import { FakeGateway } from '../test/fake-gateway.js';
 import { optionsFor } from '../test/fixtures.js';
-import { integrationFetchRequest, responseOf } from './integration-fetch.js';
+import { integrationFetchBody, responseOf } from './integration-fetch.js';
 import { SdkErrorCode, Switchboard, SwitchboardError } from './index.js';
 import type { IntegrationFetchInit } from './types.js';
 
 const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
-describe('integrationFetchRequest', () => {
+describe('integrationFetchBody', () => {
   it('sends the URL of a string or a URL object, an upper-case method, the headers and the body as given', () => {
-    expect(integrationFetchRequest('https://example.com')).toEqual({ url: 'https://example.com' });
+    expect(integrationFetchBody('https://example.com')).toEqual({ url: 'https://example.com' });
     expect(
-      integrationFetchRequest(new URL('https://my-api.com/login?x=1'), {
+      integrationFetchBody(new URL('https://my-api.com/login?x=1'), {
         method: 'post',
         headers: { Authorization: 'Bearer $(secret:TOKEN)' },
         body: { username: '$(secret:USERNAME)' },
@@ -30,7 +30,7 @@ describe('integrationFetchRequest', () => {
     ['a Headers object', 'https://a.example', { headers: new Headers() }, 'init.headers must be an object of string values'],
     ['a binary body', 'https://a.example', { body: new Uint8Array(2) }, 'init.body must be a string, or an object or array to send as JSON'],
   ])('refuses %s with invalid_argument', (_case, input, init, message) => {
-    const call = () => integrationFetchRequest(input as unknown as string, init as unknown as IntegrationFetchInit);
+    const call = () => integrationFetchBody(input as unknown as string, init as unknown as IntegrationFetchInit);
     expect(call).toThrow(SwitchboardError);
     expect(call).toThrow(message);
   });

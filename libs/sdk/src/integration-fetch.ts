@@ -2,7 +2,7 @@ import { SdkErrorCode, SwitchboardError } from './switchboard-error.js';
 import type { IntegrationFetchInit, IntegrationFetchReply } from './types.js';
 
 /** Body of `POST /v1/integrations/fetch`. */
-export interface IntegrationFetchRequest {
+export interface IntegrationFetchBody {
   url: string;
   method?: string;
   headers?: Record<string, string>;
@@ -12,12 +12,12 @@ export interface IntegrationFetchRequest {
 // Statuses whose responses never have a body; `new Response` refuses one for them.
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-/** The gateway request for `integrations.fetch(input, init)`, or an `invalid_argument` error naming what is wrong. */
-export function integrationFetchRequest(input: string | URL, init: IntegrationFetchInit = {}): IntegrationFetchRequest {
+/** The gateway request body for `integrations.fetch(input, init)`, or an `invalid_argument` error naming what is wrong. */
+export function integrationFetchBody(input: string | URL, init: IntegrationFetchInit = {}): IntegrationFetchBody {
   // Checked at run time too: plain JavaScript callers can pass anything.
   const url: unknown = input instanceof URL ? input.href : input;
   if (typeof url !== 'string' || url === '') throw invalidArgument('input must be a URL string or a URL object');
-  const request: IntegrationFetchRequest = { url };
+  const request: IntegrationFetchBody = { url };
   if (init.method !== undefined) {
     if (typeof init.method !== 'string') throw invalidArgument('init.method must be a string');
     request.method = init.method.toUpperCase();

@@ -1,5 +1,5 @@
 import type { HttpClient } from './http-client.js';
-import { integrationFetchRequest, responseOf } from './integration-fetch.js';
+import { integrationFetchBody, responseOf } from './integration-fetch.js';
 import { encodePathSegment } from './path-segment.js';
 import { IntegrationSecretsClient } from './integration-secrets-client.js';
 import type { IntegrationFetchInit, IntegrationFetchReply } from './types.js';
@@ -23,8 +23,8 @@ export class IntegrationsClient {
    * network errors.
    */
   async fetch(input: string | URL, init?: IntegrationFetchInit): Promise<Response> {
-    const request = integrationFetchRequest(input, init);
-    return responseOf(await this.#http.request<IntegrationFetchReply>('POST', '/v1/integrations/fetch', request));
+    const body = integrationFetchBody(input, init);
+    return responseOf(await this.#http.request<IntegrationFetchReply>('POST', '/v1/integrations/fetch', body));
   }
 
   /** The secrets of one named network of the workspace. */

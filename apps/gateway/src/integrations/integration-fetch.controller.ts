@@ -22,6 +22,6 @@ export class IntegrationFetchController {
   })
   fetch(@CallerOf() caller: Caller, @Body() body: IntegrationFetchBody): Promise<IntegrationFetchReply> {
     // Like an action run, a fetch waits on a third party, so it gets the run deadline rather than the inter-service one.
-    return this.nats.request(Subjects.ActionsFetchProxy, { workspace_id: caller.workspaceId, user_id: caller.userId, request: body }, this.fetchTimeoutMs);
+    return this.nats.request(Subjects.ActionsIntegrationFetch, { workspace_id: caller.workspaceId, user_id: caller.userId, request: body }, this.fetchTimeoutMs);
   }
 }

@@ -1,21 +1,21 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  ResolveIntegrationReferencesRequest,
+  ResolveIntegrationFetchReferencesRequest,
   SetIntegrationSecretRequest,
   IntegrationSecretRequest,
   Subjects,
-  type ResolvedIntegrationSecretsReply,
+  type ResolvedIntegrationFetchSecretsReply,
   type IntegrationSecretReply,
 } from '@switchboard/contracts';
-import { IntegrationSecretResolver } from './integration-secret-resolver.js';
+import { IntegrationFetchSecretResolver } from './integration-fetch-secret-resolver.js';
 import { IntegrationSecretsService } from './integration-secrets.service.js';
 
 @Controller()
 export class IntegrationSecretsController {
   constructor(
     private readonly integrationSecrets: IntegrationSecretsService,
-    private readonly fetchSecrets: IntegrationSecretResolver,
+    private readonly fetchSecrets: IntegrationFetchSecretResolver,
   ) {}
 
   @MessagePattern(Subjects.SecretsIntegrationSecretGet)
@@ -29,8 +29,8 @@ export class IntegrationSecretsController {
     return { status: 'success' };
   }
 
-  @MessagePattern(Subjects.SecretsIntegrationReferenceResolve)
-  resolveForFetch(@Payload() request: ResolveIntegrationReferencesRequest): Promise<ResolvedIntegrationSecretsReply> {
+  @MessagePattern(Subjects.SecretsIntegrationFetchReferenceResolve)
+  resolveForFetch(@Payload() request: ResolveIntegrationFetchReferencesRequest): Promise<ResolvedIntegrationFetchSecretsReply> {
     return this.fetchSecrets.resolve(request);
   }
 }

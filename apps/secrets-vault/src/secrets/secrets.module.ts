@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SecretAuditEntity } from '../audit/secret-audit.entity.js';
 import { SecretAuditLog } from '../audit/secret-audit.log.js';
-import { IntegrationSecretResolver } from '../integration-secrets/integration-secret-resolver.js';
+import { IntegrationFetchSecretResolver } from '../integration-secrets/integration-fetch-secret-resolver.js';
 import { IntegrationSecretEntity } from '../integration-secrets/integration-secret.entity.js';
 import { IntegrationSecretsController } from '../integration-secrets/integration-secrets.controller.js';
 import { IntegrationSecretsService } from '../integration-secrets/integration-secrets.service.js';
@@ -17,6 +17,6 @@ import { SecretsService } from './secrets.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([SecretEntity, SecretVersionEntity, SecretAuditEntity, IntegrationSecretEntity]), SecretStorageModule.forRoot()],
   controllers: [SecretsController, IntegrationSecretsController],
-  providers: [SecretsService, SecretResolver, SecretAuditLog, EnvSlugs, IntegrationSecretsService, IntegrationSecretResolver],
+  providers: [SecretsService, SecretResolver, SecretAuditLog, EnvSlugs, IntegrationSecretsService, IntegrationFetchSecretResolver],
 })
 export class SecretsModule {}

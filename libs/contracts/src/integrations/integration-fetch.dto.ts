@@ -99,8 +99,8 @@ export class IntegrationFetchBody {
   body?: string | object;
 }
 
-/** `actions.fetch.proxy`: an `integrations.fetch` made for one user of a workspace. */
-export class ProxyFetchRequest extends WorkspaceScopedRequest {
+/** `actions.integration.fetch`: an `integrations.fetch` made for one user of a workspace. */
+export class IntegrationFetchRequest extends WorkspaceScopedRequest {
   @Length(1, 128)
   @IsString()
   user_id!: string;
@@ -119,10 +119,10 @@ export interface IntegrationFetchReply {
 }
 
 /**
- * `secrets.integration-reference.resolve`: the values of the secrets an `integrations.fetch` references, from the
+ * `secrets.integration-fetch-reference.resolve`: the values of the secrets an `integrations.fetch` references, from the
  * caller's own secrets first, then the workspace's secrets that are neither scoped to apps nor limited to envs.
  */
-export class ResolveIntegrationReferencesRequest extends WorkspaceScopedRequest {
+export class ResolveIntegrationFetchReferencesRequest extends WorkspaceScopedRequest {
   @Length(1, 128)
   @IsString()
   user_id!: string;
@@ -133,7 +133,7 @@ export class ResolveIntegrationReferencesRequest extends WorkspaceScopedRequest 
   keys!: string[];
 }
 
-/** Reply of `secrets.integration-reference.resolve`: every requested key with its value. */
-export interface ResolvedIntegrationSecretsReply {
+/** Reply of `secrets.integration-fetch-reference.resolve`: every requested key with its value. */
+export interface ResolvedIntegrationFetchSecretsReply {
   secrets: Record<string, string>;
 }

@@ -30,7 +30,7 @@ export const Subjects = {
   SecretsReferenceResolve: 'secrets.reference.resolve',
   SecretsReferenceCheck: 'secrets.reference.check',
   SecretsSecretUseRecord: 'secrets.secret-use.record',
-  SecretsIntegrationReferenceResolve: 'secrets.integration-reference.resolve',
+  SecretsIntegrationFetchReferenceResolve: 'secrets.integration-fetch-reference.resolve',
   SecretsIntegrationSecretGet: 'secrets.integration-secret.get',
   SecretsIntegrationSecretSet: 'secrets.integration-secret.set',
   ActionsHealthCheck: 'actions.health.check',
@@ -39,7 +39,7 @@ export const Subjects = {
   ActionsActionDispatch: 'actions.action.dispatch',
   ActionsRunList: 'actions.run.list',
   ActionsRunFetch: 'actions.run.fetch',
-  ActionsFetchProxy: 'actions.fetch.proxy',
+  ActionsIntegrationFetch: 'actions.integration.fetch',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

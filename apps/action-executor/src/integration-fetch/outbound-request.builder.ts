@@ -25,7 +25,7 @@ export function fetchMethodOf(fetch: Pick<IntegrationFetchBody, 'method' | 'body
  * reveal (the URL, header values) and never puts a value in an error: the field is named, not its content.
  * Sent once, as fetch() sends it: the caller sees every 429 and 5xx and decides about retrying.
  */
-export function buildFetchRequest(fetch: IntegrationFetchBody, method: HttpMethod): OutboundRequest {
+export function buildFetchOutboundRequest(fetch: IntegrationFetchBody, method: HttpMethod): OutboundRequest {
   const headers: Record<string, string> = { ...(fetch.headers ?? {}) };
   for (const [name, value] of Object.entries(headers)) {
     if (!isSendableHeaderValue(value)) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ResolvedIntegrationSecretsReply, ResolveIntegrationReferencesRequest } from '@switchboard/contracts';
+import type { ResolvedIntegrationFetchSecretsReply, ResolveIntegrationFetchReferencesRequest } from '@switchboard/contracts';
 import type { SecretUse } from '../secrets/secret-access.js';
 import { SecretResolver } from '../secrets/secret-resolver.js';
 import { IntegrationSecretsService } from './integration-secrets.service.js';
@@ -17,13 +17,13 @@ const FETCH_USE: SecretUse = { appTag: INTEGRATION_FETCH_APP, accessTag: INTEGRA
  * audit trail of their own, are not.
  */
 @Injectable()
-export class IntegrationSecretResolver {
+export class IntegrationFetchSecretResolver {
   constructor(
     private readonly integrationSecrets: IntegrationSecretsService,
     private readonly workspaceSecrets: SecretResolver,
   ) {}
 
-  async resolve(request: ResolveIntegrationReferencesRequest): Promise<ResolvedIntegrationSecretsReply> {
+  async resolve(request: ResolveIntegrationFetchReferencesRequest): Promise<ResolvedIntegrationFetchSecretsReply> {
     const keys = [...new Set(request.keys)];
     const own = await this.integrationSecrets.readMany({ workspaceId: request.workspace_id, ownerType: 'user', owner: request.user_id }, keys);
     const fromWorkspace = await this.workspaceSecrets.resolveForUse(

@@ -3,15 +3,15 @@ import { DomainError, type NatsRequester } from '@switchboard/platform';
 import { rejectionOf } from '@switchboard/testing';
 import type { OutboundClient } from '../outbound/outbound-client.js';
 import type { OutboundRequest, OutboundResponse } from '../outbound/outbound-request.js';
-import { FetchProxy } from './fetch-proxy.js';
+import { IntegrationFetchService } from './integration-fetch.service.js';
 
 interface Asked {
   subject: string;
   data: object;
 }
 
-/** A proxy whose secrets service answers `secrets` (or fails with `refusal`) and whose upstream answers `reply`. */
-function proxyWith(options: { secrets?: Record<string, string>; refusal?: DomainError; reply?: (request: OutboundRequest) => OutboundResponse }) {
+/** An integration fetch whose secrets service answers `secrets` (or fails with `refusal`) and whose upstream answers `reply`. */
+function serviceWith(options: { secrets?: Record<string, string>; refusal?: DomainError; reply?: (request: OutboundRequest) => OutboundResponse }) {
   const asked: Asked[] = [];
   const sent: OutboundRequest[] = [];
   const nats = {
@@ -27,23 +27,23 @@ function proxyWith(options: { secrets?: Record<string, string>; refusal?: Domain
       return Promise.resolve().then(() => (options.reply ?? ok)(request));
     },
   } as unknown as OutboundClient;
-  return { proxy: new FetchProxy(nats, outbound), asked, sent };
+  return { service: new IntegrationFetchService(nats, outbound), asked, sent };
 }
 
 const ok = (): OutboundResponse => ({ status: 200, headers: { 'content-type': 'text/plain' }, body: new TextEncoder().encode('hello'), attempts: 1, upstreamMs: 3, connectMs: 1 });
 
-describe('FetchProxy', () => {
+describe('IntegrationFetchService', () => {
   it('asks for the referenced keys once for the caller, substitutes them everywhere and returns the raw body in base64', async () => {
-    const { proxy, asked, sent } = proxyWith({ secrets: { HOST: 'api.example', USERNAME: 'alice', PASSWORD: 'pw-1234' } });
+    const { service, asked, sent } = serviceWith({ secrets: { HOST: 'api.example', USERNAME: 'alice', PASSWORD: 'pw-1234' } });
     const fetch: IntegrationFetchBody = {
       url: 'https://$(secret:HOST)/login',
       headers: { 'X-User': '$Token{USERNAME}' },
       body: { username: '$(secret:USERNAME)', password: '$(secret:PASSWORD)' },
     };
 
-    const reply = await proxy.fetch('ws_1', 'usr_1', fetch);
+    const reply = await service.fetch('ws_1', 'usr_1', fetch);
 
-    expect(asked).toEqual([{ subject: Subjects.SecretsIntegrationReferenceResolve, data: { workspace_id: 'ws_1', user_id: 'usr_1', keys: ['HOST', 'USERNAME', 'PASSWORD'] } }]);
+    expect(asked).toEqual([{ subject: Subjects.SecretsIntegrationFetchReferenceResolve, data: { workspace_id: 'ws_1', user_id: 'usr_1', keys: ['HOST', 'USERNAME', 'PASSWORD'] } }]);
     expect(sent[0]?.url.href).toBe('https://api.example/login');
     expect(sent[0]?.headers['X-User']).toBe('alice');
     expect(JSON.parse(sent[0]?.body as string)).toEqual({ username: 'alice', password: 'pw-1234' });
@@ -51,41 +51,41 @@ describe('FetchProxy', () => {
   });
 
   it('does not ask the secrets service when nothing is referenced', async () => {
-    const { proxy, asked, sent } = proxyWith({});
+    const { service, asked, sent } = serviceWith({});
 
-    await proxy.fetch('ws_1', 'usr_1', { url: 'https://example.com' });
+    await service.fetch('ws_1', 'usr_1', { url: 'https://example.com' });
 
     expect(asked).toEqual([]);
     expect(sent[0]).toMatchObject({ method: 'GET', maxAttempts: 1 });
   });
 
   it('makes no outbound call when a secret is refused', async () => {
-    const { proxy, sent } = proxyWith({ refusal: new DomainError(ErrorCode.SecretNotFound, "Secret 'NOPE' not found", { key: 'NOPE' }) });
+    const { service, sent } = serviceWith({ refusal: new DomainError(ErrorCode.SecretNotFound, "Secret 'NOPE' not found", { key: 'NOPE' }) });
 
-    const error = await rejectionOf(proxy.fetch('ws_1', 'usr_1', { url: 'https://example.com', headers: { 'X-Key': '$(secret:NOPE)' } }), DomainError);
+    const error = await rejectionOf(service.fetch('ws_1', 'usr_1', { url: 'https://example.com', headers: { 'X-Key': '$(secret:NOPE)' } }), DomainError);
 
     expect([error.code, error.message]).toEqual([ErrorCode.SecretNotFound, "Secret 'NOPE' not found"]);
     expect(sent).toEqual([]);
   });
 
   it('refuses a body on GET before resolving any secret', async () => {
-    const { proxy, asked } = proxyWith({ secrets: { KEY: 'value-1' } });
+    const { service, asked } = serviceWith({ secrets: { KEY: 'value-1' } });
 
-    const error = await rejectionOf(proxy.fetch('ws_1', 'usr_1', { url: 'https://example.com', method: 'GET', body: '$(secret:KEY)' }), DomainError);
+    const error = await rejectionOf(service.fetch('ws_1', 'usr_1', { url: 'https://example.com', method: 'GET', body: '$(secret:KEY)' }), DomainError);
 
     expect(error.code).toBe(ErrorCode.ValidationFailed);
     expect(asked).toEqual([]);
   });
 
   it('replaces a secret value an outbound error names with its reference', async () => {
-    const { proxy } = proxyWith({
+    const { service } = serviceWith({
       secrets: { API_HOST: 'internal.corp.example' },
       reply: (request) => {
         throw new DomainError(ErrorCode.OutboundAddressRefused, `Outbound requests to ${request.url.hostname} are not allowed`, { host: request.url.hostname });
       },
     });
 
-    const error = await rejectionOf(proxy.fetch('ws_1', 'usr_1', { url: 'http://$(secret:API_HOST)/x' }), DomainError);
+    const error = await rejectionOf(service.fetch('ws_1', 'usr_1', { url: 'http://$(secret:API_HOST)/x' }), DomainError);
 
     expect([error.code, error.message, error.details]).toEqual([
       ErrorCode.OutboundAddressRefused,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Subjects, type IntegrationFetchBody, type IntegrationFetchReply, type ResolvedIntegrationSecretsReply } from '@switchboard/contracts';
+import { Subjects, type IntegrationFetchBody, type IntegrationFetchReply, type ResolvedIntegrationFetchSecretsReply } from '@switchboard/contracts';
 import { DomainError, fieldFailure, NatsRequester } from '@switchboard/platform';
 import { PlaceholderDepthError, redact, redactDeep, referencedKeys, substituteDeep, type SecretValues } from '@switchboard/placeholders';
 import { OutboundClient } from '../outbound/outbound-client.js';
-import { buildFetchRequest, fetchMethodOf } from './fetch-request.js';
+import { buildFetchOutboundRequest, fetchMethodOf } from './outbound-request.builder.js';
 
 /**
  * `integrations.fetch`: substitutes the caller's secrets into a request and sends it through the same outbound
@@ -11,7 +11,7 @@ import { buildFetchRequest, fetchMethodOf } from './fetch-request.js';
  * as raw bytes whatever its status. A secret that cannot be resolved means no outbound call.
  */
 @Injectable()
-export class FetchProxy {
+export class IntegrationFetchService {
   constructor(
     private readonly nats: NatsRequester,
     private readonly outbound: OutboundClient,
@@ -25,12 +25,12 @@ export class FetchProxy {
     const { secrets } =
       keys.length === 0
         ? { secrets: {} }
-        : await this.nats.request<ResolvedIntegrationSecretsReply>(Subjects.SecretsIntegrationReferenceResolve, {
+        : await this.nats.request<ResolvedIntegrationFetchSecretsReply>(Subjects.SecretsIntegrationFetchReferenceResolve, {
             workspace_id: workspaceId,
             user_id: userId,
             keys,
           });
-    const request = buildFetchRequest(substituteDeep(fetch, secrets), method);
+    const request = buildFetchOutboundRequest(substituteDeep(fetch, secrets), method);
     try {
       const response = await this.outbound.send(request);
       return { status: response.status, headers: response.headers, body_base64: Buffer.from(response.body).toString('base64') };

@@ -1,9 +1,9 @@
 import { ErrorCode, type IntegrationFetchBody } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
 import { thrownBy } from '@switchboard/testing';
-import { buildFetchRequest, FETCH_MAX_RESPONSE_BYTES, fetchMethodOf } from './fetch-request.js';
+import { buildFetchOutboundRequest, FETCH_MAX_RESPONSE_BYTES, fetchMethodOf } from './outbound-request.builder.js';
 
-const build = (fetch: IntegrationFetchBody) => buildFetchRequest(fetch, fetchMethodOf(fetch));
+const build = (fetch: IntegrationFetchBody) => buildFetchOutboundRequest(fetch, fetchMethodOf(fetch));
 
 describe('fetchMethodOf', () => {
   it('defaults to GET without a body and to POST with one, as the seed sample sends a body without a method', () => {
@@ -19,7 +19,7 @@ describe('fetchMethodOf', () => {
   });
 });
 
-describe('buildFetchRequest', () => {
+describe('buildFetchOutboundRequest', () => {
   it('sends a JSON object body as JSON with its content type, once, under the fetch body limit', () => {
     const request = build({ url: 'https://my-api.com/login', body: { username: 'alice', password: 's3cret' } });
 
