@@ -1,85 +1,47 @@
-import { BlockList } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { ErrorCode } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
-import { embeddedIpv4, parseIpLiteral, type ResolvedAddress } from './ip-literal.js';
+import ipaddr from 'ipaddr.js';
+import type { ResolvedAddress } from './ip-literal.js';
+import { carriedIpv4, specialPurposeBlockOf } from './special-purpose-addresses.js';
 
-/** Why an address is refused: the special-purpose range it lies in. */
-export type RefusedRange =
-  | 'unspecified'
-  | 'loopback'
-  | 'private'
-  | 'link-local'
-  | 'shared'
-  | 'multicast'
-  | 'broadcast'
-  | 'reserved'
-  | 'unique-local'
-  | 'not-an-address';
-
-type Family = 'ipv4' | 'ipv6';
-
-// Ranges that reach the executor's own host, its private network or its cloud's metadata service
-// (169.254.169.254 is link-local, AWS's fd00:ec2::254 unique-local, Alibaba's 100.100.100.200 shared).
-// Order matters only for the name reported: broadcast is named before the reserved block that holds it.
-const REFUSED_RANGES: ReadonlyArray<readonly [range: RefusedRange, network: string, prefix: number, family: Family]> = [
-  ['unspecified', '0.0.0.0', 8, 'ipv4'],
-  ['loopback', '127.0.0.0', 8, 'ipv4'],
-  ['private', '10.0.0.0', 8, 'ipv4'],
-  ['private', '172.16.0.0', 12, 'ipv4'],
-  ['private', '192.168.0.0', 16, 'ipv4'],
-  ['link-local', '169.254.0.0', 16, 'ipv4'],
-  ['shared', '100.64.0.0', 10, 'ipv4'],
-  ['multicast', '224.0.0.0', 4, 'ipv4'],
-  ['broadcast', '255.255.255.255', 32, 'ipv4'],
-  ['reserved', '240.0.0.0', 4, 'ipv4'],
-  ['unspecified', '::', 128, 'ipv6'],
-  ['loopback', '::1', 128, 'ipv6'],
-  ['unique-local', 'fc00::', 7, 'ipv6'],
-  ['link-local', 'fe80::', 10, 'ipv6'],
-  ['multicast', 'ff00::', 8, 'ipv6'],
-];
-
-const REFUSED_LISTS = REFUSED_RANGES.map(([range, network, prefix, family]) => {
-  const list = new BlockList();
-  list.addSubnet(network, prefix, family);
-  return { range, family, list };
-});
+type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
 
 /**
- * The refused range an address lies in, or `undefined` for an address that may be called.
- * IPv4-mapped (`::ffff:a.b.c.d`) and NAT64 (`64:ff9b::a.b.c.d`) addresses are judged by the IPv4 address they
- * carry, since that is where the packets end up; anything that is not an IP address is refused outright.
+ * Why an address is refused: `range` is the special-purpose block it lies in (`10.0.0.0/8`), `own-address` for
+ * an address of one of the executor's own network interfaces, `not-an-address` for anything that is no IP.
  */
-export function refusedRangeOf(address: string): RefusedRange | undefined {
-  const literal = parseIpLiteral(address);
-  if (literal === undefined) return 'not-an-address';
-  const ipv4 = literal.family === 6 ? embeddedIpv4(literal.address) : literal.address;
-  const [candidate, family]: [string, Family] = ipv4 === undefined ? [literal.address, 'ipv6'] : [ipv4, 'ipv4'];
-  return REFUSED_LISTS.find((entry) => entry.family === family && entry.list.check(candidate, family))?.range;
+export interface Refusal {
+  range: string;
+  /** What the address is, for the error message: `in 10.0.0.0/8 (Private-Use, RFC 1918)`. */
+  reason: string;
 }
 
-/** One `SWITCHBOARD_OUTBOUND_ALLOW` entry, read: an address, a CIDR subnet or a hostname. */
-export type AllowEntry =
-  | { kind: 'address'; address: string; family: Family }
-  | { kind: 'subnet'; network: string; prefix: number; family: Family }
-  | { kind: 'hostname'; hostname: string };
+/** The addresses of this machine's network interfaces, every family; read anew on each call, as they change. */
+export type OwnAddresses = () => readonly string[];
+
+const interfaceAddresses: OwnAddresses = () =>
+  Object.values(networkInterfaces()).flatMap((entries) => (entries ?? []).map((entry) => entry.address));
+
+/** One `SWITCHBOARD_OUTBOUND_ALLOW` entry, read: an address or CIDR subnet (an address is a /32 or /128), or a hostname. */
+export type AllowEntry = { kind: 'subnet'; subnet: [IpAddress, number] } | { kind: 'hostname'; hostname: string };
 
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
 
 /** Reads one allow-list entry, or `undefined` when it is neither an IP address, a CIDR subnet nor a hostname. */
 export function parseAllowEntry(entry: string): AllowEntry | undefined {
   const text = entry.trim().toLowerCase();
-  const slash = text.indexOf('/');
-  if (slash >= 0) {
-    const network = parseIpLiteral(text.slice(0, slash));
-    const prefixText = text.slice(slash + 1);
-    const prefix = Number(prefixText);
-    const maxPrefix = network?.family === 6 ? 128 : 32;
-    if (network === undefined || !/^\d{1,3}$/.test(prefixText) || prefix > maxPrefix) return undefined;
-    return { kind: 'subnet', network: network.address, prefix, family: network.family === 6 ? 'ipv6' : 'ipv4' };
+  const [network = '', prefix, ...rest] = text.split('/');
+  if (ipaddr.isValid(network)) {
+    // An operator writes addresses plainly: `10/8` would otherwise mean 0.0.0.10/8, a surprise in an allow-list.
+    if (!ipaddr.IPv6.isValid(network) && !ipaddr.IPv4.isValidFourPartDecimal(network)) return undefined;
+    if (prefix === undefined) {
+      const address = ipaddr.parse(network);
+      return { kind: 'subnet', subnet: [address, address instanceof ipaddr.IPv4 ? 32 : 128] };
+    }
+    return rest.length === 0 && /^\d{1,3}$/.test(prefix) && ipaddr.isValidCIDR(text) ? { kind: 'subnet', subnet: ipaddr.parseCIDR(text) } : undefined;
   }
-  const address = parseIpLiteral(text);
-  if (address !== undefined) return { kind: 'address', address: address.address, family: address.family === 6 ? 'ipv6' : 'ipv4' };
+  if (prefix !== undefined) return undefined;
   const hostname = withoutTrailingDot(text);
   return HOSTNAME.test(hostname) ? { kind: 'hostname', hostname } : undefined;
 }
@@ -93,21 +55,27 @@ export function splitAllowList(value: string): string[] {
 }
 
 /**
- * Decides which outbound targets may be called: every resolved address must lie outside the refused ranges,
- * unless the allow-list names the hostname or covers the address (tests and local development allow 127.0.0.1).
+ * Decides which outbound targets may be called: every resolved address must lie outside the IANA special-purpose
+ * blocks and the machine's own interface addresses, unless the allow-list names the hostname or covers the address
+ * (tests and local development allow `127.0.0.1,::1`).
  */
 export class AddressPolicy {
-  private readonly allowedAddresses = new BlockList();
+  private readonly allowedSubnets: Array<[IpAddress, number]> = [];
   private readonly allowedHostnames = new Set<string>();
 
-  /** @param allow `SWITCHBOARD_OUTBOUND_ALLOW` entries; an entry that cannot be read stops the process here. */
-  constructor(allow: readonly string[]) {
+  /**
+   * @param allow `SWITCHBOARD_OUTBOUND_ALLOW` entries; an entry that cannot be read stops the process here.
+   * @param ownAddresses the machine's own addresses; tests pass their own list.
+   */
+  constructor(
+    allow: readonly string[],
+    private readonly ownAddresses: OwnAddresses = interfaceAddresses,
+  ) {
     for (const text of allow) {
       const entry = parseAllowEntry(text);
       if (entry === undefined) throw new Error(`SWITCHBOARD_OUTBOUND_ALLOW: "${text}" is not an IP address, CIDR subnet or hostname`);
       if (entry.kind === 'hostname') this.allowedHostnames.add(entry.hostname);
-      else if (entry.kind === 'address') this.allowedAddresses.addAddress(entry.address, entry.family);
-      else this.allowedAddresses.addSubnet(entry.network, entry.prefix, entry.family);
+      else this.allowedSubnets.push(entry.subnet);
     }
   }
 
@@ -119,25 +87,41 @@ export class AddressPolicy {
     const host = withoutTrailingDot(hostname.toLowerCase());
     if (this.allowedHostnames.has(host)) return;
     for (const { address } of addresses) {
-      const range = refusedRangeOf(address);
-      if (range !== undefined && !this.allowsAddress(address)) {
+      const refusal = this.refusalOf(address);
+      if (refusal !== undefined) {
         throw new DomainError(
           ErrorCode.OutboundAddressRefused,
-          `Outbound requests to ${host} are refused: it resolves to a private, loopback, link-local or metadata address (${address}); allow it with SWITCHBOARD_OUTBOUND_ALLOW`,
-          { host, address, range },
+          `Outbound requests to ${host} are refused: it resolves to ${address}, ${refusal.reason}; allow it with SWITCHBOARD_OUTBOUND_ALLOW`,
+          { host, address, range: refusal.range },
         );
       }
     }
   }
 
-  private allowsAddress(address: string): boolean {
-    const literal = parseIpLiteral(address);
-    if (literal === undefined) return false;
-    if (literal.family === 4) return this.allowedAddresses.check(literal.address, 'ipv4');
-    // An allowed IPv4 entry also covers the IPv6 spellings that carry it.
-    const ipv4 = embeddedIpv4(literal.address);
-    return this.allowedAddresses.check(literal.address, 'ipv6') || (ipv4 !== undefined && this.allowedAddresses.check(ipv4, 'ipv4'));
+  /** Why the policy refuses to connect to `address`, or `undefined` when it may be called. */
+  refusalOf(address: string): Refusal | undefined {
+    if (!ipaddr.isValid(address)) return { range: 'not-an-address', reason: 'which is not an IP address' };
+    const ip = ipaddr.parse(address);
+    // An IPv6 spelling of an IPv4 address goes where that IPv4 address goes, so both are judged.
+    const judged = [ip, carriedIpv4(ip)].filter((candidate): candidate is IpAddress => candidate !== undefined);
+    if (judged.some((candidate) => this.allows(candidate))) return undefined;
+    const carried = judged.length > 1 ? `which carries ${judged.at(-1)?.toString()}, ` : '';
+    const block = specialPurposeBlockOf(ip);
+    if (block !== undefined) return { range: block.cidr, reason: `${carried}in ${block.cidr} (${block.name}, ${block.rfc})` };
+    const own = this.ownAddresses().flatMap((text) => (ipaddr.isValid(text) ? [ipaddr.parse(text)] : []));
+    if (judged.some((candidate) => own.some((mine) => sameAddress(mine, candidate)))) {
+      return { range: 'own-address', reason: `${carried}an address of the executor's own host` };
+    }
+    return undefined;
   }
+
+  private allows(address: IpAddress): boolean {
+    return this.allowedSubnets.some((subnet) => subnet[0].kind() === address.kind() && address.match(subnet));
+  }
+}
+
+function sameAddress(a: IpAddress, b: IpAddress): boolean {
+  return a.kind() === b.kind() && a.match(b, a.kind() === 'ipv4' ? 32 : 128);
 }
 
 function withoutTrailingDot(hostname: string): string {

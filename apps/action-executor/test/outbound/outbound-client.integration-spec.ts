@@ -282,20 +282,20 @@ describe('OutboundClient', () => {
     expect(upstream.seen).toHaveLength(1);
   });
 
-  it.each(['169.254.169.254', '10.0.0.1', '::ffff:127.0.0.1', 'fd00:ec2::254'])(
-    'refuses a public-looking name that resolves to %s, before connecting',
-    async (address) => {
-      const lookup: HostLookup = () => Promise.resolve([{ address, family: address.includes(':') ? 6 : 4 }]);
-      client = new OutboundClient({ ...baseOptions, allow: [], lookup });
+  it.each([
+    ['169.254.169.254', '169.254.169.254, in 169.254.0.0/16 (Link Local, RFC 3927)'],
+    ['10.0.0.1', '10.0.0.1, in 10.0.0.0/8 (Private-Use, RFC 1918)'],
+    ['::ffff:127.0.0.1', '::ffff:7f00:1, which carries 127.0.0.1, in 127.0.0.0/8 (Loopback, RFC 1122)'],
+    ['fd00:ec2::254', 'fd00:ec2::254, in fc00::/7 (Unique-Local, RFC 4193)'],
+  ])('refuses a public-looking name that resolves to %s, before connecting', async (address, what) => {
+    const lookup: HostLookup = () => Promise.resolve([{ address, family: address.includes(':') ? 6 : 4 }]);
+    client = new OutboundClient({ ...baseOptions, allow: [], lookup });
 
-      const error = await rejectionOf(client.send(get('https://api.public-looking.com/v1/')), DomainError);
+    const error = await rejectionOf(client.send(get('https://api.public-looking.com/v1/')), DomainError);
 
-      expect(error.code).toBe(ErrorCode.OutboundAddressRefused);
-      expect(error.message).toBe(
-        `Outbound requests to api.public-looking.com are refused: it resolves to a private, loopback, link-local or metadata address (${address}); allow it with SWITCHBOARD_OUTBOUND_ALLOW`,
-      );
-    },
-  );
+    expect(error.code).toBe(ErrorCode.OutboundAddressRefused);
+    expect(error.message).toBe(`Outbound requests to api.public-looking.com are refused: it resolves to ${what}; allow it with SWITCHBOARD_OUTBOUND_ALLOW`);
+  });
 
   it('refuses a name when one of the addresses it resolves to is private', async () => {
     const lookup: HostLookup = () =>
