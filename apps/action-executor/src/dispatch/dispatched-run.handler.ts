@@ -5,12 +5,12 @@ import { toErrorBody, validatePayload } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
 import { RunRecordStore } from '../run-records/run-record.store.js';
 import { RunTrace } from '../run-records/run-trace.js';
-import { mayRetry } from '../outbound/retry-policy.js';
+import { backoffDelayMs, mayRetry } from '../outbound/retry-policy.js';
 import { ActionRunner } from '../runs/action-runner.js';
 import { idempotencyKeyOf } from '../runs/outbound-request.builder.js';
 import { DispatchConfig } from './dispatch.config.js';
 import { attemptRow } from './dispatched-run-rows.js';
-import { decideAfterAttempt, lastAttemptUnfinished, retryDelayMs, type AttemptDecision, type RetryPolicy } from './retry-decision.js';
+import { decideAfterAttempt, lastAttemptUnfinished, type AttemptDecision, type RetryPolicy } from './retry-decision.js';
 
 /** What the handler needs of a delivered message; a JetStream `JsMsg` is one. */
 export type DispatchDelivery = Pick<JsMsg, 'info' | 'seq' | 'json' | 'working' | 'ack' | 'nak' | 'term'>;
@@ -34,7 +34,10 @@ export class DispatchedRunHandler {
     private readonly config: DispatchConfig,
     private readonly logger: PinoLogger,
   ) {
-    this.#policy = { maxAttempts: config.DISPATCH_MAX_ATTEMPTS, backoffMs: config.DISPATCH_RETRY_BACKOFF_MS, backoffMaxMs: config.DISPATCH_RETRY_BACKOFF_MAX_MS };
+    this.#policy = {
+      maxAttempts: config.DISPATCH_MAX_ATTEMPTS,
+      backoff: { baseMs: config.DISPATCH_RETRY_BACKOFF_MS, capMs: config.DISPATCH_RETRY_BACKOFF_MAX_MS },
+    };
     logger.setContext('dispatch');
   }
 
@@ -46,7 +49,7 @@ export class DispatchedRunHandler {
     } catch (error) {
       // The run's state could not be recorded (the database failed): handed back rather than acknowledged, as an
       // acknowledged run whose record is wrong is lost for good.
-      const delayMs = retryDelayMs(delivery.info.deliveryCount, this.#policy);
+      const delayMs = backoffDelayMs(delivery.info.deliveryCount, this.#policy.backoff);
       this.logger.error({ err: error, stream_seq: delivery.seq, delivery: delivery.info.deliveryCount, retry_in_ms: delayMs }, 'dispatched run could not be recorded; handed back');
       delivery.nak(delayMs);
     } finally {

@@ -1,8 +1,10 @@
 import { ErrorCode } from '@switchboard/contracts';
 import type { RunOutcome } from '../run-records/finished-run.js';
-import { decideAfterAttempt, isRetryable, lastAttemptUnfinished, retryDelayMs, type RetryPolicy } from './retry-decision.js';
+import { decideAfterAttempt, isRetryable, lastAttemptUnfinished, type RetryPolicy } from './retry-decision.js';
 
-const policy: RetryPolicy = { maxAttempts: 4, backoffMs: 1000, backoffMaxMs: 5000 };
+const policy: RetryPolicy = { maxAttempts: 4, backoff: { baseMs: 1000, capMs: 5000 } };
+// The jitter's random source, fixed so that a wait can be read off: half of each attempt's longest wait.
+const half = (): number => 0.5;
 const failedWith = (code: ErrorCode, details: Record<string, unknown> = {}): RunOutcome => ({ status: 'failed', error: { code, message: 'it failed', details } });
 
 describe('lastAttemptUnfinished', () => {
@@ -36,10 +38,10 @@ describe('decideAfterAttempt', () => {
     failedWith(ErrorCode.ServiceUnavailable),
     failedWith(ErrorCode.ConnectionBusy),
   ])('tries again after a failure before the call ($error.code) while attempts are left, waiting twice as long each time', (outcome) => {
-    expect([1, 2, 3].map((attempt) => decideAfterAttempt(outcome, attempt, policy, false))).toEqual([
+    expect([1, 2, 3].map((attempt) => decideAfterAttempt(outcome, attempt, policy, false, half))).toEqual([
+      { action: 'retry', delayMs: 500 },
       { action: 'retry', delayMs: 1000 },
       { action: 'retry', delayMs: 2000 },
-      { action: 'retry', delayMs: 4000 },
     ]);
   });
 
@@ -50,7 +52,7 @@ describe('decideAfterAttempt', () => {
     failedWith(ErrorCode.InternalError),
   ])('repeats a call the upstream may have acted on ($error.code $error.details) only when the request is repeatable', (outcome) => {
     expect(decideAfterAttempt(outcome, 1, policy, false)).toEqual({ action: 'ack', status: 'failed' });
-    expect(decideAfterAttempt(outcome, 1, policy, true)).toEqual({ action: 'retry', delayMs: 1000 });
+    expect(decideAfterAttempt(outcome, 1, policy, true, half)).toEqual({ action: 'retry', delayMs: 500 });
   });
 
   it('never repeats a call whose answer was broken', () => {
@@ -66,14 +68,28 @@ describe('decideAfterAttempt', () => {
   });
 });
 
-describe('retryDelayMs', () => {
-  it('caps the wait, also for attempt numbers far past any real policy', () => {
-    expect(retryDelayMs(4, policy)).toBe(5000);
-    expect(retryDelayMs(10_000, policy)).toBe(5000);
+describe('the wait before a dispatched run\'s next attempt', () => {
+  const failure = failedWith(ErrorCode.UpstreamUnreachable, { cause: 'ECONNREFUSED' });
+  const delayOf = (attempt: number, random: () => number, over: RetryPolicy = policy): number | undefined => {
+    const decision = decideAfterAttempt(failure, attempt, over, false, random);
+    return decision.action === 'retry' ? decision.delayMs : undefined;
+  };
+
+  it('differs for two runs failing at the same attempt, so they do not come back in lockstep, and stays within the doubled backoff', () => {
+    const [first, second] = [0.1, 0.8].map((draw) => delayOf(2, () => draw));
+    expect([first, second]).toEqual([200, 1600]);
+    expect(first).not.toBe(second);
+  });
+
+  it('never exceeds the capped backoff, also for attempt numbers far past any real policy', () => {
+    const almostOne = (): number => 1 - Number.EPSILON;
+    const generous = { ...policy, maxAttempts: 100_000 };
+    expect([3, 4, 10_000].map((attempt) => delayOf(attempt, almostOne, generous))).toEqual([3999, 4999, 4999]);
+    expect(delayOf(1, () => 0)).toBe(0);
   });
 
   it('waits nothing when the backoff is 0', () => {
-    expect(retryDelayMs(3, { ...policy, backoffMs: 0 })).toBe(0);
+    expect(delayOf(3, half, { ...policy, backoff: { baseMs: 0, capMs: 5000 } })).toBe(0);
   });
 });
 

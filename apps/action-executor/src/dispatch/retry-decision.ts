@@ -1,15 +1,13 @@
 import { ErrorCode, type ErrorBody } from '@switchboard/contracts';
-import { isRetryableStatus } from '../outbound/retry-policy.js';
+import { backoffDelayMs, isRetryableStatus, type ExponentialBackoff } from '../outbound/retry-policy.js';
 import { upstreamFailureReach } from '../outbound/upstream-failure.js';
 import type { RunOutcome } from '../run-records/finished-run.js';
 
 /** How many times a dispatched run may be tried, and how long to wait between tries. */
 export interface RetryPolicy {
   maxAttempts: number;
-  /** Wait before the second attempt; doubled for each further one. */
-  backoffMs: number;
-  /** The longest wait, however many attempts came before. */
-  backoffMaxMs: number;
+  /** The longest wait before the second attempt is `baseMs`, doubled for each further one up to `capMs`; jittered. */
+  backoff: ExponentialBackoff;
 }
 
 /** What to do with a delivery once its attempt has ended, and the state its run record takes. */
@@ -68,15 +66,15 @@ export function lastAttemptUnfinished(attempts: number): ErrorBody {
  * An upstream answer of any status ends the run as succeeded, exactly as a synchronous run records it; a failure
  * is retried as {@link isRetryable} says, `repeatable` being whether the run's request may safely be sent twice.
  */
-export function decideAfterAttempt(outcome: RunOutcome, attempt: number, policy: RetryPolicy, repeatable: boolean): AttemptDecision {
+export function decideAfterAttempt(
+  outcome: RunOutcome,
+  attempt: number,
+  policy: RetryPolicy,
+  repeatable: boolean,
+  random: () => number = Math.random,
+): AttemptDecision {
   if (outcome.status === 'succeeded') return { action: 'ack', status: 'succeeded' };
   if (!isRetryable(outcome.error, repeatable)) return { action: 'ack', status: 'failed' };
   if (attempt >= policy.maxAttempts) return { action: 'dead_letter' };
-  return { action: 'retry', delayMs: retryDelayMs(attempt, policy) };
-}
-
-/** The wait after failed attempt `attempt` (1-based): backoff, doubled per attempt, capped. */
-export function retryDelayMs(attempt: number, policy: RetryPolicy): number {
-  // The exponent is capped too, so a large attempt number cannot overflow to Infinity.
-  return Math.min(policy.backoffMaxMs, policy.backoffMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30));
+  return { action: 'retry', delayMs: backoffDelayMs(attempt, policy.backoff, random) };
 }

@@ -1,11 +1,15 @@
 import type { OutboundMethod } from './outbound-request.js';
 
-/** How long to wait between attempts. */
-export interface BackoffOptions {
+/** The exponential part of a backoff: how the longest wait grows with each failed attempt. */
+export interface ExponentialBackoff {
   /** Upper bound of the first wait; doubles with every failed attempt. */
   baseMs: number;
   /** No computed wait is longer than this. */
   capMs: number;
+}
+
+/** How long the outbound client waits between attempts. */
+export interface BackoffOptions extends ExponentialBackoff {
   /** A `Retry-After` longer than this ends the retries instead of holding the run. */
   retryAfterCapMs: number;
 }
@@ -31,10 +35,11 @@ export function isRetryableStatus(status: number): boolean {
 
 /**
  * Exponential backoff with full jitter (a uniform wait between 0 and min(cap, base·2^(n−1))), so that many runs
- * failing together against one upstream do not come back together.
+ * failing together against one upstream do not come back together. Used by outbound attempts and dispatched runs.
  */
-export function backoffDelayMs(failedAttempt: number, backoff: BackoffOptions, random: () => number = Math.random): number {
-  const ceiling = Math.min(backoff.capMs, backoff.baseMs * 2 ** (failedAttempt - 1));
+export function backoffDelayMs(failedAttempt: number, backoff: ExponentialBackoff, random: () => number = Math.random): number {
+  // The exponent is capped so that a large attempt number cannot reach Infinity (and 0·Infinity, NaN).
+  const ceiling = Math.min(backoff.capMs, backoff.baseMs * 2 ** Math.min(Math.max(failedAttempt - 1, 0), 30));
   return Math.floor(random() * ceiling);
 }
 
