@@ -2,8 +2,13 @@ import 'reflect-metadata';
 import { QueueGroups, Subjects } from '@switchboard/contracts';
 import { startMicroservice } from '@switchboard/platform';
 import { actionExecutorDatabase } from './database/action-executor.database.js';
+import { DispatchConfig } from './dispatch/dispatch.config.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
 import { IntegrationFetchModule } from './integration-fetch/integration-fetch.module.js';
+import { OutboundConfig } from './outbound/outbound.config.js';
+import { RunRecordsConfig } from './run-records/run-records.config.js';
+import { OAuthConfig } from './runs/oauth/oauth.config.js';
+import { RunsConfig } from './runs/runs.config.js';
 import { RunsModule } from './runs/runs.module.js';
 
 await startMicroservice({
@@ -11,5 +16,6 @@ await startMicroservice({
   queue: QueueGroups.ActionExecutor,
   healthSubject: Subjects.ActionsHealthCheck,
   database: actionExecutorDatabase,
+  configs: [OutboundConfig, RunsConfig, OAuthConfig, RunRecordsConfig, DispatchConfig],
   features: [RunsModule, IntegrationFetchModule, DispatchModule],
 });

@@ -10,5 +10,6 @@ await startMicroservice({
   queue: QueueGroups.Catalog,
   healthSubject: Subjects.CatalogHealthCheck,
   database: catalogDatabase,
+  configs: [],
   features: [AppsModule, ProductsModule],
 });

@@ -9,5 +9,6 @@ await startMicroservice({
   queue: QueueGroups.Connection,
   healthSubject: Subjects.ConnectionHealthCheck,
   database: connectionDatabase,
+  configs: [],
   features: [ConnectionsModule],
 });

@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig, runMigrations, serviceDataSourceOptions } from '@switchboard/platform';
+import { loadConfigsOrExit, runMigrations, serviceDataSourceOptions } from '@switchboard/platform';
 import { Logger } from 'nestjs-pino';
 import { GatewayConfig } from './config/gateway.config.js';
 import { gatewayDatabase } from './database/gateway.database.js';
 import { mountApiDocs } from './docs/api-docs.js';
 import { GatewayModule } from './gateway.module.js';
 
-const config = loadConfig(GatewayConfig);
+// Every setting is validated, and the process ends listing every wrong one, before anything connects.
+const [config] = loadConfigsOrExit([GatewayConfig]);
 await runMigrations(serviceDataSourceOptions(config.DATABASE_URL, gatewayDatabase));
 
 const app = await NestFactory.create<NestFastifyApplication>(

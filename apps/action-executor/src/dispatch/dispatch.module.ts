@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { loadConfig } from '@switchboard/platform';
 import { RunRecordsModule } from '../run-records/run-records.module.js';
 import { RunsModule } from '../runs/runs.module.js';
-import { DispatchConfig } from './dispatch.config.js';
 import { DispatchController } from './dispatch.controller.js';
 import { DispatchPuller } from './dispatch-puller.js';
 import { DispatchQueue } from './dispatch-queue.js';
@@ -17,12 +15,6 @@ import { RunDispatcher } from './run-dispatcher.js';
 @Module({
   imports: [RunsModule, RunRecordsModule],
   controllers: [DispatchController],
-  providers: [
-    { provide: DispatchConfig, useFactory: () => loadConfig(DispatchConfig) },
-    DispatchQueue,
-    RunDispatcher,
-    DispatchedRunHandler,
-    DispatchPuller,
-  ],
+  providers: [DispatchQueue, RunDispatcher, DispatchedRunHandler, DispatchPuller],
 })
 export class DispatchModule {}

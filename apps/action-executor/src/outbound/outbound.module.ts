@@ -1,11 +1,10 @@
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
-import { loadConfig } from '@switchboard/platform';
 import { OutboundClient } from './outbound-client.js';
 import { OutboundConfig, outboundClientOptionsFrom } from './outbound.config.js';
 
 /** The executor's one outbound HTTP client, shared by action runs and `integrations.fetch`. */
 @Module({
-  providers: [{ provide: OutboundClient, useFactory: () => new OutboundClient(outboundClientOptionsFrom(loadConfig(OutboundConfig))) }],
+  providers: [{ provide: OutboundClient, inject: [OutboundConfig], useFactory: (config: OutboundConfig) => new OutboundClient(outboundClientOptionsFrom(config)) }],
   exports: [OutboundClient],
 })
 export class OutboundModule implements OnApplicationShutdown {

@@ -1,10 +1,8 @@
 import { Module, type BeforeApplicationShutdown } from '@nestjs/common';
-import { loadConfig } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
 import { runRecordRowsOf } from './run-record.builder.js';
 import { RunRecordStore } from './run-record.store.js';
 import { RunRecordWriter } from './run-record-writer.js';
-import { RunRecordsConfig } from './run-records.config.js';
 import { RunRecordsController } from './run-records.controller.js';
 import { RunRetention } from './run-retention.js';
 
@@ -14,7 +12,6 @@ import { RunRetention } from './run-retention.js';
   providers: [
     RunRecordStore,
     RunRetention,
-    { provide: RunRecordsConfig, useFactory: () => loadConfig(RunRecordsConfig) },
     {
       provide: RunRecordWriter,
       inject: [RunRecordStore, PinoLogger],

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { loadConfig } from '@switchboard/platform';
 import { AccessTokenCache } from '../cache/access-token.cache.js';
 import { CacheInvalidation } from '../cache/cache-invalidation.js';
 import { RunPlanCache } from '../cache/run-plan.cache.js';
@@ -38,16 +37,14 @@ import { ActionsController } from './actions.controller.js';
     SecretRefreshTokenStore,
     {
       provide: OAuthTokenProvider,
-      inject: [OutboundClient, AccessTokenCache, SecretRefreshTokenStore],
-      useFactory: (outbound: OutboundClient, cache: AccessTokenCache, refreshTokens: SecretRefreshTokenStore) =>
-        new OAuthTokenProvider(outbound, cache, { timeoutMs: loadConfig(OAuthConfig).OAUTH_TOKEN_TIMEOUT_MS, refreshTokens }),
+      inject: [OutboundClient, AccessTokenCache, SecretRefreshTokenStore, OAuthConfig],
+      useFactory: (outbound: OutboundClient, cache: AccessTokenCache, refreshTokens: SecretRefreshTokenStore, config: OAuthConfig) =>
+        new OAuthTokenProvider(outbound, cache, { timeoutMs: config.OAUTH_TOKEN_TIMEOUT_MS, refreshTokens }),
     },
     {
       provide: ConnectionConcurrency,
-      useFactory: () => {
-        const config = loadConfig(RunsConfig);
-        return new ConnectionConcurrency(config.RUN_MAX_IN_FLIGHT_PER_CONNECTION, config.RUN_MAX_WAIT_FOR_CONNECTION_MS);
-      },
+      inject: [RunsConfig],
+      useFactory: (config: RunsConfig) => new ConnectionConcurrency(config.RUN_MAX_IN_FLIGHT_PER_CONNECTION, config.RUN_MAX_WAIT_FOR_CONNECTION_MS),
     },
   ],
   // The dispatch path runs through the same runner, and checks targets with the same loader.

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, serviceDataSourceOptions, ServiceConfig } from '@switchboard/platform';
+import { loadConfigsOrExit, serviceDataSourceOptions, ServiceConfig } from '@switchboard/platform';
 import { DataSource } from 'typeorm';
 import { createMasterKeyFile, loadMasterKey, readMasterKeyFile, type MasterKeySource } from '../storage/embedded/master-key-loader.js';
 import { rotateMasterKey } from '../storage/embedded/master-key-rotation.js';
@@ -29,8 +29,7 @@ const batchSize = Number(args['batch-size']);
 if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch-size must be a positive integer');
 
 const note = (message: string): void => void process.stderr.write(`${message}\n`);
-const { DATABASE_URL } = loadConfig(ServiceConfig);
-const storageConfig = loadConfig(SecretStorageConfig);
+const [{ DATABASE_URL }, storageConfig] = loadConfigsOrExit([ServiceConfig, SecretStorageConfig]);
 const current = await loadMasterKey(storageConfig, { logger: { warn: note }, createIfMissing: false });
 const replacesCurrentFile = args['new-key-file'] === undefined && current.source.kind === 'file';
 const newKeyFile = args['new-key-file'] !== undefined ? resolve(args['new-key-file']) : `${keyFilePath(current.source)}.new`;

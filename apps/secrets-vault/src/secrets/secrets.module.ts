@@ -15,7 +15,7 @@ import { SecretsController } from './secrets.controller.js';
 import { SecretsService } from './secrets.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SecretEntity, SecretVersionEntity, SecretAuditEntity, IntegrationSecretEntity]), SecretStorageModule.forRoot()],
+  imports: [TypeOrmModule.forFeature([SecretEntity, SecretVersionEntity, SecretAuditEntity, IntegrationSecretEntity]), SecretStorageModule],
   controllers: [SecretsController, IntegrationSecretsController],
   providers: [SecretsService, SecretResolver, SecretAuditLog, EnvSlugs, IntegrationSecretsService, IntegrationFetchSecretResolver],
 })

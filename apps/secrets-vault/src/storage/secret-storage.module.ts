@@ -1,5 +1,4 @@
-import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { loadConfig } from '@switchboard/platform';
+import { Logger, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmbeddedSecretValueStore } from './embedded/embedded-secret-value-store.js';
 import { loadMasterKey } from './embedded/master-key-loader.js';
@@ -10,46 +9,43 @@ import { VaultKv2Client } from './vault/vault-kv2-client.js';
 import { VaultSecretValueStore } from './vault/vault-secret-value-store.js';
 
 /**
- * Provides {@link SECRET_VALUE_STORE}: Vault KV v2 when VAULT_ADDR and VAULT_TOKEN are set, else the
- * embedded store, which needs the service's TypeORM DataSource with SecretValueEntity registered.
+ * Provides {@link SECRET_VALUE_STORE}: Vault KV v2 when VAULT_ADDR and VAULT_TOKEN are set, else the embedded
+ * store, which needs the service's TypeORM DataSource with SecretValueEntity registered. It injects the validated
+ * {@link SecretStorageConfig} (see ConfigModule).
  */
-@Module({})
-export class SecretStorageModule {
-  /** The module for one service, configured from `config` (by default read from the environment). */
-  static forRoot(config: SecretStorageConfig = loadConfig(SecretStorageConfig)): DynamicModule {
-    return { module: SecretStorageModule, providers: [secretValueStoreProvider(config)], exports: [SECRET_VALUE_STORE] };
-  }
+@Module({
+  providers: [
+    {
+      provide: SECRET_VALUE_STORE,
+      inject: [SecretStorageConfig, DataSource],
+      useFactory: (config: SecretStorageConfig, dataSource: DataSource): Promise<SecretValueStore> =>
+        chooseSecretStorageBackend(config) === 'vault' ? Promise.resolve(vaultStore(config)) : embeddedStore(config, dataSource),
+    },
+  ],
+  exports: [SECRET_VALUE_STORE],
+})
+export class SecretStorageModule {}
+
+const logger = new Logger('SecretStorage');
+
+function vaultStore(config: SecretStorageConfig): SecretValueStore {
+  const client = new VaultKv2Client({
+    address: config.VAULT_ADDR ?? '',
+    token: config.VAULT_TOKEN ?? '',
+    mount: config.VAULT_KV_MOUNT,
+    requestTimeoutMs: config.VAULT_REQUEST_TIMEOUT_MS,
+  });
+  logger.log(`Secret values are stored in Vault at ${config.VAULT_ADDR} (KV v2 mount "${config.VAULT_KV_MOUNT}", path prefix "${config.VAULT_PATH_PREFIX}")`);
+  return new VaultSecretValueStore(client, config.VAULT_PATH_PREFIX);
 }
 
-function secretValueStoreProvider(config: SecretStorageConfig): Provider {
-  const logger = new Logger('SecretStorage');
-  if (chooseSecretStorageBackend(config) === 'vault') {
-    return {
-      provide: SECRET_VALUE_STORE,
-      useFactory: (): SecretValueStore => {
-        const client = new VaultKv2Client({
-          address: config.VAULT_ADDR ?? '',
-          token: config.VAULT_TOKEN ?? '',
-          mount: config.VAULT_KV_MOUNT,
-          requestTimeoutMs: config.VAULT_REQUEST_TIMEOUT_MS,
-        });
-        logger.log(`Secret values are stored in Vault at ${config.VAULT_ADDR} (KV v2 mount "${config.VAULT_KV_MOUNT}", path prefix "${config.VAULT_PATH_PREFIX}")`);
-        return new VaultSecretValueStore(client, config.VAULT_PATH_PREFIX);
-      },
-    };
+async function embeddedStore(config: SecretStorageConfig, dataSource: DataSource): Promise<SecretValueStore> {
+  const { key } = await loadMasterKey(config, { logger, createIfMissing: true });
+  const store = new EmbeddedSecretValueStore(dataSource, key);
+  logger.log(`Secret values are stored in Postgres, envelope-encrypted under master key ${key.id}`);
+  // A lost or swapped key file would otherwise show up only as failed reads, one secret at a time.
+  for (const other of await store.countValuesUnderOtherKeys()) {
+    logger.error(`${other.values} stored secret values are wrapped under master key ${other.masterKeyId}, not the loaded ${key.id}: they cannot be read with this key`);
   }
-  return {
-    provide: SECRET_VALUE_STORE,
-    inject: [DataSource],
-    useFactory: async (dataSource: DataSource): Promise<SecretValueStore> => {
-      const { key } = await loadMasterKey(config, { logger, createIfMissing: true });
-      const store = new EmbeddedSecretValueStore(dataSource, key);
-      logger.log(`Secret values are stored in Postgres, envelope-encrypted under master key ${key.id}`);
-      // A lost or swapped key file would otherwise show up only as failed reads, one secret at a time.
-      for (const other of await store.countValuesUnderOtherKeys()) {
-        logger.error(`${other.values} stored secret values are wrapped under master key ${other.masterKeyId}, not the loaded ${key.id}: they cannot be read with this key`);
-      }
-      return store;
-    },
-  };
+  return store;
 }

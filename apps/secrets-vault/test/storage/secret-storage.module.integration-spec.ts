@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { loadConfig, serviceDataSourceOptions } from '@switchboard/platform';
+import { ConfigModule, loadConfig, serviceDataSourceOptions } from '@switchboard/platform';
 import { startVaultKv2StandIn, type VaultForTests } from '@switchboard/testing';
 import { EmbeddedSecretValueStore } from '../../src/storage/embedded/embedded-secret-value-store.js';
 import { MasterKey } from '../../src/storage/embedded/master-key.js';
@@ -21,14 +21,14 @@ function recordingLogger(): LoggerService & { lines: { level: string; message: s
   return { lines, log: record('log'), warn: record('warn'), error: record('error'), debug: record('debug'), verbose: record('verbose'), fatal: record('fatal') };
 }
 
-describe('SecretStorageModule.forRoot', () => {
+describe('SecretStorageModule', () => {
   let dir: string;
   let storage: EmbeddedStorage;
   let modules: TestingModule[] = [];
 
   async function compile(env: Record<string, string>, logger = recordingLogger()): Promise<{ store: SecretValueStore; logger: typeof logger }> {
     const module = await Test.createTestingModule({
-      imports: [TypeOrmModule.forRoot(serviceDataSourceOptions(storage.url, storageDatabase)), SecretStorageModule.forRoot(loadConfig(SecretStorageConfig, env))],
+      imports: [TypeOrmModule.forRoot(serviceDataSourceOptions(storage.url, storageDatabase)), ConfigModule.forRoot([loadConfig(SecretStorageConfig, env)]), SecretStorageModule],
     })
       .setLogger(logger)
       .compile();

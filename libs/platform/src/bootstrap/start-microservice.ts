@@ -1,10 +1,12 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
+import type { ClassConstructor } from 'class-transformer';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Subject } from '@switchboard/contracts';
 import { Logger } from 'nestjs-pino';
-import { loadConfig } from '../config/load-config.js';
+import { ConfigModule } from '../config/config.module.js';
+import { loadConfigsOrExit } from '../config/load-config.js';
 import { ServiceConfig } from '../config/service.config.js';
 import { serviceDataSourceOptions, type ServiceDatabase } from '../database/database.options.js';
 import { runMigrations } from '../database/run-migrations.js';
@@ -25,20 +27,23 @@ export interface MicroserviceDefinition {
   queue: string;
   healthSubject: Subject;
   database: ServiceDatabase;
+  /** The config classes the features inject, besides {@link ServiceConfig}; validated with it before anything starts. */
+  configs: ClassConstructor<object>[];
   features: (Type<unknown> | DynamicModule)[];
 }
 
 /**
- * Starts one domain service: validates its settings, migrates its schema, then answers its
- * subjects in its queue group until SIGTERM/SIGINT, when it closes NATS and the database cleanly.
+ * Starts one domain service: validates all its settings (exiting with every problem listed if any is wrong), migrates
+ * its schema, then answers its subjects in its queue group until SIGTERM/SIGINT, when it closes NATS and the database cleanly.
  */
 export async function startMicroservice(definition: MicroserviceDefinition): Promise<void> {
-  const config = loadConfig(ServiceConfig);
+  const [config, ...featureConfigs] = loadConfigsOrExit([ServiceConfig, ...definition.configs]);
   const dataSourceOptions = serviceDataSourceOptions(config.DATABASE_URL, definition.database);
   await runMigrations(dataSourceOptions);
 
   @Module({
     imports: [
+      ConfigModule.forRoot([config, ...featureConfigs]),
       platformLoggerModule(definition.service, config.LOG_LEVEL),
       TypeOrmModule.forRoot(dataSourceOptions),
       MessagingModule.forRoot({

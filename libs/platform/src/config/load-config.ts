@@ -2,16 +2,49 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { flattenValidationErrors } from '../validation/validation-failure.js';
 
-/**
- * Reads settings from the environment into a validated config class, once, at start-up:
- * a wrong setting stops the process with every problem listed instead of failing later.
- */
-export function loadConfig<T extends object>(type: ClassConstructor<T>, env: NodeJS.ProcessEnv = process.env): T {
-  const config = plainToInstance(type, { ...env }, { enableImplicitConversion: true, exposeDefaultValues: true });
-  const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
-  if (errors.length > 0) {
-    const lines = flattenValidationErrors(errors).map((f) => `  ${f.field}: ${f.messages.join('; ')}`);
-    throw new Error(`Invalid environment variables:\n${lines.join('\n')}`);
+/** Settings that failed validation: one `NAME: why` line per problem, of every config class read together. */
+export class InvalidConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid environment variables:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.name = 'InvalidConfigError';
   }
-  return config;
+}
+
+type Instances<T extends readonly ClassConstructor<object>[]> = { [K in keyof T]: InstanceType<T[K]> };
+
+/**
+ * Reads settings from the environment into validated config classes, once, at start-up. Every class is validated
+ * before any is returned, so a wrong setting stops the process with every problem of every class listed at once.
+ */
+export function loadConfigs<const T extends readonly ClassConstructor<object>[]>(types: T, env: NodeJS.ProcessEnv = process.env): Instances<T> {
+  const problems = new Set<string>();
+  const configs = types.map((type) => {
+    const config = plainToInstance(type, { ...env }, { enableImplicitConversion: true, exposeDefaultValues: true });
+    // Classes may share a setting (a subclass of ServiceConfig); its problem is listed once.
+    for (const field of flattenValidationErrors(validateSync(config, { whitelist: false, skipMissingProperties: false }))) {
+      problems.add(`${field.field}: ${field.messages.join('; ')}`);
+    }
+    return config;
+  });
+  if (problems.size > 0) throw new InvalidConfigError([...problems]);
+  return configs as Instances<T>;
+}
+
+/** {@link loadConfigs} for one class. */
+export function loadConfig<T extends object>(type: ClassConstructor<T>, env: NodeJS.ProcessEnv = process.env): T {
+  return loadConfigs([type], env)[0];
+}
+
+/**
+ * {@link loadConfigs} for a process entry point: invalid settings end the process with exit code 1 and their list
+ * on stderr, without a stack trace, as the list is the whole story.
+ */
+export function loadConfigsOrExit<const T extends readonly ClassConstructor<object>[]>(types: T, env: NodeJS.ProcessEnv = process.env): Instances<T> {
+  try {
+    return loadConfigs(types, env);
+  } catch (error) {
+    if (!(error instanceof InvalidConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
 }
