@@ -11,6 +11,8 @@ import {
   ensureNats,
   ensurePostgres,
   isPortFree,
+  LOCAL_DATABASE_URL,
+  localDataDir,
   redactPassword,
   signalPid,
   spawnChild,
@@ -24,7 +26,7 @@ import { servicePrinter } from './service-output.js';
 const SERVICES = ['gateway', 'catalog', 'connection', 'secrets-vault', 'action-executor'] as const;
 const LABEL_WIDTH = Math.max(...SERVICES.map((name) => name.length));
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DATA_DIR = resolve(process.env.SWITCHBOARD_DATA_DIR ?? join(REPO_ROOT, '.data'));
+const DATA_DIR = localDataDir(REPO_ROOT);
 const GATEWAY_PORT = Number(process.env.PORT ?? process.env.GATEWAY_PORT ?? 3000);
 const SERVICE_STOP_GRACE_MS = 10_000;
 const READY_TIMEOUT_MS = 180_000; // the first start migrates an empty database
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
   if (shuttingDown) return; // interrupted while NATS was starting
   // Without DATABASE_URL, look for the services' default local database before starting the embedded one.
   postgresStarting = ensurePostgres({
-    url: process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/switchboard',
+    url: process.env.DATABASE_URL ?? LOCAL_DATABASE_URL,
     dataDir: DATA_DIR,
     port: 5432,
     detached: true,

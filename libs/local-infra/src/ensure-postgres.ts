@@ -1,18 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeExit, stopPid } from './child-process.js';
+import { EMBEDDED_SUPERUSER, embeddedClusterCredentials, embeddedClusterFiles, embeddedClusterUrl, runningEmbeddedCluster } from './embedded-cluster.js';
 import { choosePort } from './free-port.js';
 import type { InfraLogger, RunningServer } from './infra-logger.js';
 import { findPostgresBinaries } from './postgres-binaries.js';
 import { ensureDatabase, postgresAnswers } from './postgres-client.js';
-import { findRunningPostmaster, initialiseCluster, startPostgresServer } from './postgres-cluster.js';
+import { initialiseCluster, startPostgresServer } from './postgres-cluster.js';
 import { postgresRunAs } from './postgres-system-user.js';
-import { postgresUrl, redactPassword } from './postgres-url.js';
+import { redactPassword } from './postgres-url.js';
 import { waitUntil } from './wait-until.js';
-
-const SUPERUSER = 'postgres';
 
 // Durability traded for speed: a test cluster is thrown away, so a crash losing writes does not matter.
 const TEST_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' };
@@ -46,8 +45,7 @@ export async function ensurePostgres(options: EnsurePostgresOptions): Promise<Ru
   if (options.url) log.info(`No PostgreSQL answers at ${redactPassword(options.url)}; starting the embedded one`);
 
   const database = options.database ?? 'switchboard';
-  const pgdata = join(options.dataDir, 'postgres');
-  const passwordFile = join(options.dataDir, 'postgres-password');
+  const { pgdata, passwordFile } = embeddedClusterFiles(options.dataDir);
   const removeData = async (): Promise<void> => {
     if (!options.ephemeral) return;
     await rm(pgdata, { recursive: true, force: true });
@@ -61,12 +59,12 @@ export async function ensurePostgres(options: EnsurePostgresOptions): Promise<Ru
     const password = randomBytes(18).toString('base64url');
     await writeFile(passwordFile, password, { mode: 0o600 });
     log.info(`Initialising a new PostgreSQL cluster in ${pgdata}`);
-    await initialiseCluster({ binaries, pgdata, user: SUPERUSER, password, runAs, noSync: options.ephemeral ?? false });
+    await initialiseCluster({ binaries, pgdata, user: EMBEDDED_SUPERUSER, password, runAs, noSync: options.ephemeral ?? false });
   }
-  const password = await readPassword(passwordFile, pgdata);
-  const urlOn = (port: number, db: string): string => postgresUrl({ host: '127.0.0.1', port, user: SUPERUSER, password, database: db });
+  const credentials = await embeddedClusterCredentials(options.dataDir);
+  const urlOn = (port: number, db: string): string => embeddedClusterUrl(credentials, port, db);
 
-  const leftOver = await findRunningPostmaster(pgdata);
+  const leftOver = await runningEmbeddedCluster(options.dataDir);
   if (leftOver) {
     // A previous `npm start` that was killed hard leaves its postgres running on this directory.
     if (!(await postgresAnswers(urlOn(leftOver.port, 'postgres'), 3_000))) {
@@ -113,14 +111,4 @@ export async function ensurePostgres(options: EnsurePostgresOptions): Promise<Ru
   const url = urlOn(port, database);
   log.info(`Started PostgreSQL on 127.0.0.1:${port} (data in ${pgdata})`);
   return { url, startedByUs: true, stop, exited: server.exited.then((status) => `postgres ${describeExit(status)}`) };
-}
-
-async function readPassword(passwordFile: string, pgdata: string): Promise<string> {
-  const content = await readFile(passwordFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') {
-      throw new Error(`${pgdata} holds a PostgreSQL cluster but its password file ${passwordFile} is missing; delete ${pgdata} to start over with a new cluster.`);
-    }
-    throw error;
-  });
-  return content.trim();
 }

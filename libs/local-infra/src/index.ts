@@ -1,6 +1,8 @@
 export type { InfraLogger, RunningServer } from './infra-logger.js';
 export { ensureNats, type EnsureNatsOptions } from './ensure-nats.js';
 export { ensurePostgres, type EnsurePostgresOptions } from './ensure-postgres.js';
+export { findLocalPostgres, LOCAL_DATABASE_URL } from './local-postgres.js';
+export { localDataDir } from './data-dir.js';
 export { natsAnswers } from './nats-probe.js';
 export { ensureDatabase, postgresAnswers, withPostgresClient } from './postgres-client.js';
 export { postgresUrl, redactPassword, withDatabase, type PostgresAddress } from './postgres-url.js';

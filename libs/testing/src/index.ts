@@ -1,7 +1,7 @@
 export { createTestDatabase, type TestDatabase } from './create-test-database.js';
 export { startService, type ServiceHandle, type StartServiceOptions } from './start-service.js';
 export { startPlatform, type Platform, type StartPlatformOptions } from './start-platform.js';
-export { createWorkspaceWithCli, type WorkspaceCredentials } from './workspace-cli.js';
+export { createWorkspaceWithCli, runWorkspaceCli, type CliRun, type WorkspaceCredentials } from './workspace-cli.js';
 export { HEALTH_SUBJECTS, MICROSERVICE_NAMES, SERVICE_NAMES, serviceEntryPoint, type MicroserviceName, type ServiceName } from './services.js';
 export { httpAnswersOk, microserviceIsHealthy } from './service-health.js';
 export { REPO_ROOT } from './repo-root.js';

@@ -1,0 +1,19 @@
+// `npm run workspace:create -- [--name <name>]`: the gateway's workspace-create CLI on the PostgreSQL that npm start
+// uses, so that it needs no setting next to a running npm start: DATABASE_URL (or the default local one) when it
+// answers, else the embedded PostgreSQL npm start runs from its data directory, whose password it generated there.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compiledNodeArgs, findLocalPostgres, LOCAL_DATABASE_URL, localDataDir, spawnChild } from '@switchboard/local-infra';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CLI = 'apps/gateway/src/cli/workspace-create.cli.ts';
+
+const configured = process.env.DATABASE_URL ?? LOCAL_DATABASE_URL;
+// When nothing answers, the CLI still runs on the configured URL, and says in one sentence that it cannot reach it.
+const url = (await findLocalPostgres(configured, localDataDir(REPO_ROOT))) ?? configured;
+const cli = await spawnChild(process.execPath, compiledNodeArgs(REPO_ROOT, CLI, process.argv.slice(2)), {
+  cwd: REPO_ROOT,
+  env: { ...process.env, DATABASE_URL: url },
+  onLine: (line, stream) => void process[stream].write(`${line}\n`),
+});
+process.exit((await cli.exited).code ?? 1);
