@@ -133,6 +133,26 @@ export default defineConfig(
   },
 
   {
+    // The SDK installs without dependencies: it takes its wire shapes from the contracts as types only (erased when
+    // compiled), never their values (class-validator, reflect-metadata).
+    files: ['libs/sdk/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@switchboard/contracts',
+              allowTypeImports: true,
+              message: 'The SDK may import the contracts only with `import type`, so it keeps no runtime dependency.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  {
     files: testFiles,
     languageOptions: { globals: { ...globals.jest } },
     rules: {

@@ -1,13 +1,9 @@
+import type { IntegrationFetchBody as IntegrationFetchBodyContract } from '@switchboard/contracts';
 import { SdkErrorCode, SwitchboardError } from './switchboard-error.js';
 import type { IntegrationFetchInit, IntegrationFetchReply } from './types.js';
 
-/** Body of `POST /v1/integrations/fetch`. */
-export interface IntegrationFetchBody {
-  url: string;
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string | object;
-}
+/** Body of `POST /v1/integrations/fetch`; the gateway checks the upper-cased method. */
+export type IntegrationFetchBody = IntegrationFetchInit & Pick<IntegrationFetchBodyContract, 'url'>;
 
 // Statuses whose responses never have a body; `new Response` refuses one for them.
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
