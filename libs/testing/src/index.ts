@@ -9,6 +9,7 @@ export { REPO_ROOT } from './repo-root.js';
 export { compiledNodeArgs } from '@switchboard/local-infra';
 export { testLogger, testLogsEnabled } from './test-logger.js';
 export { rejectionOf, thrownBy } from './rejection-of.js';
+export { schemaDriftOf } from './schema-drift.js';
 // Polling, for what a test can only observe eventually (run records are written after the reply).
 export { waitUntil, type WaitUntilOptions } from '@switchboard/local-infra';
 export { scanForLeaks, type Leak, type LeakScanSources } from './leak-scanner.js';

@@ -1,8 +1,11 @@
 import type { HttpMethod, RequestType } from '@switchboard/contracts';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { AppEntity } from './app.entity.js';
 
 @Entity({ name: 'actions' })
+@Unique('actions_app_tag_unique', ['app', 'tag'])
+@Index('actions_app_idx', ['app'])
+@Check('actions_request_type_check', "request_type IN ('JSON', 'XML', 'FORM', 'MULTIPART', 'TEXT')")
 export class ActionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -10,8 +13,8 @@ export class ActionEntity {
   @Column({ name: 'workspace_id', type: 'text' })
   workspaceId!: string;
 
-  @ManyToOne(() => AppEntity, (app) => app.actions, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'app_id' })
+  @ManyToOne(() => AppEntity, (app) => app.actions, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'app_id', foreignKeyConstraintName: 'actions_app_id_fkey' })
   app!: Relation<AppEntity>;
 
   @Column({ type: 'text' })

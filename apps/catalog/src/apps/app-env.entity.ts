@@ -1,8 +1,11 @@
 import type { AppEnvTimeoutsInput, RequestType } from '@switchboard/contracts';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { AppEntity } from './app.entity.js';
 
 @Entity({ name: 'app_envs' })
+@Unique('app_envs_app_slug_unique', ['app', 'slug'])
+@Index('app_envs_app_idx', ['app'])
+@Check('app_envs_request_type_check', "request_type IN ('JSON', 'XML', 'FORM', 'MULTIPART', 'TEXT')")
 export class AppEnvEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -10,8 +13,8 @@ export class AppEnvEntity {
   @Column({ name: 'workspace_id', type: 'text' })
   workspaceId!: string;
 
-  @ManyToOne(() => AppEntity, (app) => app.envs, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'app_id' })
+  @ManyToOne(() => AppEntity, (app) => app.envs, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'app_id', foreignKeyConstraintName: 'app_envs_app_id_fkey' })
   app!: Relation<AppEntity>;
 
   @Column({ type: 'text' })

@@ -1,7 +1,9 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { ProductEntity } from './product.entity.js';
 
 @Entity({ name: 'product_envs' })
+@Unique('product_envs_product_slug_unique', ['product', 'slug'])
+@Index('product_envs_product_idx', ['product'])
 export class ProductEnvEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -9,8 +11,8 @@ export class ProductEnvEntity {
   @Column({ name: 'workspace_id', type: 'text' })
   workspaceId!: string;
 
-  @ManyToOne(() => ProductEntity, (product) => product.envs, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'product_id' })
+  @ManyToOne(() => ProductEntity, (product) => product.envs, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'product_id', foreignKeyConstraintName: 'product_envs_product_id_fkey' })
   product!: Relation<ProductEntity>;
 
   @Column({ type: 'text' })

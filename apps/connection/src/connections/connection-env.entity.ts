@@ -1,9 +1,12 @@
 import type { ConnectionEnvView, RequestType } from '@switchboard/contracts';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { ConnectionEntity } from './connection.entity.js';
 
 /** How one product env reaches the app; null overrides inherit from the mapped app env. */
 @Entity({ name: 'connection_envs' })
+@Unique('connection_envs_product_env_unique', ['connection', 'productEnvSlug'])
+@Index('connection_envs_connection_idx', ['connection'])
+@Check('connection_envs_request_type_check', "request_type IN ('JSON', 'XML', 'FORM', 'MULTIPART', 'TEXT')")
 export class ConnectionEnvEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -11,8 +14,8 @@ export class ConnectionEnvEntity {
   @Column({ name: 'workspace_id', type: 'text' })
   workspaceId!: string;
 
-  @ManyToOne(() => ConnectionEntity, (connection) => connection.envs, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'connection_id' })
+  @ManyToOne(() => ConnectionEntity, (connection) => connection.envs, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'connection_id', foreignKeyConstraintName: 'connection_envs_connection_id_fkey' })
   connection!: Relation<ConnectionEntity>;
 
   @Column({ name: 'product_env_slug', type: 'text' })
@@ -31,10 +34,10 @@ export class ConnectionEnvEntity {
   active!: boolean;
 
   // Stored verbatim: secret references inside stay references until an action runs.
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   variables!: ConnectionEnvView['variables'];
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   auth!: ConnectionEnvView['auth'];
 
   @Column({ type: 'smallint' })

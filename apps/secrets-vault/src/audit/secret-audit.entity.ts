@@ -1,8 +1,11 @@
 import type { SecretAuditAction } from '@switchboard/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Who did what with which secret, and at run time for which app, env and run; never the value. */
 @Entity({ name: 'secret_audit' })
+// Newest first per workspace (`at DESC` in the migration; TypeORM does not compare an index's order).
+@Index('secret_audit_workspace_at_idx', ['workspaceId', 'at'])
+@Check('secret_audit_action_check', "action IN ('create', 'update', 'rotate', 'delete', 'fetch', 'use')")
 export class SecretAuditEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

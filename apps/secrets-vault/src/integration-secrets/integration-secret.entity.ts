@@ -1,8 +1,9 @@
 import type { IntegrationSecretOwnerType } from '@switchboard/contracts';
-import { Column, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 
 /** A key/value secret owned by one user or one named network inside a workspace. */
 @Entity({ name: 'integration_secrets' })
+@Check('integration_secrets_owner_type_check', "owner_type IN ('user', 'network')")
 @Unique('integration_secrets_owner_key_unique', ['workspaceId', 'ownerType', 'owner', 'key'])
 export class IntegrationSecretEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -1,8 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One secret value, envelope-encrypted: never the value in clear, never a key in clear. */
 @Entity({ name: 'secret_values' })
 @Index('secret_values_master_key_idx', ['masterKeyId'])
+// AES-256-GCM: 12-byte IVs, 16-byte tags, a 32-byte data key.
+@Check('secret_values_iv_check', 'octet_length(iv) = 12')
+@Check('secret_values_auth_tag_check', 'octet_length(auth_tag) = 16')
+@Check('secret_values_wrapped_data_key_check', 'octet_length(wrapped_data_key) = 32')
+@Check('secret_values_data_key_iv_check', 'octet_length(data_key_iv) = 12')
+@Check('secret_values_data_key_auth_tag_check', 'octet_length(data_key_auth_tag) = 16')
 export class SecretValueEntity {
   @PrimaryColumn({ name: 'value_id', type: 'uuid' })
   valueId!: string;
