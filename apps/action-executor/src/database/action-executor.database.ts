@@ -1,5 +1,5 @@
 import type { ServiceDatabase } from '@switchboard/platform';
-import { ActionRunEntity } from '../run-records/action-run.entity.js';
+import { RunRecordEntity } from '../run-records/run-record.entity.js';
 import { CreateActionRuns1764000000000 } from './migrations/1764000000000-create-action-runs.js';
 import { AddDispatchedRunStates1765100000000 } from './migrations/1765100000000-add-dispatched-run-states.js';
 import { AddDispatchKeys1765200000000 } from './migrations/1765200000000-add-dispatch-keys.js';
@@ -8,6 +8,6 @@ import { AddDispatchFingerprints1765400000000 } from './migrations/1765400000000
 /** The action-executor service's own schema: run records. */
 export const actionExecutorDatabase: ServiceDatabase = {
   schema: 'action_executor',
-  entities: [ActionRunEntity],
+  entities: [RunRecordEntity],
   migrations: [CreateActionRuns1764000000000, AddDispatchedRunStates1765100000000, AddDispatchKeys1765200000000, AddDispatchFingerprints1765400000000],
 };

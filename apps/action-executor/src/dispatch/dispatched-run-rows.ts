@@ -1,7 +1,7 @@
 import type { RunActionBody, RunRecordStatus } from '@switchboard/contracts';
 import type { FinishedRun } from '../run-records/finished-run.js';
 import { isoWithMicroseconds, requestColumnsOf, runRecordRowOf } from '../run-records/run-record.builder.js';
-import type { RunRecordRow } from '../run-records/run-record.store.js';
+import type { RunRecordEntity } from '../run-records/run-record.entity.js';
 import type { RunTarget } from '../runs/run-target.js';
 import type { AttemptDecision } from './retry-decision.js';
 
@@ -21,7 +21,7 @@ export interface QueuedRun {
 }
 
 /** The record of a queued run: its request as the caller wrote it, no attempt, no timings yet. */
-export function queuedRunRow(queued: QueuedRun): RunRecordRow {
+export function queuedRunRow(queued: QueuedRun): RunRecordEntity {
   const { run } = queued;
   return {
     id: queued.runId,
@@ -52,7 +52,7 @@ export function queuedRunRow(queued: QueuedRun): RunRecordRow {
  * state the decision gives the run. A run waiting for its next attempt is `queued` again and keeps the error that
  * sent it back, so that its record says why it is waiting.
  */
-export function attemptRow(finished: FinishedRun, decision: AttemptDecision, attempt: number, maxAttempts: number): RunRecordRow {
+export function attemptRow(finished: FinishedRun, decision: AttemptDecision, attempt: number, maxAttempts: number): RunRecordEntity {
   return { ...runRecordRowOf(finished), status: statusAfter(decision), attempts: attempt, max_attempts: maxAttempts };
 }
 

@@ -4,7 +4,7 @@ import { PlaceholderDepthError, redact, redactDeep } from '@switchboard/placehol
 import { buildOutboundRequest } from '../runs/outbound-request.builder.js';
 import type { RunTarget } from '../runs/run-target.js';
 import type { FinishedRun } from './finished-run.js';
-import type { RunRecordRow } from './run-record.store.js';
+import type { RunRecordEntity } from './run-record.entity.js';
 
 /** Request bodies longer than this (as JSON text) are recorded cut, as text. */
 export const RUN_RECORD_BODY_MAX_CHARS = 64 * 1024;
@@ -14,7 +14,7 @@ export const RUN_RECORD_BODY_MAX_CHARS = 64 * 1024;
  * references appear as written; every resolved value is then redacted from it as well, a second safety net for
  * anything built outside the input (the target's base URL, headers added on the way).
  */
-export function runRecordRowOf(finished: FinishedRun): RunRecordRow {
+export function runRecordRowOf(finished: FinishedRun): RunRecordEntity {
   const values: Record<string, string> = {};
   const versions: Record<string, number> = {};
   for (const [key, secret] of Object.entries(finished.secrets)) {
@@ -54,7 +54,7 @@ export function requestColumnsOf(
   target: RunTarget | undefined,
   input: ActionRunInput,
   values: Readonly<Record<string, string>>,
-): Pick<RunRecordRow, 'method' | 'url' | 'request_headers' | 'request_body'> {
+): Pick<RunRecordEntity, 'method' | 'url' | 'request_headers' | 'request_body'> {
   const request = recordedRequest(target, input);
   return {
     method: request.method,
@@ -68,8 +68,8 @@ export function requestColumnsOf(
  * The rows of the runs that can be recorded. A run whose row cannot be built (a bug, not bad input) is logged by id
  * and left out, so that it cannot hold back the others of its batch forever.
  */
-export function runRecordRowsOf(runs: readonly FinishedRun[], log: { error(context: object, message: string): void }): RunRecordRow[] {
-  const rows: RunRecordRow[] = [];
+export function runRecordRowsOf(runs: readonly FinishedRun[], log: { error(context: object, message: string): void }): RunRecordEntity[] {
+  const rows: RunRecordEntity[] = [];
   for (const run of runs) {
     try {
       rows.push(runRecordRowOf(run));

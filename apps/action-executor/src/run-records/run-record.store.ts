@@ -5,40 +5,11 @@ import {
   RUN_LIST_DEFAULT_LIMIT,
   type RunRecordRequest,
   type RunRecordStatus,
-  type RunRecordTimings,
   type RunRecordView,
 } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
 import { DataSource } from 'typeorm';
-
-/** One row of `action_executor.action_runs`, ready to insert: nothing in it may hold a secret value. */
-export interface RunRecordRow {
-  id: string;
-  workspace_id: string;
-  product: string;
-  access_tag: string;
-  app: string | null;
-  env: string;
-  event: string;
-  status: RunRecordStatus;
-  http_status: number | null;
-  error_code: string | null;
-  error_message: string | null;
-  method: string | null;
-  url: string | null;
-  request_headers: Record<string, string>;
-  request_body: unknown;
-  secret_versions: Record<string, number>;
-  timings: RunRecordTimings;
-  attempts: number;
-  max_attempts: number;
-  /** A dispatched run's idempotency key; null for synchronous runs. */
-  dispatch_key: string | null;
-  /** With a dispatch key: what the dispatch asked for, hashed (see dispatch-fingerprint.ts). */
-  dispatch_fingerprint: string | null;
-  /** ISO 8601 with microseconds. */
-  created_at: string;
-}
+import { RunRecordEntity } from './run-record.entity.js';
 
 /** How often a keyed dispatch is tried while the run under its key keeps being withdrawn. */
 const INSERT_QUEUED_ATTEMPTS = 3;
@@ -57,41 +28,18 @@ export interface RunRecordFilter {
   before?: string;
 }
 
-const COLUMNS = [
-  'id',
-  'workspace_id',
-  'product',
-  'access_tag',
-  'app',
-  'env',
-  'event',
-  'status',
-  'http_status',
-  'error_code',
-  'error_message',
-  'method',
-  'url',
-  'request_headers',
-  'request_body',
-  'secret_versions',
-  'timings',
-  'attempts',
-  'max_attempts',
-  'dispatch_key',
-  'dispatch_fingerprint',
-  'created_at',
-] as const satisfies readonly (keyof RunRecordRow)[];
+// A record shows everything but the workspace and the dispatch key and fingerprint, which stay inside the executor.
+const NOT_IN_VIEW = ['workspace_id', 'dispatch_key', 'dispatch_fingerprint'] as const satisfies readonly (keyof RunRecordEntity)[];
+type ViewRow = Omit<RunRecordEntity, (typeof NOT_IN_VIEW)[number]>;
 
-const JSON_COLUMNS = new Set<string>(['request_headers', 'request_body', 'secret_versions', 'timings']);
+// An update changes a run's state, never whose run it is or when it was dispatched (the list's cursor).
+const KEPT_ON_UPDATE = new Set<string>(['id', 'workspace_id', 'dispatch_key', 'dispatch_fingerprint', 'created_at'] satisfies (keyof RunRecordEntity)[]);
 
-// to_char keeps the microseconds that a JavaScript Date would cut; the cursor compares at that precision.
-const SELECT_VIEW = `
-  SELECT id, product, access_tag, app, env, event, status, http_status, error_code, error_message, method, url,
-         request_headers, request_body, secret_versions, timings, attempts, max_attempts,
-         to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
-    FROM action_executor.action_runs`;
-
-type ViewRow = Omit<RunRecordRow, 'workspace_id' | 'dispatch_key' | 'dispatch_fingerprint'>;
+/** A column of the table, as the entity declares it (each property is named as its column). */
+interface RunRecordColumn {
+  name: keyof RunRecordEntity;
+  json: boolean;
+}
 
 /** What starting a delivered run found: the attempt it begins, or why it must not run. */
 export type AttemptStart = { state: 'started'; attempt: number } | { state: 'ended' } | { state: 'exhausted'; attempts: number };
@@ -111,16 +59,33 @@ export interface DispatchedUnderKey {
 /** Reads and writes run records in the executor's own schema. */
 @Injectable()
 export class RunRecordStore {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  // Taken from the entity, the one definition of the table; the SQL is the store's own (multi-row INSERT, conflict
+  // rules, microsecond cursor), which TypeORM's query builder cannot express or would round to milliseconds.
+  private readonly columns: readonly RunRecordColumn[];
+  private readonly columnList: string;
+  private readonly selectView: string;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.columns = dataSource.getMetadata(RunRecordEntity).columns.map((column) => ({
+      name: column.databaseName as keyof RunRecordEntity,
+      json: column.type === 'jsonb',
+    }));
+    this.columnList = this.columns.map((column) => column.name).join(', ');
+    // to_char keeps the microseconds a JavaScript Date would cut; the list's cursor compares at that precision.
+    const viewColumns = this.columns
+      .filter((column) => !(NOT_IN_VIEW as readonly string[]).includes(column.name))
+      .map((column) => (column.name === 'created_at' ? `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at` : column.name));
+    this.selectView = `SELECT ${viewColumns.join(', ')} FROM action_executor.action_runs`;
+  }
 
   /** Inserts the rows with one multi-row INSERT. */
-  async insert(rows: readonly RunRecordRow[]): Promise<void> {
+  async insert(rows: readonly RunRecordEntity[]): Promise<void> {
     if (rows.length === 0) return;
     const parameters: unknown[] = [];
-    const tuples = rows.map((row) => valuesOf(row, parameters));
+    const tuples = rows.map((row) => this.valuesOf(row, parameters));
     await this.dataSource.query(
       // A record is written once; a retried batch that did reach the database must not fail on its own rows.
-      `INSERT INTO action_executor.action_runs (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO action_executor.action_runs (${this.columnList}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO NOTHING`,
       parameters,
     );
   }
@@ -131,13 +96,13 @@ export class RunRecordStore {
    * delivery reports later), and so is one a later attempt has taken over (an attempt handed back or timed out
    * that still reports must not roll the record back); says whether the row was written.
    */
-  async upsert(row: RunRecordRow): Promise<boolean> {
+  async upsert(row: RunRecordEntity): Promise<boolean> {
     const parameters: unknown[] = [];
-    const tuple = valuesOf(row, parameters);
-    const updated = COLUMNS.filter((column) => !KEPT_ON_UPDATE.has(column)).map((column) => `${column} = EXCLUDED.${column}`);
+    const tuple = this.valuesOf(row, parameters);
+    const updated = this.columns.filter(({ name }) => !KEPT_ON_UPDATE.has(name)).map(({ name }) => `${name} = EXCLUDED.${name}`);
     parameters.push(UNFINISHED);
     return await this.countOf(
-      `INSERT INTO action_executor.action_runs AS run (${COLUMNS.join(', ')}) VALUES ${tuple}
+      `INSERT INTO action_executor.action_runs AS run (${this.columnList}) VALUES ${tuple}
          ON CONFLICT (id) DO UPDATE SET ${updated.join(', ')}
            WHERE run.status = ANY($${parameters.length}::text[]) AND run.attempts <= EXCLUDED.attempts
          RETURNING 1`,
@@ -186,14 +151,14 @@ export class RunRecordStore {
    * Inserts a queued dispatched run, unless its workspace already has a run under the same dispatch key: then
    * nothing is written and that run is returned.
    */
-  async insertQueued(row: RunRecordRow): Promise<{ inserted: true } | { inserted: false; existing: DispatchedUnderKey }> {
+  async insertQueued(row: RunRecordEntity): Promise<{ inserted: true } | { inserted: false; existing: DispatchedUnderKey }> {
     const parameters: unknown[] = [];
-    const tuple = valuesOf(row, parameters);
+    const tuple = this.valuesOf(row, parameters);
     // The run under the key may be withdrawn between the two statements (its publish failed): then the key is free
     // again and the insert is tried once more.
     for (let attempt = 1; attempt <= INSERT_QUEUED_ATTEMPTS; attempt += 1) {
       const inserted = await this.countOf(
-        `INSERT INTO action_executor.action_runs (${COLUMNS.join(', ')}) VALUES ${tuple}
+        `INSERT INTO action_executor.action_runs (${this.columnList}) VALUES ${tuple}
            ON CONFLICT (workspace_id, dispatch_key) WHERE dispatch_key IS NOT NULL DO NOTHING RETURNING 1`,
         parameters,
       );
@@ -229,7 +194,7 @@ export class RunRecordStore {
     if (filter.before !== undefined) where((p) => `created_at < ${p}::timestamptz`, filter.before);
     parameters.push(filter.limit ?? RUN_LIST_DEFAULT_LIMIT);
     const rows = await this.dataSource.query<ViewRow[]>(
-      `${SELECT_VIEW} WHERE ${conditions.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${parameters.length}`,
+      `${this.selectView} WHERE ${conditions.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${parameters.length}`,
       parameters,
     );
     return rows.map(viewOf);
@@ -237,7 +202,7 @@ export class RunRecordStore {
 
   /** One run record of the workspace, or undefined. */
   async fetch(workspaceId: string, runId: string): Promise<RunRecordView | undefined> {
-    const rows = await this.dataSource.query<ViewRow[]>(`${SELECT_VIEW} WHERE workspace_id = $1 AND id = $2`, [workspaceId, runId]);
+    const rows = await this.dataSource.query<ViewRow[]>(`${this.selectView} WHERE workspace_id = $1 AND id = $2`, [workspaceId, runId]);
     return rows[0] === undefined ? undefined : viewOf(rows[0]);
   }
 
@@ -251,6 +216,16 @@ export class RunRecordStore {
     );
   }
 
+  /** `($1, $2, …)` for one row, its values appended to `parameters`. */
+  private valuesOf(row: RunRecordEntity, parameters: unknown[]): string {
+    const placeholders = this.columns.map(({ name, json }) => {
+      const value = row[name];
+      parameters.push(json && value !== null && value !== undefined ? JSON.stringify(value) : (value ?? null));
+      return json ? `$${parameters.length}::jsonb` : `$${parameters.length}`;
+    });
+    return `(${placeholders.join(', ')})`;
+  }
+
   // Counted in SQL: a bare UPDATE or DELETE … RETURNING comes back from TypeORM as [rows, count] rather than rows.
   private async countOf(statementReturningOnePerRow: string, parameters: unknown[]): Promise<number> {
     const [result] = await this.dataSource.query<{ changed: number }[]>(
@@ -259,19 +234,6 @@ export class RunRecordStore {
     );
     return result?.changed ?? 0;
   }
-}
-
-// An update changes a run's state, never whose run it is or when it was dispatched (the list's cursor).
-const KEPT_ON_UPDATE = new Set<string>(['id', 'workspace_id', 'dispatch_key', 'dispatch_fingerprint', 'created_at']);
-
-/** `($1, $2, …)` for one row, its values appended to `parameters`. */
-function valuesOf(row: RunRecordRow, parameters: unknown[]): string {
-  const placeholders = COLUMNS.map((column) => {
-    const value = row[column];
-    parameters.push(JSON_COLUMNS.has(column) && value !== null && value !== undefined ? JSON.stringify(value) : (value ?? null));
-    return JSON_COLUMNS.has(column) ? `$${parameters.length}::jsonb` : `$${parameters.length}`;
-  });
-  return `(${placeholders.join(', ')})`;
 }
 
 function viewOf(row: ViewRow): RunRecordView {

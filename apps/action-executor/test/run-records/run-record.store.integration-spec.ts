@@ -3,11 +3,12 @@ import { createTestDatabase, type TestDatabase } from '@switchboard/testing';
 import type { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { actionExecutorDatabase } from '../../src/database/action-executor.database.js';
-import { RunRecordStore, type RunRecordRow } from '../../src/run-records/run-record.store.js';
+import type { RunRecordEntity } from '../../src/run-records/run-record.entity.js';
+import { RunRecordStore } from '../../src/run-records/run-record.store.js';
 import { RunRetention } from '../../src/run-records/run-retention.js';
 import { RunRecordsConfig } from '../../src/run-records/run-records.config.js';
 
-function row(id: string, createdAt: string, overrides: Partial<RunRecordRow> = {}): RunRecordRow {
+function row(id: string, createdAt: string, overrides: Partial<RunRecordEntity> = {}): RunRecordEntity {
   return {
     id,
     workspace_id: 'ws_a',
@@ -99,7 +100,7 @@ describe('RunRecordStore against PostgreSQL', () => {
   });
 
   describe('a dispatched run’s state changes', () => {
-    const queued = (): RunRecordRow =>
+    const queued = (): RunRecordEntity =>
       row('run_d', '2025-01-31T12:00:00.000001Z', {
         status: 'queued',
         http_status: null,
@@ -196,7 +197,7 @@ describe('RunRecordStore against PostgreSQL', () => {
     });
 
     it('queues one run per dispatch key in a workspace and answers a repeat with that run', async () => {
-      const keyed = (id: string, fingerprint = 'fp-1'): RunRecordRow => ({ ...queued(), id, dispatch_key: 'order-42', dispatch_fingerprint: fingerprint });
+      const keyed = (id: string, fingerprint = 'fp-1'): RunRecordEntity => ({ ...queued(), id, dispatch_key: 'order-42', dispatch_fingerprint: fingerprint });
       expect(await store.insertQueued(keyed('run_d'))).toEqual({ inserted: true });
 
       expect(await store.insertQueued(keyed('run_repeat'))).toEqual({
@@ -228,7 +229,7 @@ describe('RunRecordStore against PostgreSQL', () => {
     });
 
     it('refuses a status the table does not know', async () => {
-      await expect(store.insert([row('run_bad', '2025-01-31T12:00:00Z', { status: 'pending' as RunRecordRow['status'] })])).rejects.toThrow(/action_runs_status_check/);
+      await expect(store.insert([row('run_bad', '2025-01-31T12:00:00Z', { status: 'pending' as RunRecordEntity['status'] })])).rejects.toThrow(/action_runs_status_check/);
     });
   });
 
