@@ -1,5 +1,5 @@
 import type { NatsConnection } from '@nats-io/transport-node';
-import { ErrorCode, Events, Subjects, type AccessTagReply, type ConnectionView } from '@switchboard/contracts';
+import { ErrorCode, Events, Subjects, type AccessTagReply, type AppView, type ConnectionView } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
 import { createTestDatabase, rejectionOf, type ServiceHandle, startService, type TestDatabase } from '@switchboard/testing';
 
@@ -44,12 +44,25 @@ describe('The connection service over real NATS and PostgreSQL, asking the real 
     }
   });
 
-  it('suggests the next free access tag for an app connected before', async () => {
-    const reply = await nats.request<AccessTagReply>(Subjects.ConnectionAccessTagSuggest, { workspace_id, product_tag: 'shop', app_tag: 'stripe' });
+  it('connects an app connected before under the next free access tag', async () => {
+    const reply = await nats.request<AccessTagReply>(Subjects.ConnectionAppConnect, { workspace_id, product_tag: 'shop', app_tag: 'stripe' });
     expect(reply.access_tag).toBe('stripe');
     await nats.request(Subjects.ConnectionCreate, { workspace_id, product_tag: 'shop', connection: { access_tag: 'stripe', app: 'stripe', envs: [env] } });
-    const next = await nats.request<AccessTagReply>(Subjects.ConnectionAccessTagSuggest, { workspace_id, product_tag: 'shop', app_tag: 'stripe' });
+    const next = await nats.request<AccessTagReply>(Subjects.ConnectionAppConnect, { workspace_id, product_tag: 'shop', app_tag: 'stripe' });
     expect(next.access_tag).toBe('stripe-2');
+  });
+
+  it('registers in the catalog an app nobody has registered when it is connected', async () => {
+    const reply = await nats.request<AccessTagReply>(Subjects.ConnectionAppConnect, { workspace_id, product_tag: 'shop', app_tag: 'sendgrid' });
+    expect(reply.access_tag).toBe('sendgrid');
+    expect(await nats.request<AppView>(Subjects.CatalogAppFetch, { workspace_id, app_tag: 'sendgrid' })).toMatchObject({ tag: 'sendgrid', envs: [], actions: [] });
+  });
+
+  it('registers no app when connecting to a product the catalog does not know', async () => {
+    const error = await rejection(nats.request(Subjects.ConnectionAppConnect, { workspace_id, product_tag: 'ghost', app_tag: 'mailgun' }));
+    expect([error.code, error.message]).toEqual([ErrorCode.ProductNotFound, "Product 'ghost' not found"]);
+    const missing = await rejection(nats.request(Subjects.CatalogAppFetch, { workspace_id, app_tag: 'mailgun' }));
+    expect(missing.code).toBe(ErrorCode.AppNotFound);
   });
 
   it('lets exactly one of two simultaneous creates of one access tag win', async () => {

@@ -14,4 +14,9 @@ export class CatalogClient {
   fetchApp(workspaceId: string, appTag: string): Promise<AppView> {
     return this.nats.request(Subjects.CatalogAppFetch, { workspace_id: workspaceId, app_tag: appTag });
   }
+
+  /** The app, registered bare (no envs, actions or auth) if nobody has registered it. */
+  ensureApp(workspaceId: string, appTag: string): Promise<AppView> {
+    return this.nats.request(Subjects.CatalogAppEnsure, { workspace_id: workspaceId, app_tag: appTag });
+  }
 }

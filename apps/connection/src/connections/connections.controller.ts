@@ -5,7 +5,7 @@ import {
   CreateConnectionRequest,
   ListConnectionsRequest,
   Subjects,
-  SuggestAccessTagRequest,
+  ConnectAppRequest,
   UpdateConnectionRequest,
   type AccessTagReply,
   type ConnectedAppView,
@@ -17,9 +17,9 @@ import { ConnectionsService } from './connections.service.js';
 export class ConnectionsController {
   constructor(private readonly connections: ConnectionsService) {}
 
-  @MessagePattern(Subjects.ConnectionAccessTagSuggest)
-  suggestAccessTag(@Payload() request: SuggestAccessTagRequest): Promise<AccessTagReply> {
-    return this.connections.suggestAccessTag(request.workspace_id, request.product_tag, request.app_tag);
+  @MessagePattern(Subjects.ConnectionAppConnect)
+  connect(@Payload() request: ConnectAppRequest): Promise<AccessTagReply> {
+    return this.connections.connect(request.workspace_id, request.product_tag, request.app_tag);
   }
 
   @MessagePattern(Subjects.ConnectionCreate)

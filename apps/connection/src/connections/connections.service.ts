@@ -29,8 +29,19 @@ export class ConnectionsService {
     private readonly events: EventPublisher,
   ) {}
 
-  /** A free access tag for connecting `appTag`: the app's tag, or the tag with the first free `-N` suffix. */
-  async suggestAccessTag(workspaceId: string, productTag: string, appTag: string): Promise<AccessTagReply> {
+  /**
+   * Prepares connecting `appTag` to the product: registers a bare app of that tag in the catalog if nobody has (so
+   * `connect('stripe')` works on a fresh workspace) and answers a free access tag for it.
+   */
+  async connect(workspaceId: string, productTag: string, appTag: string): Promise<AccessTagReply> {
+    // The product is checked first, so a call for a missing product registers no app.
+    const suggestion = await this.freeAccessTag(workspaceId, productTag, appTag);
+    await this.catalog.ensureApp(workspaceId, appTag);
+    return suggestion;
+  }
+
+  /** The app's tag, or the tag with the first free `-N` suffix, in a product that exists. */
+  private async freeAccessTag(workspaceId: string, productTag: string, appTag: string): Promise<AccessTagReply> {
     await this.catalog.fetchProduct(workspaceId, productTag);
     const taken = await this.connections.find({
       select: { accessTag: true },

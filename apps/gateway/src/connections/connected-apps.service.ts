@@ -15,19 +15,9 @@ import { NatsRequester } from '@switchboard/platform';
 export class ConnectedAppsService {
   constructor(private readonly nats: NatsRequester) {}
 
-  /**
-   * Makes sure the app exists (registering a bare workspace app of that tag if nobody did, so
-   * `connect('stripe')` works on a fresh workspace) and proposes a free access tag for it.
-   */
-  async connect(workspaceId: string, productTag: string, appTag: string): Promise<AccessTagReply> {
-    // The suggestion checks the product first, so a call for a missing product registers no app.
-    const suggestion = await this.nats.request<AccessTagReply>(Subjects.ConnectionAccessTagSuggest, {
-      workspace_id: workspaceId,
-      product_tag: productTag,
-      app_tag: appTag,
-    });
-    await this.nats.request(Subjects.CatalogAppEnsure, { workspace_id: workspaceId, app_tag: appTag });
-    return suggestion;
+  /** The connection service registers the app if nobody has, and answers a free access tag for it. */
+  connect(workspaceId: string, productTag: string, appTag: string): Promise<AccessTagReply> {
+    return this.nats.request(Subjects.ConnectionAppConnect, { workspace_id: workspaceId, product_tag: productTag, app_tag: appTag });
   }
 
   /** The connection service names the app in its reply, so a committed write needs no second call. */

@@ -138,7 +138,7 @@ export interface ConnectedAppView extends ConnectionView {
   app_name: string;
 }
 
-/** Reply of `connection.access-tag.suggest`. */
+/** Reply of `connection.app.connect`: the app's tag, or the tag with the first free `-N` suffix. */
 export interface AccessTagReply {
   access_tag: string;
 }

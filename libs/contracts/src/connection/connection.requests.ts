@@ -10,8 +10,11 @@ export class ProductScopedRequest extends WorkspaceScopedRequest {
   product_tag!: string;
 }
 
-/** `connection.access-tag.suggest`: a free access tag for connecting this app. */
-export class SuggestAccessTagRequest extends ProductScopedRequest {
+/**
+ * `connection.app.connect`: prepares connecting an app to the product, registering it in the catalog if nobody has,
+ * and answers a free access tag for it.
+ */
+export class ConnectAppRequest extends ProductScopedRequest {
   @IsTag()
   app_tag!: string;
 }

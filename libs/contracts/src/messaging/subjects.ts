@@ -13,7 +13,7 @@ export const Subjects = {
   CatalogProductList: 'catalog.product.list',
 
   ConnectionHealthCheck: 'connection.health.check',
-  ConnectionAccessTagSuggest: 'connection.access-tag.suggest',
+  ConnectionAppConnect: 'connection.app.connect',
   ConnectionCreate: 'connection.connection.create',
   ConnectionFetch: 'connection.connection.fetch',
   ConnectionList: 'connection.connection.list',
