@@ -66,10 +66,13 @@ export class RunRecordStore {
   private readonly selectView: string;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.columns = dataSource.getMetadata(RunRecordEntity).columns.map((column) => ({
-      name: column.databaseName as keyof RunRecordEntity,
-      json: column.type === 'jsonb',
-    }));
+    this.columns = dataSource.getMetadata(RunRecordEntity).columns.map((column) => {
+      // Rows are plain objects keyed by column: a property named otherwise would be written as null.
+      if (column.propertyName !== column.databaseName) {
+        throw new Error(`RunRecordEntity.${column.propertyName} must be named as its column, ${column.databaseName}`);
+      }
+      return { name: column.propertyName as keyof RunRecordEntity, json: column.type === 'jsonb' };
+    });
     this.columnList = this.columns.map((column) => column.name).join(', ');
     // to_char keeps the microseconds a JavaScript Date would cut; the list's cursor compares at that precision.
     const viewColumns = this.columns
