@@ -1,10 +1,23 @@
 import preset from './jest.preset.js';
 
-export default {
+const project = {
   ...preset,
+  rootDir: import.meta.dirname,
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
-  testMatch: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts'],
-  globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
-  globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
+};
+
+// Jest runs a project's global setup only when one of its tests is selected, so `jest --selectProjects unit` or
+// `jest libs/placeholders` starts no NATS, no PostgreSQL and no build of dist/.
+export default {
   testTimeout: 60_000,
+  projects: [
+    { ...project, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
+    {
+      ...project,
+      displayName: 'integration',
+      testMatch: ['**/*.integration-spec.ts', '**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
+    },
+  ],
 };
