@@ -76,6 +76,29 @@ const disableNeedsReason = {
   },
 };
 
+const entryPointImports = [
+  {
+    regex: '^@switchboard/[^/]+/.+',
+    message: 'Import a library through its entry point only: `@switchboard/<lib>`.',
+  },
+  {
+    regex: '(^|/)libs/[^/]+/',
+    message: 'Import a library by its alias `@switchboard/<lib>`, never by a path into libs/.',
+  },
+];
+
+// The unit Jest project has no global setup: a unit spec that started NATS, PostgreSQL or services from dist/
+// would start them on its own, slowly and against a dist/ nobody rebuilt.
+const UNIT_SPEC_INFRASTRUCTURE = 'A unit spec runs without infrastructure; name a spec that needs it *.integration-spec.ts.';
+const unitSpecInfrastructureImports = [
+  { name: '@switchboard/local-infra', message: UNIT_SPEC_INFRASTRUCTURE },
+  {
+    name: '@switchboard/testing',
+    importNames: ['startPlatform', 'startService', 'createTestDatabase', 'createWorkspaceWithCli'],
+    message: UNIT_SPEC_INFRASTRUCTURE,
+  },
+];
+
 const testFiles = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'];
 
 export default defineConfig(
@@ -106,21 +129,7 @@ export default defineConfig(
     files: ['**/*.ts', '**/*.js'],
     rules: {
       'switchboard/disable-needs-reason': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^@switchboard/[^/]+/.+',
-              message: 'Import a library through its entry point only: `@switchboard/<lib>`.',
-            },
-            {
-              regex: '(^|/)libs/[^/]+/',
-              message: 'Import a library by its alias `@switchboard/<lib>`, never by a path into libs/.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: entryPointImports }],
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -158,6 +167,13 @@ export default defineConfig(
     rules: {
       // jest.fn() mocks are routinely passed around as `service.method`
       '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+
+  {
+    files: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: entryPointImports, paths: unitSpecInfrastructureImports }],
     },
   },
 );

@@ -11,6 +11,7 @@ const RESTRICTED_IMPORTS = 'no-restricted-imports';
 // Virtual files linted from memory: the TypeScript project service cannot see them, so type-aware
 // rules are switched off for this one name. Every other rule comes from eslint.config.js as is.
 const PROBE = 'boundary-probe.ts';
+const SPEC_PROBE = 'boundary-probe.spec.ts';
 
 let eslint: ESLint;
 
@@ -32,7 +33,7 @@ describe('module boundaries', () => {
     // Loading eslint.config.js builds the Nx project graph the boundary rule depends on.
     eslint = new ESLint({
       cwd: workspaceRoot,
-      overrideConfig: { ...tseslint.configs.disableTypeChecked, files: [`**/${PROBE}`] },
+      overrideConfig: { ...tseslint.configs.disableTypeChecked, files: [`**/${PROBE}`, `**/${SPEC_PROBE}`] },
     });
   });
 
@@ -101,6 +102,27 @@ describe('module boundaries', () => {
     );
 
     expect(fromRule(messages, BOUNDARIES)).toHaveLength(1);
+  });
+
+  it('reports an error when a unit spec imports what starts NATS, PostgreSQL or services', async () => {
+    const messages = await lint(
+      `libs/placeholders/src/${SPEC_PROBE}`,
+      "import { startPlatform } from '@switchboard/testing';\nimport { ensureNats } from '@switchboard/local-infra';\nexport const probe = [startPlatform, ensureNats];\n",
+    );
+
+    expect(fromRule(messages, RESTRICTED_IMPORTS).map((message) => message.message)).toEqual([
+      expect.stringContaining('*.integration-spec.ts'),
+      expect.stringContaining('*.integration-spec.ts'),
+    ]);
+  });
+
+  it('lets a unit spec use the test helpers that start no infrastructure', async () => {
+    const messages = await lint(
+      `libs/placeholders/src/${SPEC_PROBE}`,
+      "import { rejectionOf, startFakeThirdPartyApi } from '@switchboard/testing';\nexport const probe = [rejectionOf, startFakeThirdPartyApi];\n",
+    );
+
+    expect(fromRule(messages, RESTRICTED_IMPORTS)).toEqual([]);
   });
 
   it('reports an error when the local infrastructure library depends on any other library', async () => {
