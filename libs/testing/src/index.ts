@@ -12,5 +12,6 @@ export { rejectionOf, thrownBy } from './rejection-of.js';
 export { schemaDriftOf } from './schema-drift.js';
 // Polling, for what a test can only observe eventually (run records are written after the reply).
 export { waitUntil, type WaitUntilOptions } from '@switchboard/local-infra';
+export { startTcpRelay, type TcpRelay } from './tcp-relay.js';
 export { scanForLeaks, type Leak, type LeakScanSources } from './leak-scanner.js';
 export * from './fake-apis/index.js';

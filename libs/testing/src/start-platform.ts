@@ -31,8 +31,8 @@ export interface Platform {
   createWorkspace(name?: string): Promise<WorkspaceCredentials>;
   /** Stops one service (SIGTERM, SIGKILL after 10 s). */
   stopService(service: ServiceName): Promise<ExitStatus>;
-  /** Starts a service again with the same environment, stopping it first if it still runs, and waits until it is healthy. */
-  restartService(service: ServiceName): Promise<ServiceHandle>;
+  /** Starts a service again with the same environment (or with `env` over it), stopping it first if it still runs, and waits until it is healthy. */
+  restartService(service: ServiceName, env?: Record<string, string>): Promise<ServiceHandle>;
   /** Stops every service, then this platform's NATS, and drops its database. */
   stop(): Promise<void>;
 }
@@ -91,11 +91,11 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
       services,
       createWorkspace: (name) => createWorkspaceWithCli(services.gateway.env, name),
       stopService: (name) => services[name].stop(),
-      restartService: async (name) => {
+      restartService: async (name, env = {}) => {
         const previous = services[name];
         // A process still running would be left behind once its entry is replaced, and keep the test run alive.
         if (previous.exitStatus() === undefined) await previous.stop();
-        services[name] = await startService(name, { env: previous.env, timeoutMs, entryPoint: options.entryPoints?.[name] });
+        services[name] = await startService(name, { env: { ...previous.env, ...env }, timeoutMs, entryPoint: options.entryPoints?.[name] });
         return services[name];
       },
       stop: cleanUp,
