@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { QueueGroups, Subjects } from '@switchboard/contracts';
 import { startMicroservice } from '@switchboard/platform';
+import { CacheConfig } from './cache/cache.config.js';
 import { actionExecutorDatabase } from './database/action-executor.database.js';
 import { DispatchConfig } from './dispatch/dispatch.config.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
@@ -16,6 +17,6 @@ await startMicroservice({
   queue: QueueGroups.ActionExecutor,
   healthSubject: Subjects.ActionsHealthCheck,
   database: actionExecutorDatabase,
-  configs: [OutboundConfig, RunsConfig, OAuthConfig, RunRecordsConfig, DispatchConfig],
+  configs: [OutboundConfig, RunsConfig, OAuthConfig, RunRecordsConfig, DispatchConfig, CacheConfig],
   features: [RunsModule, IntegrationFetchModule, DispatchModule],
 });

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { WorkspaceCache } from './workspace-cache.js';
 
 const MAX_CACHED_ACCESS_TOKENS = 10_000;
@@ -13,11 +12,11 @@ export interface CachedAccessToken {
  * OAuth2 access tokens per (workspace, scheme, token URL, hash of the client credentials they were issued for), so
  * runs reuse a token until shortly before it expires. Dropped for the whole workspace on any connection, catalog or
  * secrets event like the other caches, except the executor's own storing of a rotated refresh token; a changed client
- * secret changes the hash anyway, so it can never be served a token issued for the old value.
+ * secret changes the hash anyway, so it can never be served a token issued for the old value. No maximum age beyond
+ * the token's own lifetime: the secrets and plan a token is used with are resolved first, under theirs.
  */
-@Injectable()
 export class AccessTokenCache extends WorkspaceCache<CachedAccessToken> {
   constructor() {
-    super(MAX_CACHED_ACCESS_TOKENS);
+    super({ maxEntries: MAX_CACHED_ACCESS_TOKENS });
   }
 }

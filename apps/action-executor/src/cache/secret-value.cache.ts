@@ -1,17 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import type { ResolvedSecret } from '@switchboard/contracts';
+import type { ResolvedSecretsReply } from '@switchboard/contracts';
 import { WorkspaceCache } from './workspace-cache.js';
 
-const MAX_CACHED_SECRETS = 10_000;
+const MAX_CACHED_SECRET_SETS = 10_000;
 
 /**
- * Resolved secret values per (workspace, key, app, access tag, env), the things the secrets service's
- * checks depend on; dropped for the whole workspace on any `events.secrets.*`, so a rotation applies
- * to the very next run.
+ * The secrets a run resolved, per (workspace, the keys it references, app, access tag, env), the things the secrets
+ * service's checks depend on; dropped for the whole workspace on any `events.secrets.*`, so a rotation applies to
+ * the very next run.
  */
-@Injectable()
-export class SecretValueCache extends WorkspaceCache<ResolvedSecret> {
-  constructor() {
-    super(MAX_CACHED_SECRETS);
+export class SecretValueCache extends WorkspaceCache<ResolvedSecretsReply['secrets']> {
+  constructor(maxAgeMs: number) {
+    super({ maxEntries: MAX_CACHED_SECRET_SETS, maxAgeMs });
   }
 }

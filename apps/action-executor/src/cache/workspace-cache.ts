@@ -1,62 +1,94 @@
+import { LRUCache } from 'lru-cache';
+
+export interface WorkspaceCacheOptions {
+  /** Entries kept at most; the least recently used goes first. */
+  maxEntries: number;
+  /** How long an entry is served after it was stored, whatever events were missed; unbounded when absent. */
+  maxAgeMs?: number;
+  /** The clock, in ms; tests move it instead of waiting. */
+  now?: () => number;
+}
+
+/** Where a value came from: memory, a load another caller had already started, or this caller's own load. */
+export type CacheOrigin = 'cache' | 'joined' | 'loaded';
+
+export interface Cached<V> {
+  value: V;
+  origin: CacheOrigin;
+}
+
+type Load<V> = () => Promise<V>;
+
 /**
- * An in-memory cache whose entries belong to workspaces, emptied a workspace at a time when a
- * domain event says something of that workspace changed. A per-workspace generation makes a load
- * that started before an invalidation unable to store what it read.
+ * An in-memory cache whose entries belong to workspaces, emptied a workspace at a time when a domain event says
+ * something of that workspace changed, and entirely when the events may have been missed. Callers missing the same
+ * key at the same moment share one load; a load whose entry was dropped while it ran answers its callers but is not
+ * stored, so what it read before the change cannot outlive it.
  */
-export class WorkspaceCache<V> {
-  private readonly entries = new Map<string, V>();
-  private readonly generations = new Map<string, number>();
+export class WorkspaceCache<V extends object> {
+  readonly #entries: LRUCache<string, V, Load<V>>;
+  // lru-cache's keys() leaves out loads under way, which an invalidation has to drop as well.
+  readonly #loading = new Map<string, number>();
 
-  constructor(private readonly maxEntries: number) {}
-
-  /** The cached value, or the loaded one (stored unless the workspace changed meanwhile). */
-  async getOrLoad(workspaceId: string, key: string, load: () => Promise<V>): Promise<V> {
-    const entryKey = `${workspaceId}\u0000${key}`;
-    const cached = this.entries.get(entryKey);
-    if (cached !== undefined) return cached;
-    const generation = this.generationOf(workspaceId);
-    const value = await load();
-    this.storeIfCurrent(workspaceId, key, value, generation);
-    return value;
+  constructor(options: WorkspaceCacheOptions) {
+    this.#entries = new LRUCache<string, V, Load<V>>({
+      max: options.maxEntries,
+      ...(options.maxAgeMs === undefined ? {} : { ttl: options.maxAgeMs }),
+      ...(options.now === undefined ? {} : { perf: { now: options.now } }),
+      // The clock is read at every check instead of being remembered for a millisecond behind a timer.
+      ttlResolution: 0,
+      // A dropped entry's load still answers the runs waiting on it; only storing what it read is prevented.
+      ignoreFetchAbort: true,
+      fetchMethod: (entryKey, _stale, { context }) => this.#load(entryKey, context),
+    });
   }
 
-  /** The cached value, if any, without loading. */
+  /** The cached value, the one a load under way brings, or a newly loaded one. */
+  async getOrLoad(workspaceId: string, key: string, load: Load<V>): Promise<Cached<V>> {
+    const status: LRUCache.Status<string, V, Load<V>> = {};
+    const value = await this.#entries.fetch(entryKeyOf(workspaceId, key), { context: load, status });
+    // lru-cache resolves undefined only for a load that yields it or an abort it does not ignore; ours do neither.
+    return { value: value as V, origin: status.fetch === 'hit' ? 'cache' : status.fetch === 'inflight' ? 'joined' : 'loaded' };
+  }
+
+  /** The cached value, if any and not too old, without loading. */
   peek(workspaceId: string, key: string): V | undefined {
-    return this.entries.get(`${workspaceId}\u0000${key}`);
-  }
-
-  /** The workspace's generation now; pass it to {@link storeIfCurrent} after a load. */
-  generationOf(workspaceId: string): number {
-    return this.generations.get(workspaceId) ?? 0;
-  }
-
-  /** Stores a loaded value unless the workspace was invalidated since `generation` was read. */
-  storeIfCurrent(workspaceId: string, key: string, value: V, generation: number): void {
-    if (this.generationOf(workspaceId) === generation) this.store(`${workspaceId}\u0000${key}`, value);
+    return this.#entries.peek(entryKeyOf(workspaceId, key));
   }
 
   /** Drops one entry, e.g. a value found to be no longer valid before it was due to go. */
   delete(workspaceId: string, key: string): void {
-    this.entries.delete(`${workspaceId}\u0000${key}`);
+    this.#entries.delete(entryKeyOf(workspaceId, key));
   }
 
-  /** Drops every entry of the workspace and fences off loads already under way. */
+  /** Drops every entry of the workspace, loads under way included. */
   invalidateWorkspace(workspaceId: string): void {
-    this.generations.set(workspaceId, (this.generations.get(workspaceId) ?? 0) + 1);
-    const prefix = `${workspaceId}\u0000`;
-    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+    const prefix = entryKeyOf(workspaceId, '');
+    for (const entryKey of [...this.#entries.keys(), ...this.#loading.keys()]) if (entryKey.startsWith(prefix)) this.#entries.delete(entryKey);
+  }
+
+  /** Drops every entry of every workspace, loads under way included. */
+  clear(): void {
+    this.#entries.clear();
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.#entries.size;
   }
 
-  private store(entryKey: string, value: V): void {
-    // Oldest first out: Map keeps insertion order, which is all a bounded cache of run plans needs.
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+  async #load(entryKey: string, load: Load<V>): Promise<V> {
+    this.#loading.set(entryKey, (this.#loading.get(entryKey) ?? 0) + 1);
+    try {
+      return await load();
+    } finally {
+      // A second load of the key may have started after the first one's entry was dropped.
+      const left = (this.#loading.get(entryKey) ?? 1) - 1;
+      if (left === 0) this.#loading.delete(entryKey);
+      else this.#loading.set(entryKey, left);
     }
-    this.entries.set(entryKey, value);
   }
+}
+
+function entryKeyOf(workspaceId: string, key: string): string {
+  return `${workspaceId}\u0000${key}`;
 }

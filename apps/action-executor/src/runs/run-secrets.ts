@@ -6,9 +6,9 @@ import type { RunTarget } from './run-target.js';
 import { SecretUseReporter } from './secret-use-reporter.js';
 
 /**
- * The secrets a run references: from the cache when warm (the uses are then reported to the secrets
- * service's audit log in batches, without waiting), otherwise from the secrets service, which checks scope,
- * env and expiry and refuses with the seed's messages.
+ * The secrets a run references: from the cache when warm or when another run is resolving the same ones (the uses are
+ * then reported to the secrets service's audit log in batches, without waiting), otherwise from the secrets service,
+ * which checks scope, env and expiry, audits the use and refuses with the seed's messages.
  */
 @Injectable()
 export class RunSecrets {
@@ -20,35 +20,27 @@ export class RunSecrets {
 
   async resolve(workspaceId: string, keys: readonly string[], target: RunTarget, runId: string): Promise<Record<string, ResolvedSecret>> {
     if (keys.length === 0) return {};
-    const now = Date.now();
-    const cacheKey = (key: string): string => `${key}|${target.appTag}|${target.accessTag}|${target.env}`;
-    const cached = new Map<string, ResolvedSecret>();
-    for (const key of keys) {
-      const hit = this.cache.peek(workspaceId, cacheKey(key));
-      if (hit && (hit.expires_at === null || Date.parse(hit.expires_at) > now)) cached.set(key, hit);
-    }
-    const missing = keys.filter((key) => !cached.has(key));
-    if (missing.length === 0) {
-      this.reportCachedUses(workspaceId, cached, target, runId);
-      return Object.fromEntries(cached);
-    }
-    const generation = this.cache.generationOf(workspaceId);
-    const reply = await this.nats.request<ResolvedSecretsReply>(Subjects.SecretsReferenceResolve, {
-      workspace_id: workspaceId,
-      keys: missing,
-      app_tag: target.appTag,
-      access_tag: target.accessTag,
-      env: target.env,
-      run_id: runId,
+    const cacheKey = `${[...keys].sort().join(',')}|${target.appTag}|${target.accessTag}|${target.env}`;
+    const cached = this.cache.peek(workspaceId, cacheKey);
+    if (cached && Object.values(cached).some(hasExpired)) this.cache.delete(workspaceId, cacheKey);
+    const { value: secrets, origin } = await this.cache.getOrLoad(workspaceId, cacheKey, async () => {
+      const reply = await this.nats.request<ResolvedSecretsReply>(Subjects.SecretsReferenceResolve, {
+        workspace_id: workspaceId,
+        keys,
+        app_tag: target.appTag,
+        access_tag: target.accessTag,
+        env: target.env,
+        run_id: runId,
+      });
+      return reply.secrets;
     });
-    for (const [key, secret] of Object.entries(reply.secrets)) this.cache.storeIfCurrent(workspaceId, cacheKey(key), secret, generation);
-    this.reportCachedUses(workspaceId, cached, target, runId);
-    return { ...Object.fromEntries(cached), ...reply.secrets };
+    // The secrets service audited the run whose load it answered; every other run reports its own use.
+    if (origin !== 'loaded') this.reportUses(workspaceId, secrets, target, runId);
+    return secrets;
   }
 
-  private reportCachedUses(workspaceId: string, cached: ReadonlyMap<string, ResolvedSecret>, target: RunTarget, runId: string): void {
-    if (cached.size === 0) return;
-    const uses = [...cached].map(([key, secret]) => ({
+  private reportUses(workspaceId: string, secrets: ResolvedSecretsReply['secrets'], target: RunTarget, runId: string): void {
+    const uses = Object.entries(secrets).map(([key, secret]) => ({
       key,
       version: secret.version,
       app_tag: target.appTag,
@@ -58,4 +50,8 @@ export class RunSecrets {
     }));
     this.uses.report(workspaceId, uses);
   }
+}
+
+function hasExpired(secret: ResolvedSecret): boolean {
+  return secret.expires_at !== null && Date.parse(secret.expires_at) <= Date.now();
 }

@@ -16,9 +16,10 @@ export class RunTargetLoader {
     private readonly plans: RunPlanCache,
   ) {}
 
-  /** From memory when warm; events from the connection and catalog services drop stale plans. */
-  load(workspaceId: string, run: RunActionBody): Promise<RunTarget> {
-    return this.plans.getOrLoad(workspaceId, `${run.product}|${run.app}|${run.env}|${run.event}`, () => this.loadFresh(workspaceId, run));
+  /** From memory when warm; events from the connection and catalog services drop stale plans, the maximum age the rest. */
+  async load(workspaceId: string, run: RunActionBody): Promise<RunTarget> {
+    const cached = await this.plans.getOrLoad(workspaceId, `${run.product}|${run.app}|${run.env}|${run.event}`, () => this.loadFresh(workspaceId, run));
+    return cached.value;
   }
 
   private async loadFresh(workspaceId: string, run: RunActionBody): Promise<RunTarget> {

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessTokenCache } from '../cache/access-token.cache.js';
-import { CacheInvalidation } from '../cache/cache-invalidation.js';
-import { RunPlanCache } from '../cache/run-plan.cache.js';
-import { SecretValueCache } from '../cache/secret-value.cache.js';
+import { CacheModule } from '../cache/cache.module.js';
 import { OutboundClient } from '../outbound/outbound-client.js';
 import { OutboundModule } from '../outbound/outbound.module.js';
 import { RunRecordsModule } from '../run-records/run-records.module.js';
@@ -21,18 +19,14 @@ import { ActionsController } from './actions.controller.js';
 
 /** The synchronous run path: `actions.action.run` answered by any replica of the executor's queue group. */
 @Module({
-  imports: [OutboundModule, RunRecordsModule],
+  imports: [CacheModule, OutboundModule, RunRecordsModule],
   controllers: [ActionsController],
   providers: [
     ActionRunner,
     ActionPlanner,
     RunTargetLoader,
-    RunPlanCache,
-    SecretValueCache,
     RunSecrets,
     SecretUseReporter,
-    CacheInvalidation,
-    AccessTokenCache,
     RunAuthentication,
     SecretRefreshTokenStore,
     {

@@ -13,8 +13,8 @@ describe('CacheInvalidation', () => {
   let nats: NatsConnection;
   let invalidation: CacheInvalidation;
   const accessTokens = new AccessTokenCache();
-  const plans = new RunPlanCache();
-  const secrets = new SecretValueCache();
+  const plans = new RunPlanCache(60_000);
+  const secrets = new SecretValueCache(60_000);
 
   beforeAll(async () => {
     nats = await connect({ servers: process.env.NATS_URL });
@@ -29,15 +29,15 @@ describe('CacheInvalidation', () => {
     await nats.close();
   });
 
-  const fill = (workspaceId: string): void => {
-    accessTokens.storeIfCurrent(workspaceId, 'token', { value: 'at', usableUntilMs: Number.MAX_SAFE_INTEGER }, accessTokens.generationOf(workspaceId));
-    plans.storeIfCurrent(workspaceId, 'plan', {} as never, plans.generationOf(workspaceId));
+  const fill = async (workspaceId: string): Promise<void> => {
+    await accessTokens.getOrLoad(workspaceId, 'token', () => Promise.resolve({ value: 'at', usableUntilMs: Number.MAX_SAFE_INTEGER }));
+    await plans.getOrLoad(workspaceId, 'plan', () => Promise.resolve({} as never));
   };
   const publish = (subject: string, payload: object): void => nats.publish(subject, JSON.stringify(payload));
 
   it('drops plans and access tokens of the workspace a secret event names, and only of that one', async () => {
-    fill('ws_a');
-    fill('ws_b');
+    await fill('ws_a');
+    await fill('ws_b');
     publish(Events.SecretRotated, { workspace_id: 'ws_a', key: 'K', version: 2, user_id: 'usr_1' });
     await waitUntil(() => Promise.resolve(plans.peek('ws_a', 'plan') === undefined), { what: 'the plan to be dropped', timeoutMs: 5000, intervalMs: 20 });
     expect(accessTokens.peek('ws_a', 'token')).toBeUndefined();
@@ -45,7 +45,7 @@ describe('CacheInvalidation', () => {
   });
 
   it('keeps access tokens when the secret was rotated by the executor storing a refresh token', async () => {
-    fill('ws_c');
+    await fill('ws_c');
     publish(Events.SecretRotated, { workspace_id: 'ws_c', key: 'CRM_REFRESH', version: 3, user_id: OAUTH_REFRESH_ACTOR });
     await waitUntil(() => Promise.resolve(plans.peek('ws_c', 'plan') === undefined), { what: 'the plan to be dropped', timeoutMs: 5000, intervalMs: 20 });
     expect(accessTokens.peek('ws_c', 'token')?.value).toBe('at');

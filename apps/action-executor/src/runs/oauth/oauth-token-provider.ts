@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ErrorCode } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
-import type { AccessTokenCache } from '../../cache/access-token.cache.js';
+import type { AccessTokenCache, CachedAccessToken } from '../../cache/access-token.cache.js';
 import type { OutboundClient } from '../../outbound/outbound-client.js';
 import type { OutboundResponse } from '../../outbound/outbound-request.js';
 import type { OAuthGrant } from './oauth-grant.js';
@@ -40,7 +40,6 @@ const MAX_EXPIRY_SKEW_MS = 30_000;
  * same token at the same moment. A failed request is reported to every run that waited for it and never cached.
  */
 export class OAuthTokenProvider {
-  private readonly inFlight = new Map<string, Promise<string>>();
   private readonly rotatedRefreshTokens = new RotatedRefreshTokens();
   private readonly now: () => number;
 
@@ -56,17 +55,9 @@ export class OAuthTokenProvider {
   async accessToken(workspaceId: string, grant: OAuthGrant): Promise<AccessToken> {
     const key = accessTokenKeyOf(grant);
     const cached = this.cache.peek(workspaceId, key);
-    if (cached !== undefined) {
-      if (cached.usableUntilMs > this.now()) return { value: cached.value, fromCache: true };
-      this.cache.delete(workspaceId, key);
-    }
-    const flightKey = `${workspaceId}\u0000${key}`;
-    let flight = this.inFlight.get(flightKey);
-    if (flight === undefined) {
-      flight = this.requestToken(workspaceId, key, grant).finally(() => this.inFlight.delete(flightKey));
-      this.inFlight.set(flightKey, flight);
-    }
-    return { value: await flight, fromCache: false };
+    if (cached !== undefined && cached.usableUntilMs <= this.now()) this.cache.delete(workspaceId, key);
+    const token = await this.cache.getOrLoad(workspaceId, key, () => this.requestToken(workspaceId, grant));
+    return { value: token.value.value, fromCache: token.origin === 'cache' };
   }
 
   /**
@@ -78,9 +69,7 @@ export class OAuthTokenProvider {
     if (this.cache.peek(workspaceId, key)?.value === value) this.cache.delete(workspaceId, key);
   }
 
-  private async requestToken(workspaceId: string, key: string, grant: OAuthGrant): Promise<string> {
-    // Read before the request: a change event arriving while it is under way means the token may be for stale settings.
-    const generation = this.cache.generationOf(workspaceId);
+  private async requestToken(workspaceId: string, grant: OAuthGrant): Promise<CachedAccessToken> {
     const refreshKey = refreshTokenKeyOf(workspaceId, grant);
     const refreshToken = grant.type === 'oauth2_refresh_token' ? (this.rotatedRefreshTokens.get(refreshKey) ?? grant.refreshToken) : undefined;
     const requestedAt = this.now();
@@ -92,9 +81,7 @@ export class OAuthTokenProvider {
       if (grant.refreshTokenSecretKey !== undefined) void this.options.refreshTokens?.save(workspaceId, grant.refreshTokenSecretKey, issued.refreshToken);
     }
     // Counted from when it was asked for: the endpoint's clock started no later than that.
-    const usableUntilMs = requestedAt + usableForMs(issued.lifetimeMs);
-    if (usableUntilMs > this.now()) this.cache.storeIfCurrent(workspaceId, key, { value: issued.accessToken, usableUntilMs }, generation);
-    return issued.accessToken;
+    return { value: issued.accessToken, usableUntilMs: requestedAt + usableForMs(issued.lifetimeMs) };
   }
 
   // The outbound client's failures, told as the token endpoint's: the run failed getting a token, not calling the API.

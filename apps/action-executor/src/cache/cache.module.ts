@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AccessTokenCache } from './access-token.cache.js';
+import { CacheConfig } from './cache.config.js';
+import { CacheInvalidation } from './cache-invalidation.js';
+import { RunPlanCache } from './run-plan.cache.js';
+import { SecretValueCache } from './secret-value.cache.js';
+
+/** The run path's caches, bounded in age and kept current by change events and NATS connection changes. */
+@Module({
+  providers: [
+    { provide: RunPlanCache, inject: [CacheConfig], useFactory: (config: CacheConfig) => new RunPlanCache(config.EXECUTOR_CACHE_MAX_AGE_MS) },
+    { provide: SecretValueCache, inject: [CacheConfig], useFactory: (config: CacheConfig) => new SecretValueCache(config.EXECUTOR_CACHE_MAX_AGE_MS) },
+    { provide: AccessTokenCache, useFactory: () => new AccessTokenCache() },
+    CacheInvalidation,
+  ],
+  exports: [RunPlanCache, SecretValueCache, AccessTokenCache],
+})
+export class CacheModule {}
