@@ -11,7 +11,11 @@ import { SecretValueCache } from './secret-value.cache.js';
 // Every replica must hear every change, so these are plain subscriptions, outside the queue group.
 const CHANGE_SUBJECTS = ['events.connection.>', 'events.catalog.>', 'events.secrets.>'];
 
-/** Drops cached run plans, secret values and OAuth2 access tokens of a workspace the moment its connections, apps or secrets change. */
+/**
+ * Drops cached run plans, secret values and OAuth2 access tokens of a workspace the moment its connections, apps or
+ * secrets change, and of every workspace when the NATS connection drops and again when it is back: core NATS delivers
+ * at most once, so events published meanwhile never arrive.
+ */
 @Injectable()
 export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationShutdown {
   private subscriptions: Subscription[] = [];
@@ -42,6 +46,18 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
         },
       }),
     );
+    void this.flushOnConnectionChanges();
+  }
+
+  private async flushOnConnectionChanges(): Promise<void> {
+    // The iterator ends when the connection closes, at shutdown.
+    for await (const status of this.nats.status()) {
+      if (status.type !== 'disconnect' && status.type !== 'reconnect') continue;
+      this.plans.clear();
+      this.secrets.clear();
+      this.accessTokens.clear();
+      this.logger.info({ server: status.server }, `NATS connection ${status.type === 'disconnect' ? 'lost' : 'back'}: every cached run plan, secret and access token dropped`);
+    }
   }
 
   onApplicationShutdown(): void {

@@ -1,6 +1,6 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Events } from '@switchboard/contracts';
-import { waitUntil } from '@switchboard/testing';
+import { startTcpRelay, waitUntil, type TcpRelay } from '@switchboard/testing';
 import type { PinoLogger } from 'nestjs-pino';
 import { AccessTokenCache } from '../../src/cache/access-token.cache.js';
 import { CacheInvalidation } from '../../src/cache/cache-invalidation.js';
@@ -12,13 +12,18 @@ import { OAUTH_REFRESH_ACTOR } from '../../src/runs/oauth/refresh-token-write-ba
 describe('CacheInvalidation', () => {
   let nats: NatsConnection;
   let invalidation: CacheInvalidation;
+  let relay: TcpRelay;
+  let events: NatsConnection;
   const accessTokens = new AccessTokenCache();
   const plans = new RunPlanCache(60_000);
   const secrets = new SecretValueCache(60_000);
 
   beforeAll(async () => {
-    nats = await connect({ servers: process.env.NATS_URL });
-    const logger = { warn: () => undefined } as unknown as PinoLogger;
+    // Through a relay the connection-loss case cuts; the events go straight to NATS.
+    relay = await startTcpRelay(process.env.NATS_URL ?? '');
+    nats = await connect({ servers: relay.url, reconnectTimeWait: 50, maxReconnectAttempts: -1 });
+    events = await connect({ servers: process.env.NATS_URL });
+    const logger = { warn: () => undefined, info: () => undefined } as unknown as PinoLogger;
     invalidation = new CacheInvalidation(nats, plans, secrets, accessTokens, logger);
     invalidation.onApplicationBootstrap();
     await nats.flush();
@@ -26,14 +31,16 @@ describe('CacheInvalidation', () => {
 
   afterAll(async () => {
     invalidation.onApplicationShutdown();
-    await nats.close();
+    await Promise.all([nats.close(), events.close()]);
+    await relay.close();
   });
 
   const fill = async (workspaceId: string): Promise<void> => {
     await accessTokens.getOrLoad(workspaceId, 'token', () => Promise.resolve({ value: 'at', usableUntilMs: Number.MAX_SAFE_INTEGER }));
     await plans.getOrLoad(workspaceId, 'plan', () => Promise.resolve({} as never));
   };
-  const publish = (subject: string, payload: object): void => nats.publish(subject, JSON.stringify(payload));
+  const publish = (subject: string, payload: object): void => events.publish(subject, JSON.stringify(payload));
+  const cached = (workspaceId: string): unknown[] => [plans.peek(workspaceId, 'plan'), accessTokens.peek(workspaceId, 'token')?.value];
 
   it('drops plans and access tokens of the workspace a secret event names, and only of that one', async () => {
     await fill('ws_a');
@@ -49,5 +56,19 @@ describe('CacheInvalidation', () => {
     publish(Events.SecretRotated, { workspace_id: 'ws_c', key: 'CRM_REFRESH', version: 3, user_id: OAUTH_REFRESH_ACTOR });
     await waitUntil(() => Promise.resolve(plans.peek('ws_c', 'plan') === undefined), { what: 'the plan to be dropped', timeoutMs: 5000, intervalMs: 20 });
     expect(accessTokens.peek('ws_c', 'token')?.value).toBe('at');
+  });
+
+  it('drops the entries of every workspace when the connection drops, and again when it is back', async () => {
+    const emptied = (workspaceId: string, what: string): Promise<void> =>
+      waitUntil(() => Promise.resolve(cached(workspaceId).every((entry) => entry === undefined)), { what, timeoutMs: 5000, intervalMs: 20 });
+    await fill('ws_d');
+    await fill('ws_e');
+    relay.cut();
+    await emptied('ws_d', 'the caches to be dropped on the disconnect');
+    expect(cached('ws_e')).toEqual([undefined, undefined]);
+    // Filled while cut off, as a load under way could: only the reconnect can drop it, events may have been missed since.
+    await fill('ws_d');
+    relay.restore();
+    await emptied('ws_d', 'the caches to be dropped on the reconnect');
   });
 });
