@@ -45,7 +45,7 @@ export class GatewayModule {
         ConnectedAppsService,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
-        { provide: APP_PIPE, useClass: ContractValidationPipe },
+        { provide: APP_PIPE, useValue: new ContractValidationPipe() },
       ],
     };
   }

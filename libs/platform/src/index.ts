@@ -2,6 +2,7 @@ export * from './errors/domain-error.js';
 export * from './errors/to-error-body.js';
 export * from './validation/validation-failure.js';
 export * from './validation/validate-payload.js';
+export * from './validation/nesting-depth.js';
 export * from './config/load-config.js';
 export * from './config/config.module.js';
 export * from './config/service.config.js';

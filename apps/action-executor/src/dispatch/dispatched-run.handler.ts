@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { JsMsg } from '@nats-io/jetstream';
 import { DispatchedRunMessage } from '@switchboard/contracts';
-import { toErrorBody, validatePayload } from '@switchboard/platform';
+import { MESSAGE_ENVELOPE_LEVELS, toErrorBody, validatePayload } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
 import { RunRecordStore } from '../run-records/run-record.store.js';
 import { RunTrace } from '../run-records/run-trace.js';
@@ -117,7 +117,7 @@ export class DispatchedRunHandler {
     let payload: unknown;
     try {
       payload = delivery.json<unknown>();
-      return await validatePayload(DispatchedRunMessage, payload);
+      return await validatePayload(DispatchedRunMessage, payload, MESSAGE_ENVELOPE_LEVELS);
     } catch (error) {
       const failure = toErrorBody(error);
       this.logger.error({ stream_seq: delivery.seq, error: failure.details }, 'dispatch stream message is not a dispatched run; terminated');

@@ -30,6 +30,12 @@ function serviceWith(options: { secrets?: Record<string, string>; refusal?: Doma
   return { service: new IntegrationFetchService(nats, outbound), asked, sent };
 }
 
+function nestedArrays(levels: number, leaf: string): unknown[] {
+  let value: unknown = leaf;
+  for (let level = 0; level < levels; level += 1) value = [value];
+  return value as unknown[];
+}
+
 const ok = (): OutboundResponse => ({ status: 200, headers: { 'content-type': 'text/plain' }, body: new TextEncoder().encode('hello'), attempts: 1, upstreamMs: 3, connectMs: 1 });
 
 describe('IntegrationFetchService', () => {
@@ -92,5 +98,23 @@ describe('IntegrationFetchService', () => {
       'Outbound requests to $Token{API_HOST} are not allowed',
       { host: '$Token{API_HOST}' },
     ]);
+  });
+
+  it('substitutes a reference at the bottom of a body nested 64 levels deep, counted from the body as the gateway counts', async () => {
+    const { service, sent } = serviceWith({ secrets: { DEEP: 'found' } });
+    const body = nestedArrays(64, '$Token{DEEP}');
+
+    await service.fetch('ws_1', 'usr_1', { url: 'https://example.com', body });
+
+    expect(sent[0]?.body).toBe(JSON.stringify(nestedArrays(64, 'found')));
+  });
+
+  it('refuses a body nested 65 levels deep with 400 before asking for secrets', async () => {
+    const { service, asked, sent } = serviceWith({});
+
+    const error = await rejectionOf(service.fetch('ws_1', 'usr_1', { url: 'https://example.com', body: nestedArrays(65, 'x') }), DomainError);
+
+    expect([error.code, error.message]).toEqual([ErrorCode.ValidationFailed, 'body is nested deeper than 64 levels']);
+    expect([asked, sent]).toEqual([[], []]);
   });
 });

@@ -30,7 +30,7 @@ export class IntegrationFetchService {
             user_id: userId,
             keys,
           });
-    const request = buildFetchOutboundRequest(substituteDeep(fetch, secrets), method);
+    const request = buildFetchOutboundRequest(withSecrets(fetch, secrets), method);
     try {
       const response = await this.outbound.send(request);
       return { status: response.status, headers: response.headers, body_base64: Buffer.from(response.body).toString('base64') };
@@ -40,13 +40,18 @@ export class IntegrationFetchService {
   }
 }
 
+// Each part is walked on its own, so a body's levels count from the body, as the gateway's depth check counts them.
 function referencedKeysOf(fetch: IntegrationFetchBody): string[] {
   try {
-    return referencedKeys(fetch);
+    return [...new Set([fetch.url, fetch.headers, fetch.body].flatMap((part) => referencedKeys(part)))];
   } catch (error) {
     if (error instanceof PlaceholderDepthError) throw fieldFailure('body', 'body is nested deeper than 64 levels');
     throw error;
   }
+}
+
+function withSecrets(fetch: IntegrationFetchBody, secrets: SecretValues): IntegrationFetchBody {
+  return { ...fetch, url: substituteDeep(fetch.url, secrets), headers: substituteDeep(fetch.headers, secrets), body: substituteDeep(fetch.body, secrets) };
 }
 
 // Outbound errors name the origin (and a refused address names the host), which a secret may have supplied.

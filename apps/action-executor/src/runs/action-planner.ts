@@ -32,7 +32,7 @@ export class ActionPlanner {
     if (!substituted) return { would_run: false, request: null, checks };
     const { input, credentials } = substituted;
 
-    const keys = referencedKeysOf({ input, credentials });
+    const keys = referencedKeysOf(input, credentials);
     if (keys.length > 0) {
       const reply = await this.nats.request<SecretReferenceChecksReply>(Subjects.SecretsReferenceCheck, {
         workspace_id: workspaceId,

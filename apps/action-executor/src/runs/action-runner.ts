@@ -57,7 +57,7 @@ export class ActionRunner {
     trace.targetFound(target);
     const input = withVariables(written, target);
     const credentials = withVariables(target.auth.map((entry) => entry.data), target);
-    const keys = referencedKeysOf({ input, credentials });
+    const keys = referencedKeysOf(input, credentials);
     const secrets = await this.secrets.resolve(workspaceId, keys, target, runId);
     trace.secretsResolved(secrets);
     const values = new Map(Object.entries(secrets).map(([key, secret]) => [key, secret.value]));

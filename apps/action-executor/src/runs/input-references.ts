@@ -3,9 +3,12 @@ import { DomainError, fieldFailure } from '@switchboard/platform';
 import { PlaceholderDepthError, referencedKeys, referencedVariableKeys, substituteVariablesDeep } from '@switchboard/placeholders';
 import type { RunTarget } from './run-target.js';
 
-/** The secret keys a run's input references, or a clear 400 for input nested too deep to scan. */
-export function referencedKeysOf(input: object): string[] {
-  return withinScanDepth(() => referencedKeys(input));
+/**
+ * The secret keys a run's input and auth data reference, or a clear 400 for input nested too deep to scan. Each value
+ * is scanned on its own, so its levels count from itself, as the gateway's depth check counts them.
+ */
+export function referencedKeysOf(...values: object[]): string[] {
+  return withinScanDepth(() => [...new Set(values.flatMap((value) => referencedKeys(value)))]);
 }
 
 /**

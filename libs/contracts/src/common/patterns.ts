@@ -29,3 +29,6 @@ export const DEFAULT_PRODUCT_ENVS = [
   { slug: 'stg', name: 'Staging' },
   { slug: 'prd', name: 'Production' },
 ] as const;
+
+/** Deepest nesting of objects and arrays a request field may hold (`input`, `body`, …); deeper values are refused. */
+export const NESTING_MAX_DEPTH = 64;

@@ -17,6 +17,7 @@ import { MessagingModule } from '../messaging/messaging.module.js';
 import { PlainSubjectNatsServer } from '../messaging/plain-subject-nats-server.js';
 import { RpcErrorFilter } from '../messaging/rpc-error.filter.js';
 import { ContractValidationPipe } from '../validation/contract-validation.pipe.js';
+import { MESSAGE_ENVELOPE_LEVELS } from '../validation/nesting-depth.js';
 
 const INNER_REQUEST_TIMEOUT_SHARE = 0.6;
 
@@ -58,7 +59,7 @@ export async function startMicroservice(definition: MicroserviceDefinition): Pro
     ],
     providers: [
       { provide: APP_FILTER, useClass: RpcErrorFilter },
-      { provide: APP_PIPE, useClass: ContractValidationPipe },
+      { provide: APP_PIPE, useValue: new ContractValidationPipe(MESSAGE_ENVELOPE_LEVELS) },
       { provide: APP_INTERCEPTOR, useClass: MessageLoggingInterceptor },
     ],
   })

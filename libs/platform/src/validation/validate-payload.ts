@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
+import { assertNestingWithinLimit } from './nesting-depth.js';
 import { fieldFailure, validationFailure } from './validation-failure.js';
 import { memoiseValidationMetadata } from './validation-metadata-memo.js';
 
@@ -7,12 +8,13 @@ memoiseValidationMetadata();
 
 /**
  * Turns an untrusted payload into a validated instance of `type`, rejecting unknown fields
- * so a typo in a request never passes silently.
+ * so a typo in a request never passes silently. `envelopeLevels`: see {@link assertNestingWithinLimit}.
  */
-export async function validatePayload<T extends object>(type: ClassConstructor<T>, payload: unknown): Promise<T> {
+export async function validatePayload<T extends object>(type: ClassConstructor<T>, payload: unknown, envelopeLevels = 0): Promise<T> {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw validationFailure([]);
   }
+  assertNestingWithinLimit(payload, envelopeLevels);
   assertNoNulCharacters(payload, '');
   const instance = plainToInstance(type, payload);
   // One message per field: contracts list each field's type check last, so it is the one reported for a wrong type.

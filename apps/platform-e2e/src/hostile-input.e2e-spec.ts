@@ -1,0 +1,86 @@
+import type { Switchboard } from '@switchboard/sdk';
+import { type Platform, startPlatform, type WorkspaceCredentials } from '@switchboard/testing';
+import { gatewayRequest, switchboardFor } from './switchboard-for.js';
+
+const STRIPE_ENV = { slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true } as const;
+const RUN = { env: 'prd', product: 'shop', app: 'stripe-payments', event: 'charge' } as const;
+
+// Written as text: building and serialising 10,000 nested objects would itself recurse.
+const nestedText = (levels: number): string => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+const withNested = (prefix: string, levels: number, suffix: string): string => `${prefix}${nestedText(levels)}${suffix}`;
+const runWithNestedBody = (levels: number): string => withNested(`${JSON.stringify(RUN).slice(0, -1)},"input":{"body":`, levels, '}}');
+
+const BODY_ENDPOINTS: [method: string, path: string][] = [
+  ['PUT', '/v1/products/shop'],
+  ['POST', '/v1/apps'],
+  ['POST', '/v1/products/shop/connect'],
+  ['POST', '/v1/products/shop/connections'],
+  ['PATCH', '/v1/products/shop/connections/stripe-payments'],
+  ['POST', '/v1/secrets'],
+  ['PATCH', '/v1/secrets/STRIPE_KEY'],
+  ['POST', '/v1/secrets/STRIPE_KEY/rotate'],
+  ['PUT', '/v1/integrations/secrets/OWN_KEY'],
+  ['PUT', '/v1/integrations/networks/shop-net/secrets/NET_KEY'],
+  ['POST', '/v1/integrations/fetch'],
+  ['POST', '/v1/actions/run'],
+  ['POST', '/v1/actions/dispatch'],
+  ['POST', '/v1/actions/plan'],
+];
+const DEPTHS = [65, 1_000, 2_000, 5_000, 10_000];
+
+// The free-form fields a caller may nest: a run's input and a fetch's body.
+const FREE_FORM_BODIES: [method: string, path: string, field: string, body: (levels: number) => string][] = [
+  ['POST', '/v1/actions/run', 'input', runWithNestedBody],
+  ['POST', '/v1/actions/dispatch', 'input', runWithNestedBody],
+  ['POST', '/v1/actions/plan', 'input', runWithNestedBody],
+  ['POST', '/v1/integrations/fetch', 'body', (levels) => withNested('{"url":"https://example.com/hook","body":', levels, '}')],
+];
+
+describe('Hostile bodies and queries get a 4xx naming the field, never a server error', () => {
+  let platform: Platform;
+  let credentials: WorkspaceCredentials;
+  let switchboard: Switchboard;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    credentials = await platform.createWorkspace('hostile-input');
+    switchboard = switchboardFor(platform, credentials);
+    await switchboard.product.init('shop');
+    await switchboard.app.create({
+      tag: 'stripe',
+      envs: [{ slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON' }],
+      actions: [{ tag: 'charge', method: 'GET', path: '/charges/:id' }],
+    });
+    await switchboard.product.app.add({ access_tag: 'stripe-payments', app: 'stripe', envs: [STRIPE_ENV] });
+    await switchboard.secrets.create({ key: 'STRIPE_KEY', value: 'sk_test_hostile', description: 'Stripe', scope: ['stripe'], envs: ['prd'] });
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  const send = (method: string, path: string, body?: unknown) => gatewayRequest(platform, credentials, method, path, body);
+
+  describe('deep nesting', () => {
+    it.each(BODY_ENDPOINTS.flatMap(([method, path]) => DEPTHS.map((depth) => [method, path, depth] as const)))(
+      '%s %s refuses a field nested %i deep with 400',
+      async (method, path, depth) => {
+        const reply = await send(method, path, withNested('{"a":', depth, '}'));
+        expect([reply.status, reply.body.code, reply.body.message]).toEqual([400, 'validation_failed', 'a is nested deeper than 64 levels']);
+      },
+    );
+
+    it.each(FREE_FORM_BODIES.flatMap(([method, path, field, body]) => DEPTHS.map((depth) => [method, path, field, depth, body] as const)))(
+      '%s %s refuses its %s nested %i deep with 400',
+      async (method, path, field, depth, body) => {
+        const reply = await send(method, path, body(depth));
+        expect([reply.status, reply.body.code, reply.body.message]).toEqual([400, 'validation_failed', `${field} is nested deeper than 64 levels`]);
+      },
+    );
+
+    it('plans a run whose input is nested 64 levels deep', async () => {
+      const reply = await send('POST', '/v1/actions/plan', withNested(`${JSON.stringify(RUN).slice(0, -1)},"input":{"params":{"id":"ch_1"},"body":`, 63, '}}'));
+      expect([reply.status, reply.body.checks]).toEqual([200, expect.arrayContaining([{ check: 'request encoding', ok: true }])]);
+    });
+  });
+});
