@@ -36,6 +36,14 @@ const FREE_FORM_BODIES: [method: string, path: string, field: string, body: (lev
   ['POST', '/v1/integrations/fetch', 'body', (levels) => withNested('{"url":"https://example.com/hook","body":', levels, '}')],
 ];
 
+const SECRET_NULLS: [field: string, message: string][] = [
+  ['description', 'description must be a string'],
+  ['scope', 'scope must be an array'],
+  ['envs', 'envs must be an array'],
+  ['value', 'value must be a non-empty string of at most 64 KiB'],
+];
+const CONNECTION_ENV_FIELDS = ['slug', 'product_env_slug', 'app_env_slug', 'base_url', 'request_type', 'active', 'variables', 'auth'];
+
 describe('Hostile bodies and queries get a 4xx naming the field, never a server error', () => {
   let platform: Platform;
   let credentials: WorkspaceCredentials;
@@ -81,6 +89,56 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
     it('plans a run whose input is nested 64 levels deep', async () => {
       const reply = await send('POST', '/v1/actions/plan', withNested(`${JSON.stringify(RUN).slice(0, -1)},"input":{"params":{"id":"ch_1"},"body":`, 63, '}}'));
       expect([reply.status, reply.body.checks]).toEqual([200, expect.arrayContaining([{ check: 'request encoding', ok: true }])]);
+    });
+  });
+
+  describe('null in an update', () => {
+    it.each(SECRET_NULLS)('PATCH /v1/secrets/:key refuses %s: null and changes nothing', async (field, message) => {
+      const before = await switchboard.secrets.fetch('STRIPE_KEY');
+      const reply = await send('PATCH', '/v1/secrets/STRIPE_KEY', { [field]: null });
+      expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([
+        400,
+        'validation_failed',
+        message,
+        { fields: [{ field, messages: [message] }] },
+      ]);
+      expect(await switchboard.secrets.fetch('STRIPE_KEY')).toEqual(before);
+    });
+
+    it('PATCH /v1/secrets/:key takes expires_at: null as removing the expiry, as documented', async () => {
+      await switchboard.secrets.update('STRIPE_KEY', { expires_at: new Date(Date.now() + 86_400_000).toISOString() });
+      const reply = await send('PATCH', '/v1/secrets/STRIPE_KEY', { expires_at: null });
+      expect([reply.status, reply.body.expires_at]).toEqual([200, null]);
+    });
+
+    it.each([
+      ['POST', '/v1/secrets/STRIPE_KEY/rotate'],
+      ['PUT', '/v1/integrations/secrets/OWN_KEY'],
+      ['PUT', '/v1/integrations/networks/shop-net/secrets/NET_KEY'],
+    ])('%s %s refuses value: null', async (method, path) => {
+      const reply = await send(method, path, { value: null });
+      expect([reply.status, reply.body.code, reply.body.message]).toEqual([400, 'validation_failed', 'value must be a non-empty string of at most 64 KiB']);
+    });
+
+    it.each(CONNECTION_ENV_FIELDS)('PATCH /v1/products/:product/connections/:access_tag refuses envs.0.%s: null and changes nothing', async (field) => {
+      const before = await switchboard.product.app.fetch('stripe-payments');
+      const reply = await send('PATCH', '/v1/products/shop/connections/stripe-payments', { envs: [{ ...STRIPE_ENV, [field]: null }] });
+      expect([reply.status, reply.body.code]).toEqual([400, 'validation_failed']);
+      expect(reply.body.message).toMatch(new RegExp(`^envs\\.0\\.${field} `));
+      expect(reply.body.details).toEqual({ fields: [{ field: `envs.0.${field}`, messages: [reply.body.message] }] });
+      expect(await switchboard.product.app.fetch('stripe-payments')).toEqual(before);
+    });
+
+    it('PATCH /v1/products/:product/connections/:access_tag refuses envs: null', async () => {
+      const reply = await send('PATCH', '/v1/products/shop/connections/stripe-payments', { envs: null });
+      expect([reply.status, reply.body.code, reply.body.message]).toEqual([400, 'validation_failed', 'envs must be an array']);
+    });
+
+    it.each(['name', 'description', 'envs'])('PUT /v1/products/:product refuses %s: null and creates nothing', async (field) => {
+      const reply = await send('PUT', '/v1/products/null-product', { [field]: null });
+      expect([reply.status, reply.body.code]).toEqual([400, 'validation_failed']);
+      expect(reply.body.details).toEqual({ fields: [{ field, messages: [reply.body.message] }] });
+      expect((await send('GET', '/v1/products/null-product')).status).toBe(404);
     });
   });
 });

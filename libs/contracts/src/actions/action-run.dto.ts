@@ -1,23 +1,23 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
-import { IsEnvSlug, IsHeaderRecord, IsTag } from '../common/validators.js';
+import { IsInt, IsObject, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { IsEnvSlug, IsHeaderRecord, IsOmittable, IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 
 /** What the caller adds to the action's request; strings anywhere may hold `$Token{KEY}` references. */
 export class ActionRunInput {
-  @IsOptional()
+  @IsOmittable()
   @IsHeaderRecord()
   headers?: Record<string, string>;
 
-  @IsOptional()
+  @IsOmittable()
   body?: unknown;
 
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   query?: Record<string, string | number | boolean>;
 
   /** Values for the `:params` of the action's path. */
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   params?: Record<string, string | number>;
 }
@@ -38,7 +38,7 @@ export class RunActionBody {
   @IsTag()
   event!: string;
 
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => ActionRunInput)
   input?: ActionRunInput;
@@ -50,13 +50,13 @@ export class RunActionRequest extends WorkspaceScopedRequest {
   @Type(() => RunActionBody)
   run!: RunActionBody;
 
-  @IsOptional()
+  @IsOmittable()
   @Length(1, 128)
   @IsString()
   user_id?: string;
 
   /** When the gateway sent the run, in milliseconds since the epoch: the run record's queue time starts there. */
-  @IsOptional()
+  @IsOmittable()
   @Min(0)
   @IsInt()
   sent_at?: number;

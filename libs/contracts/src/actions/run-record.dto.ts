@@ -1,5 +1,5 @@
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { IsTag } from '../common/validators.js';
+import { IsIn, IsInt, IsISO8601, IsString, Length, Max, Min } from 'class-validator';
+import { IsOmittable, IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 
 /**
@@ -18,27 +18,27 @@ export const RUN_LIST_DEFAULT_LIMIT = 50;
 
 /** `actions.run.list`: the workspace's run records, newest first. */
 export class ListRunRecordsRequest extends WorkspaceScopedRequest {
-  @IsOptional()
+  @IsOmittable()
   @IsTag()
   product?: string;
 
   /** The connected app's access tag (`app` in `actions.run`). */
-  @IsOptional()
+  @IsOmittable()
   @IsTag()
   access_tag?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(RUN_RECORD_STATUSES, { message: `$property must be one of ${RUN_RECORD_STATUSES.join(', ')}` })
   status?: RunRecordStatus;
 
-  @IsOptional()
+  @IsOmittable()
   @Min(1)
   @Max(RUN_LIST_MAX_LIMIT)
   @IsInt()
   limit?: number;
 
   /** Only runs created strictly before this instant: the `created_at` of the last run of the previous page. */
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO 8601 date-time (the created_at of the last run of the previous page)' })
   before?: string;
 }

@@ -6,7 +6,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -20,7 +19,7 @@ import {
   type HttpMethod,
   type RequestType,
 } from '../common/patterns.js';
-import { IsEnvSlug, IsHttpUrl, IsRequestType, IsTag } from '../common/validators.js';
+import { IsEnvSlug, IsHttpUrl, IsOmittable, IsRequestType, IsTag } from '../common/validators.js';
 import {
   AUTH_SCHEME_TYPES,
   IsOAuth2TokenUrl,
@@ -46,21 +45,21 @@ export {
  */
 export class AppEnvTimeoutsInput {
   /** Opening the connection (TCP and TLS). */
-  @IsOptional()
+  @IsOmittable()
   @Max(120_000)
   @Min(1000)
   @IsInt()
   connect_ms?: number;
 
   /** From sending the request to the complete response headers. */
-  @IsOptional()
+  @IsOmittable()
   @Max(600_000)
   @Min(1000)
   @IsInt()
   headers_ms?: number;
 
   /** Reading the whole response body. */
-  @IsOptional()
+  @IsOmittable()
   @Max(600_000)
   @Min(1000)
   @IsInt()
@@ -78,11 +77,11 @@ export class AppEnvInput {
   @IsRequestType()
   request_type!: RequestType;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => AppEnvTimeoutsInput)
   @IsObject()
@@ -101,11 +100,11 @@ export class ActionInput {
   @MaxLength(1024)
   path!: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsRequestType()
   request_type?: RequestType;
 
-  @IsOptional()
+  @IsOmittable()
   @MaxLength(2000)
   @IsString()
   description?: string;
@@ -125,12 +124,12 @@ export class AuthSchemeInput {
   type!: AuthSchemeType;
 
   /** api_key only: where the key goes (default header). */
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['header', 'query'], { message: '$property must be header or query' })
   in?: 'header' | 'query';
 
   /** api_key only: the header or query parameter name (default X-API-Key / api_key). */
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/, { message: '$property must be a header or query parameter name' })
   name?: string;
 
@@ -139,7 +138,7 @@ export class AuthSchemeInput {
   token_url?: string;
 
   /** OAuth2 types only: the scopes asked for, sent space-separated as `scope`. */
-  @IsOptional()
+  @IsOmittable()
   @Matches(OAUTH2_SCOPE_PATTERN, { each: true, message: '$property must hold OAuth2 scopes (1-256 characters each, no spaces, quotes or backslashes)' })
   @ArrayMaxSize(50)
   @IsArray()
@@ -147,14 +146,14 @@ export class AuthSchemeInput {
   scopes?: string[];
 
   /** OAuth2 types only: the `audience` form field some token endpoints require. */
-  @IsOptional()
+  @IsOmittable()
   @Length(1, 512)
   @IsString()
   @IsOnlyForOAuth2Schemes()
   audience?: string;
 
   /** OAuth2 types only: client_id/client_secret in the form body (default) or as HTTP basic auth. */
-  @IsOptional()
+  @IsOmittable()
   @IsIn(OAUTH2_CLIENT_AUTH_METHODS, { message: `$property must be one of ${OAUTH2_CLIENT_AUTH_METHODS.join(', ')}` })
   @IsOnlyForOAuth2Schemes()
   client_auth?: OAuth2ClientAuthMethod;
@@ -165,31 +164,31 @@ export class CreateAppBody {
   @IsTag()
   tag!: string;
 
-  @IsOptional()
+  @IsOmittable()
   @Length(1, 200)
   @IsString()
   name?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @MaxLength(2000)
   @IsString()
   description?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => AppEnvInput)
   @IsArray()
   envs?: AppEnvInput[];
 
-  @IsOptional()
+  @IsOmittable()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
   @Type(() => ActionInput)
   @IsArray()
   actions?: ActionInput[];
 
-  @IsOptional()
+  @IsOmittable()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
   @Type(() => AuthSchemeInput)

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
-import { IsTag } from '../common/validators.js';
+import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
+import { IsOmittable, IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 import { CreateAppBody } from './app.dto.js';
 import { EnsureProductBody } from './product.dto.js';
@@ -20,7 +20,7 @@ export class AppTagRequest extends WorkspaceScopedRequest {
 
 /** `catalog.app.list`: every app of the workspace, or only those tags. */
 export class ListAppsRequest extends WorkspaceScopedRequest {
-  @IsOptional()
+  @IsOmittable()
   @ArrayMaxSize(1000)
   @IsTag({ each: true })
   @IsArray()

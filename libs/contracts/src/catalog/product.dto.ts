@@ -1,35 +1,35 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { IsEnvSlug } from '../common/validators.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsEnvSlug, IsOmittable } from '../common/validators.js';
 
 /** One environment of a product (`dev`, `stg`, `prd`, or any other the team adds). */
 export class ProductEnvInput {
   @IsEnvSlug()
   slug!: string;
 
-  @IsOptional()
+  @IsOmittable()
   @Length(1, 100)
   @IsString()
   name?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
 
 /** Body of `PUT /v1/products/:tag`: creates the product if absent; an existing one is returned as is. */
 export class EnsureProductBody {
-  @IsOptional()
+  @IsOmittable()
   @Length(1, 200)
   @IsString()
   name?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @MaxLength(2000)
   @IsString()
   description?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })

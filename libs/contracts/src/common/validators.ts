@@ -1,5 +1,13 @@
-import { IsIn, Matches, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsIn, Matches, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 import { ENV_SLUG_PATTERN, ENV_SLUG_RULE, REQUEST_TYPES, SECRET_KEY_PATTERN, SECRET_KEY_RULE, SECRET_VALUE_MAX_BYTES, TAG_PATTERN, TAG_RULE } from './patterns.js';
+
+/**
+ * A field the caller may leave out. Unlike class-validator's IsOptional, `null` is not leaving it out: it is checked
+ * like any other value, so it is refused with the field's own message instead of reaching a NOT NULL column.
+ */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
 
 /** Accepts only absolute `http:` or `https:` URLs with a host and no embedded credentials. */
 export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {

@@ -4,7 +4,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -14,7 +13,7 @@ import {
   VARIABLE_KEY_PATTERN,
   type RequestType,
 } from '../common/patterns.js';
-import { IsEnvSlug, IsFlatRecord, IsHttpUrl, IsRequestType, IsTag } from '../common/validators.js';
+import { IsEnvSlug, IsFlatRecord, IsHttpUrl, IsOmittable, IsRequestType, IsTag } from '../common/validators.js';
 
 /** A connector-supplied variable; the value may hold secret references, kept verbatim. */
 export class ConnectionVariableInput {
@@ -40,38 +39,38 @@ export class ConnectionAuthInput {
  * name the same thing; `app_env_slug` defaults to it.
  */
 export class ConnectionEnvInput {
-  @IsOptional()
+  @IsOmittable()
   @IsEnvSlug()
   slug?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsEnvSlug()
   product_env_slug?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsEnvSlug()
   app_env_slug?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsHttpUrl()
   base_url?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsRequestType()
   request_type?: RequestType;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 
-  @IsOptional()
+  @IsOmittable()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   @Type(() => ConnectionVariableInput)
   @IsArray()
   variables?: ConnectionVariableInput[];
 
-  @IsOptional()
+  @IsOmittable()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => ConnectionAuthInput)
@@ -90,7 +89,7 @@ export class AddConnectionBody {
   @IsTag()
   access_tag!: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsTag()
   app?: string;
 

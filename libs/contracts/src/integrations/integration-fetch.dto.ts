@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, registerDecorator, ValidateNested, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Length, registerDecorator, ValidateNested, type ValidationOptions } from 'class-validator';
 import { HTTP_METHODS, type HttpMethod } from '../common/patterns.js';
-import { IsSecretKey } from '../common/validators.js';
+import { IsOmittable, IsSecretKey } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 
 /** Longest URL `integrations.fetch` accepts, before and after substitution. */
@@ -85,16 +85,16 @@ export class IntegrationFetchBody {
   url!: string;
 
   /** GET without a body, POST with one. */
-  @IsOptional()
+  @IsOmittable()
   @IsIn(HTTP_METHODS, { message: `$property must be one of ${HTTP_METHODS.join(', ')}` })
   method?: HttpMethod;
 
-  @IsOptional()
+  @IsOmittable()
   @IsHeaderRecord()
   headers?: Record<string, string>;
 
   /** A string is sent as it is; an object or array as JSON (with `content-type: application/json` unless set). */
-  @IsOptional()
+  @IsOmittable()
   @IsFetchBody()
   body?: string | object;
 }

@@ -1,22 +1,22 @@
-import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { IsEnvSlug, IsSecretKey, IsSecretValue, IsTag } from '../common/validators.js';
+import { ArrayMaxSize, IsArray, IsISO8601, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsEnvSlug, IsOmittable, IsSecretKey, IsSecretValue, IsTag } from '../common/validators.js';
 
 /** Who may use a secret, and where: shared by creating and updating one. */
 export class SecretUsageRules {
-  @IsOptional()
+  @IsOmittable()
   @MaxLength(2000)
   @IsString()
   description?: string;
 
   /** App tags or access tags allowed to use the secret; empty or absent: every app. */
-  @IsOptional()
+  @IsOmittable()
   @ArrayMaxSize(100)
   @IsTag({ each: true, message: '$property entries must be app tags or access tags (letters, digits, "_" or "-")' })
   @IsArray()
   scope?: string[];
 
   /** Env slugs the secret may be used in; empty or absent: every env. */
-  @IsOptional()
+  @IsOmittable()
   @ArrayMaxSize(20)
   @IsEnvSlug({ each: true })
   @IsArray()
@@ -32,14 +32,14 @@ export class CreateSecretBody extends SecretUsageRules {
   @IsSecretValue()
   value!: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO 8601 date-time' })
   expires_at?: string;
 }
 
 /** Body of `PATCH /v1/secrets/:key`: a new value makes a new version; `expires_at: null` removes the expiry. */
 export class UpdateSecretBody extends SecretUsageRules {
-  @IsOptional()
+  @IsOmittable()
   @IsSecretValue()
   value?: string;
 

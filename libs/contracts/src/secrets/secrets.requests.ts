@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { IsEnvSlug, IsSecretKey, IsSecretValue, IsTag } from '../common/validators.js';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsEnvSlug, IsOmittable, IsSecretKey, IsSecretValue, IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 import { CreateSecretBody, RotateSecretBody, UpdateSecretBody } from './secret.dto.js';
 
@@ -45,11 +45,11 @@ export class ListSecretsRequest extends WorkspaceScopedRequest {}
 
 /** `secrets.audit.list`: newest first. */
 export class ListSecretAuditRequest extends WorkspaceScopedRequest {
-  @IsOptional()
+  @IsOmittable()
   @IsSecretKey()
   key?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @Min(1)
   @Max(500)
   @IsInt()
@@ -75,7 +75,7 @@ export class ResolveSecretReferencesRequest extends WorkspaceScopedRequest {
   @IsEnvSlug()
   env!: string;
 
-  @IsOptional()
+  @IsOmittable()
   @Length(1, 128)
   @IsString()
   run_id?: string;
@@ -112,7 +112,7 @@ export class SecretUse {
   @IsEnvSlug()
   env!: string;
 
-  @IsOptional()
+  @IsOmittable()
   @Length(1, 128)
   @IsString()
   run_id?: string;

@@ -1,4 +1,4 @@
-import { AddConnectionBody, CreateAppBody, ErrorCode } from '@switchboard/contracts';
+import { AddConnectionBody, CreateAppBody, ErrorCode, UpdateSecretBody } from '@switchboard/contracts';
 import { DomainError } from '../errors/domain-error.js';
 import { validatePayload } from './validate-payload.js';
 
@@ -64,4 +64,17 @@ describe('validatePayload', () => {
       expect(error.message).toBe('envs.0.base_url must be an absolute http(s) URL');
     },
   );
+  it.each([
+    ['description', 'description must be a string'],
+    ['scope', 'scope must be an array'],
+    ['envs', 'envs must be an array'],
+    ['value', 'value must be a non-empty string of at most 64 KiB'],
+  ])('refuses null for the optional %s, which only leaving it out omits', async (field, message) => {
+    const error = await failureOf(validatePayload(UpdateSecretBody, { [field]: null }));
+    expect([error.code, error.message]).toEqual([ErrorCode.ValidationFailed, message]);
+  });
+
+  it('takes expires_at: null, which removes an expiry', async () => {
+    await expect(validatePayload(UpdateSecretBody, { expires_at: null })).resolves.toEqual({ expires_at: null });
+  });
 });
