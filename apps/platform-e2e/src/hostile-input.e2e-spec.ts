@@ -44,6 +44,19 @@ const SECRET_NULLS: [field: string, message: string][] = [
 ];
 const CONNECTION_ENV_FIELDS = ['slug', 'product_env_slug', 'app_env_slug', 'base_url', 'request_type', 'active', 'variables', 'auth'];
 
+const PARAM_RULE = 'must be a string, number or boolean';
+const QUERY_RULE = 'must be a string, number, boolean or an array of them';
+const BAD_URL_VALUES: [input: object, field: string, message: string][] = [
+  [{ params: { id: { nested: 'x' } } }, 'input.params', `input.params.id ${PARAM_RULE}`],
+  [{ params: { id: ['ch_1'] } }, 'input.params', `input.params.id ${PARAM_RULE}`],
+  [{ params: { id: null } }, 'input.params', `input.params.id ${PARAM_RULE}`],
+  [{ params: 'ch_1' }, 'input.params', `input.params must be an object whose values are each a string, number or boolean`],
+  [{ params: { id: 'ch_1' }, query: { expand: { customer: true } } }, 'input.query', `input.query.expand ${QUERY_RULE}`],
+  [{ params: { id: 'ch_1' }, query: { expand: [{ customer: true }] } }, 'input.query', `input.query.expand ${QUERY_RULE}`],
+  [{ params: { id: 'ch_1' }, query: { expand: [['customer']] } }, 'input.query', `input.query.expand ${QUERY_RULE}`],
+  [{ params: { id: 'ch_1' }, query: { expand: null } }, 'input.query', `input.query.expand ${QUERY_RULE}`],
+];
+
 describe('Hostile bodies and queries get a 4xx naming the field, never a server error', () => {
   let platform: Platform;
   let credentials: WorkspaceCredentials;
@@ -139,6 +152,25 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
       expect([reply.status, reply.body.code]).toEqual([400, 'validation_failed']);
       expect(reply.body.details).toEqual({ fields: [{ field, messages: [reply.body.message] }] });
       expect((await send('GET', '/v1/products/null-product')).status).toBe(404);
+    });
+  });
+
+  describe('path params and query values', () => {
+    it.each(
+      ['/v1/actions/run', '/v1/actions/dispatch', '/v1/actions/plan'].flatMap((path) => BAD_URL_VALUES.map(([input, field, message]) => [path, message, input, field] as const)),
+    )('%s refuses with "%s"', async (path, message, input, field) => {
+      const reply = await send('POST', path, { ...RUN, input });
+      expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([
+        400,
+        'validation_failed',
+        message,
+        { fields: [{ field, messages: [message] }] },
+      ]);
+    });
+
+    it('sends strings, numbers and booleans as they read, and a query array as one key per item', async () => {
+      const plan = await send('POST', '/v1/actions/plan', { ...RUN, input: { params: { id: 'ch 1' }, query: { expand: ['customer', 'invoice'], limit: 3, live: false } } });
+      expect((plan.body.request as { url: string }).url).toBe('https://api.stripe.com/charges/ch%201?expand=customer&expand=invoice&limit=3&live=false');
     });
   });
 });

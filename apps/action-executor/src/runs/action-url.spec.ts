@@ -13,6 +13,11 @@ describe('buildActionUrl', () => {
     expect(url.href).toBe('https://api.twilio.com/Accounts/AC%201%2F2/Messages/7?page=2&all=true');
   });
 
+  it('sends a query key once per item of an array', () => {
+    const url = buildActionUrl('https://api.stripe.com', '/charges', {}, { expand: ['customer', 'invoice'], limit: 3 });
+    expect(url.search).toBe('?expand=customer&expand=invoice&limit=3');
+  });
+
   it('refuses a run that leaves a path param empty', () => {
     const error = thrownBy(() => buildActionUrl('https://api.stripe.com', '/charges/:id', {}), DomainError);
     expect([error.code, error.message]).toEqual([ErrorCode.MissingPathParam, 'input.params.id is required by the action path /charges/:id']);

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsString, Length, Min, ValidateNested } from 'class-validator';
-import { IsEnvSlug, IsHeaderRecord, IsOmittable, IsTag } from '../common/validators.js';
+import { IsInt, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { IsEnvSlug, IsHeaderRecord, IsOmittable, IsTag, IsUrlValueRecord, type UrlValue } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 
 /** What the caller adds to the action's request; strings anywhere may hold `$Token{KEY}` references. */
@@ -12,14 +12,15 @@ export class ActionRunInput {
   @IsOmittable()
   body?: unknown;
 
+  /** Query string values; an array sends its key once per item. */
   @IsOmittable()
-  @IsObject()
-  query?: Record<string, string | number | boolean>;
+  @IsUrlValueRecord(true)
+  query?: Record<string, UrlValue | UrlValue[]>;
 
   /** Values for the `:params` of the action's path. */
   @IsOmittable()
-  @IsObject()
-  params?: Record<string, string | number>;
+  @IsUrlValueRecord(false)
+  params?: Record<string, UrlValue>;
 }
 
 /** Body of `POST /v1/actions/run`: which action of which connected app, in which env. */

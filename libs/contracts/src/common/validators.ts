@@ -1,4 +1,4 @@
-import { IsIn, Matches, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { IsIn, Matches, registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { ENV_SLUG_PATTERN, ENV_SLUG_RULE, REQUEST_TYPES, SECRET_KEY_PATTERN, SECRET_KEY_RULE, SECRET_VALUE_MAX_BYTES, TAG_PATTERN, TAG_RULE } from './patterns.js';
 
 /**
@@ -129,6 +129,42 @@ export function IsSecretValue(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown): boolean =>
           typeof value === 'string' && value.length > 0 && Buffer.byteLength(value, 'utf8') <= SECRET_VALUE_MAX_BYTES,
+      },
+    });
+  };
+}
+
+/** A value that reads the same in a URL path or query string whatever its type. */
+export type UrlValue = string | number | boolean;
+
+function isUrlValue(value: unknown): value is UrlValue {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
+ * An object whose values are strings, numbers or booleans, or with `lists` also arrays of them (a query key given
+ * several times): anything else would reach the URL as `[object Object]`. The message names the first bad key.
+ */
+export function IsUrlValueRecord(lists: boolean, options?: ValidationOptions): PropertyDecorator {
+  const rule = lists ? 'a string, number, boolean or an array of them' : 'a string, number or boolean';
+  const allowed = (item: unknown): boolean => isUrlValue(item) || (lists && Array.isArray(item) && item.every(isUrlValue));
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isUrlValueRecord',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: ({ property, value }: ValidationArguments) => {
+          const record: unknown = value;
+          if (typeof record !== 'object' || record === null || Array.isArray(record)) return `${property} must be an object whose values are each ${rule}`;
+          const bad = Object.entries(record).find(([, item]) => !allowed(item));
+          return `${property}.${bad?.[0] ?? ''} must be ${rule}`;
+        },
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown): boolean =>
+          typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(allowed),
       },
     });
   };

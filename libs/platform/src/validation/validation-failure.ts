@@ -26,8 +26,9 @@ export function fieldFailure(field: string, message: string, code: ErrorCode = E
   return new DomainError(code, message, { ...details, fields: [{ field, messages: [message] }] });
 }
 
-// class-validator writes messages with the bare property name; nested fields need their full path to be findable.
+// class-validator writes messages with the bare property name (or a key under it: `params.id`); nested fields need
+// their full path to be findable.
 function qualify(message: string, property: string, field: string): string {
-  if (field === property || !message.startsWith(`${property} `)) return message;
+  if (field === property || !(message.startsWith(`${property} `) || message.startsWith(`${property}.`))) return message;
   return `${field}${message.slice(property.length)}`;
 }
