@@ -57,6 +57,20 @@ const BAD_URL_VALUES: [input: object, field: string, message: string][] = [
   [{ params: { id: 'ch_1' }, query: { expand: null } }, 'input.query', `input.query.expand ${QUERY_RULE}`],
 ];
 
+const BAD_QUERIES: [path: string, field: string, message: string][] = [
+  ['/v1/secret-audit?limit=abc', 'limit', 'limit must be an integer number'],
+  ['/v1/secret-audit?limit=1.5', 'limit', 'limit must be an integer number'],
+  ['/v1/secret-audit?limit=1&limit=2', 'limit', 'limit must be an integer number'],
+  ['/v1/secret-audit?limit=0', 'limit', 'limit must not be less than 1'],
+  ['/v1/secret-audit?limit=501', 'limit', 'limit must not be greater than 500'],
+  ['/v1/secret-audit?key=not-a-key', 'key', 'key must be 1-128 letters, digits or "_" (case-sensitive)'],
+  ['/v1/actions/runs?limit=abc', 'limit', 'limit must be an integer number'],
+  ['/v1/actions/runs?limit=201', 'limit', 'limit must not be greater than 200'],
+  ['/v1/actions/runs?status=pending', 'status', 'status must be one of queued, running, succeeded, failed, dead_lettered'],
+  ['/v1/actions/runs?before=yesterday', 'before', 'before must be an ISO 8601 date-time (the created_at of the last run of the previous page)'],
+  ['/v1/actions/runs?app=bad%20tag', 'app', 'app must be 1-64 letters, digits, "_" or "-", starting with a letter or digit'],
+];
+
 describe('Hostile bodies and queries get a 4xx naming the field, never a server error', () => {
   let platform: Platform;
   let credentials: WorkspaceCredentials;
@@ -171,6 +185,36 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
     it('sends strings, numbers and booleans as they read, and a query array as one key per item', async () => {
       const plan = await send('POST', '/v1/actions/plan', { ...RUN, input: { params: { id: 'ch 1' }, query: { expand: ['customer', 'invoice'], limit: 3, live: false } } });
       expect((plan.body.request as { url: string }).url).toBe('https://api.stripe.com/charges/ch%201?expand=customer&expand=invoice&limit=3&live=false');
+    });
+  });
+
+  describe('list queries', () => {
+    it.each(BAD_QUERIES)('GET %s is refused, naming %s', async (path, field, message) => {
+      const reply = await send('GET', path);
+      expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([
+        400,
+        'validation_failed',
+        message,
+        { fields: [{ field, messages: [message] }] },
+      ]);
+    });
+
+    it.each([
+      ['/v1/secret-audit', ['key', 'limit']],
+      ['/v1/actions/runs', ['product', 'app', 'status', 'limit', 'before']],
+    ])('documents the query parameters of GET %s in the OpenAPI document', async (path, names) => {
+      const openApi = (await (await fetch(`${platform.url}/docs/json`)).json()) as {
+        paths: Record<string, { get: { parameters: { name: string; in: string; required: boolean }[] } }>;
+      };
+      const parameters = openApi.paths[path]?.get.parameters.filter((parameter) => parameter.in === 'query');
+      expect(parameters?.map(({ name, required }) => ({ name, required }))).toEqual(names.map((name) => ({ name, required: false })));
+    });
+
+    it.each(['/v1/secret-audit?limit=1&key=STRIPE_KEY', '/v1/actions/runs?limit=1&app=stripe-payments&status=succeeded'])('GET %s answers one page', async (path) => {
+      const reply = await send('GET', path);
+      expect(reply.status).toBe(200);
+      expect(Array.isArray(reply.body)).toBe(true);
+      expect((reply.body as unknown as unknown[]).length).toBeLessThanOrEqual(1);
     });
   });
 });

@@ -77,7 +77,7 @@ describe('Resolving integrations.fetch references in the secrets-vault', () => {
   });
 
   it("audits each use of a workspace secret for integrations.fetch and the caller, never the user's own", async () => {
-    const trail = await nats.request<SecretAuditEntryView[]>(Subjects.SecretsAuditList, { workspace_id });
+    const trail = await nats.request<SecretAuditEntryView[]>(Subjects.SecretsAuditList, { workspace_id, query: {} });
     const uses = trail.filter((entry) => entry.action === 'use');
     expect(uses.map((entry) => entry.key).sort()).toEqual(['API_TOKEN', 'USERNAME']);
     expect(uses.find((entry) => entry.key === 'USERNAME')).toMatchObject({ app: 'integrations.fetch', user_id: 'usr_bob', version: 1, env: null, access_tag: null });

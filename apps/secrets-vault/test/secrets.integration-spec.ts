@@ -110,7 +110,7 @@ describe('The secrets-vault service over real NATS and PostgreSQL', () => {
   });
 
   it('audits creates, reads, rotations and run-time uses, never values', async () => {
-    const trail = await nats.request<SecretAuditEntryView[]>(Subjects.SecretsAuditList, { workspace_id, key: 'STRIPE_KEY' });
+    const trail = await nats.request<SecretAuditEntryView[]>(Subjects.SecretsAuditList, { workspace_id, query: { key: 'STRIPE_KEY' } });
     expect(trail.map((entry) => entry.action).sort()).toEqual(expect.arrayContaining(['create', 'fetch', 'rotate', 'use']));
     const uses = trail.filter((entry) => entry.action === 'use');
     expect(uses.map((entry) => entry.version).sort()).toEqual([1, 2]);
@@ -148,7 +148,7 @@ describe('The secrets-vault service over real NATS and PostgreSQL', () => {
   it('deletes a secret so that it resolves no more, keeping its audit trail', async () => {
     await nats.request(Subjects.SecretsSecretDelete, { workspace_id, user_id, key: 'PROD_KEY' });
     expect((await refusal(resolve(['PROD_KEY']))).code).toBe(ErrorCode.SecretNotFound);
-    const trail = await nats.request<SecretAuditEntryView[]>(Subjects.SecretsAuditList, { workspace_id, key: 'PROD_KEY' });
+    const trail = await nats.request<SecretAuditEntryView[]>(Subjects.SecretsAuditList, { workspace_id, query: { key: 'PROD_KEY' } });
     expect(trail[0]?.action).toBe('delete');
   });
 

@@ -1,6 +1,6 @@
 import type { HttpClient } from './http-client.js';
 import { encodePathSegment } from './path-segment.js';
-import type { CreateSecretInput, Secret, SecretAuditEntry, SecretWithValue, UpdateSecretInput } from './types.js';
+import type { CreateSecretInput, Secret, SecretAuditEntry, SecretAuditFilters, SecretWithValue, UpdateSecretInput } from './types.js';
 
 /** Workspace secrets: `switchboard.secrets`. Only `fetch` ever returns a value. */
 export class SecretsClient {
@@ -46,7 +46,7 @@ export class SecretsClient {
   }
 
   /** The audit trail, newest first, optionally for one key. */
-  async audit(options: { key?: string; limit?: number } = {}): Promise<SecretAuditEntry[]> {
+  async audit(options: SecretAuditFilters = {}): Promise<SecretAuditEntry[]> {
     const query = new URLSearchParams();
     if (options.key !== undefined) query.set('key', options.key);
     if (options.limit !== undefined) query.set('limit', String(options.limit));

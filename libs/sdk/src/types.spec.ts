@@ -39,6 +39,7 @@ describe('SDK wire types', () => {
     expectTypeOf<sdk.Secret>().toEqualTypeOf<contracts.SecretView>();
     expectTypeOf<sdk.SecretWithValue>().toEqualTypeOf<contracts.SecretWithValueView>();
     expectTypeOf<sdk.SecretAuditEntry>().toEqualTypeOf<contracts.SecretAuditEntryView>();
+    expectTypeOf<sdk.SecretAuditFilters>().toEqualTypeOf<contracts.SecretAuditQuery>();
   });
 
   it('are the contracts’ run shapes', () => {
@@ -48,12 +49,10 @@ describe('SDK wire types', () => {
     expectTypeOf<sdk.ActionPlan>().toEqualTypeOf<contracts.ActionPlanReply>();
     expectTypeOf<sdk.RunRecordStatus>().toEqualTypeOf<contracts.RunRecordStatus>();
     expectTypeOf<sdk.RunRecord>().toEqualTypeOf<contracts.RunRecordView>();
+    expectTypeOf<sdk.RunRecordFilters>().toEqualTypeOf<contracts.RunRecordsQuery>();
   });
 
   it('differ from the contracts only where the SDK speaks another word', () => {
-    // `app` in the SDK, as in `actions.run`; `access_tag` on the wire.
-    expectTypeOf<Omit<sdk.RunRecordFilters, 'app'>>().toEqualTypeOf<Omit<contracts.ListRunRecordsRequest, 'workspace_id' | 'access_tag'>>();
-    expectTypeOf<sdk.RunRecordFilters['app']>().toEqualTypeOf<contracts.ListRunRecordsRequest['access_tag']>();
     // fetch() takes a method in any case; the SDK upper-cases it before the gateway checks it.
     expectTypeOf<Omit<sdk.IntegrationFetchInit, 'method'>>().toEqualTypeOf<Omit<contracts.IntegrationFetchBody, 'url' | 'method'>>();
     expectTypeOf<sdk.IntegrationFetchInit['method']>().toEqualTypeOf<string | undefined>();

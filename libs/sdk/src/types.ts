@@ -23,19 +23,19 @@ import type {
   EnsureProductBody,
   IntegrationFetchBody,
   IntegrationFetchReply as IntegrationFetchReplyContract,
-  ListRunRecordsRequest,
   ProductEnvInput as ProductEnvContract,
   ProductEnvView,
   ProductView,
   RunActionBody,
+  RunRecordsQuery,
   RunRecordStatus as RunRecordStatusContract,
   RunRecordView,
   SecretAuditEntryView,
+  SecretAuditQuery,
   SecretView,
   SecretWithValueView,
   UpdateConnectionBody,
   UpdateSecretBody,
-  WorkspaceScopedRequest,
 } from '@switchboard/contracts';
 
 export type { HttpMethod, RequestType } from '@switchboard/contracts';
@@ -104,6 +104,8 @@ export type Secret = SecretView;
 export type SecretWithValue = SecretWithValueView;
 /** One entry of the secrets audit trail. */
 export type SecretAuditEntry = SecretAuditEntryView;
+/** Filters of `secrets.audit`, newest first. */
+export type SecretAuditFilters = SecretAuditQuery;
 /** Result of `integrations.secrets.set`: it never throws. */
 export type SecretSetResult = { status: 'success' } | { status: 'failure'; error: string };
 
@@ -120,9 +122,7 @@ export type RunRecordStatus = RunRecordStatusContract;
 /** One run record: what ran, how it ended, where the time went, and which secret versions it used. */
 export type RunRecord = RunRecordView;
 /** Filters of `actions.runs.list`, newest first; `app` is the connected app's access tag, as in `actions.run`. */
-export type RunRecordFilters = Omit<ListRunRecordsRequest, keyof WorkspaceScopedRequest | 'access_tag'> & {
-  app?: ListRunRecordsRequest['access_tag'];
-};
+export type RunRecordFilters = RunRecordsQuery;
 
 /** The `init` of `integrations.fetch`, like fetch()'s: `method` in any case, upper-cased before it is sent. */
 export type IntegrationFetchInit = Omit<IntegrationFetchBody, 'url' | 'method'> & { method?: string };

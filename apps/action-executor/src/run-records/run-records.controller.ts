@@ -10,14 +10,8 @@ export class RunRecordsController {
 
   @MessagePattern(Subjects.ActionsRunList)
   list(@Payload() request: ListRunRecordsRequest): Promise<RunRecordView[]> {
-    return this.store.list({
-      workspaceId: request.workspace_id,
-      product: request.product,
-      accessTag: request.access_tag,
-      status: request.status,
-      limit: request.limit,
-      before: request.before,
-    });
+    const { product, app, status, limit, before } = request.query;
+    return this.store.list({ workspaceId: request.workspace_id, product, accessTag: app, status, limit, before });
   }
 
   @MessagePattern(Subjects.ActionsRunFetch)

@@ -46,7 +46,7 @@ describe('The action-executor’s run records over real NATS and PostgreSQL', ()
     let records: RunRecordView[] = [];
     await waitUntil(
       async () => {
-        records = await nats.request<RunRecordView[]>(Subjects.ActionsRunList, { workspace_id });
+        records = await nats.request<RunRecordView[]>(Subjects.ActionsRunList, { workspace_id, query: {} });
         return records.length > 0;
       },
       { what: 'the run record', timeoutMs: 10_000, intervalMs: 50 },
@@ -67,8 +67,8 @@ describe('The action-executor’s run records over real NATS and PostgreSQL', ()
   });
 
   it('refuses a list request with an unknown status', async () => {
-    const error = await rejectionOf(nats.request(Subjects.ActionsRunList, { workspace_id, status: 'pending' }), DomainError);
-    expect([error.code, error.message]).toEqual([ErrorCode.ValidationFailed, 'status must be one of queued, running, succeeded, failed, dead_lettered']);
+    const error = await rejectionOf(nats.request(Subjects.ActionsRunList, { workspace_id, query: { status: 'pending' } }), DomainError);
+    expect([error.code, error.message]).toEqual([ErrorCode.ValidationFailed, 'query.status must be one of queued, running, succeeded, failed, dead_lettered']);
   });
 
   it('writes the records still queued when it is stopped', async () => {

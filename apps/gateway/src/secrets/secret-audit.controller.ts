@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Subjects, type SecretAuditEntryView } from '@switchboard/contracts';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { SECRET_AUDIT_MAX_LIMIT, SecretAuditQuery, Subjects, type SecretAuditEntryView } from '@switchboard/contracts';
 import { NatsRequester } from '@switchboard/platform';
 import { CallerOf, type Caller } from '../auth/caller.decorator.js';
 
@@ -12,11 +12,9 @@ export class SecretAuditController {
 
   @Get()
   @ApiOperation({ summary: 'The audit trail, newest first: changes, reads and run-time uses, never values' })
-  list(@CallerOf() caller: Caller, @Query('key') key?: string, @Query('limit') limit?: string): Promise<SecretAuditEntryView[]> {
-    return this.nats.request(Subjects.SecretsAuditList, {
-      workspace_id: caller.workspaceId,
-      ...(key === undefined ? {} : { key }),
-      ...(limit === undefined ? {} : { limit: Number(limit) }),
-    });
+  @ApiQuery({ name: 'key', required: false, description: 'Only the entries of this secret' })
+  @ApiQuery({ name: 'limit', required: false, description: `1-${SECRET_AUDIT_MAX_LIMIT}, default 100` })
+  list(@CallerOf() caller: Caller, @Query() query: SecretAuditQuery): Promise<SecretAuditEntryView[]> {
+    return this.nats.request(Subjects.SecretsAuditList, { workspace_id: caller.workspaceId, query });
   }
 }

@@ -75,6 +75,6 @@ export class SecretsController {
 
   @MessagePattern(Subjects.SecretsAuditList)
   auditTrail(@Payload() request: ListSecretAuditRequest): Promise<SecretAuditEntryView[]> {
-    return this.audit.list(request.workspace_id, request.key, request.limit);
+    return this.audit.list(request.workspace_id, request.query.key, request.query.limit);
   }
 }

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsISO8601, IsString, Length, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsOmittable, IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 
@@ -16,8 +17,8 @@ export const RUN_LIST_MAX_LIMIT = 200;
 /** Page size of `actions.run.list` when none is asked for. */
 export const RUN_LIST_DEFAULT_LIMIT = 50;
 
-/** `actions.run.list`: the workspace's run records, newest first. */
-export class ListRunRecordsRequest extends WorkspaceScopedRequest {
+/** Query of `GET /v1/actions/runs`: which run records, newest first. */
+export class RunRecordsQuery {
   @IsOmittable()
   @IsTag()
   product?: string;
@@ -25,22 +26,31 @@ export class ListRunRecordsRequest extends WorkspaceScopedRequest {
   /** The connected app's access tag (`app` in `actions.run`). */
   @IsOmittable()
   @IsTag()
-  access_tag?: string;
+  app?: string;
 
   @IsOmittable()
   @IsIn(RUN_RECORD_STATUSES, { message: `$property must be one of ${RUN_RECORD_STATUSES.join(', ')}` })
   status?: RunRecordStatus;
 
+  // A query string is text: "abc" becomes NaN, which the integer check refuses by name.
   @IsOmittable()
   @Min(1)
   @Max(RUN_LIST_MAX_LIMIT)
   @IsInt()
+  @Type(() => Number)
   limit?: number;
 
   /** Only runs created strictly before this instant: the `created_at` of the last run of the previous page. */
   @IsOmittable()
   @IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO 8601 date-time (the created_at of the last run of the previous page)' })
   before?: string;
+}
+
+/** `actions.run.list`: the workspace's run records, newest first. */
+export class ListRunRecordsRequest extends WorkspaceScopedRequest {
+  @ValidateNested()
+  @Type(() => RunRecordsQuery)
+  query!: RunRecordsQuery;
 }
 
 /** `actions.run.fetch`: one run record of the workspace. */

@@ -4,6 +4,8 @@ import { IsEnvSlug, IsOmittable, IsSecretKey, IsSecretValue, IsTag } from '../co
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 import { CreateSecretBody, RotateSecretBody, UpdateSecretBody } from './secret.dto.js';
 
+/** Largest page of `secrets.audit.list`. */
+export const SECRET_AUDIT_MAX_LIMIT = 500;
 
 /** A request made on behalf of one user, who is named in the audit log. */
 export class SecretsActorRequest extends WorkspaceScopedRequest {
@@ -43,17 +45,26 @@ export class RotateSecretRequest extends SecretKeyRequest {
 /** `secrets.secret.list`: metadata only. */
 export class ListSecretsRequest extends WorkspaceScopedRequest {}
 
-/** `secrets.audit.list`: newest first. */
-export class ListSecretAuditRequest extends WorkspaceScopedRequest {
+/** Query of `GET /v1/secret-audit`: one secret's entries or all of them, newest first. */
+export class SecretAuditQuery {
   @IsOmittable()
   @IsSecretKey()
   key?: string;
 
+  // A query string is text: "abc" becomes NaN, which the integer check refuses by name.
   @IsOmittable()
   @Min(1)
-  @Max(500)
+  @Max(SECRET_AUDIT_MAX_LIMIT)
   @IsInt()
+  @Type(() => Number)
   limit?: number;
+}
+
+/** `secrets.audit.list`: newest first. */
+export class ListSecretAuditRequest extends WorkspaceScopedRequest {
+  @ValidateNested()
+  @Type(() => SecretAuditQuery)
+  query!: SecretAuditQuery;
 }
 
 /**

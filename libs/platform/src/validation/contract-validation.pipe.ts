@@ -3,15 +3,15 @@ import { getMetadataStorage } from 'class-validator';
 import { validatePayload } from './validate-payload.js';
 
 /**
- * Validates HTTP bodies and NATS payloads against their contract class: no entry point trusts its sender.
- * `envelopeLevels`: 0 at the HTTP entry, MESSAGE_ENVELOPE_LEVELS at a NATS one (see assertNestingWithinLimit).
+ * Validates HTTP bodies and query strings, and NATS payloads, against their contract class: no entry point trusts its
+ * sender. `envelopeLevels`: 0 at the HTTP entry, MESSAGE_ENVELOPE_LEVELS at a NATS one (see assertNestingWithinLimit).
  */
 export class ContractValidationPipe implements PipeTransform {
   constructor(private readonly envelopeLevels = 0) {}
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
-    if (metadata.type !== 'body' || !isContractClass(type)) return value;
+    if ((metadata.type !== 'body' && metadata.type !== 'query') || !isContractClass(type)) return value;
     return validatePayload(type, value ?? {}, this.envelopeLevels);
   }
 }
