@@ -1,13 +1,11 @@
 import type { Switchboard } from '@switchboard/sdk';
-import { type Platform, startPlatform, type WorkspaceCredentials } from '@switchboard/testing';
+import { nestedJson, type Platform, startPlatform, type WorkspaceCredentials } from '@switchboard/testing';
 import { gatewayRequest, switchboardFor } from './switchboard-for.js';
 
 const STRIPE_ENV = { slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true } as const;
 const RUN = { env: 'prd', product: 'shop', app: 'stripe-payments', event: 'charge' } as const;
 
-// Written as text: building and serialising 10,000 nested objects would itself recurse.
-const nestedText = (levels: number): string => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
-const withNested = (prefix: string, levels: number, suffix: string): string => `${prefix}${nestedText(levels)}${suffix}`;
+const withNested = (prefix: string, levels: number, suffix: string): string => `${prefix}${nestedJson(levels)}${suffix}`;
 const runWithNestedBody = (levels: number): string => withNested(`${JSON.stringify(RUN).slice(0, -1)},"input":{"body":`, levels, '}}');
 
 const BODY_ENDPOINTS: [method: string, path: string][] = [

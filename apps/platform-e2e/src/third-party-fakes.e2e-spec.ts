@@ -1,6 +1,7 @@
 import { Switchboard, SwitchboardError, type ActionRunResult, type RunActionInput } from '@switchboard/sdk';
 import {
   FAKE_SENDGRID_PROFILE,
+  nestedJson,
   rejectionOf,
   startFakeSendGrid,
   startFakeTwilio,
@@ -217,6 +218,13 @@ describe('Running actions against fakes of SendGrid and Twilio', () => {
       const result = await sendSms('twilio', SMS);
 
       expect([result.status, result.headers['content-type'], result.body]).toEqual([201, 'application/json', '{"sid": "SM']);
+    });
+
+    it('returns a JSON reply nested 10,000 levels deep as its raw text instead of failing the run', async () => {
+      twilio.setMode('nested');
+      const result = await sendSms('twilio', SMS);
+
+      expect([result.status, result.body]).toEqual([201, nestedJson(10_000)]);
     });
   });
 });

@@ -8,9 +8,12 @@ export interface FakeTwilioAccount {
 
 /**
  * How the fake answers message requests: `normal`; `{ delayMs }`, the normal answer that late (the message is
- * created all the same, as when Twilio is slow); or `malformed`, a JSON content type over a truncated body.
+ * created all the same, as when Twilio is slow); `malformed`, a JSON content type over a truncated body; or `nested`,
+ * valid JSON nested 10,000 levels deep, which parses but overflows any recursive walk of it.
  */
-export type FakeTwilioMode = 'normal' | 'malformed' | { delayMs: number };
+export type FakeTwilioMode = 'normal' | 'malformed' | 'nested' | { delayMs: number };
+
+const NESTED_LEVELS = 10_000;
 
 /** A fake Twilio whose answers the test can make slow or malformed. */
 export interface FakeTwilio extends FakeThirdPartyApi {
@@ -77,6 +80,7 @@ export async function startFakeTwilio(accounts: readonly FakeTwilioAccount[]): P
     api.route('POST', `/${API_VERSION}/Accounts/${account.sid}/Messages.json`, (request) => {
       const current = mode;
       if (current === 'malformed') return { status: 201, headers: { 'content-type': 'application/json' }, body: '{"sid": "SM' };
+      if (current === 'nested') return { status: 201, headers: { 'content-type': 'application/json' }, body: nestedJson(NESTED_LEVELS) };
       const reply = createMessage(account, request);
       if (current === 'normal') return reply;
       return new Promise<FakeReply>((resolve) => {
@@ -99,4 +103,9 @@ export async function startFakeTwilio(accounts: readonly FakeTwilioAccount[]): P
       await stopServer();
     },
   });
+}
+
+/** Written as text: building and serialising that many nested objects would itself recurse. */
+export function nestedJson(levels: number): string {
+  return `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
 }

@@ -5,4 +5,4 @@ export type { RecordedRequest } from './recorded-request.js';
 export { startFakeThirdPartyApi, type FakeReply, type FakeRoute, type FakeThirdPartyApi, type ReceivedRequest } from './fake-third-party-api.js';
 export { startFakeStripe } from './fake-stripe.js';
 export { FAKE_SENDGRID_PROFILE, startFakeSendGrid, type FakeSendGrid } from './fake-sendgrid.js';
-export { startFakeTwilio, type FakeTwilio, type FakeTwilioAccount, type FakeTwilioMode } from './fake-twilio.js';
+export { nestedJson, startFakeTwilio, type FakeTwilio, type FakeTwilioAccount, type FakeTwilioMode } from './fake-twilio.js';
