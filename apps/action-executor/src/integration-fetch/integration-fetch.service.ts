@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Subjects, type IntegrationFetchBody, type IntegrationFetchReply, type ResolvedIntegrationFetchSecretsReply } from '@switchboard/contracts';
-import { DomainError, fieldFailure, NatsRequester } from '@switchboard/platform';
-import { PlaceholderDepthError, redact, redactDeep, referencedKeys, substituteDeep, type SecretValues } from '@switchboard/placeholders';
+import { DomainError, NatsRequester } from '@switchboard/platform';
+import { redact, redactDeep, substituteDeep, type SecretValues } from '@switchboard/placeholders';
 import { OutboundClient } from '../outbound/outbound-client.js';
+import { referencedKeysOf } from '../references/referenced-keys.js';
 import { buildFetchOutboundRequest, fetchMethodOf } from './outbound-request.builder.js';
 
 /**
@@ -21,7 +22,7 @@ export class IntegrationFetchService {
     // The validated input is a class instance; reference scanning and substitution walk plain JSON only.
     const fetch: IntegrationFetchBody = structuredClone({ url: input.url, method: input.method, headers: input.headers, body: input.body });
     const method = fetchMethodOf(fetch);
-    const keys = referencedKeysOf(fetch);
+    const keys = referencedKeysOf('body', fetch.url, fetch.headers, fetch.body);
     const { secrets } =
       keys.length === 0
         ? { secrets: {} }
@@ -37,16 +38,6 @@ export class IntegrationFetchService {
     } catch (error) {
       throw withoutSecretValues(error, secrets);
     }
-  }
-}
-
-// Each part is walked on its own, so a body's levels count from the body, as the gateway's depth check counts them.
-function referencedKeysOf(fetch: IntegrationFetchBody): string[] {
-  try {
-    return [...new Set([fetch.url, fetch.headers, fetch.body].flatMap((part) => referencedKeys(part)))];
-  } catch (error) {
-    if (error instanceof PlaceholderDepthError) throw fieldFailure('body', 'body is nested deeper than 64 levels');
-    throw error;
   }
 }
 

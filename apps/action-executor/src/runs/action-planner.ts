@@ -3,7 +3,8 @@ import { Subjects, type ActionPlanCheck, type ActionPlanReply, type RunActionBod
 import { DomainError, NatsRequester } from '@switchboard/platform';
 import { OutboundClient } from '../outbound/outbound-client.js';
 import { planAuth } from './auth-plan.js';
-import { referencedKeysOf, withVariables } from './input-references.js';
+import { referencedKeysOf } from '../references/referenced-keys.js';
+import { withVariables } from './input-references.js';
 import { buildOutboundRequest } from './outbound-request.builder.js';
 import { RunTargetLoader } from './run-target.loader.js';
 
@@ -32,7 +33,7 @@ export class ActionPlanner {
     if (!substituted) return { would_run: false, request: null, checks };
     const { input, credentials } = substituted;
 
-    const keys = referencedKeysOf(input, credentials);
+    const keys = referencedKeysOf('input', input, credentials);
     if (keys.length > 0) {
       const reply = await this.nats.request<SecretReferenceChecksReply>(Subjects.SecretsReferenceCheck, {
         workspace_id: workspaceId,

@@ -5,7 +5,8 @@ import { OutboundClient } from '../outbound/outbound-client.js';
 import { RunRecordWriter } from '../run-records/run-record-writer.js';
 import { RunTrace } from '../run-records/run-trace.js';
 import { ConnectionConcurrency } from './connection-concurrency.js';
-import { referencedKeysOf, withVariables } from './input-references.js';
+import { referencedKeysOf } from '../references/referenced-keys.js';
+import { withVariables } from './input-references.js';
 import { buildOutboundRequest } from './outbound-request.builder.js';
 import { decodeResponseBody } from './response-body.js';
 import { RunAuthentication } from './run-authentication.js';
@@ -57,7 +58,7 @@ export class ActionRunner {
     trace.targetFound(target);
     const input = withVariables(written, target);
     const credentials = withVariables(target.auth.map((entry) => entry.data), target);
-    const keys = referencedKeysOf(input, credentials);
+    const keys = referencedKeysOf('input', input, credentials);
     const secrets = await this.secrets.resolve(workspaceId, keys, target, runId);
     trace.secretsResolved(secrets);
     const values = new Map(Object.entries(secrets).map(([key, secret]) => [key, secret.value]));
