@@ -37,6 +37,7 @@ describe('npm run workspace:create', () => {
       const run = await workspaceCreate({ DATABASE_URL: NOWHERE, SWITCHBOARD_DATA_DIR: dataDir });
 
       expect(run).toMatchObject({ code: 0, stdout: [expect.stringMatching(/^\{"created":true,"workspace_id":/)] });
+      expect(run.stderr).toEqual([expect.stringMatching(/^DATABASE_URL \(postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/switchboard\) does not answer; creating the workspace in npm start's embedded PostgreSQL \(postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/switchboard\)\.$/)]);
       const names = await withPostgresClient(embedded.url, async (client) => (await client.query<{ name: string }>('SELECT name FROM gateway.workspaces')).rows);
       expect(names).toEqual([{ name: 'acme' }]);
     } finally {

@@ -3,7 +3,7 @@
 // answers, else the embedded PostgreSQL npm start runs from its data directory, whose password it generated there.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compiledNodeArgs, findLocalPostgres, LOCAL_DATABASE_URL, localDataDir, spawnChild } from '@switchboard/local-infra';
+import { compiledNodeArgs, findLocalPostgres, LOCAL_DATABASE_URL, localDataDir, redactPassword, spawnChild } from '@switchboard/local-infra';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = 'apps/gateway/src/cli/workspace-create.cli.ts';
@@ -11,6 +11,10 @@ const CLI = 'apps/gateway/src/cli/workspace-create.cli.ts';
 const configured = process.env.DATABASE_URL ?? LOCAL_DATABASE_URL;
 // When nothing answers, the CLI still runs on the configured URL, and says in one sentence that it cannot reach it.
 const url = (await findLocalPostgres(configured, localDataDir(REPO_ROOT))) ?? configured;
+// Credentials are only good in the database they were written to: say so when it is not the one DATABASE_URL names.
+if (process.env.DATABASE_URL !== undefined && url !== configured) {
+  process.stderr.write(`DATABASE_URL (${redactPassword(configured)}) does not answer; creating the workspace in npm start's embedded PostgreSQL (${redactPassword(url)}).\n`);
+}
 const cli = await spawnChild(process.execPath, compiledNodeArgs(REPO_ROOT, CLI, process.argv.slice(2)), {
   cwd: REPO_ROOT,
   env: { ...process.env, DATABASE_URL: url },
