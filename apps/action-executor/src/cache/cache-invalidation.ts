@@ -46,7 +46,10 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
         },
       }),
     );
-    void this.flushOnConnectionChanges();
+    this.flushOnConnectionChanges().catch((error: unknown) => {
+      // Only the maximum age bounds staleness from here on: loud, since that is a lesser guarantee.
+      this.logger.error({ err: error }, 'watching the NATS connection failed: caches are no longer emptied on disconnect');
+    });
   }
 
   private async flushOnConnectionChanges(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { SECRET_AUDIT_MAX_LIMIT, SecretAuditQuery, Subjects, type SecretAuditEntryView } from '@switchboard/contracts';
+import { SECRET_AUDIT_DEFAULT_LIMIT, SECRET_AUDIT_MAX_LIMIT, SecretAuditQuery, Subjects, type SecretAuditEntryView } from '@switchboard/contracts';
 import { NatsRequester } from '@switchboard/platform';
 import { CallerOf, type Caller } from '../auth/caller.decorator.js';
 
@@ -13,7 +13,7 @@ export class SecretAuditController {
   @Get()
   @ApiOperation({ summary: 'The audit trail, newest first: changes, reads and run-time uses, never values' })
   @ApiQuery({ name: 'key', required: false, description: 'Only the entries of this secret' })
-  @ApiQuery({ name: 'limit', required: false, description: `1-${SECRET_AUDIT_MAX_LIMIT}, default 100` })
+  @ApiQuery({ name: 'limit', required: false, description: `1-${SECRET_AUDIT_MAX_LIMIT}, default ${SECRET_AUDIT_DEFAULT_LIMIT}` })
   list(@CallerOf() caller: Caller, @Query() query: SecretAuditQuery): Promise<SecretAuditEntryView[]> {
     return this.nats.request(Subjects.SecretsAuditList, { workspace_id: caller.workspaceId, query });
   }

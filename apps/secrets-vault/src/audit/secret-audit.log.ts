@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { SecretAuditAction, SecretAuditEntryView } from '@switchboard/contracts';
+import { SECRET_AUDIT_DEFAULT_LIMIT, type SecretAuditAction, type SecretAuditEntryView } from '@switchboard/contracts';
 import { Repository, type EntityManager } from 'typeorm';
 import { SecretAuditEntity } from './secret-audit.entity.js';
 
@@ -15,8 +15,6 @@ export interface SecretAuditRecord {
   env?: string | null;
   runId?: string | null;
 }
-
-const DEFAULT_PAGE = 100;
 
 /** The secrets audit trail: written in the same transaction as the change it describes. */
 @Injectable()
@@ -41,7 +39,7 @@ export class SecretAuditLog {
     );
   }
 
-  async list(workspaceId: string, key: string | undefined, limit = DEFAULT_PAGE): Promise<SecretAuditEntryView[]> {
+  async list(workspaceId: string, key: string | undefined, limit = SECRET_AUDIT_DEFAULT_LIMIT): Promise<SecretAuditEntryView[]> {
     const entries = await this.entries.find({
       where: key ? { workspaceId, key } : { workspaceId },
       order: { at: 'DESC', id: 'ASC' },

@@ -6,6 +6,8 @@ import { CreateSecretBody, RotateSecretBody, UpdateSecretBody } from './secret.d
 
 /** Largest page of `secrets.audit.list`. */
 export const SECRET_AUDIT_MAX_LIMIT = 500;
+/** Page of `secrets.audit.list` when the caller names none. */
+export const SECRET_AUDIT_DEFAULT_LIMIT = 100;
 
 /** A request made on behalf of one user, who is named in the audit log. */
 export class SecretsActorRequest extends WorkspaceScopedRequest {
