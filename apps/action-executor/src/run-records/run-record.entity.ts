@@ -7,7 +7,7 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * a secret value.
  */
 @Entity({ name: 'action_runs' })
-// Listing is newest first (`created_at DESC` in the migration; TypeORM does not compare an index's order).
+// Listing is newest first: the index read backwards.
 @Index('action_runs_workspace_created_idx', ['workspace_id', 'created_at'])
 // Retention deletes by age across every workspace.
 @Index('action_runs_created_idx', ['created_at'])

@@ -3,7 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn 
 
 /** Who did what with which secret, and at run time for which app, env and run; never the value. */
 @Entity({ name: 'secret_audit' })
-// Newest first per workspace (`at DESC` in the migration; TypeORM does not compare an index's order).
+// Newest first per workspace: the index read backwards.
 @Index('secret_audit_workspace_at_idx', ['workspaceId', 'at'])
 @Check('secret_audit_action_check', "action IN ('create', 'update', 'rotate', 'delete', 'fetch', 'use')")
 export class SecretAuditEntity {

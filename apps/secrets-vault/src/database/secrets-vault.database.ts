@@ -7,10 +7,11 @@ import { CreateSecretValues1763900000100 } from '../storage/embedded/migrations/
 import { SecretValueEntity } from '../storage/embedded/secret-value.entity.js';
 import { CreateSecrets1763900000000 } from './migrations/1763900000000-create-secrets.js';
 import { RenameIntegrationSecrets1765500000000 } from './migrations/1765500000000-rename-integration-secrets.js';
+import { AscendingAuditListIndex1765600000000 } from './migrations/1765600000000-ascending-audit-list-index.js';
 
 /** The secrets-vault's own schema: secret metadata, versions, audit, user and network secrets, and (embedded store) encrypted values. */
 export const secretsVaultDatabase: ServiceDatabase = {
   schema: 'secrets_vault',
   entities: [SecretEntity, SecretVersionEntity, SecretAuditEntity, IntegrationSecretEntity, SecretValueEntity],
-  migrations: [CreateSecrets1763900000000, CreateSecretValues1763900000100, RenameIntegrationSecrets1765500000000],
+  migrations: [CreateSecrets1763900000000, CreateSecretValues1763900000100, RenameIntegrationSecrets1765500000000, AscendingAuditListIndex1765600000000],
 };

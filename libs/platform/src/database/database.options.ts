@@ -18,6 +18,8 @@ export function serviceDataSourceOptions(url: string, database: ServiceDatabase)
     migrationsTableName: `${database.schema}_migrations`,
     migrationsRun: false,
     synchronize: false,
+    // The migrations default ids to Postgres's built-in gen_random_uuid(), not uuid-ossp's uuid_generate_v4().
+    uuidExtension: 'pgcrypto',
     extra: { max: 10, application_name: `switchboard-${database.schema}` },
   };
 }
