@@ -1,39 +1,45 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { Repository } from 'typeorm';
 import { UserEntity } from '../workspaces/user.entity.js';
 
 export const AUTH_CACHE_TTL_MS = Symbol('AUTH_CACHE_TTL_MS');
 
+// Users whose key hash stays in memory at most; the least recently seen are read again when they come back.
+const MAX_CACHED_USERS = 100_000;
+
 interface CachedUser {
   workspaceId: string;
   keyHash: string;
-  expiresAt: number;
 }
 
 /**
- * Users' key hashes kept in memory so a warm request is authenticated without a database
- * round trip; an entry is trusted for the TTL, then read again.
+ * Users' key hashes kept in memory so a warm request is authenticated without a database round trip; an entry is
+ * trusted for the TTL, then read again. Requests for one user arriving together share one read, and an unknown
+ * user is never kept, so made-up ids cannot fill the cache.
  */
 @Injectable()
 export class UserKeyCache {
-  private readonly users = new Map<string, CachedUser>();
+  private readonly users: LRUCache<string, CachedUser>;
 
   constructor(
     @InjectRepository(UserEntity) private readonly repository: Repository<UserEntity>,
-    @Inject(AUTH_CACHE_TTL_MS) private readonly ttlMs: number,
-  ) {}
+    @Inject(AUTH_CACHE_TTL_MS) ttlMs: number,
+  ) {
+    this.users = new LRUCache<string, CachedUser>({
+      max: MAX_CACHED_USERS,
+      ttl: ttlMs,
+      fetchMethod: (userId) => this.read(userId),
+    });
+  }
 
-  async lookup(userId: string): Promise<CachedUser | undefined> {
-    const cached = this.users.get(userId);
-    if (cached && cached.expiresAt > Date.now()) return cached;
+  lookup(userId: string): Promise<CachedUser | undefined> {
+    return this.users.fetch(userId);
+  }
+
+  private async read(userId: string): Promise<CachedUser | undefined> {
     const user = await this.repository.findOne({ where: { id: userId } });
-    if (!user) {
-      this.users.delete(userId);
-      return undefined;
-    }
-    const entry = { workspaceId: user.workspaceId, keyHash: user.keyHash, expiresAt: Date.now() + this.ttlMs };
-    this.users.set(userId, entry);
-    return entry;
+    return user ? { workspaceId: user.workspaceId, keyHash: user.keyHash } : undefined;
   }
 }
