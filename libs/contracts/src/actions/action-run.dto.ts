@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Length, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsObject, IsString, Length, Min, ValidateNested } from 'class-validator';
 import { IsEnvSlug, IsHeaderRecord, IsOmittable, IsTag, IsUrlValueRecord, type UrlValue } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 
@@ -39,9 +39,11 @@ export class RunActionBody {
   @IsTag()
   event!: string;
 
+  // IsObject too: ValidateNested alone walks an array's items, so it would pass `[]`.
   @IsOmittable()
   @ValidateNested()
   @Type(() => ActionRunInput)
+  @IsObject()
   input?: ActionRunInput;
 }
 

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { IsEnvSlug, IsOmittable } from '../common/validators.js';
+import { ArrayMaxSize, IsArray, IsBoolean, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { HasAtLeast, IsEnvSlug, IsOmittable } from '../common/validators.js';
 
 /** One environment of a product (`dev`, `stg`, `prd`, or any other the team adds). */
 export class ProductEnvInput {
@@ -30,7 +30,7 @@ export class EnsureProductBody {
   description?: string;
 
   @IsOmittable()
-  @ArrayMinSize(1)
+  @HasAtLeast(1)
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => ProductEnvInput)

@@ -1,12 +1,23 @@
-import { IsIn, Matches, registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { ArrayMinSize, IsDefined, IsIn, Matches, registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { ENV_SLUG_PATTERN, ENV_SLUG_RULE, REQUEST_TYPES, SECRET_KEY_PATTERN, SECRET_KEY_RULE, SECRET_VALUE_MAX_BYTES, TAG_PATTERN, TAG_RULE } from './patterns.js';
 
 /**
  * A field the caller may leave out. Unlike class-validator's IsOptional, `null` is not leaving it out: it is checked
- * like any other value, so it is refused with the field's own message instead of reaching a NOT NULL column.
+ * like any other value, so it is refused (`<field> must not be null`) instead of reaching a NOT NULL column.
  */
 export function IsOmittable(): PropertyDecorator {
-  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+  const checkedUnlessLeftOut = ValidateIf((_object: object, value: unknown) => value !== undefined);
+  // class-validator checks IsDefined before any other rule, so a null gets this message whatever the field's type.
+  const notNull = IsDefined({ message: '$property must not be null' });
+  return (target: object, propertyName: string | symbol) => {
+    checkedUnlessLeftOut(target, propertyName);
+    notNull(target, propertyName);
+  };
+}
+
+/** A list of at least `min` items, said in a sentence (class-validator's own reads "at least 1 elements"). */
+export function HasAtLeast(min: number, options?: ValidationOptions): PropertyDecorator {
+  return ArrayMinSize(min, { message: `$property must contain at least ${min} ${min === 1 ? 'element' : 'elements'}`, ...options });
 }
 
 /** Accepts only absolute `http:` or `https:` URLs with a host and no embedded credentials. */

@@ -1,7 +1,6 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsString,
@@ -13,7 +12,7 @@ import {
   VARIABLE_KEY_PATTERN,
   type RequestType,
 } from '../common/patterns.js';
-import { IsEnvSlug, IsFlatRecord, IsHttpUrl, IsOmittable, IsRequestType, IsTag } from '../common/validators.js';
+import { HasAtLeast, IsEnvSlug, IsFlatRecord, IsHttpUrl, IsOmittable, IsRequestType, IsTag } from '../common/validators.js';
 
 /** A connector-supplied variable; the value may hold secret references, kept verbatim. */
 export class ConnectionVariableInput {
@@ -93,7 +92,7 @@ export class AddConnectionBody {
   @IsTag()
   app?: string;
 
-  @ArrayMinSize(1)
+  @HasAtLeast(1)
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => ConnectionEnvInput)
@@ -103,7 +102,7 @@ export class AddConnectionBody {
 
 /** Body of `PATCH /v1/products/:product/connections/:access_tag`: the listed envs are replaced, others kept. */
 export class UpdateConnectionBody {
-  @ArrayMinSize(1)
+  @HasAtLeast(1)
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => ConnectionEnvInput)

@@ -12,7 +12,8 @@ export class ContractValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
     if ((metadata.type !== 'body' && metadata.type !== 'query') || !isContractClass(type)) return value;
-    return validatePayload(type, value ?? {}, this.envelopeLevels);
+    // No body at all is an empty one; a JSON `null` body is a value, and refused like any body that is not an object.
+    return validatePayload(type, value === undefined ? {} : value, this.envelopeLevels);
   }
 }
 

@@ -1,4 +1,4 @@
-import { AddConnectionBody, CreateAppBody, ErrorCode, UpdateSecretBody } from '@switchboard/contracts';
+import { AddConnectionBody, CreateAppBody, ErrorCode, RunActionBody, UpdateSecretBody } from '@switchboard/contracts';
 import { DomainError } from '../errors/domain-error.js';
 import { validatePayload } from './validate-payload.js';
 
@@ -48,9 +48,29 @@ describe('validatePayload', () => {
     expect(fields).toEqual(expect.arrayContaining(['access_tag', 'envs']));
   });
 
-  it('refuses a payload that is not an object', async () => {
-    const error = await failureOf(validatePayload(CreateAppBody, ['stripe']));
-    expect(error.code).toBe(ErrorCode.ValidationFailed);
+  it.each([[['stripe']], ['stripe'], [1], [true], [null]])('refuses the payload %j, which is not an object, naming the body', async (payload) => {
+    const error = await failureOf(validatePayload(CreateAppBody, payload));
+    const message = 'The request body must be a JSON object';
+    expect([error.code, error.message, error.details]).toEqual([ErrorCode.ValidationFailed, message, { fields: [{ field: 'body', messages: [message] }] }]);
+  });
+
+  it('names the key a message is about as the field', async () => {
+    const error = await failureOf(validatePayload(RunActionBody, { env: 'prd', product: 'shop', app: 'stripe', event: 'charge', input: { params: { id: {} } } }));
+    expect(error.details.fields).toEqual([{ field: 'input.params.id', messages: ['input.params.id must be a string, number or boolean'] }]);
+  });
+
+  it.each([
+    [[], 'input must be an object'],
+    [null, 'input must not be null'],
+    [{ body: null }, 'input.body must not be null'],
+  ])('refuses the run input %j', async (input, message) => {
+    const error = await failureOf(validatePayload(RunActionBody, { env: 'prd', product: 'shop', app: 'stripe', event: 'charge', input }));
+    expect(error.message).toBe(message);
+  });
+
+  it('says an empty list must contain at least 1 element', async () => {
+    const error = await failureOf(validatePayload(AddConnectionBody, { access_tag: 'stripe-payments', app: 'stripe', envs: [] }));
+    expect(error.message).toBe('envs must contain at least 1 element');
   });
 
   it.each(['https://api.stripe.com', 'http://127.0.0.1:8080/v1'])('accepts the base URL %s', async (base_url) => {
@@ -65,10 +85,10 @@ describe('validatePayload', () => {
     },
   );
   it.each([
-    ['description', 'description must be a string'],
-    ['scope', 'scope must be an array'],
-    ['envs', 'envs must be an array'],
-    ['value', 'value must be a non-empty string of at most 64 KiB'],
+    ['description', 'description must not be null'],
+    ['scope', 'scope must not be null'],
+    ['envs', 'envs must not be null'],
+    ['value', 'value must not be null'],
   ])('refuses null for the optional %s, which only leaving it out omits', async (field, message) => {
     const error = await failureOf(validatePayload(UpdateSecretBody, { [field]: null }));
     expect([error.code, error.message]).toEqual([ErrorCode.ValidationFailed, message]);

@@ -1,7 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
 import { assertNestingWithinLimit } from './nesting-depth.js';
-import { fieldFailure, validationFailure } from './validation-failure.js';
+import { BODY_FIELD, fieldFailure, validationFailure } from './validation-failure.js';
 import { memoiseValidationMetadata } from './validation-metadata-memo.js';
 
 memoiseValidationMetadata();
@@ -12,7 +12,7 @@ memoiseValidationMetadata();
  */
 export async function validatePayload<T extends object>(type: ClassConstructor<T>, payload: unknown, envelopeLevels = 0): Promise<T> {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw validationFailure([]);
+    throw fieldFailure(BODY_FIELD, 'The request body must be a JSON object');
   }
   assertNestingWithinLimit(payload, envelopeLevels);
   assertNoNulCharacters(payload, '');
@@ -26,13 +26,13 @@ export async function validatePayload<T extends object>(type: ClassConstructor<T
 // PostgreSQL cannot store U+0000 in text or jsonb; refusing it here turns a database error into a clear 400.
 function assertNoNulCharacters(value: unknown, path: string): void {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) throw fieldFailure(path || 'body', `${path || 'body'} must not contain the NUL character`);
+    if (value.includes('\u0000')) throw fieldFailure(path || BODY_FIELD, `${path || BODY_FIELD} must not contain the NUL character`);
     return;
   }
   if (typeof value !== 'object' || value === null) return;
   for (const [key, item] of Object.entries(value)) {
     const field = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) throw fieldFailure(path || 'body', `${path || 'body'} must not have a key containing the NUL character`);
+    if (key.includes('\u0000')) throw fieldFailure(path || BODY_FIELD, `${path || BODY_FIELD} must not have a key containing the NUL character`);
     assertNoNulCharacters(item, field);
   }
 }
