@@ -74,6 +74,12 @@ describe('planConnectionEnvs', () => {
     expect(error.details).toMatchObject({ fields: [{ field: 'envs.0.app_env_slug' }], env: 'prd' });
   });
 
+  it('names product_env_slug, not slug, when that is the field the caller sent', () => {
+    const error = failureOf(() => planConnectionEnvs([{ product_env_slug: 'nope', base_url: 'https://a.example' }], product, app));
+    expect(error.message).toBe("envs.0.product_env_slug: product 'shop' has no env 'nope' (it has dev, prd)");
+    expect(error.details).toMatchObject({ fields: [{ field: 'envs.0.product_env_slug' }] });
+  });
+
   it('refuses an env without slug or product_env_slug', () => {
     const error = failureOf(() => planConnectionEnvs([{ base_url: 'https://a.example' }], product, app));
     expect(error.code).toBe(ErrorCode.ValidationFailed);
@@ -85,12 +91,12 @@ describe('planConnectionEnvs', () => {
     expect(error.code).toBe(ErrorCode.ValidationFailed);
   });
 
-  it('refuses the same product env listed twice', () => {
+  it('refuses the same product env listed twice, naming the field the second was given under', () => {
     const error = failureOf(() =>
       planConnectionEnvs([{ slug: 'prd', base_url: 'https://a.example' }, { product_env_slug: 'prd', base_url: 'https://b.example' }], product, app),
     );
     expect(error.code).toBe(ErrorCode.ValidationFailed);
-    expect(error.message).toBe("envs.1.slug 'prd' is already listed at envs.0");
+    expect(error.message).toBe("envs.1.product_env_slug 'prd' is already listed at envs.0");
   });
 
   it('keeps stored fields an update leaves out', () => {

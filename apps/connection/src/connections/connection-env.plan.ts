@@ -32,12 +32,13 @@ export function planConnectionEnvs(
   stored: ReadonlyMap<string, PlannedConnectionEnv> = new Map(),
 ): PlannedConnectionEnv[] {
   inputs.forEach((input, index) => assertSlugGiven(input, index));
-  assertUniqueKeys(inputs, productEnvSlugOf, 'envs', 'slug');
+  assertUniqueKeys(inputs, productEnvSlugOf, 'envs', slugFieldOf);
   return inputs.map((input, index) => {
     const productEnvSlug = productEnvSlugOf(input) as string;
     if (!product.envs.some((env) => env.slug === productEnvSlug)) {
       const known = product.envs.map((env) => env.slug).join(', ');
-      throw fieldFailure(`envs.${index}.slug`, `envs.${index}.slug: product '${product.tag}' has no env '${productEnvSlug}' (it has ${known})`, ErrorCode.ProductEnvNotFound, {
+      const field = `envs.${index}.${slugFieldOf(input)}`;
+      throw fieldFailure(field, `${field}: product '${product.tag}' has no env '${productEnvSlug}' (it has ${known})`, ErrorCode.ProductEnvNotFound, {
         product: product.tag,
         env: productEnvSlug,
       });
@@ -64,6 +65,11 @@ export function planConnectionEnvs(
       auth: input.auth?.map(({ auth_tag, data }) => ({ auth_tag, data: { ...data } })) ?? previous?.auth ?? [],
     };
   });
+}
+
+// The name the caller gave the product env under: errors about it name that field.
+function slugFieldOf(input: ConnectionEnvInput): 'slug' | 'product_env_slug' {
+  return input.product_env_slug === undefined ? 'slug' : 'product_env_slug';
 }
 
 function assertSlugGiven(input: ConnectionEnvInput, index: number): void {
