@@ -7,16 +7,19 @@ import { GatewayConfig } from './config/gateway.config.js';
 import { gatewayDatabase } from './database/gateway.database.js';
 import { mountApiDocs } from './docs/api-docs.js';
 import { GatewayModule } from './gateway.module.js';
+import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 
 // Every setting is validated, and the process ends listing every wrong one, before anything connects.
 const [config] = loadConfigsOrExit([GatewayConfig]);
 await runMigrations(serviceDataSourceOptions(config.DATABASE_URL, gatewayDatabase));
 
+// bodyParser: false, or Nest would add its own JSON and urlencoded parsers when the app starts.
 const app = await NestFactory.create<NestFastifyApplication>(
   GatewayModule.forRoot(config),
   new FastifyAdapter({ bodyLimit: config.GATEWAY_BODY_LIMIT_BYTES }),
-  { bufferLogs: true },
+  { bufferLogs: true, bodyParser: false },
 );
+acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
 app.useLogger(app.get(Logger));
 mountApiDocs(app);
 app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

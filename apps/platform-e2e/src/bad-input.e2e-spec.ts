@@ -55,6 +55,18 @@ describe('Bad input gets a clear error and leaves nothing half-written', () => {
     expect(all.map((app) => app.access_tag)).toEqual(['stripe-payments']);
   });
 
+  it('names the env field the caller sent when the product lacks that env', async () => {
+    const { slug: _slug, ...env } = STRIPE_ENV;
+    const reply = await gatewayRequest(platform, credentials, 'POST', '/v1/products/shop/connections', {
+      access_tag: 'stripe-nope',
+      app: 'stripe',
+      envs: [{ ...env, product_env_slug: 'nope' }],
+    });
+    const message = "envs.0.product_env_slug: product 'shop' has no env 'nope' (it has dev, stg, prd)";
+    expect([reply.status, reply.body.code, reply.body.message]).toEqual([422, 'product_env_not_found', message]);
+    expect(reply.body.details).toEqual({ product: 'shop', env: 'nope', fields: [{ field: 'envs.0.product_env_slug', messages: [message] }] });
+  });
+
   it('refuses a request_type outside JSON, XML, FORM, MULTIPART and TEXT', async () => {
     const reply = await gatewayRequest(platform, credentials, 'POST', '/v1/products/shop/connections', {
       access_tag: 'stripe-soap',
@@ -153,7 +165,7 @@ describe('Bad input gets a clear error and leaves nothing half-written', () => {
 
   it('refuses an oversized body with 413 payload_too_large', async () => {
     const reply = await gatewayRequest(platform, credentials, 'PUT', '/v1/products/big', { description: 'x'.repeat(2 * 1024 * 1024) });
-    expect([reply.status, reply.body.code]).toEqual([413, 'payload_too_large']);
+    expect([reply.status, reply.body.code, reply.body.message]).toEqual([413, 'payload_too_large', 'The request body is larger than 1048576 bytes (GATEWAY_BODY_LIMIT_BYTES)']);
     expect((await gatewayRequest(platform, credentials, 'GET', '/v1/products/big')).status).toBe(404);
   });
 

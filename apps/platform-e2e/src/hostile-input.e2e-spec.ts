@@ -35,24 +35,60 @@ const FREE_FORM_BODIES: [method: string, path: string, field: string, body: (lev
 ];
 
 const SECRET_NULLS: [field: string, message: string][] = [
-  ['description', 'description must be a string'],
-  ['scope', 'scope must be an array'],
-  ['envs', 'envs must be an array'],
-  ['value', 'value must be a non-empty string of at most 64 KiB'],
+  ['description', 'description must not be null'],
+  ['scope', 'scope must not be null'],
+  ['envs', 'envs must not be null'],
+  ['value', 'value must not be null'],
 ];
 const CONNECTION_ENV_FIELDS = ['slug', 'product_env_slug', 'app_env_slug', 'base_url', 'request_type', 'active', 'variables', 'auth'];
 
 const PARAM_RULE = 'must be a string, number or boolean';
 const QUERY_RULE = 'must be a string, number, boolean or an array of them';
 const BAD_URL_VALUES: [input: object, field: string, message: string][] = [
-  [{ params: { id: { nested: 'x' } } }, 'input.params', `input.params.id ${PARAM_RULE}`],
-  [{ params: { id: ['ch_1'] } }, 'input.params', `input.params.id ${PARAM_RULE}`],
-  [{ params: { id: null } }, 'input.params', `input.params.id ${PARAM_RULE}`],
+  [{ params: { id: { nested: 'x' } } }, 'input.params.id', `input.params.id ${PARAM_RULE}`],
+  [{ params: { id: ['ch_1'] } }, 'input.params.id', `input.params.id ${PARAM_RULE}`],
+  [{ params: { id: null } }, 'input.params.id', `input.params.id ${PARAM_RULE}`],
   [{ params: 'ch_1' }, 'input.params', `input.params must be an object whose values are each a string, number or boolean`],
-  [{ params: { id: 'ch_1' }, query: { expand: { customer: true } } }, 'input.query', `input.query.expand ${QUERY_RULE}`],
-  [{ params: { id: 'ch_1' }, query: { expand: [{ customer: true }] } }, 'input.query', `input.query.expand ${QUERY_RULE}`],
-  [{ params: { id: 'ch_1' }, query: { expand: [['customer']] } }, 'input.query', `input.query.expand ${QUERY_RULE}`],
-  [{ params: { id: 'ch_1' }, query: { expand: null } }, 'input.query', `input.query.expand ${QUERY_RULE}`],
+  [{ params: { id: 'ch_1' }, query: { expand: { customer: true } } }, 'input.query.expand', `input.query.expand ${QUERY_RULE}`],
+  [{ params: { id: 'ch_1' }, query: { expand: [{ customer: true }] } }, 'input.query.expand', `input.query.expand ${QUERY_RULE}`],
+  [{ params: { id: 'ch_1' }, query: { expand: [['customer']] } }, 'input.query.expand', `input.query.expand ${QUERY_RULE}`],
+  [{ params: { id: 'ch_1' }, query: { expand: null } }, 'input.query.expand', `input.query.expand ${QUERY_RULE}`],
+];
+
+// A run's input and its parts are objects when given; null is never "no value" (README: only expires_at may be null).
+const BAD_INPUTS: [input: unknown, field: string, message: string][] = [
+  [[], 'input', 'input must be an object'],
+  ['{}', 'input', 'input must be an object'],
+  [null, 'input', 'input must not be null'],
+  [{ params: { id: 'ch_1' }, body: null }, 'input.body', 'input.body must not be null'],
+  [{ params: { id: 'ch_1' }, headers: null }, 'input.headers', 'input.headers must not be null'],
+  [{ params: { id: 'ch_1' }, query: null }, 'input.query', 'input.query must not be null'],
+  [{ params: null }, 'input.params', 'input.params must not be null'],
+];
+const BAD_FETCHES: [body: object, field: string, message: string][] = [
+  [{ url: 'https://example.com/hook', body: null }, 'body', 'body must not be null'],
+  [{ url: 'https://example.com/hook', headers: null }, 'headers', 'headers must not be null'],
+  [{ url: 'https://example.com/hook', method: null }, 'method', 'method must not be null'],
+];
+
+const BODY_MUST_BE_OBJECT = 'The request body must be a JSON object';
+const NOT_OBJECTS: [name: string, json: string][] = [
+  ['an array', '[]'],
+  ['a string', '"str"'],
+  ['a number', '1'],
+  ['a boolean', 'true'],
+  ['null', 'null'],
+  ['an array nested 10,000 deep', `${'['.repeat(10_000)}${']'.repeat(10_000)}`],
+];
+
+const JSON_ONLY = 'request bodies must be application/json';
+const SECRET_JSON = JSON.stringify({ key: 'MEDIA_KEY', value: 'v' });
+const REFUSED_MEDIA: [contentType: string | null, body: string, message: string][] = [
+  ['text/plain', SECRET_JSON, `Content-Type text/plain is not accepted: ${JSON_ONLY}`],
+  ['application/x-www-form-urlencoded', 'key=MEDIA_KEY&value=v', `Content-Type application/x-www-form-urlencoded is not accepted: ${JSON_ONLY}`],
+  ['multipart/form-data; boundary=x', '--x--', `Content-Type multipart/form-data is not accepted: ${JSON_ONLY}`],
+  ['application/xml', '<secret/>', `Content-Type application/xml is not accepted: ${JSON_ONLY}`],
+  [null, SECRET_JSON, `A body without a Content-Type is not accepted: ${JSON_ONLY}`],
 ];
 
 const BAD_QUERIES: [path: string, field: string, message: string][] = [
@@ -93,6 +129,53 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
   });
 
   const send = (method: string, path: string, body?: unknown) => gatewayRequest(platform, credentials, method, path, body);
+
+  describe('bodies that are not a JSON object', () => {
+    it.each(BODY_ENDPOINTS.flatMap(([method, path]) => NOT_OBJECTS.map(([name, json]) => [method, path, name, json] as const)))(
+      '%s %s refuses %s as the body, naming the body',
+      async (method, path, _name, json) => {
+        const reply = await send(method, path, json);
+        expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([
+          400,
+          'validation_failed',
+          BODY_MUST_BE_OBJECT,
+          { fields: [{ field: 'body', messages: [BODY_MUST_BE_OBJECT] }] },
+        ]);
+      },
+    );
+
+    it.each([
+      ['__proto__', '{"key":"PROTO_KEY","value":"v","__proto__":{"polluted":true}}', 'The request body must not have a "__proto__" key'],
+      ['constructor.prototype', '{"key":"PROTO_KEY","value":"v","scope":{"constructor":{"prototype":{}}}}', 'The request body must not have a "constructor" key holding "prototype"'],
+    ])('refuses a body with a %s key, saying so', async (_key, json, message) => {
+      const reply = await send('POST', '/v1/secrets', json);
+      expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([
+        400,
+        'validation_failed',
+        message,
+        { fields: [{ field: 'body', messages: [message] }] },
+      ]);
+      expect((await send('GET', '/v1/secrets/PROTO_KEY')).status).toBe(404);
+    });
+  });
+
+  describe('content types', () => {
+    it.each(REFUSED_MEDIA)('POST /v1/secrets refuses a body sent as %s with 415 and stores nothing', async (contentType, body, message) => {
+      const reply = await gatewayRequest(platform, credentials, 'POST', '/v1/secrets', body, contentType);
+      expect([reply.status, reply.body.code, reply.body.message]).toEqual([415, 'unsupported_media_type', message]);
+      expect((await send('GET', '/v1/secrets/MEDIA_KEY')).status).toBe(404);
+    });
+
+    it.each(BODY_ENDPOINTS)('%s %s refuses a JSON body sent as text/plain with 415', async (method, path) => {
+      const reply = await gatewayRequest(platform, credentials, method, path, '{}', 'text/plain');
+      expect([reply.status, reply.body.code]).toEqual([415, 'unsupported_media_type']);
+    });
+
+    it('accepts application/json with a charset', async () => {
+      const reply = await gatewayRequest(platform, credentials, 'POST', '/v1/secrets', JSON.stringify({ key: 'CHARSET_KEY', value: 'v' }), 'application/json; charset=utf-8');
+      expect(reply.status).toBe(201);
+    });
+  });
 
   describe('deep nesting', () => {
     it.each(BODY_ENDPOINTS.flatMap(([method, path]) => DEPTHS.map((depth) => [method, path, depth] as const)))(
@@ -142,7 +225,7 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
       ['PUT', '/v1/integrations/networks/shop-net/secrets/NET_KEY'],
     ])('%s %s refuses value: null', async (method, path) => {
       const reply = await send(method, path, { value: null });
-      expect([reply.status, reply.body.code, reply.body.message]).toEqual([400, 'validation_failed', 'value must be a non-empty string of at most 64 KiB']);
+      expect([reply.status, reply.body.code, reply.body.message]).toEqual([400, 'validation_failed', 'value must not be null']);
     });
 
     it.each(CONNECTION_ENV_FIELDS)('PATCH /v1/products/:product/connections/:access_tag refuses envs.0.%s: null and changes nothing', async (field) => {
@@ -156,7 +239,15 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
 
     it('PATCH /v1/products/:product/connections/:access_tag refuses envs: null', async () => {
       const reply = await send('PATCH', '/v1/products/shop/connections/stripe-payments', { envs: null });
-      expect([reply.status, reply.body.code, reply.body.message]).toEqual([400, 'validation_failed', 'envs must be an array']);
+      expect([reply.status, reply.body.code, reply.body.message]).toEqual([400, 'validation_failed', 'envs must not be null']);
+    });
+
+    it.each([
+      ['PUT', '/v1/products/empty-envs'],
+      ['PATCH', '/v1/products/shop/connections/stripe-payments'],
+    ])('%s %s refuses envs: [] in a sentence', async (method, path) => {
+      const reply = await send(method, path, { envs: [] });
+      expect([reply.status, reply.body.code, reply.body.message]).toEqual([400, 'validation_failed', 'envs must contain at least 1 element']);
     });
 
     it.each(['name', 'description', 'envs'])('PUT /v1/products/:product refuses %s: null and creates nothing', async (field) => {
@@ -164,6 +255,31 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
       expect([reply.status, reply.body.code]).toEqual([400, 'validation_failed']);
       expect(reply.body.details).toEqual({ fields: [{ field, messages: [reply.body.message] }] });
       expect((await send('GET', '/v1/products/null-product')).status).toBe(404);
+    });
+  });
+
+  describe('a run input and a fetch', () => {
+    it.each(['/v1/actions/run', '/v1/actions/dispatch', '/v1/actions/plan'].flatMap((path) => BAD_INPUTS.map(([input, field, message]) => [path, message, input, field] as const)))(
+      '%s refuses with "%s"',
+      async (path, message, input, field) => {
+        const reply = await send('POST', path, { ...RUN, input });
+        expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([
+          400,
+          'validation_failed',
+          message,
+          { fields: [{ field, messages: [message] }] },
+        ]);
+      },
+    );
+
+    it.each(BAD_FETCHES)('POST /v1/integrations/fetch refuses %j', async (body, field, message) => {
+      const reply = await send('POST', '/v1/integrations/fetch', body);
+      expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([
+        400,
+        'validation_failed',
+        message,
+        { fields: [{ field, messages: [message] }] },
+      ]);
     });
   });
 

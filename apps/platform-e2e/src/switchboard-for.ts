@@ -6,13 +6,17 @@ export function switchboardFor(platform: Platform, credentials: WorkspaceCredent
   return new Switchboard({ ...credentials, url: platform.url });
 }
 
-/** Raw HTTP with a workspace's credentials, for what the SDK deliberately cannot send (bad types, huge bodies). */
+/**
+ * Raw HTTP with a workspace's credentials, for what the SDK deliberately cannot send (bad types, huge bodies, other
+ * content types: `contentType` replaces `application/json`, and `null` sends none).
+ */
 export async function gatewayRequest(
   platform: Platform,
   credentials: WorkspaceCredentials | undefined,
   method: string,
   path: string,
   body?: unknown,
+  contentType: string | null = 'application/json',
 ): Promise<{ status: number; body: { code?: string; message?: string; details?: unknown } & Record<string, unknown> }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (credentials) {
@@ -20,11 +24,12 @@ export async function gatewayRequest(
     headers['x-switchboard-user-id'] = credentials.user_id;
     headers.authorization = `Bearer ${credentials.private_key}`;
   }
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined && contentType !== null) headers['content-type'] = contentType;
   const response = await fetch(`${platform.url}${path}`, {
     method,
     headers,
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    // Bytes, because fetch() labels a string body text/plain itself.
+    body: body === undefined ? undefined : new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body)),
   });
   return { status: response.status, body: (await response.json()) as { code?: string } & Record<string, unknown> };
 }

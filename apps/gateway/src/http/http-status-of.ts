@@ -28,6 +28,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
+    case ErrorCode.UnsupportedMediaType:
+      return 415;
     case ErrorCode.ProductEnvNotFound:
     case ErrorCode.AppEnvNotFound:
     case ErrorCode.SecretExpired:

@@ -2,6 +2,8 @@
 export enum ErrorCode {
   ValidationFailed = 'validation_failed',
   PayloadTooLarge = 'payload_too_large',
+  /** A request body sent as anything but `application/json`. */
+  UnsupportedMediaType = 'unsupported_media_type',
   Unauthenticated = 'unauthenticated',
   RouteNotFound = 'route_not_found',
   ProductNotFound = 'product_not_found',
