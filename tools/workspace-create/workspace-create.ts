@@ -1,4 +1,4 @@
-// `npm run workspace:create -- [--name <name>]`: the gateway's workspace-create CLI on the PostgreSQL that npm start
+// `npm run workspace:create -- --name <name>`: the gateway's workspace-create CLI on the PostgreSQL that npm start
 // uses, so that it needs no setting next to a running npm start: DATABASE_URL (or the default local one) when it
 // answers, else the embedded PostgreSQL npm start runs from its data directory, whose password it generated there.
 import { dirname, resolve } from 'node:path';

@@ -28,7 +28,7 @@ export interface Platform {
   /** The running services; restartService replaces an entry. */
   readonly services: Record<ServiceName, ServiceHandle>;
   /** Creates a workspace and its first user through the gateway's CLI. */
-  createWorkspace(name?: string): Promise<WorkspaceCredentials>;
+  createWorkspace(name: string): Promise<WorkspaceCredentials>;
   /** Stops one service (SIGTERM, SIGKILL after 10 s). */
   stopService(service: ServiceName): Promise<ExitStatus>;
   /** Starts a service again with the same environment (or with `env` over it), stopping it first if it still runs, and waits until it is healthy. */

@@ -30,8 +30,8 @@ export async function runWorkspaceCli(env: Record<string, string>, args: readonl
 }
 
 /** Runs the gateway's workspace-create CLI against `env.DATABASE_URL` and returns the new workspace's credentials. */
-export async function createWorkspaceWithCli(env: Record<string, string>, name?: string): Promise<WorkspaceCredentials> {
-  const run = await runWorkspaceCli(env, name === undefined ? [] : ['--name', name]);
+export async function createWorkspaceWithCli(env: Record<string, string>, name: string): Promise<WorkspaceCredentials> {
+  const run = await runWorkspaceCli(env, ['--name', name]);
   const output = [...run.stdout, ...run.stderr].slice(-30).join('\n');
   if (run.status.code !== 0) throw new Error(`${CLI} ${describeExit(run.status)}:\n${output}`);
 

@@ -30,4 +30,18 @@ describe('the workspace-create CLI', () => {
     const run = await runWorkspaceCli({ ...(process.env as Record<string, string>), DATABASE_URL: url() }, ['--name', 'acme']);
     expect(run).toEqual({ status: { code: 1, signal: null }, stdout: [], stderr: [`Cannot reach the database at ${where()}: ${ADVICE}`] });
   });
+
+  it.each([
+    [['--bogus'], `Unknown option '--bogus'`],
+    [['--name'], `Option '--name <value>' argument missing`],
+    [['--name', 'acme', 'extra'], `Unexpected argument 'extra'`],
+    [[], '--name is required'],
+    [['--name', ''], '--name must not be empty'],
+    [['--name', '  '], '--name must not be empty'],
+  ])('refuses %j with a one-line usage error and exits 2 before it connects', async (args, reason) => {
+    // Nothing answers there: reaching for the database would end in "Cannot reach" and exit 1.
+    const run = await runWorkspaceCli({ ...(process.env as Record<string, string>), DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:1/switchboard' }, args);
+    expect(run).toEqual({ status: { code: 2, signal: null }, stdout: [], stderr: [expect.stringContaining(reason)] });
+    expect(run.stderr[0]).toMatch(/\. Usage: workspace-create --name <name> \[--if-none\]$/);
+  });
 });
