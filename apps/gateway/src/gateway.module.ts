@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   ContractValidationPipe,
@@ -18,6 +18,7 @@ import { ConnectedAppsService } from './connections/connected-apps.service.js';
 import { gatewayDatabase } from './database/gateway.database.js';
 import { HealthController } from './health/health.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
+import { UndeclaredQueryInterceptor } from './http/undeclared-query.interceptor.js';
 import { ProductsController } from './products/products.controller.js';
 import { IntegrationFetchController } from './integrations/integration-fetch.controller.js';
 import { IntegrationSecretsController } from './integrations/integration-secrets.controller.js';
@@ -45,6 +46,7 @@ export class GatewayModule {
         ConnectedAppsService,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: UndeclaredQueryInterceptor },
         { provide: APP_PIPE, useValue: new ContractValidationPipe() },
       ],
     };

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsQueryInteger } from '../common/query-integer.js';
 import { IsOmittable, IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 
@@ -32,12 +33,10 @@ export class RunRecordsQuery {
   @IsIn(RUN_RECORD_STATUSES, { message: `$property must be one of ${RUN_RECORD_STATUSES.join(', ')}` })
   status?: RunRecordStatus;
 
-  // A query string is text: "abc" becomes NaN, which the integer check refuses by name.
   @IsOmittable()
   @Min(1)
   @Max(RUN_LIST_MAX_LIMIT)
-  @IsInt()
-  @Type(() => Number)
+  @IsQueryInteger()
   limit?: number;
 
   /** Only runs created strictly before this instant: the `created_at` of the last run of the previous page. */

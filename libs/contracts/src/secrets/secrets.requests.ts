@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsQueryInteger } from '../common/query-integer.js';
 import { IsEnvSlug, IsOmittable, IsSecretKey, IsSecretValue, IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 import { CreateSecretBody, RotateSecretBody, UpdateSecretBody } from './secret.dto.js';
@@ -53,12 +54,10 @@ export class SecretAuditQuery {
   @IsSecretKey()
   key?: string;
 
-  // A query string is text: "abc" becomes NaN, which the integer check refuses by name.
   @IsOmittable()
   @Min(1)
   @Max(SECRET_AUDIT_MAX_LIMIT)
-  @IsInt()
-  @Type(() => Number)
+  @IsQueryInteger()
   limit?: number;
 }
 
