@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfigsOrExit, runMigrations, serviceDataSourceOptions } from '@switchboard/platform';
@@ -8,6 +9,7 @@ import { gatewayDatabase } from './database/gateway.database.js';
 import { mountApiDocs } from './docs/api-docs.js';
 import { GatewayModule } from './gateway.module.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
+import { describeListening } from './http/listening-address.js';
 
 // Every setting is validated, and the process ends listing every wrong one, before anything connects.
 const [config] = loadConfigsOrExit([GatewayConfig]);
@@ -24,4 +26,5 @@ app.useLogger(app.get(Logger));
 mountApiDocs(app);
 app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
-app.get(Logger).log(`gateway is listening on ${await app.getUrl()}`);
+// Bound to a TCP port, so address() is an AddressInfo, never a pipe name.
+app.get(Logger).log(describeListening(app.getHttpServer().address() as AddressInfo));
