@@ -22,3 +22,4 @@ export * from './bootstrap/start-microservice.js';
 export * from './database/unique-violation.js';
 export * from './validation/assert-unique-keys.js';
 export * from './logging/error-serializer.js';
+export * from './messaging/reply-size.js';

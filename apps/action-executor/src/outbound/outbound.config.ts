@@ -1,8 +1,7 @@
+import { DEFAULT_NATS_MAX_PAYLOAD, InvalidConfigError, LARGEST_NATS_MAX_PAYLOAD, largestBodyForReply } from '@switchboard/platform';
 import { IsInt, IsString, Max, Min, ValidateBy } from 'class-validator';
 import { parseAllowEntry, splitAllowList } from './address-policy.js';
 import type { OutboundClientOptions } from './outbound-request.js';
-
-const MIB = 1024 * 1024;
 
 // Checked at start-up so that a mistyped entry stops the executor instead of silently allowing nothing.
 const IsOutboundAllowList = ValidateBy({
@@ -35,11 +34,12 @@ export class OutboundConfig {
   @Max(600_000)
   OUTBOUND_BODY_TIMEOUT_MS: number = 30_000;
 
+  // A run's reply carries the body back over NATS, in one message of at most the server's max_payload: the default
+  // fits nats-server's default of 1 MiB, the bound its largest; `assertRepliesFit` checks the server's own once connected.
   @IsInt()
   @Min(1)
-  @Max(1024 * MIB)
-  // A run's reply travels back over NATS, whose default max_payload is 1 MiB.
-  OUTBOUND_MAX_RESPONSE_BYTES: number = 768 * 1024;
+  @Max(largestBodyForReply(LARGEST_NATS_MAX_PAYLOAD))
+  OUTBOUND_MAX_RESPONSE_BYTES: number = largestBodyForReply(DEFAULT_NATS_MAX_PAYLOAD);
 
   @IsInt()
   @Min(1)
@@ -65,4 +65,13 @@ export function outboundClientOptionsFrom(config: OutboundConfig): OutboundClien
     maxAttempts: config.OUTBOUND_MAX_ATTEMPTS,
     maxConnectionsPerOrigin: config.OUTBOUND_MAX_CONNECTIONS_PER_ORIGIN,
   };
+}
+
+/** Refuses an {@link OutboundConfig} whose largest body a reply through a NATS server of `maxPayload` cannot carry. */
+export function assertRepliesFit(config: OutboundConfig, maxPayload: number): void {
+  const largest = largestBodyForReply(maxPayload);
+  if (config.OUTBOUND_MAX_RESPONSE_BYTES <= largest) return;
+  throw new InvalidConfigError([
+    `OUTBOUND_MAX_RESPONSE_BYTES: OUTBOUND_MAX_RESPONSE_BYTES must not be greater than ${largest}, the largest body a reply carries within the NATS server's max_payload of ${maxPayload} bytes`,
+  ]);
 }

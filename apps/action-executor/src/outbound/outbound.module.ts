@@ -1,10 +1,12 @@
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { exitForInvalidConfig, InvalidConfigError, NATS_CONNECTION } from '@switchboard/platform';
 import { OutboundClient } from './outbound-client.js';
-import { OutboundConfig, outboundClientOptionsFrom } from './outbound.config.js';
+import { assertRepliesFit, OutboundConfig, outboundClientOptionsFrom } from './outbound.config.js';
 
 /** The executor's one outbound HTTP client, shared by action runs and `integrations.fetch`. */
 @Module({
-  providers: [{ provide: OutboundClient, inject: [OutboundConfig], useFactory: (config: OutboundConfig) => new OutboundClient(outboundClientOptionsFrom(config)) }],
+  providers: [{ provide: OutboundClient, inject: [OutboundConfig, NATS_CONNECTION], useFactory: outboundClientFor }],
   exports: [OutboundClient],
 })
 export class OutboundModule implements OnApplicationShutdown {
@@ -14,4 +16,15 @@ export class OutboundModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.outbound.close();
   }
+}
+
+// Only the connected server tells its max_payload; a body limit its replies cannot carry stops the executor here.
+function outboundClientFor(config: OutboundConfig, nats: NatsConnection): OutboundClient {
+  try {
+    assertRepliesFit(config, nats.info?.max_payload ?? Infinity);
+  } catch (error) {
+    if (!(error instanceof InvalidConfigError)) throw error;
+    exitForInvalidConfig(error);
+  }
+  return new OutboundClient(outboundClientOptionsFrom(config));
 }

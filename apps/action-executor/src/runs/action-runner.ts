@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { ActionRunReply, RunActionBody } from '@switchboard/contracts';
+import { assertReplyFits, NATS_CONNECTION } from '@switchboard/platform';
 import { substituteDeep } from '@switchboard/placeholders';
 import { OutboundClient } from '../outbound/outbound-client.js';
 import { RunRecordWriter } from '../run-records/run-record-writer.js';
@@ -28,6 +30,7 @@ export class ActionRunner {
     private readonly concurrency: ConnectionConcurrency,
     private readonly records: RunRecordWriter,
     private readonly authentication: RunAuthentication,
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
   ) {}
 
   /** `sentAtEpochMs`: when the gateway sent the run, for the record's queue time. */
@@ -77,7 +80,7 @@ export class ActionRunner {
       response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(retry));
     }
     trace.answered(response);
-    return {
+    const reply: ActionRunReply = {
       run_id: runId,
       status: response.status,
       headers: response.headers,
@@ -88,6 +91,9 @@ export class ActionRunner {
         total_ms: round(performance.now() - started),
       },
     };
+    // A reply NATS cannot carry would leave the caller waiting: the run fails instead, and its record says so.
+    assertReplyFits(reply, response.body.length, this.nats.info?.max_payload ?? Infinity);
+    return reply;
   }
 }
 

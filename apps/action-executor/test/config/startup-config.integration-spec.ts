@@ -41,4 +41,20 @@ describe('action-executor start-up with wrong settings', () => {
       await client.end();
     }
   });
+
+  it("refuses at connect a body limit larger than a reply fits in the NATS server's max_payload", async () => {
+    const failure = await rejectionOf(
+      startService('action-executor', { env: { DATABASE_URL: database.url, OUTBOUND_MAX_RESPONSE_BYTES: '10485760' } }),
+      Error,
+    );
+
+    const output = failure.message.slice(failure.message.indexOf('---\n') + 4);
+    expect([failure.message.split('\n')[0], output.split('\n').filter((line) => !line.startsWith('{'))]).toEqual([
+      'action-executor did not become healthy: the process exited with code 1',
+      [
+        'Invalid environment variables:',
+        "  OUTBOUND_MAX_RESPONSE_BYTES: OUTBOUND_MAX_RESPONSE_BYTES must not be greater than 737280, the largest body a reply carries within the NATS server's max_payload of 1048576 bytes",
+      ],
+    ]);
+  });
 });

@@ -1,4 +1,6 @@
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { AuthSchemeView, RunActionBody } from '@switchboard/contracts';
+import { DEFAULT_NATS_MAX_PAYLOAD } from '@switchboard/platform';
 import { AccessTokenCache } from '../../src/cache/access-token.cache.js';
 import { OutboundClient } from '../../src/outbound/outbound-request.js';
 import type { RunRecordWriter } from '../../src/run-records/run-record-writer.js';
@@ -67,6 +69,7 @@ describe('A run authenticated with an OAuth2 scheme', () => {
       new ConnectionConcurrency(32, 5000),
       { record: () => undefined } as unknown as RunRecordWriter,
       new RunAuthentication(tokens),
+      { info: { max_payload: DEFAULT_NATS_MAX_PAYLOAD } } as NatsConnection,
     );
   });
 

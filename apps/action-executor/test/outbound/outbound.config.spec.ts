@@ -5,7 +5,7 @@ describe('OutboundConfig', () => {
   it('has a default for every setting, allowing no private address', () => {
     expect(outboundClientOptionsFrom(loadConfig(OutboundConfig, {}))).toEqual({
       allow: [],
-      maxResponseBytes: 768 * 1024,
+      maxResponseBytes: 720 * 1024,
       defaultTimeouts: { connectMs: 5000, headersMs: 30_000, bodyMs: 30_000 },
       maxAttempts: 3,
       maxConnectionsPerOrigin: 50,
@@ -34,6 +34,12 @@ describe('OutboundConfig', () => {
   it('stops at start-up on an allow-list entry it cannot read or a limit out of range', () => {
     expect(() => loadConfig(OutboundConfig, { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1,10.0.0.0/99', OUTBOUND_MAX_ATTEMPTS: '0' })).toThrow(
       /SWITCHBOARD_OUTBOUND_ALLOW: SWITCHBOARD_OUTBOUND_ALLOW must be a comma-separated list[^\n]*\n {2}OUTBOUND_MAX_ATTEMPTS: /,
+    );
+  });
+
+  it('refuses a body limit that no NATS server could carry back in a reply', () => {
+    expect(() => loadConfig(OutboundConfig, { OUTBOUND_MAX_RESPONSE_BYTES: String(1024 * 1024 * 1024) })).toThrow(
+      'OUTBOUND_MAX_RESPONSE_BYTES: OUTBOUND_MAX_RESPONSE_BYTES must not be greater than 50282496',
     );
   });
 });

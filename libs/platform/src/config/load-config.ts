@@ -44,7 +44,12 @@ export function loadConfigsOrExit<const T extends readonly ClassConstructor<obje
     return loadConfigs(types, env);
   } catch (error) {
     if (!(error instanceof InvalidConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
+    exitForInvalidConfig(error);
   }
+}
+
+/** Ends the process as {@link loadConfigsOrExit} does, for settings found wrong only once something is connected. */
+export function exitForInvalidConfig(error: InvalidConfigError): never {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
 }

@@ -1,0 +1,52 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
+import { rejectionOf, startFakeStripe, startPlatform, waitUntil, type FakeThirdPartyApi, type Platform } from '@switchboard/testing';
+import { switchboardFor } from './switchboard-for.js';
+
+// Within OUTBOUND_MAX_RESPONSE_BYTES, but every `"` is escaped in the reply's JSON: twice NATS's 1 MiB max_payload.
+const QUOTES = '"'.repeat(600 * 1024);
+
+describe('Outbound limits: a reply too large for NATS', () => {
+  const secretValue = `sk_live_limits_${randomBytes(8).toString('hex')}`;
+  let platform: Platform;
+  let stripe: FakeThirdPartyApi;
+  let quotes: Server;
+  let sdk: Switchboard;
+
+  const run = (app: string) =>
+    sdk.actions.run({ env: 'prd', product: 'limits', app, event: 'call', input: { headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' } } });
+
+  beforeAll(async () => {
+    stripe = await startFakeStripe([secretValue]);
+    quotes = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end(QUOTES));
+    await new Promise<void>((resolve) => quotes.listen(0, '127.0.0.1', resolve));
+    // A short gateway timeout, so that a reply lost on the way fails this spec fast instead of after 70 s.
+    platform = await startPlatform({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1', NATS_REQUEST_TIMEOUT_MS: '8000' } });
+    sdk = switchboardFor(platform, await platform.createWorkspace('limits'));
+    const apps = { stripe: stripe.url, quotes: `http://127.0.0.1:${(quotes.address() as AddressInfo).port}`, intranet: 'http://10.255.255.1' };
+    await sdk.product.init('limits');
+    for (const [tag, baseUrl] of Object.entries(apps)) {
+      await sdk.app.create({ tag, envs: [{ slug: 'prd', base_url: baseUrl, request_type: 'JSON' }], actions: [{ tag: 'call', method: 'GET', path: '/v1/charges' }] });
+      await sdk.product.app.add({ access_tag: tag, app: tag, envs: [{ slug: 'prd', active: true }] });
+    }
+    await sdk.secrets.create({ key: 'STRIPE_KEY', value: secretValue });
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    await stripe?.stop();
+    await new Promise((resolve) => quotes?.close(resolve));
+  });
+
+  it('answers a run whose reply NATS cannot carry with 502 upstream_response_too_large, and records it failed', async () => {
+    const refused = await rejectionOf(run('quotes'), SwitchboardError);
+    expect([refused.status, refused.code]).toEqual([502, 'upstream_response_too_large']);
+    expect(refused.message).toContain('more than the 1048576 bytes a NATS message may carry');
+
+    let records: Awaited<ReturnType<typeof sdk.actions.runs.list>> = [];
+    await waitUntil(async () => (records = await sdk.actions.runs.list({ app: 'quotes' })).length === 1, { what: 'the run record', timeoutMs: 10_000, intervalMs: 50 });
+    expect(records[0]).toMatchObject({ status: 'failed', error_code: 'upstream_response_too_large' });
+  });
+});
