@@ -1,14 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
+import { SwitchboardError, type SecretAuditEntry, type Switchboard } from '@switchboard/sdk';
 import { rejectionOf, startFakeStripe, startPlatform, waitUntil, type FakeThirdPartyApi, type Platform } from '@switchboard/testing';
 import { switchboardFor } from './switchboard-for.js';
 
 // Within OUTBOUND_MAX_RESPONSE_BYTES, but every `"` is escaped in the reply's JSON: twice NATS's 1 MiB max_payload.
 const QUOTES = '"'.repeat(600 * 1024);
 
-describe('Outbound limits: a reply too large for NATS', () => {
+describe('Outbound limits: a reply too large for NATS, and the secret uses of calls never sent', () => {
   const secretValue = `sk_live_limits_${randomBytes(8).toString('hex')}`;
   let platform: Platform;
   let stripe: FakeThirdPartyApi;
@@ -17,6 +17,10 @@ describe('Outbound limits: a reply too large for NATS', () => {
 
   const run = (app: string) =>
     sdk.actions.run({ env: 'prd', product: 'limits', app, event: 'call', input: { headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' } } });
+
+  async function usesOfRun(runId: string): Promise<SecretAuditEntry[]> {
+    return (await sdk.secrets.audit({ key: 'STRIPE_KEY' })).filter((entry) => entry.action === 'use' && entry.run_id === runId);
+  }
 
   beforeAll(async () => {
     stripe = await startFakeStripe([secretValue]);
@@ -48,5 +52,19 @@ describe('Outbound limits: a reply too large for NATS', () => {
     let records: Awaited<ReturnType<typeof sdk.actions.runs.list>> = [];
     await waitUntil(async () => (records = await sdk.actions.runs.list({ app: 'quotes' })).length === 1, { what: 'the run record', timeoutMs: 10_000, intervalMs: 50 });
     expect(records[0]).toMatchObject({ status: 'failed', error_code: 'upstream_response_too_large' });
+  });
+
+  it('records a use of the secrets of a sent call, and none for a run the address policy refused', async () => {
+    const refused = await rejectionOf(run('intranet'), SwitchboardError);
+    expect([refused.status, refused.code]).toEqual([403, 'outbound_address_refused']);
+    const sent = await run('stripe');
+    expect(stripe.received.at(-1)?.headers.authorization).toBe(`Bearer ${secretValue}`);
+
+    await waitUntil(async () => (await usesOfRun(sent.run_id)).length === 1, { what: "the sent run's use", timeoutMs: 10_000, intervalMs: 50 });
+    // Uses are recorded in order: the earlier refused run's would be there by now, had it been reported.
+    let refusedRuns: Awaited<ReturnType<typeof sdk.actions.runs.list>> = [];
+    await waitUntil(async () => (refusedRuns = await sdk.actions.runs.list({ app: 'intranet' })).length === 1, { what: 'the refused run', timeoutMs: 10_000, intervalMs: 50 });
+    expect(refusedRuns[0]).toMatchObject({ status: 'failed', error_code: 'outbound_address_refused', secret_versions: { STRIPE_KEY: 1 } });
+    expect(await usesOfRun(refusedRuns[0]?.run_id ?? '')).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import {
 } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
 import pg from 'pg';
-import { createTestDatabase, rejectionOf, startService, type ServiceHandle, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, startService, waitUntil, type ServiceHandle, type TestDatabase } from '@switchboard/testing';
 
 const refusal = (call: Promise<unknown>): Promise<DomainError> => rejectionOf(call, DomainError);
 
@@ -109,8 +109,14 @@ describe('The secrets-vault service over real NATS and PostgreSQL', () => {
     }
   });
 
-  it('audits creates, reads, rotations and run-time uses, never values', async () => {
-    const trail = await nats.request<SecretAuditEntryView[]>(Subjects.SecretsAuditList, { workspace_id, query: { key: 'STRIPE_KEY' } });
+  it('audits creates, reads, rotations and the run-time uses the executor records, never values', async () => {
+    const auditTrail = (): Promise<SecretAuditEntryView[]> => nats.request(Subjects.SecretsAuditList, { workspace_id, query: { key: 'STRIPE_KEY' } });
+    // Resolving hands values to a run that may still be refused before its call: the executor records the use once sent.
+    expect((await auditTrail()).filter((entry) => entry.action === 'use')).toEqual([]);
+    const recorded = [1, 2].map((version) => ({ key: 'STRIPE_KEY', version, app_tag: 'stripe', access_tag: 'payment_app', env: 'prd', run_id: 'run_1' }));
+    nats.emit(Subjects.SecretsSecretUseRecord, { workspace_id, uses: recorded });
+    let trail: SecretAuditEntryView[] = [];
+    await waitUntil(async () => (trail = await auditTrail()).filter((entry) => entry.action === 'use').length === 2, { what: 'the recorded uses', timeoutMs: 10_000, intervalMs: 50 });
     expect(trail.map((entry) => entry.action).sort()).toEqual(expect.arrayContaining(['create', 'fetch', 'rotate', 'use']));
     const uses = trail.filter((entry) => entry.action === 'use');
     expect(uses.map((entry) => entry.version).sort()).toEqual([1, 2]);

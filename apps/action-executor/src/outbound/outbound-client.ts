@@ -69,7 +69,8 @@ export class OutboundClient {
     this.policy.assertAllowed(url.hostname, await resolveHost(url, this.lookup));
   }
 
-  async send(request: OutboundRequest): Promise<OutboundResponse> {
+  /** `onSending` is called once the address policy has let the request through, before its first attempt. */
+  async send(request: OutboundRequest, onSending?: () => void): Promise<OutboundResponse> {
     if (this.closed) throw new Error('The outbound client is closed');
     const started = performance.now();
     const { url } = request;
@@ -95,6 +96,7 @@ export class OutboundClient {
     };
     const retryable = mayRetry(request.method, request.idempotencyKey);
     const maxAttempts = Math.min(this.options.maxAttempts, request.maxAttempts ?? this.options.maxAttempts);
+    onSending?.();
 
     for (let attempt = 1; ; attempt += 1) {
       const mayTryAgain = retryable && attempt < maxAttempts;

@@ -71,13 +71,19 @@ export class ActionRunner {
     const applied = await this.authentication.apply(workspaceId, request, auth, credentials);
     const resolvedAt = performance.now();
     trace.sending();
-    let response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(request));
+    // A use is audited once a request carrying the values may connect, never for a run refused before, and once per run.
+    let reported = false;
+    const reportUses = (): void => {
+      if (!reported) this.secrets.reportUses(workspaceId, secrets, target, runId);
+      reported = true;
+    };
+    let response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(request, reportUses));
     if (response.status === 401 && applied.usedCachedToken) {
       // A cached OAuth2 token the upstream no longer takes (revoked, or expired before its time): once more, freshly.
       applied.forgetCachedTokens();
       const retry = buildOutboundRequest(target, resolvedInput);
       await this.authentication.apply(workspaceId, retry, auth, credentials);
-      response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(retry));
+      response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(retry, reportUses));
     }
     trace.answered(response);
     const reply: ActionRunReply = {

@@ -6,9 +6,9 @@ import type { RunTarget } from './run-target.js';
 import { SecretUseReporter } from './secret-use-reporter.js';
 
 /**
- * The secrets a run references: from the cache when warm or when another run is resolving the same ones (the uses are
- * then reported to the secrets service's audit log in batches, without waiting), otherwise from the secrets service,
- * which checks scope, env and expiry, audits the use and refuses with the seed's messages.
+ * The secrets a run references: from the cache when warm or when another run is resolving the same ones, otherwise
+ * from the secrets service, which checks scope, env and expiry and refuses with the seed's messages. Their use is
+ * audited only by {@link RunSecrets.reportUses}, once the call carrying them is sent.
  */
 @Injectable()
 export class RunSecrets {
@@ -23,7 +23,7 @@ export class RunSecrets {
     const cacheKey = `${[...keys].sort().join(',')}|${target.appTag}|${target.accessTag}|${target.env}`;
     const cached = this.cache.peek(workspaceId, cacheKey);
     if (cached && Object.values(cached).some(hasExpired)) this.cache.delete(workspaceId, cacheKey);
-    const { value: secrets, origin } = await this.cache.getOrLoad(workspaceId, cacheKey, async () => {
+    const { value: secrets } = await this.cache.getOrLoad(workspaceId, cacheKey, async () => {
       const reply = await this.nats.request<ResolvedSecretsReply>(Subjects.SecretsReferenceResolve, {
         workspace_id: workspaceId,
         keys,
@@ -34,12 +34,11 @@ export class RunSecrets {
       });
       return reply.secrets;
     });
-    // The secrets service audited the run whose load it answered; every other run reports its own use.
-    if (origin !== 'loaded') this.reportUses(workspaceId, secrets, target, runId);
     return secrets;
   }
 
-  private reportUses(workspaceId: string, secrets: ResolvedSecretsReply['secrets'], target: RunTarget, runId: string): void {
+  /** Reports the use of `secrets` to the secrets service's audit log, in batches, without waiting. */
+  reportUses(workspaceId: string, secrets: ResolvedSecretsReply['secrets'], target: RunTarget, runId: string): void {
     const uses = Object.entries(secrets).map(([key, secret]) => ({
       key,
       version: secret.version,
@@ -48,7 +47,7 @@ export class RunSecrets {
       env: target.env,
       run_id: runId,
     }));
-    this.uses.report(workspaceId, uses);
+    if (uses.length > 0) this.uses.report(workspaceId, uses);
   }
 }
 

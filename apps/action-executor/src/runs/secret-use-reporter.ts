@@ -6,8 +6,8 @@ const FLUSH_EVERY_MS = 250;
 const USES_PER_MESSAGE = 100;
 
 /**
- * Reports secret uses answered from the cache to the secrets service's audit log, gathered per
- * workspace and sent a few times a second, so a warm run costs the audit log no write of its own.
+ * Reports the secret uses of sent calls to the secrets service's audit log, gathered per workspace and sent a few
+ * times a second, so a run costs the audit log no write of its own.
  */
 @Injectable()
 export class SecretUseReporter implements OnApplicationShutdown {

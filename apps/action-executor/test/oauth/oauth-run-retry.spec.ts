@@ -64,7 +64,7 @@ describe('A run authenticated with an OAuth2 scheme', () => {
     const tokens = new OAuthTokenProvider(outbound, new AccessTokenCache(), { timeoutMs: 2000 });
     runner = new ActionRunner(
       { load: () => Promise.resolve(target) } as unknown as RunTargetLoader,
-      { resolve: () => Promise.resolve({}) } as unknown as RunSecrets,
+      { resolve: () => Promise.resolve({}), reportUses: () => undefined } as unknown as RunSecrets,
       outbound,
       new ConnectionConcurrency(32, 5000),
       { record: () => undefined } as unknown as RunRecordWriter,

@@ -15,7 +15,7 @@ export type SecretUseAudit = Pick<SecretAuditRecord, 'app' | 'accessTag' | 'env'
 /**
  * Resolves the secrets an action run references, in the seed's order: the secret exists, its scope
  * includes the app, the env is allowed, it has not expired; then decrypts. Stops at the first failure,
- * so a run that cannot have every value gets none, and records each use in the audit log.
+ * so a run that cannot have every value gets none.
  */
 @Injectable()
 export class SecretResolver {
@@ -66,19 +66,19 @@ export class SecretResolver {
 
   async resolve(request: ResolveSecretReferencesRequest): Promise<ResolvedSecretsReply> {
     const use = { appTag: request.app_tag, accessTag: request.access_tag, env: request.env };
-    const audit = { app: request.app_tag, accessTag: request.access_tag, env: request.env, runId: request.run_id ?? null };
-    return { secrets: Object.fromEntries(await this.resolveForUse(request.workspace_id, request.keys, use, audit)) };
+    // The executor records each use itself once the run's call is sent: a run refused before that used nothing.
+    return { secrets: Object.fromEntries(await this.resolveForUse(request.workspace_id, request.keys, use)) };
   }
 
   /**
-   * The values of the workspace secrets `keys` for one use, after the checks, each use recorded with `audit`.
+   * The values of the workspace secrets `keys` for one use, after the checks, each use recorded with `audit` if given.
    * Throws the first check's failure before any value is decrypted.
    */
   async resolveForUse(
     workspaceId: string,
     requestedKeys: readonly string[],
     use: SecretUse,
-    audit: SecretUseAudit,
+    audit?: SecretUseAudit,
   ): Promise<Map<string, ResolvedSecret>> {
     const keys = [...new Set(requestedKeys)];
     if (keys.length === 0) return new Map();
@@ -106,10 +106,12 @@ export class SecretResolver {
         return [secret.key, { value, version: version.version, expires_at: secret.expiresAt?.toISOString() ?? null }] as const;
       }),
     );
-    await this.audit.record(
-      this.dataSource.manager,
-      values.map(([key, { version }]) => ({ ...audit, workspaceId, key, action: 'use' as const, version })),
-    );
+    if (audit) {
+      await this.audit.record(
+        this.dataSource.manager,
+        values.map(([key, { version }]) => ({ ...audit, workspaceId, key, action: 'use' as const, version })),
+      );
+    }
     return new Map(values);
   }
 }

@@ -70,7 +70,8 @@ export class ListSecretAuditRequest extends WorkspaceScopedRequest {
 
 /**
  * `secrets.reference.resolve`: the values of the referenced secrets for one use (an action run),
- * after the scope, env and expiry checks. Only the action executor sends it.
+ * after the scope, env and expiry checks. Only the action executor sends it, and records the use itself
+ * (`secrets.secret-use.record`) once the run's call is sent.
  */
 export class ResolveSecretReferencesRequest extends WorkspaceScopedRequest {
   @ArrayMaxSize(100)
@@ -105,7 +106,7 @@ export interface ResolvedSecretsReply {
   secrets: Record<string, ResolvedSecret>;
 }
 
-/** One run-time use of a secret answered from the executor's cache, for the audit log. */
+/** One run-time use of a secret in a call the executor sent, for the audit log. */
 export class SecretUse {
   @IsSecretKey()
   @IsString()
@@ -130,7 +131,7 @@ export class SecretUse {
   run_id?: string;
 }
 
-/** `secrets.secret-use.record` (fire-and-forget): uses the secrets service did not see because a cache answered. */
+/** `secrets.secret-use.record` (fire-and-forget): the secrets of calls the executor sent. */
 export class RecordSecretUsesRequest extends WorkspaceScopedRequest {
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
