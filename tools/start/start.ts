@@ -2,6 +2,7 @@
 // workspace on first start. Ctrl-C stops the services first, then what this script started.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -30,6 +31,9 @@ const DATA_DIR = localDataDir(REPO_ROOT);
 const GATEWAY_PORT = Number(process.env.PORT ?? process.env.GATEWAY_PORT ?? 3000);
 const SERVICE_STOP_GRACE_MS = 10_000;
 const READY_TIMEOUT_MS = 180_000; // the first start migrates an empty database
+// How long the services still starting may take to finish checking their settings once one has exited: a service
+// with wrong settings exits listing them within a few seconds, even with all five starting on a small machine.
+const SETTINGS_CHECK_GRACE_MS = 10_000;
 
 const say = (message: string): void => {
   for (const line of message.split('\n')) process.stdout.write(`${'start'.padEnd(LABEL_WIDTH)} │ ${line}\n`);
@@ -40,6 +44,7 @@ let natsStarting: Promise<RunningServer> | undefined;
 let postgresStarting: Promise<RunningServer> | undefined;
 const services = new Map<string, ChildHandle>();
 let shuttingDown = false;
+let running = false;
 
 async function main(): Promise<void> {
   if (!Number.isInteger(GATEWAY_PORT) || GATEWAY_PORT < 1 || GATEWAY_PORT > 65_535) throw new Error(`PORT must be a TCP port number, got "${process.env.PORT ?? process.env.GATEWAY_PORT}"`);
@@ -85,6 +90,7 @@ async function main(): Promise<void> {
   });
 
   if (shuttingDown) return;
+  running = true;
   await reportDevWorkspace(env);
   say(`Switchboard is running at http://localhost:${GATEWAY_PORT} (API docs at /docs). Press Ctrl-C to stop.`);
 }
@@ -98,7 +104,20 @@ async function startService(name: string, index: number, env: NodeJS.ProcessEnv)
     onLine: servicePrinter(name, index, LABEL_WIDTH),
   });
   services.set(name, child);
-  void child.exited.then((status) => shutdown(1, `${name} ${describeExit(status)} (its last lines are above); stopping everything.`));
+  void child.exited.then((status) => serviceExited(name, describeExit(status)));
+}
+
+// Every service checks all its settings before connecting anything and exits listing every wrong one. One exiting
+// while the platform starts is most often such a list; the others still starting are let finish theirs, so that a
+// single `npm start` shows every service's problems rather than only the quickest's.
+async function serviceExited(name: string, how: string): Promise<void> {
+  if (shuttingDown) return;
+  say(`${name} ${how} (its last lines are above).`);
+  if (!running) {
+    const starting = [...services.values()].filter((child) => !child.exitStatus());
+    await Promise.race([Promise.all(starting.map((child) => child.exited)), sleep(SETTINGS_CHECK_GRACE_MS)]);
+  }
+  await shutdown(1, 'Stopping everything.');
 }
 
 async function reportDevWorkspace(env: NodeJS.ProcessEnv): Promise<void> {
