@@ -1,0 +1,40 @@
+import type { NatsConnection } from '@nats-io/transport-node';
+import { ErrorCode, type Subject } from '@switchboard/contracts';
+import { DomainError } from '../errors/domain-error.js';
+import { connectNats } from './nats-connection.js';
+import { NatsRequester } from './nats-requester.js';
+import { PlainSubjectNatsServer } from './plain-subject-nats-server.js';
+
+// A subject of this spec alone, so that no service answers it.
+const SUBJECT = `reply-size-spec.${process.pid}` as Subject;
+
+describe('PlainSubjectNatsServer over real NATS', () => {
+  const server = new PlainSubjectNatsServer({ servers: [process.env.NATS_URL ?? ''], queue: 'reply-size-spec' });
+  let connection: NatsConnection;
+  let replyChars = 0;
+
+  beforeAll(async () => {
+    server.addHandler(SUBJECT, () => Promise.resolve({ body: '"'.repeat(replyChars) }), false);
+    await new Promise<void>((resolve, reject) => void server.listen((error?: unknown) => (error ? reject(new Error('The NATS server did not start', { cause: error })) : resolve())));
+    connection = await connectNats(process.env.NATS_URL ?? '', 'reply-size-spec');
+  });
+
+  afterAll(async () => {
+    await connection?.close();
+    await server.close();
+  });
+
+  it("answers a reply larger than the server's max_payload with upstream_response_too_large at once, instead of nothing", async () => {
+    const maxPayload = connection.info?.max_payload ?? 0;
+    replyChars = maxPayload;
+    // Long enough that a lost reply fails this test on the timeout, not on a race.
+    const failure = await new NatsRequester(connection, 20_000).request(SUBJECT, {}).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DomainError);
+    expect(failure).toMatchObject({ code: ErrorCode.UpstreamResponseTooLarge, details: { max_payload: maxPayload } });
+  });
+
+  it('sends a reply that fits as it is', async () => {
+    replyChars = 1000;
+    expect(await new NatsRequester(connection, 20_000).request(SUBJECT, {})).toEqual({ body: '"'.repeat(1000) });
+  });
+});
