@@ -155,6 +155,11 @@ const PATH_VALUES: Record<string, string> = {
 };
 const pathOf = (template: string): string => template.replace(/\{(\w+)\}/g, (_match, name: string) => PATH_VALUES[name] ?? name);
 
+// A 400 whose one field entry is `field`, with `message` as both the error's message and that field's only one.
+function expectFieldRefusal(reply: { status: number; body: { code?: unknown; message?: unknown; details?: unknown } }, field: string, message: string): void {
+  expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([400, 'validation_failed', message, { fields: [{ field, messages: [message] }] }]);
+}
+
 describe('Hostile bodies and queries get a 4xx naming the field, never a server error', () => {
   let platform: Platform;
   let credentials: WorkspaceCredentials;
@@ -254,12 +259,7 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
     it.each(SECRET_NULLS)('PATCH /v1/secrets/:key refuses %s: null and changes nothing', async (field, message) => {
       const before = await switchboard.secrets.fetch('STRIPE_KEY');
       const reply = await send('PATCH', '/v1/secrets/STRIPE_KEY', { [field]: null });
-      expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([
-        400,
-        'validation_failed',
-        message,
-        { fields: [{ field, messages: [message] }] },
-      ]);
+      expectFieldRefusal(reply, field, message);
       expect(await switchboard.secrets.fetch('STRIPE_KEY')).toEqual(before);
     });
 
@@ -313,23 +313,13 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
       '%s refuses with "%s"',
       async (path, message, input, field) => {
         const reply = await send('POST', path, { ...RUN, input });
-        expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([
-          400,
-          'validation_failed',
-          message,
-          { fields: [{ field, messages: [message] }] },
-        ]);
+        expectFieldRefusal(reply, field, message);
       },
     );
 
     it.each(BAD_FETCHES)('POST /v1/integrations/fetch refuses %j', async (body, field, message) => {
       const reply = await send('POST', '/v1/integrations/fetch', body);
-      expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([
-        400,
-        'validation_failed',
-        message,
-        { fields: [{ field, messages: [message] }] },
-      ]);
+      expectFieldRefusal(reply, field, message);
     });
   });
 
@@ -338,12 +328,7 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
       ['/v1/actions/run', '/v1/actions/dispatch', '/v1/actions/plan'].flatMap((path) => BAD_URL_VALUES.map(([input, field, message]) => [path, message, input, field] as const)),
     )('%s refuses with "%s"', async (path, message, input, field) => {
       const reply = await send('POST', path, { ...RUN, input });
-      expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([
-        400,
-        'validation_failed',
-        message,
-        { fields: [{ field, messages: [message] }] },
-      ]);
+      expectFieldRefusal(reply, field, message);
     });
 
     it('sends strings, numbers and booleans as they read, and a query array as one key per item', async () => {
@@ -355,12 +340,7 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
   describe('list queries', () => {
     it.each(BAD_QUERIES)('GET %s is refused, naming %s', async (path, field, message) => {
       const reply = await send('GET', path);
-      expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([
-        400,
-        'validation_failed',
-        message,
-        { fields: [{ field, messages: [message] }] },
-      ]);
+      expectFieldRefusal(reply, field, message);
     });
 
     it.each([
