@@ -1,6 +1,6 @@
 import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
 import { type Platform, rejectionOf, startPlatform, type WorkspaceCredentials } from '@switchboard/testing';
-import { gatewayRequest, switchboardFor } from './switchboard-for.js';
+import { announceBody, gatewayRequest, switchboardFor } from './switchboard-for.js';
 
 const STRIPE_ENV = { slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true } as const;
 
@@ -164,7 +164,7 @@ describe('Bad input gets a clear error and leaves nothing half-written', () => {
   });
 
   it('refuses an oversized body with 413 payload_too_large', async () => {
-    const reply = await gatewayRequest(platform, credentials, 'PUT', '/v1/products/big', { description: 'x'.repeat(2 * 1024 * 1024) });
+    const reply = await announceBody(platform, credentials, 'PUT', '/v1/products/big', 2 * 1024 * 1024);
     expect([reply.status, reply.body.code, reply.body.message]).toEqual([413, 'payload_too_large', 'The request body is larger than 1048576 bytes (GATEWAY_BODY_LIMIT_BYTES)']);
     expect((await gatewayRequest(platform, credentials, 'GET', '/v1/products/big')).status).toBe(404);
   });

@@ -9,11 +9,9 @@ export function switchboardFor(platform: Platform, credentials: WorkspaceCredent
 
 /**
  * Raw HTTP with a workspace's credentials, for what the SDK deliberately cannot send (bad types, huge bodies, other
- * content types: `contentType` replaces `application/json`, and `null` sends none). Made with node:http rather than
- * fetch(): the gateway answers an oversized body with 413 from its Content-Length and may close the connection
- * before reading the rest, which fetch() reports as a failed write instead of the answer.
+ * content types: `contentType` replaces `application/json`, and `null` sends none).
  */
-export function gatewayRequest(
+export async function gatewayRequest(
   platform: Platform,
   credentials: WorkspaceCredentials | undefined,
   method: string,
@@ -21,36 +19,55 @@ export function gatewayRequest(
   body?: unknown,
   contentType: string | null = 'application/json',
 ): Promise<{ status: number; body: { code?: string; message?: string; details?: unknown } & Record<string, unknown> }> {
-  const headers: Record<string, string | number> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json' };
   if (credentials) {
     headers['x-switchboard-workspace-id'] = credentials.workspace_id;
     headers['x-switchboard-user-id'] = credentials.user_id;
     headers.authorization = `Bearer ${credentials.private_key}`;
   }
-  const bytes = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-  if (bytes !== undefined) {
-    if (contentType !== null) headers['content-type'] = contentType;
-    headers['content-length'] = bytes.length;
-  }
+  if (body !== undefined && contentType !== null) headers['content-type'] = contentType;
+  const response = await fetch(`${platform.url}${path}`, {
+    method,
+    headers,
+    // Bytes, because fetch() labels a string body text/plain itself.
+    body: body === undefined ? undefined : new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body)),
+  });
+  return { status: response.status, body: (await response.json()) as { code?: string } & Record<string, unknown> };
+}
+
+/**
+ * Announces a JSON body of `contentLength` bytes and waits for the answer before sending any of it. The gateway
+ * refuses an oversized body from its Content-Length alone and then closes the connection, so a body being written
+ * meanwhile would race that close (a client sees EPIPE instead of the answer).
+ */
+export function announceBody(
+  platform: Platform,
+  credentials: WorkspaceCredentials,
+  method: string,
+  path: string,
+  contentLength: number,
+): Promise<{ status: number; body: { code?: string; message?: string } & Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    let answered = false;
-    const outgoing = request(`${platform.url}${path}`, { method, headers }, (response) => {
-      answered = true;
+    const outgoing = request(`${platform.url}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        'content-length': contentLength,
+        'x-switchboard-workspace-id': credentials.workspace_id,
+        'x-switchboard-user-id': credentials.user_id,
+        authorization: `Bearer ${credentials.private_key}`,
+      },
+    });
+    outgoing.on('error', reject);
+    outgoing.on('response', (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', reject);
       response.on('end', () => {
-        try {
-          resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { code?: string } & Record<string, unknown> });
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
+        outgoing.destroy();
+        resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as { code?: string } & Record<string, unknown> });
       });
     });
-    // A write cut short after the answer came (the 413 above) is the answer, not a failure.
-    outgoing.on('error', (error) => {
-      if (!answered) reject(error);
-    });
-    outgoing.end(bytes);
+    outgoing.flushHeaders();
   });
 }
