@@ -1,5 +1,5 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { Switchboard, SwitchboardError } from '@switchboard/sdk';
+import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
 import {
   microserviceIsHealthy,
   rejectionOf,
@@ -11,6 +11,7 @@ import {
   type Platform,
   type TcpRelay,
 } from '@switchboard/testing';
+import { switchboardFor } from './switchboard-for.js';
 
 const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
 
@@ -22,10 +23,10 @@ describe('An executor cut off from NATS serves nothing it may have missed a chan
   let health: NatsConnection;
   let before: FakeThirdPartyApi;
   let after: FakeThirdPartyApi;
-  let sdk: Switchboard;
+  let switchboard: Switchboard;
 
   const run = (app: string, headers: Record<string, string> = {}): ReturnType<Switchboard['actions']['run']> =>
-    sdk.actions.run({ env: 'prd', product: 'shop', app, event: 'read', input: { headers } });
+    switchboard.actions.run({ env: 'prd', product: 'shop', app, event: 'read', input: { headers } });
   // No responder for its health subject is the executor being off NATS.
   const executorAnswers = async (expected: boolean): Promise<void> =>
     waitUntil(() => microserviceIsHealthy(health, 'action-executor', 300).then((healthy) => healthy === expected, () => !expected), {
@@ -41,16 +42,16 @@ describe('An executor cut off from NATS serves nothing it may have missed a chan
     relay = await startTcpRelay(platform.natsUrl);
     await platform.restartService('action-executor', { NATS_URL: relay.url, EXECUTOR_CACHE_MAX_AGE_MS: '3600000' });
     health = await connect({ servers: platform.natsUrl });
-    sdk = new Switchboard({ ...(await platform.createWorkspace('cut-off')), url: platform.url });
+    switchboard = switchboardFor(platform, await platform.createWorkspace('cut-off'));
 
-    await sdk.app.create({ tag: 'api', envs: [{ slug: 'prd', base_url: before.url, request_type: 'JSON' }], actions: [{ tag: 'read', method: 'GET', path: '/read' }] });
-    await sdk.product.init('shop');
+    await switchboard.app.create({ tag: 'api', envs: [{ slug: 'prd', base_url: before.url, request_type: 'JSON' }], actions: [{ tag: 'read', method: 'GET', path: '/read' }] });
+    await switchboard.product.init('shop');
     for (const access_tag of ['payments', 'reports', 'ledger']) {
-      await sdk.product.app.add({ access_tag, app: 'api', envs: [{ slug: 'prd', base_url: before.url, request_type: 'JSON', active: true }] });
+      await switchboard.product.app.add({ access_tag, app: 'api', envs: [{ slug: 'prd', base_url: before.url, request_type: 'JSON', active: true }] });
     }
-    await sdk.secrets.create({ key: 'DELETED_KEY', value: 'deleted-value' });
-    await sdk.secrets.create({ key: 'SCOPED_KEY', value: 'scoped-value', scope: ['payments', 'reports'] });
-    await sdk.secrets.create({ key: 'ROTATED_KEY', value: 'old-value' });
+    await switchboard.secrets.create({ key: 'DELETED_KEY', value: 'deleted-value' });
+    await switchboard.secrets.create({ key: 'SCOPED_KEY', value: 'scoped-value', scope: ['payments', 'reports'] });
+    await switchboard.secrets.create({ key: 'ROTATED_KEY', value: 'old-value' });
   });
 
   afterAll(async () => {
@@ -69,12 +70,14 @@ describe('An executor cut off from NATS serves nothing it may have missed a chan
 
     relay.cut();
     await executorAnswers(false);
-    await sdk.secrets.delete('DELETED_KEY');
-    await sdk.secrets.update('SCOPED_KEY', { scope: ['payments'] });
-    await sdk.secrets.rotate('ROTATED_KEY', 'new-value');
-    await sdk.product.app.update('ledger', { envs: [{ slug: 'prd', base_url: after.url, request_type: 'JSON', active: true }] });
+    await switchboard.secrets.delete('DELETED_KEY');
+    await switchboard.secrets.update('SCOPED_KEY', { scope: ['payments'] });
+    await switchboard.secrets.rotate('ROTATED_KEY', 'new-value');
+    await switchboard.product.app.update('ledger', { envs: [{ slug: 'prd', base_url: after.url, request_type: 'JSON', active: true }] });
     relay.restore();
     await executorAnswers(true);
+    // The executor has a second NATS connection, for its requests to the other services: wait until that one is back too.
+    await platform.services['action-executor'].waitForLog('NATS connection back', 20_000);
 
     const deleted = await refusal(run('payments', { 'X-Key': '$Token{DELETED_KEY}' }));
     expect([deleted.status, deleted.code, deleted.message]).toEqual([404, 'secret_not_found', "Secret 'DELETED_KEY' not found"]);
