@@ -13,13 +13,13 @@ describe('Outbound limits: a reply too large for NATS, and the secret uses of ca
   let platform: Platform;
   let stripe: FakeThirdPartyApi;
   let quotes: Server;
-  let sdk: Switchboard;
+  let switchboard: Switchboard;
 
   const run = (app: string) =>
-    sdk.actions.run({ env: 'prd', product: 'limits', app, event: 'call', input: { headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' } } });
+    switchboard.actions.run({ env: 'prd', product: 'limits', app, event: 'call', input: { headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' } } });
 
   async function usesOfRun(runId: string): Promise<SecretAuditEntry[]> {
-    return (await sdk.secrets.audit({ key: 'STRIPE_KEY' })).filter((entry) => entry.action === 'use' && entry.run_id === runId);
+    return (await switchboard.secrets.audit({ key: 'STRIPE_KEY' })).filter((entry) => entry.action === 'use' && entry.run_id === runId);
   }
 
   beforeAll(async () => {
@@ -28,14 +28,14 @@ describe('Outbound limits: a reply too large for NATS, and the secret uses of ca
     await new Promise<void>((resolve) => quotes.listen(0, '127.0.0.1', resolve));
     // A short gateway timeout, so that a reply lost on the way fails this spec fast instead of after 70 s.
     platform = await startPlatform({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1', NATS_REQUEST_TIMEOUT_MS: '8000' } });
-    sdk = switchboardFor(platform, await platform.createWorkspace('limits'));
+    switchboard = switchboardFor(platform, await platform.createWorkspace('limits'));
     const apps = { stripe: stripe.url, quotes: `http://127.0.0.1:${(quotes.address() as AddressInfo).port}`, intranet: 'http://10.255.255.1' };
-    await sdk.product.init('limits');
+    await switchboard.product.init('limits');
     for (const [tag, baseUrl] of Object.entries(apps)) {
-      await sdk.app.create({ tag, envs: [{ slug: 'prd', base_url: baseUrl, request_type: 'JSON' }], actions: [{ tag: 'call', method: 'GET', path: '/v1/charges' }] });
-      await sdk.product.app.add({ access_tag: tag, app: tag, envs: [{ slug: 'prd', active: true }] });
+      await switchboard.app.create({ tag, envs: [{ slug: 'prd', base_url: baseUrl, request_type: 'JSON' }], actions: [{ tag: 'call', method: 'GET', path: '/v1/charges' }] });
+      await switchboard.product.app.add({ access_tag: tag, app: tag, envs: [{ slug: 'prd', active: true }] });
     }
-    await sdk.secrets.create({ key: 'STRIPE_KEY', value: secretValue });
+    await switchboard.secrets.create({ key: 'STRIPE_KEY', value: secretValue });
   });
 
   afterAll(async () => {
@@ -49,8 +49,8 @@ describe('Outbound limits: a reply too large for NATS, and the secret uses of ca
     expect([refused.status, refused.code]).toEqual([502, 'upstream_response_too_large']);
     expect(refused.message).toContain('more than the 1048576 bytes a NATS message may carry');
 
-    let records: Awaited<ReturnType<typeof sdk.actions.runs.list>> = [];
-    await waitUntil(async () => (records = await sdk.actions.runs.list({ app: 'quotes' })).length === 1, { what: 'the run record', timeoutMs: 10_000, intervalMs: 50 });
+    let records: Awaited<ReturnType<typeof switchboard.actions.runs.list>> = [];
+    await waitUntil(async () => (records = await switchboard.actions.runs.list({ app: 'quotes' })).length === 1, { what: 'the run record', timeoutMs: 10_000, intervalMs: 50 });
     expect(records[0]).toMatchObject({ status: 'failed', error_code: 'upstream_response_too_large' });
   });
 
@@ -62,8 +62,8 @@ describe('Outbound limits: a reply too large for NATS, and the secret uses of ca
 
     await waitUntil(async () => (await usesOfRun(sent.run_id)).length === 1, { what: "the sent run's use", timeoutMs: 10_000, intervalMs: 50 });
     // Uses are recorded in order: the earlier refused run's would be there by now, had it been reported.
-    let refusedRuns: Awaited<ReturnType<typeof sdk.actions.runs.list>> = [];
-    await waitUntil(async () => (refusedRuns = await sdk.actions.runs.list({ app: 'intranet' })).length === 1, { what: 'the refused run', timeoutMs: 10_000, intervalMs: 50 });
+    let refusedRuns: Awaited<ReturnType<typeof switchboard.actions.runs.list>> = [];
+    await waitUntil(async () => (refusedRuns = await switchboard.actions.runs.list({ app: 'intranet' })).length === 1, { what: 'the refused run', timeoutMs: 10_000, intervalMs: 50 });
     expect(refusedRuns[0]).toMatchObject({ status: 'failed', error_code: 'outbound_address_refused', secret_versions: { STRIPE_KEY: 1 } });
     expect(await usesOfRun(refusedRuns[0]?.run_id ?? '')).toEqual([]);
   });

@@ -1,6 +1,6 @@
-import { Switchboard, SwitchboardError } from '@switchboard/sdk';
+import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
 import { rejectionOf, startFakeThirdPartyApi, startPlatform, type FakeThirdPartyApi, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
-import { gatewayRequest } from './switchboard-for.js';
+import { gatewayRequest, switchboardFor } from './switchboard-for.js';
 
 const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
 
@@ -10,7 +10,7 @@ describe('Integration fetch (seed 003) through the SDK', () => {
   let platform: Platform;
   let thirdParty: FakeThirdPartyApi;
   let credentials: WorkspaceCredentials;
-  let sdk: Switchboard;
+  let switchboard: Switchboard;
 
   beforeAll(async () => {
     thirdParty = await startFakeThirdPartyApi();
@@ -20,7 +20,7 @@ describe('Integration fetch (seed 003) through the SDK', () => {
     thirdParty.route('GET', '/fail', () => ({ status: 500, body: 'upstream exploded' }));
     platform = await startPlatform({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1' } });
     credentials = await platform.createWorkspace('seed-003-fetch');
-    sdk = new Switchboard({ ...credentials, url: platform.url });
+    switchboard = switchboardFor(platform, credentials);
   });
 
   afterAll(async () => {
@@ -30,7 +30,7 @@ describe('Integration fetch (seed 003) through the SDK', () => {
 
   it('performs a request to a third-party API (seed sample 1)', async () => {
     const exampleCom = thirdParty.url; // "https://example.com" in the seed: tests cannot reach the internet
-    const response = await sdk.integrations.fetch(exampleCom);
+    const response = await switchboard.integrations.fetch(exampleCom);
     const result = await response.text();
 
     expect(result).toBe('<h1>Example Domain</h1>');
@@ -42,9 +42,9 @@ describe('Integration fetch (seed 003) through the SDK', () => {
     const myApi = thirdParty.url; // "https://my-api.com" in the seed
     const onMessage = async ({ username, password }: { username: string; password: string }): Promise<Response> => {
       // Set the username and password
-      await sdk.integrations.secrets.set('USERNAME', username);
-      await sdk.integrations.secrets.set('PASSWORD', password);
-      const response = await sdk.integrations.fetch(myApi, {
+      await switchboard.integrations.secrets.set('USERNAME', username);
+      await switchboard.integrations.secrets.set('PASSWORD', password);
+      const response = await switchboard.integrations.fetch(myApi, {
         body: {
           username: '$(secret:USERNAME)',
           password: '$(secret:PASSWORD)',
@@ -63,20 +63,20 @@ describe('Integration fetch (seed 003) through the SDK', () => {
   });
 
   it('substitutes $Token{KEY} from a workspace secret open to every app, and audits the use', async () => {
-    await sdk.secrets.create({ key: 'API_TOKEN', value: 'tok-workspace-1' });
+    await switchboard.secrets.create({ key: 'API_TOKEN', value: 'tok-workspace-1' });
 
-    const response = await sdk.integrations.fetch(`${thirdParty.url}/items?page=1`, { headers: { Authorization: 'Bearer $Token{API_TOKEN}' } });
+    const response = await switchboard.integrations.fetch(`${thirdParty.url}/items?page=1`, { headers: { Authorization: 'Bearer $Token{API_TOKEN}' } });
 
     expect(await response.json()).toEqual([{ id: 1 }]);
     expect(thirdParty.received.at(-1)).toMatchObject({ method: 'GET', path: '/items?page=1', headers: { authorization: 'Bearer tok-workspace-1' } });
-    const uses = (await sdk.secrets.audit({ key: 'API_TOKEN' })).filter((entry) => entry.action === 'use');
+    const uses = (await switchboard.secrets.audit({ key: 'API_TOKEN' })).filter((entry) => entry.action === 'use');
     expect(uses).toEqual([expect.objectContaining({ app: 'integrations.fetch', user_id: credentials.user_id, version: 1 })]);
   });
 
   it("uses the caller's own secret over a workspace secret of the same key", async () => {
-    await sdk.secrets.create({ key: 'USERNAME', value: 'workspace-user' });
+    await switchboard.secrets.create({ key: 'USERNAME', value: 'workspace-user' });
 
-    await sdk.integrations.fetch(thirdParty.url, { method: 'post', body: { username: '$(secret:USERNAME)' } });
+    await switchboard.integrations.fetch(thirdParty.url, { method: 'post', body: { username: '$(secret:USERNAME)' } });
 
     expect(JSON.parse(thirdParty.received.at(-1)?.body ?? '{}')).toEqual({ username: 'alice' });
   });
@@ -84,24 +84,24 @@ describe('Integration fetch (seed 003) through the SDK', () => {
   it('rejects with the seed message for a missing secret, and the third party receives nothing', async () => {
     const before = thirdParty.received.length;
 
-    const error = await refusal(sdk.integrations.fetch(thirdParty.url, { headers: { 'X-Api-Key': '$(secret:NOT_SET)' } }));
+    const error = await refusal(switchboard.integrations.fetch(thirdParty.url, { headers: { 'X-Api-Key': '$(secret:NOT_SET)' } }));
 
     expect([error.status, error.code, error.message]).toEqual([404, 'secret_not_found', "Secret 'NOT_SET' not found"]);
     expect(thirdParty.received.length).toBe(before);
   });
 
   it('refuses a workspace secret scoped to apps, since a fetch is no app', async () => {
-    await sdk.secrets.create({ key: 'STRIPE_KEY', value: 'sk_scoped_123', scope: ['payment_app'] });
+    await switchboard.secrets.create({ key: 'STRIPE_KEY', value: 'sk_scoped_123', scope: ['payment_app'] });
     const before = thirdParty.received.length;
 
-    const error = await refusal(sdk.integrations.fetch(`${thirdParty.url}/items`, { headers: { Authorization: 'Bearer $(secret:STRIPE_KEY)' } }));
+    const error = await refusal(switchboard.integrations.fetch(`${thirdParty.url}/items`, { headers: { Authorization: 'Bearer $(secret:STRIPE_KEY)' } }));
 
     expect([error.status, error.code, error.message]).toEqual([403, 'secret_not_in_scope', "Secret 'STRIPE_KEY' is not accessible by app 'integrations.fetch'"]);
     expect(thirdParty.received.length).toBe(before);
   });
 
   it('refuses the cloud metadata address with 403 outbound_address_refused', async () => {
-    const error = await refusal(sdk.integrations.fetch('http://169.254.169.254/latest/meta-data/'));
+    const error = await refusal(switchboard.integrations.fetch('http://169.254.169.254/latest/meta-data/'));
 
     expect([error.status, error.code]).toEqual([403, 'outbound_address_refused']);
   });
@@ -109,7 +109,7 @@ describe('Integration fetch (seed 003) through the SDK', () => {
   it('returns an upstream 500 as a Response with status 500, sent once', async () => {
     const before = thirdParty.received.length;
 
-    const response = await sdk.integrations.fetch(`${thirdParty.url}/fail`);
+    const response = await switchboard.integrations.fetch(`${thirdParty.url}/fail`);
 
     expect([response.status, response.ok, await response.text()]).toEqual([500, false, 'upstream exploded']);
     expect(thirdParty.received.length).toBe(before + 1);

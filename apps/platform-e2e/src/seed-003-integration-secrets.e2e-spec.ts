@@ -1,17 +1,18 @@
-import { Switchboard } from '@switchboard/sdk';
+import type { Switchboard } from '@switchboard/sdk';
+import { switchboardFor } from './switchboard-for.js';
 import { startPlatform, type Platform } from '@switchboard/testing';
 
 // The seed 003 secrets API and its return conventions: "" and false on a miss or any error, a status from set.
 describe('Integration secrets (seed 003) through the SDK', () => {
   let platform: Platform;
-  let sdk: Switchboard;
+  let switchboard: Switchboard;
   let colleague: Switchboard;
 
   beforeAll(async () => {
     platform = await startPlatform();
     const credentials = await platform.createWorkspace('seed-003');
-    sdk = new Switchboard({ ...credentials, url: platform.url });
-    colleague = new Switchboard({ ...(await platform.createWorkspace('seed-003-other')), url: platform.url });
+    switchboard = switchboardFor(platform, credentials);
+    colleague = switchboardFor(platform, await platform.createWorkspace('seed-003-other'));
   });
 
   afterAll(async () => {
@@ -22,25 +23,25 @@ describe('Integration secrets (seed 003) through the SDK', () => {
     const username = 'alice';
     const password = 'correct horse battery staple';
     // Set the username and password
-    const result = await sdk.integrations.secrets.set('USERNAME', username);
-    await sdk.integrations.secrets.set('PASSWORD', password);
+    const result = await switchboard.integrations.secrets.set('USERNAME', username);
+    await switchboard.integrations.secrets.set('PASSWORD', password);
     expect(result).toEqual({ status: 'success' });
-    expect(await sdk.integrations.secrets.get('USERNAME')).toBe('alice');
-    expect(await sdk.integrations.secrets.has('USERNAME')).toBe(true);
+    expect(await switchboard.integrations.secrets.get('USERNAME')).toBe('alice');
+    expect(await switchboard.integrations.secrets.has('USERNAME')).toBe(true);
   });
 
   it('overwrites a value on a second set', async () => {
-    await sdk.integrations.secrets.set('USERNAME', 'bob');
-    expect(await sdk.integrations.secrets.get('USERNAME')).toBe('bob');
+    await switchboard.integrations.secrets.set('USERNAME', 'bob');
+    expect(await switchboard.integrations.secrets.get('USERNAME')).toBe('bob');
   });
 
   it('resolves get to "" and has to false for a missing secret', async () => {
-    expect(await sdk.integrations.secrets.get('NOT_SET')).toBe('');
-    expect(await sdk.integrations.secrets.has('NOT_SET')).toBe(false);
+    expect(await switchboard.integrations.secrets.get('NOT_SET')).toBe('');
+    expect(await switchboard.integrations.secrets.has('NOT_SET')).toBe(false);
   });
 
   it('resolves set to a failure with an error instead of throwing', async () => {
-    const result = await sdk.integrations.secrets.set('bad key', 'x');
+    const result = await switchboard.integrations.secrets.set('bad key', 'x');
     expect(result.status).toBe('failure');
     expect(result).toMatchObject({ error: 'key must be 1-128 letters, digits or "_" (case-sensitive)' });
   });
@@ -50,15 +51,15 @@ describe('Integration secrets (seed 003) through the SDK', () => {
   });
 
   it('keeps network secrets apart from user secrets', async () => {
-    expect(await sdk.integrations.network('north').secrets.set('USERNAME', 'north-user')).toEqual({ status: 'success' });
-    expect(await sdk.integrations.network('north').secrets.get('USERNAME')).toBe('north-user');
-    expect(await sdk.integrations.secrets.get('USERNAME')).toBe('bob');
+    expect(await switchboard.integrations.network('north').secrets.set('USERNAME', 'north-user')).toEqual({ status: 'success' });
+    expect(await switchboard.integrations.network('north').secrets.get('USERNAME')).toBe('north-user');
+    expect(await switchboard.integrations.secrets.get('USERNAME')).toBe('bob');
   });
 
   it('resolves get to "" and has to false when the secrets service is down', async () => {
     await platform.stopService('secrets-vault');
-    expect(await sdk.integrations.secrets.get('USERNAME')).toBe('');
-    expect(await sdk.integrations.secrets.has('USERNAME')).toBe(false);
-    expect((await sdk.integrations.secrets.set('USERNAME', 'x')).status).toBe('failure');
+    expect(await switchboard.integrations.secrets.get('USERNAME')).toBe('');
+    expect(await switchboard.integrations.secrets.has('USERNAME')).toBe(false);
+    expect((await switchboard.integrations.secrets.set('USERNAME', 'x')).status).toBe('failure');
   });
 });
