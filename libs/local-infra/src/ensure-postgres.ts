@@ -9,6 +9,7 @@ import type { InfraLogger, RunningServer } from './infra-logger.js';
 import { findPostgresBinaries } from './postgres-binaries.js';
 import { ensureDatabase, postgresAnswers } from './postgres-client.js';
 import { initialiseCluster, startPostgresServer } from './postgres-cluster.js';
+import { assertReachableByPostgres } from './postgres-reachability.js';
 import { postgresRunAs } from './postgres-system-user.js';
 import { redactPassword } from './postgres-url.js';
 import { waitUntil } from './wait-until.js';
@@ -53,6 +54,7 @@ export async function ensurePostgres(options: EnsurePostgresOptions): Promise<Ru
   };
 
   const [binaries, runAs] = await Promise.all([findPostgresBinaries(), postgresRunAs()]);
+  if (runAs) await assertReachableByPostgres([binaries.initdb, binaries.postgres, pgdata], runAs);
   if (!existsSync(join(pgdata, 'PG_VERSION'))) {
     // No PG_VERSION means no cluster, or an initdb that died half-way: start over.
     await rm(pgdata, { recursive: true, force: true });
