@@ -8,6 +8,7 @@ export * from './common/query-integer.js';
 export * from './common/validators.js';
 export * from './common/workspace-scoped.request.js';
 export * from './catalog/app.dto.js';
+export * from './catalog/app-diff.js';
 export * from './catalog/product.dto.js';
 export * from './catalog/catalog.requests.js';
 export * from './connection/connection.dto.js';

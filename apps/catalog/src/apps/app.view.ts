@@ -1,4 +1,5 @@
-import type { AppView, AuthSchemeView } from '@switchboard/contracts';
+import type { ActionView, AppEnvView, AppView, AuthSchemeView } from '@switchboard/contracts';
+import type { ActionFields, AppEnvFields } from './app-definition.js';
 import type { AppEntity, StoredAuthScheme } from './app.entity.js';
 
 /** The wire form of an app, its envs and actions in the order they were declared. */
@@ -7,32 +8,39 @@ export function toAppView(app: AppEntity): AppView {
     tag: app.tag,
     name: app.name,
     description: app.description,
-    envs: [...(app.envs ?? [])]
-      .sort((a, b) => a.position - b.position)
-      .map((env) => ({
-        slug: env.slug,
-        base_url: env.baseUrl,
-        request_type: env.requestType,
-        active: env.active,
-        timeouts: { connect_ms: env.timeouts.connect_ms ?? null, headers_ms: env.timeouts.headers_ms ?? null, body_ms: env.timeouts.body_ms ?? null },
-      })),
-    actions: [...(app.actions ?? [])]
-      .sort((a, b) => a.position - b.position)
-      .map((action) => ({
-        tag: action.tag,
-        method: action.method,
-        path: action.path,
-        request_type: action.requestType,
-        description: action.description,
-      })),
+    envs: [...(app.envs ?? [])].sort((a, b) => a.position - b.position).map(toAppEnvView),
+    actions: [...(app.actions ?? [])].sort((a, b) => a.position - b.position).map(toActionView),
     auth: (app.authSchemes ?? []).map(toAuthSchemeView),
     created_at: app.createdAt.toISOString(),
     updated_at: app.updatedAt.toISOString(),
   };
 }
 
+/** The wire form of one env row. */
+export function toAppEnvView(env: AppEnvFields): AppEnvView {
+  return {
+    slug: env.slug,
+    base_url: env.baseUrl,
+    request_type: env.requestType,
+    active: env.active,
+    timeouts: { connect_ms: env.timeouts.connect_ms ?? null, headers_ms: env.timeouts.headers_ms ?? null, body_ms: env.timeouts.body_ms ?? null },
+  };
+}
+
+/** The wire form of one action row. */
+export function toActionView(action: ActionFields): ActionView {
+  return {
+    tag: action.tag,
+    method: action.method,
+    path: action.path,
+    request_type: action.requestType,
+    description: action.description,
+  };
+}
+
 // Schemes stored before OAuth2 schemes existed lack their keys; every reader gets the full shape.
-function toAuthSchemeView(scheme: StoredAuthScheme): AuthSchemeView {
+/** The wire form of one stored auth scheme. */
+export function toAuthSchemeView(scheme: StoredAuthScheme): AuthSchemeView {
   return {
     tag: scheme.tag,
     type: scheme.type,

@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, Events, OAUTH2_SCHEME_TYPES, type AppView, type CreateAppBody } from '@switchboard/contracts';
-import { assertUniqueKeys, DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
+import { ErrorCode, Events, type AppView, type CreateAppBody } from '@switchboard/contracts';
+import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
 import { In, Repository } from 'typeorm';
+import { ActionEntity } from './action.entity.js';
+import {
+  actionFieldsOf,
+  appDescriptionOf,
+  appEnvFieldsOf,
+  appNameOf,
+  assertUniqueDefinitionKeys,
+  storedAuthSchemeOf,
+} from './app-definition.js';
+import { diffApp, isEmptyDiff } from './app-diff.js';
+import { AppEnvEntity } from './app-env.entity.js';
 import { AppEntity } from './app.entity.js';
 import { toAppView } from './app.view.js';
 
@@ -17,50 +28,15 @@ export class AppsService {
   ) {}
 
   async create(workspaceId: string, body: CreateAppBody): Promise<AppView> {
-    const envs = body.envs ?? [];
-    const actions = body.actions ?? [];
-    assertUniqueKeys(envs, (env) => env.slug, 'envs', 'slug');
-    assertUniqueKeys(actions, (action) => action.tag, 'actions', 'tag');
-    const authSchemes = body.auth ?? [];
-    assertUniqueKeys(authSchemes, (scheme) => scheme.tag, 'auth', 'tag');
+    assertUniqueDefinitionKeys(body);
     const app = this.apps.create({
       workspaceId,
       tag: body.tag,
-      name: body.name ?? body.tag,
-      description: body.description ?? '',
-      authSchemes: authSchemes.map((scheme) => {
-        const oauth2 = (OAUTH2_SCHEME_TYPES as readonly string[]).includes(scheme.type);
-        return {
-          tag: scheme.tag,
-          type: scheme.type,
-          in: scheme.in ?? 'header',
-          name: scheme.type === 'api_key' ? (scheme.name ?? (scheme.in === 'query' ? 'api_key' : 'X-API-Key')) : null,
-          // The contract lets token_url (required for them) and these settings through for OAuth2 types only.
-          token_url: scheme.token_url ?? null,
-          scopes: scheme.scopes ?? [],
-          audience: scheme.audience ?? null,
-          client_auth: oauth2 ? (scheme.client_auth ?? 'body') : null,
-        };
-      }),
-      envs: envs.map((env, position) => ({
-        workspaceId,
-        slug: env.slug,
-        baseUrl: env.base_url,
-        requestType: env.request_type,
-        active: env.active ?? true,
-        // Only the limits given are stored: a later change of a platform default reaches every other one.
-        timeouts: { ...env.timeouts },
-        position,
-      })),
-      actions: actions.map((action, position) => ({
-        workspaceId,
-        tag: action.tag,
-        method: action.method,
-        path: action.path,
-        requestType: action.request_type ?? null,
-        description: action.description ?? '',
-        position,
-      })),
+      name: appNameOf(body),
+      description: appDescriptionOf(body),
+      authSchemes: (body.auth ?? []).map(storedAuthSchemeOf),
+      envs: (body.envs ?? []).map((env, position) => appEnvFieldsOf(workspaceId, env, position)),
+      actions: (body.actions ?? []).map((action, position) => actionFieldsOf(workspaceId, action, position)),
     });
     try {
       // save() with cascades runs in one transaction: an app is stored whole or not at all.
@@ -73,6 +49,53 @@ export class AppsService {
     }
     this.events.publish(Events.AppCreated, { workspace_id: workspaceId, app: app.tag });
     return this.fetch(workspaceId, app.tag);
+  }
+
+  /**
+   * Replaces the whole definition of an existing app (as `POST /v1/apps` would have created it) in one transaction:
+   * envs upserted by slug, actions and auth schemes by tag, the others removed. Changes nothing, and publishes
+   * nothing, when the definition is what the app already is.
+   */
+  replace(workspaceId: string, tag: string, definition: CreateAppBody): Promise<AppView> {
+    return this.rewrite(workspaceId, tag, () => definition);
+  }
+
+  // The app row stays locked from reading the current definition to the commit, so two rewrites never lose one.
+  private async rewrite(workspaceId: string, tag: string, definitionOf: (current: AppView) => CreateAppBody): Promise<AppView> {
+    const changed = await this.apps.manager.transaction(async (manager) => {
+      const app = await manager.findOne(AppEntity, { where: { workspaceId, tag }, lock: { mode: 'pessimistic_write' } });
+      if (!app) throw appNotFound(tag);
+      // Locking reads cannot join the envs and actions (outer joins), so they are read under the lock afterwards.
+      app.envs = await manager.find(AppEnvEntity, { where: { app: { id: app.id } } });
+      app.actions = await manager.find(ActionEntity, { where: { app: { id: app.id } } });
+      const definition = definitionOf(toAppView(app));
+      if (definition.tag !== tag) {
+        throw new DomainError(ErrorCode.ValidationFailed, `tag must be '${tag}': an app's tag cannot change`, { field: 'tag' });
+      }
+      assertUniqueDefinitionKeys(definition);
+      if (isEmptyDiff(diffApp(toAppView(app), definition))) return false;
+
+      const envsBySlug = new Map(app.envs.map((env) => [env.slug, env]));
+      const nextEnvs = (definition.envs ?? []).map((env, position) => appEnvFieldsOf(workspaceId, env, position));
+      await manager.remove(app.envs.filter((env) => !nextEnvs.some((next) => next.slug === env.slug)));
+      await manager.save(nextEnvs.map((fields) => Object.assign(envsBySlug.get(fields.slug) ?? manager.create(AppEnvEntity, { app: { id: app.id } }), fields)));
+
+      const actionsByTag = new Map(app.actions.map((action) => [action.tag, action]));
+      const nextActions = (definition.actions ?? []).map((action, position) => actionFieldsOf(workspaceId, action, position));
+      await manager.remove(app.actions.filter((action) => !nextActions.some((next) => next.tag === action.tag)));
+      await manager.save(nextActions.map((fields) => Object.assign(actionsByTag.get(fields.tag) ?? manager.create(ActionEntity, { app: { id: app.id } }), fields)));
+
+      await manager.update(AppEntity, { id: app.id }, {
+        name: appNameOf(definition),
+        description: appDescriptionOf(definition),
+        authSchemes: (definition.auth ?? []).map(storedAuthSchemeOf),
+        // A change of an env or action alone is a change of the app too.
+        updatedAt: () => 'now()',
+      });
+      return true;
+    });
+    if (changed) this.events.publish(Events.AppUpdated, { workspace_id: workspaceId, app: tag });
+    return this.fetch(workspaceId, tag);
   }
 
   /** Returns the app of that tag, registering a bare one first when the workspace has none. */
@@ -90,7 +113,7 @@ export class AppsService {
 
   async fetch(workspaceId: string, tag: string): Promise<AppView> {
     const app = await this.apps.findOne({ where: { workspaceId, tag }, relations: WITH_DETAILS });
-    if (!app) throw new DomainError(ErrorCode.AppNotFound, `App '${tag}' not found`, { app: tag });
+    if (!app) throw appNotFound(tag);
     return toAppView(app);
   }
 
@@ -103,3 +126,5 @@ export class AppsService {
     return apps.map(toAppView);
   }
 }
+
+const appNotFound = (tag: string): DomainError => new DomainError(ErrorCode.AppNotFound, `App '${tag}' not found`, { app: tag });

@@ -71,9 +71,14 @@ export const QueueGroups = {
 /** Domain events, `events.<domain>.<entity>.<past-tense>`; caches subscribe to drop stale entries. */
 export const Events = {
   AppCreated: 'events.catalog.app.created',
+  AppUpdated: 'events.catalog.app.updated',
+  AppDeleted: 'events.catalog.app.deleted',
   ProductCreated: 'events.catalog.product.created',
+  ProductUpdated: 'events.catalog.product.updated',
+  ProductDeleted: 'events.catalog.product.deleted',
   ConnectionCreated: 'events.connection.connection.created',
   ConnectionUpdated: 'events.connection.connection.updated',
+  ConnectionDeleted: 'events.connection.connection.deleted',
   SecretCreated: 'events.secrets.secret.created',
   SecretUpdated: 'events.secrets.secret.updated',
   SecretRotated: 'events.secrets.secret.rotated',
