@@ -1,6 +1,6 @@
 import { FakeGateway } from '../test/fake-gateway.js';
 import { appReply, optionsFor } from '../test/fixtures.js';
-import { Switchboard, type CreateAppInput } from './index.js';
+import { Switchboard, type CreateAppInput, type UpdateAppInput } from './index.js';
 
 describe('switchboard.app', () => {
   let gateway: FakeGateway;
@@ -33,6 +33,15 @@ describe('switchboard.app', () => {
     gateway.on('POST', '/v1/apps', { status: 409, json: { code: 'app_tag_taken', message: 'App "stripe" exists', details: {} } });
 
     await expect(switchboard.app.create({ tag: 'stripe' })).rejects.toMatchObject({ code: 'app_tag_taken', status: 409 });
+  });
+
+  it('update patches only the changes given, with the tag encoded', async () => {
+    gateway.on('PATCH', '/v1/apps/my%20app', { status: 200, json: appReply('my app') });
+    const changes: UpdateAppInput = { actions: [{ tag: 'create-charge', method: 'POST', path: '/v2/charges' }], remove_actions: ['refund'] };
+
+    await expect(switchboard.app.update('my app', changes)).resolves.toEqual(appReply('my app'));
+
+    expect(gateway.lastRequest).toMatchObject({ method: 'PATCH', path: '/v1/apps/my%20app', body: changes });
   });
 
   it('fetch reads one app, with its tag encoded', async () => {

@@ -1,6 +1,6 @@
 import type { HttpClient } from './http-client.js';
 import { encodePathSegment } from './path-segment.js';
-import type { App, CreateAppInput } from './types.js';
+import type { App, CreateAppInput, UpdateAppInput } from './types.js';
 
 /** The workspace app catalog: `switchboard.app`. */
 export class AppsClient {
@@ -23,5 +23,10 @@ export class AppsClient {
   /** Lists every app of the workspace. */
   async fetchAll(): Promise<App[]> {
     return await this.#http.request<App[]>('GET', '/v1/apps');
+  }
+
+  /** Changes an app: only the fields given; envs, actions and auth schemes listed replace those of their slug or tag. */
+  async update(tag: string, changes: UpdateAppInput): Promise<App> {
+    return await this.#http.request<App>('PATCH', `/v1/apps/${encodePathSegment('tag', tag)}`, changes);
   }
 }

@@ -28,6 +28,7 @@ import type {
   ProductView,
   RunActionBody,
   RunRecordsQuery,
+  UpdateAppBody,
   RunRecordStatus as RunRecordStatusContract,
   RunRecordView,
   SecretAuditEntryView,
@@ -72,6 +73,8 @@ export type AppEnvInput = AppEnvContract;
 export type AppActionInput = ActionInput;
 /** Body of `switchboard.app.create`. */
 export type CreateAppInput = CreateAppBody;
+/** Body of `switchboard.app.update`: only what changes, with `remove_envs`/`remove_actions`/`remove_auth` lists. */
+export type UpdateAppInput = UpdateAppBody;
 /** The kinds of auth scheme an app may declare. */
 export type AppAuthSchemeType = AuthSchemeType;
 /** An app's auth scheme, as `app.create` takes it. */

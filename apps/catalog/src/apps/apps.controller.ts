@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AppTagRequest, CreateAppRequest, ListAppsRequest, Subjects, type AppView } from '@switchboard/contracts';
+import { AppTagRequest, CreateAppRequest, ListAppsRequest, Subjects, UpdateAppRequest, type AppView } from '@switchboard/contracts';
 import { AppsService } from './apps.service.js';
 
 @Controller()
@@ -20,6 +20,11 @@ export class AppsController {
   @MessagePattern(Subjects.CatalogAppFetch)
   fetch(@Payload() request: AppTagRequest): Promise<AppView> {
     return this.apps.fetch(request.workspace_id, request.app_tag);
+  }
+
+  @MessagePattern(Subjects.CatalogAppUpdate)
+  update(@Payload() request: UpdateAppRequest): Promise<AppView> {
+    return this.apps.update(request.workspace_id, request.app_tag, request.app);
   }
 
   @MessagePattern(Subjects.CatalogAppList)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, Events, type AppView, type CreateAppBody } from '@switchboard/contracts';
+import { ErrorCode, Events, type AppView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
 import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
 import { In, Repository } from 'typeorm';
 import { ActionEntity } from './action.entity.js';
@@ -13,6 +13,7 @@ import {
   storedAuthSchemeOf,
 } from './app-definition.js';
 import { diffApp, isEmptyDiff } from './app-diff.js';
+import { patchedDefinition } from './app-patch.js';
 import { AppEnvEntity } from './app-env.entity.js';
 import { AppEntity } from './app.entity.js';
 import { toAppView } from './app.view.js';
@@ -58,6 +59,11 @@ export class AppsService {
    */
   replace(workspaceId: string, tag: string, definition: CreateAppBody): Promise<AppView> {
     return this.rewrite(workspaceId, tag, () => definition);
+  }
+
+  /** Applies a `PATCH /v1/apps/:app` to the stored definition through the same path as `replace`. */
+  update(workspaceId: string, tag: string, patch: UpdateAppBody): Promise<AppView> {
+    return this.rewrite(workspaceId, tag, (current) => patchedDefinition(current, patch));
   }
 
   // The app row stays locked from reading the current definition to the commit, so two rewrites never lose one.

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateAppBody, Subjects, type AppView } from '@switchboard/contracts';
+import { CreateAppBody, Subjects, UpdateAppBody, type AppView } from '@switchboard/contracts';
 import { NatsRequester } from '@switchboard/platform';
 import { WorkspaceId } from '../auth/workspace-id.decorator.js';
 import { TagParamPipe } from '../http/tag-param.pipe.js';
@@ -27,5 +27,11 @@ export class AppsController {
   @ApiOperation({ summary: 'Fetch one app with its envs and actions' })
   fetch(@WorkspaceId() workspaceId: string, @Param('app', TagParamPipe) appTag: string): Promise<AppView> {
     return this.nats.request(Subjects.CatalogAppFetch, { workspace_id: workspaceId, app_tag: appTag });
+  }
+
+  @Patch(':app')
+  @ApiOperation({ summary: 'Change an app: name, description, envs by slug, actions and auth schemes by tag, removals' })
+  update(@WorkspaceId() workspaceId: string, @Param('app', TagParamPipe) appTag: string, @Body() body: UpdateAppBody): Promise<AppView> {
+    return this.nats.request(Subjects.CatalogAppUpdate, { workspace_id: workspaceId, app_tag: appTag, app: body });
   }
 }

@@ -238,3 +238,62 @@ export interface AppView {
   created_at: string;
   updated_at: string;
 }
+
+/**
+ * Body of `PATCH /v1/apps/:app`: only what changes. Each env listed replaces the env of its slug (or is added),
+ * each action and auth scheme listed replaces the one of its tag (or is added); `remove_*` lists the slugs and tags
+ * to drop. Everything else stays as it is.
+ */
+export class UpdateAppBody {
+  @IsOmittable()
+  @Length(1, 200)
+  @IsString()
+  name?: string;
+
+  @IsOmittable()
+  @MaxLength(2000)
+  @IsString()
+  description?: string;
+
+  @IsOmittable()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AppEnvInput)
+  @IsArray()
+  envs?: AppEnvInput[];
+
+  @IsOmittable()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ActionInput)
+  @IsArray()
+  actions?: ActionInput[];
+
+  @IsOmittable()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => AuthSchemeInput)
+  @IsArray()
+  auth?: AuthSchemeInput[];
+
+  /** Slugs of envs to remove. */
+  @IsOmittable()
+  @ArrayMaxSize(50)
+  @IsEnvSlug({ each: true })
+  @IsArray()
+  remove_envs?: string[];
+
+  /** Tags of actions to remove. */
+  @IsOmittable()
+  @ArrayMaxSize(500)
+  @IsTag({ each: true })
+  @IsArray()
+  remove_actions?: string[];
+
+  /** Tags of auth schemes to remove. */
+  @IsOmittable()
+  @ArrayMaxSize(10)
+  @IsTag({ each: true })
+  @IsArray()
+  remove_auth?: string[];
+}

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import { IsOmittable, IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
-import { CreateAppBody } from './app.dto.js';
+import { CreateAppBody, UpdateAppBody } from './app.dto.js';
 import { EnsureProductBody } from './product.dto.js';
 
 /** `catalog.app.create` */
@@ -45,3 +45,13 @@ export class ProductTagRequest extends WorkspaceScopedRequest {
 
 /** `catalog.product.list` */
 export class ListProductsRequest extends WorkspaceScopedRequest {}
+
+/** `catalog.app.update` */
+export class UpdateAppRequest extends WorkspaceScopedRequest {
+  @IsTag()
+  app_tag!: string;
+
+  @ValidateNested()
+  @Type(() => UpdateAppBody)
+  app!: UpdateAppBody;
+}

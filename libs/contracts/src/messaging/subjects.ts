@@ -8,6 +8,7 @@ export const Subjects = {
   CatalogAppEnsure: 'catalog.app.ensure',
   CatalogAppFetch: 'catalog.app.fetch',
   CatalogAppList: 'catalog.app.list',
+  CatalogAppUpdate: 'catalog.app.update',
   CatalogProductEnsure: 'catalog.product.ensure',
   CatalogProductFetch: 'catalog.product.fetch',
   CatalogProductList: 'catalog.product.list',
