@@ -3,6 +3,7 @@ import { QueueGroups, Subjects } from '@switchboard/contracts';
 import { startMicroservice } from '@switchboard/platform';
 import { AppsModule } from './apps/apps.module.js';
 import { catalogDatabase } from './database/catalog.database.js';
+import { MarketplaceModule } from './marketplace/marketplace.module.js';
 import { ProductsModule } from './products/products.module.js';
 
 await startMicroservice({
@@ -11,5 +12,5 @@ await startMicroservice({
   healthSubject: Subjects.CatalogHealthCheck,
   database: catalogDatabase,
   configs: [],
-  features: [AppsModule, ProductsModule],
+  features: [AppsModule, MarketplaceModule, ProductsModule],
 });

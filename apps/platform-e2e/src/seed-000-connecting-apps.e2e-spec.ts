@@ -105,7 +105,7 @@ describe('Connecting apps to products (seed 000) through the SDK', () => {
     expect(app).toMatchObject({
       access_tag: 'stripe-payments',
       app: 'stripe',
-      app_name: 'stripe',
+      app_name: 'Stripe',
       product: 'ecommerce-platform',
       envs: [
         { slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true },

@@ -11,6 +11,7 @@ export * from './catalog/app.dto.js';
 export * from './catalog/app-diff.js';
 export * from './catalog/product.dto.js';
 export * from './catalog/catalog.requests.js';
+export * from './catalog/marketplace.dto.js';
 export * from './connection/connection.dto.js';
 export * from './connection/connection.requests.js';
 export * from './health/health.dto.js';

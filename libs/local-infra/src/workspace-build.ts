@@ -41,7 +41,7 @@ export function compiledNodeArgs(repoRoot: string, source: string, args: readonl
 
 /**
  * Compiles every non-test TypeScript file under apps/, libs/ and tools/ to ESM JavaScript in dist/, with source maps and
- * the @switchboard/* aliases rewritten to relative imports, so services start on plain node: no compiler in their
+ * the @switchboard/* aliases rewritten to relative imports (JSON data files under src/ copied beside them), so services start on plain node: no compiler in their
  * memory, no compile time at start. Outputs are replaced by rename and only when they changed, so a process
  * starting from dist/ during a rebuild never reads half a file (though it may load some modules from before the
  * rebuild and some from after); outputs of deleted sources are removed.
@@ -59,6 +59,12 @@ export async function buildWorkspace(repoRoot: string): Promise<WorkspaceBuild> 
     const mapFile = `${target}.map`;
     const changed = await Promise.all([replaceIfChanged(target, `${code}\n//# sourceMappingURL=${mapFile.split(sep).pop()}\n`), replaceIfChanged(mapFile, map ?? '')]);
     if (changed.some(Boolean)) written += 1;
+  });
+  const dataFiles = (await Promise.all(SOURCE_ROOTS.map((root) => sourceDataFiles(join(repoRoot, root))))).flat();
+  await inBatches(dataFiles, 16, async (source) => {
+    const target = join(repoRoot, BUILD_DIR, relative(repoRoot, source));
+    outputs.add(target);
+    if (await replaceIfChanged(target, await readFile(source, 'utf8'))) written += 1;
   });
   await removeOrphans(join(repoRoot, BUILD_DIR), outputs);
   return { files: sources.length, written, durationMs: Math.round(performance.now() - startedAt) };
@@ -95,6 +101,19 @@ async function typescriptSources(dir: string): Promise<string[]> {
   return nested.flat();
 }
 
+// JSON files under a src/ folder are data the code reads at run time (the marketplace templates): copied as they are.
+async function sourceDataFiles(dir: string, underSrc = false): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const nested = await Promise.all(
+    entries.map(async (entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return SKIPPED_FOLDERS.has(entry.name) ? [] : sourceDataFiles(path, underSrc || entry.name === 'src');
+      return underSrc && entry.name.endsWith('.json') ? [path] : [];
+    }),
+  );
+  return nested.flat();
+}
+
 async function replaceIfChanged(path: string, content: string): Promise<boolean> {
   const current = await readFile(path, 'utf8').catch(() => undefined);
   if (current === content) return false;
@@ -109,7 +128,7 @@ async function removeOrphans(dir: string, keep: Set<string>): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   await Promise.all(
     entries
-      .filter((entry) => entry.isFile() && /\.js(\.map)?$/.test(entry.name))
+      .filter((entry) => entry.isFile() && /\.(js|js\.map|json)$/.test(entry.name))
       .map((entry) => join(entry.parentPath, entry.name))
       .filter((path) => !keep.has(path))
       .map((path) => rm(path, { force: true })),

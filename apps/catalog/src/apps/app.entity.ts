@@ -28,6 +28,13 @@ export class AppEntity {
   @Column({ name: 'auth_schemes', type: 'jsonb', default: () => "'[]'" })
   authSchemes!: StoredAuthScheme[];
 
+  /** The marketplace template the app was installed from; null for an app made in the workspace. */
+  @Column({ name: 'template_tag', type: 'text', nullable: true })
+  templateTag!: string | null;
+
+  @Column({ name: 'template_version', type: 'text', nullable: true })
+  templateVersion!: string | null;
+
   @OneToMany(() => AppEnvEntity, (env) => env.app, { cascade: true })
   envs!: Relation<AppEnvEntity[]>;
 

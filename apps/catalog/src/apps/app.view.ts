@@ -1,4 +1,6 @@
-import type { ActionView, AppEnvView, AppView, AuthSchemeView } from '@switchboard/contracts';
+import type { ActionView, AppEnvView, AppTemplateView, AppView, AuthSchemeView } from '@switchboard/contracts';
+import { isOlderVersion } from '../marketplace/template-version.js';
+import { marketplaceTemplates } from '../marketplace/template-library.js';
 import type { ActionFields, AppEnvFields } from './app-definition.js';
 import type { AppEntity, StoredAuthScheme } from './app.entity.js';
 
@@ -11,6 +13,7 @@ export function toAppView(app: AppEntity): AppView {
     envs: [...(app.envs ?? [])].sort((a, b) => a.position - b.position).map(toAppEnvView),
     actions: [...(app.actions ?? [])].sort((a, b) => a.position - b.position).map(toActionView),
     auth: (app.authSchemes ?? []).map(toAuthSchemeView),
+    template: templateOf(app),
     created_at: app.createdAt.toISOString(),
     updated_at: app.updatedAt.toISOString(),
   };
@@ -51,4 +54,11 @@ export function toAuthSchemeView(scheme: StoredAuthScheme): AuthSchemeView {
     audience: scheme.audience ?? null,
     client_auth: scheme.client_auth ?? null,
   };
+}
+
+// An installed app is behind when the marketplace now ships a newer version of its template.
+function templateOf(app: AppEntity): AppTemplateView | null {
+  if (app.templateTag === null || app.templateTag === undefined || app.templateVersion === null) return null;
+  const latest = marketplaceTemplates().get(app.templateTag)?.version ?? null;
+  return { tag: app.templateTag, version: app.templateVersion, latest_version: latest, update_available: latest !== null && isOlderVersion(app.templateVersion, latest) };
 }

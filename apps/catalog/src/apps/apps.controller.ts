@@ -12,11 +12,6 @@ export class AppsController {
     return this.apps.create(request.workspace_id, request.app);
   }
 
-  @MessagePattern(Subjects.CatalogAppEnsure)
-  ensure(@Payload() request: AppTagRequest): Promise<AppView> {
-    return this.apps.ensure(request.workspace_id, request.app_tag);
-  }
-
   @MessagePattern(Subjects.CatalogAppFetch)
   fetch(@Payload() request: AppTagRequest): Promise<AppView> {
     return this.apps.fetch(request.workspace_id, request.app_tag);

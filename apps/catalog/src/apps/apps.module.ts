@@ -10,5 +10,6 @@ import { AppsService } from './apps.service.js';
   imports: [TypeOrmModule.forFeature([AppEntity, AppEnvEntity, ActionEntity])],
   controllers: [AppsController],
   providers: [AppsService],
+  exports: [AppsService],
 })
 export class AppsModule {}

@@ -18,6 +18,12 @@ import { AppEnvEntity } from './app-env.entity.js';
 import { AppEntity } from './app.entity.js';
 import { toAppView } from './app.view.js';
 
+/** The marketplace template an app is installed from. */
+export interface TemplateOrigin {
+  tag: string;
+  version: string;
+}
+
 const WITH_DETAILS = { envs: true, actions: true } as const;
 
 /** Workspace apps: the third-party APIs a team can connect to its products. */
@@ -28,13 +34,15 @@ export class AppsService {
     private readonly events: EventPublisher,
   ) {}
 
-  async create(workspaceId: string, body: CreateAppBody): Promise<AppView> {
+  async create(workspaceId: string, body: CreateAppBody, origin?: TemplateOrigin): Promise<AppView> {
     assertUniqueDefinitionKeys(body);
     const app = this.apps.create({
       workspaceId,
       tag: body.tag,
       name: appNameOf(body),
       description: appDescriptionOf(body),
+      templateTag: origin?.tag ?? null,
+      templateVersion: origin?.version ?? null,
       authSchemes: (body.auth ?? []).map(storedAuthSchemeOf),
       envs: (body.envs ?? []).map((env, position) => appEnvFieldsOf(workspaceId, env, position)),
       actions: (body.actions ?? []).map((action, position) => actionFieldsOf(workspaceId, action, position)),

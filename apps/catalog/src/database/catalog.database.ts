@@ -7,10 +7,11 @@ import { ProductEntity } from '../products/product.entity.js';
 import { CreateCatalog1763900000000 } from './migrations/1763900000000-create-catalog.js';
 import { AddAppAuthSchemes1764100000000 } from './migrations/1764100000000-add-app-auth-schemes.js';
 import { AddAppEnvTimeouts1765300000000 } from './migrations/1765300000000-add-app-env-timeouts.js';
+import { AddAppTemplateOrigin1766600000000 } from './migrations/1766600000000-add-app-template-origin.js';
 
 /** The catalog's own schema: apps, their envs and actions, products and their envs. */
 export const catalogDatabase: ServiceDatabase = {
   schema: 'catalog',
   entities: [AppEntity, AppEnvEntity, ActionEntity, ProductEntity, ProductEnvEntity],
-  migrations: [CreateCatalog1763900000000, AddAppAuthSchemes1764100000000, AddAppEnvTimeouts1765300000000],
+  migrations: [CreateCatalog1763900000000, AddAppAuthSchemes1764100000000, AddAppEnvTimeouts1765300000000, AddAppTemplateOrigin1766600000000],
 };

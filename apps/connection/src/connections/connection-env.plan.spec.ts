@@ -21,6 +21,7 @@ const app: AppView = {
   envs: [{ slug: 'live', base_url: 'https://api.stripe.com', request_type: 'JSON', active: false, timeouts: { connect_ms: null, headers_ms: null, body_ms: null } }],
   actions: [],
   auth: [],
+  template: null,
   created_at: '',
   updated_at: '',
 };

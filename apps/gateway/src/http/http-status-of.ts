@@ -16,6 +16,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.RouteNotFound:
     case ErrorCode.ProductNotFound:
     case ErrorCode.AppNotFound:
+    case ErrorCode.TemplateNotFound:
     case ErrorCode.ConnectionNotFound:
     case ErrorCode.SecretNotFound:
     case ErrorCode.ActionNotFound:

@@ -29,6 +29,7 @@ import {
   type AuthSchemeType,
   type OAuth2ClientAuthMethod,
 } from './auth-scheme.rules.js';
+import type { AppTemplateView } from './marketplace.dto.js';
 
 export {
   AUTH_SCHEME_TYPES,
@@ -88,6 +89,29 @@ export class AppEnvInput {
   timeouts?: AppEnvTimeoutsInput;
 }
 
+/** JSON Schemas (draft 2020-12) of an action's input parts and of its responses keyed by status. */
+export class ActionSchemaInput {
+  @IsOmittable()
+  @IsObject()
+  params?: Record<string, unknown>;
+
+  @IsOmittable()
+  @IsObject()
+  query?: Record<string, unknown>;
+
+  @IsOmittable()
+  @IsObject()
+  headers?: Record<string, unknown>;
+
+  @IsOmittable()
+  @IsObject()
+  body?: Record<string, unknown>;
+
+  @IsOmittable()
+  @IsObject()
+  responses?: Record<string, Record<string, unknown>>;
+}
+
 /** One callable operation of an app; `path` may hold `:params`. */
 export class ActionInput {
   @IsTag()
@@ -105,9 +129,20 @@ export class ActionInput {
   request_type?: RequestType;
 
   @IsOmittable()
-  @MaxLength(2000)
+  @MaxLength(500)
+  @IsString()
+  summary?: string;
+
+  @IsOmittable()
+  @MaxLength(10_000)
   @IsString()
   description?: string;
+
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => ActionSchemaInput)
+  @IsObject()
+  schema?: ActionSchemaInput;
 }
 
 /**
@@ -235,6 +270,8 @@ export interface AppView {
   envs: AppEnvView[];
   actions: ActionView[];
   auth: AuthSchemeView[];
+  /** The marketplace template the app was installed from, or null for an app made in the workspace. */
+  template: AppTemplateView | null;
   created_at: string;
   updated_at: string;
 }

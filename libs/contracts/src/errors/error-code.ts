@@ -11,6 +11,8 @@ export enum ErrorCode {
   AppNotFound = 'app_not_found',
   AppEnvNotFound = 'app_env_not_found',
   AppTagTaken = 'app_tag_taken',
+  /** No marketplace template (public, or published by the workspace) has that tag. */
+  TemplateNotFound = 'template_not_found',
   ConnectionNotFound = 'connection_not_found',
   AccessTagTaken = 'access_tag_taken',
   SecretNotFound = 'secret_not_found',

@@ -1,0 +1,39 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  AppTagRequest,
+  InstallTemplateRequest,
+  ListTemplatesRequest,
+  Subjects,
+  TemplateTagRequest,
+  type AppView,
+  type TemplateListView,
+  type TemplateView,
+} from '@switchboard/contracts';
+import { MarketplaceService } from './marketplace.service.js';
+
+@Controller()
+export class MarketplaceController {
+  constructor(private readonly marketplace: MarketplaceService) {}
+
+  @MessagePattern(Subjects.CatalogTemplateList)
+  list(@Payload() request: ListTemplatesRequest): TemplateListView {
+    return this.marketplace.list(request.query);
+  }
+
+  @MessagePattern(Subjects.CatalogTemplateFetch)
+  fetch(@Payload() request: TemplateTagRequest): TemplateView {
+    return this.marketplace.fetch(request.template_tag);
+  }
+
+  @MessagePattern(Subjects.CatalogTemplateInstall)
+  install(@Payload() request: InstallTemplateRequest): Promise<AppView> {
+    return this.marketplace.install(request.workspace_id, request.template_tag, request.app_tag);
+  }
+
+  // Connecting an app the workspace lacks installs its marketplace template, so ensure lives here.
+  @MessagePattern(Subjects.CatalogAppEnsure)
+  ensure(@Payload() request: AppTagRequest): Promise<AppView> {
+    return this.marketplace.ensure(request.workspace_id, request.app_tag);
+  }
+}
