@@ -55,7 +55,8 @@ export function appEnvFieldsOf(workspaceId: string, env: AppEnvInput, position: 
 
 /** An action with its defaults filled in, as its row stores it. */
 export function actionFieldsOf(workspaceId: string, action: ActionInput, position: number): ActionFields {
-  const { tag, method, path, request_type, description, ...unstored } = action;
+  // summary and schema (decision 1) get their columns from the action-schemas change; until then they are not stored.
+  const { tag, method, path, request_type, description, summary: _summary, schema: _schema, ...unstored } = action;
   // A field added to ActionInput fails to compile here until it is stored: diffApp compares what is stored and shown.
   void (unstored satisfies Record<string, never>);
   return { workspaceId, tag, method, path, requestType: request_type ?? null, description: description ?? '', position };

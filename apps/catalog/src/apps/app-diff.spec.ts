@@ -14,6 +14,7 @@ const stored: AppView = {
     { tag: 'create-contact', method: 'POST', path: '/contacts', request_type: 'FORM', description: 'Adds one' },
   ],
   auth: [{ tag: 'key', type: 'api_key', in: 'header', name: 'X-API-Key', token_url: null, scopes: [], audience: null, client_auth: null }],
+  template: null,
   created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-01T00:00:00.000Z',
 };
