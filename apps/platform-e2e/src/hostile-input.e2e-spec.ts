@@ -120,6 +120,7 @@ const ROUTES: [method: string, template: string][] = [
   ['POST', '/v1/apps'],
   ['GET', '/v1/apps'],
   ['GET', '/v1/apps/{app}'],
+  ['PATCH', '/v1/apps/{app}'],
   ['POST', '/v1/products/{product}/connect'],
   ['POST', '/v1/products/{product}/connections'],
   ['GET', '/v1/products/{product}/connections'],
