@@ -2,6 +2,7 @@ import { ActionsClient } from './actions-client.js';
 import { AppsClient } from './apps-client.js';
 import { HttpClient } from './http-client.js';
 import { IntegrationsClient } from './integrations-client.js';
+import { MarketplaceClient } from './marketplace-client.js';
 import { ProductClient } from './product-client.js';
 import { SecretsClient } from './secrets-client.js';
 import { resolveOptions } from './switchboard-options.js';
@@ -11,6 +12,8 @@ import type { SwitchboardOptions } from './types.js';
 export class Switchboard {
   /** The workspace app catalog. */
   readonly app: AppsClient;
+  /** Marketplace templates: list, search, fetch, install, update installed apps. */
+  readonly marketplace: MarketplaceClient;
   /** Products, and the apps connected to the selected one. */
   readonly product: ProductClient;
   /** Running connected apps' actions. */
@@ -24,6 +27,7 @@ export class Switchboard {
   constructor(options: SwitchboardOptions) {
     const http = new HttpClient(resolveOptions(options));
     this.app = new AppsClient(http);
+    this.marketplace = new MarketplaceClient(http);
     this.product = new ProductClient(http);
     this.secrets = new SecretsClient(http);
     this.actions = new ActionsClient(http);

@@ -2,6 +2,10 @@
 // keeps no runtime dependency on @switchboard/contracts (or class-validator, NestJS...) and cannot drift from the API.
 import type {
   ActionDispatchReply,
+  AppTemplateUpdatePreview as AppTemplateUpdatePreviewContract,
+  ListTemplatesQuery,
+  TemplateListView,
+  TemplateView,
   ActionInput,
   ActionPlanReply,
   ActionRunReply,
@@ -71,6 +75,14 @@ export type App = AppView;
 export type AppEnvInput = AppEnvContract;
 /** An action of an app being registered. */
 export type AppActionInput = ActionInput;
+/** Query of `switchboard.marketplace.list`. */
+export type MarketplaceListQuery = ListTemplatesQuery;
+/** A page of marketplace templates with category counts. */
+export type MarketplaceTemplateList = TemplateListView;
+/** One marketplace template whole. */
+export type MarketplaceTemplateView = TemplateView;
+/** What updating an installed app to its template's newest version would change. */
+export type AppTemplateUpdatePreview = AppTemplateUpdatePreviewContract;
 /** Body of `switchboard.app.create`. */
 export type CreateAppInput = CreateAppBody;
 /** Body of `switchboard.app.update`: only what changes, with `remove_envs`/`remove_actions`/`remove_auth` lists. */

@@ -69,13 +69,18 @@ export class AppsService {
     return this.rewrite(workspaceId, tag, () => definition);
   }
 
+  /** `replace` with a template's newest definition, recording its version in the same transaction. */
+  replaceFromTemplate(workspaceId: string, tag: string, definition: CreateAppBody, origin: TemplateOrigin): Promise<AppView> {
+    return this.rewrite(workspaceId, tag, () => definition, origin);
+  }
+
   /** Applies a `PATCH /v1/apps/:app` to the stored definition through the same path as `replace`. */
   update(workspaceId: string, tag: string, patch: UpdateAppBody): Promise<AppView> {
     return this.rewrite(workspaceId, tag, (current) => patchedDefinition(current, patch));
   }
 
   // The app row stays locked from reading the current definition to the commit, so two rewrites never lose one.
-  private async rewrite(workspaceId: string, tag: string, definitionOf: (current: AppView) => CreateAppBody): Promise<AppView> {
+  private async rewrite(workspaceId: string, tag: string, definitionOf: (current: AppView) => CreateAppBody, origin?: TemplateOrigin): Promise<AppView> {
     const changed = await this.apps.manager.transaction(async (manager) => {
       const app = await manager.findOne(AppEntity, { where: { workspaceId, tag }, lock: { mode: 'pessimistic_write' } });
       if (!app) throw appNotFound(tag);
@@ -87,7 +92,8 @@ export class AppsService {
         throw new DomainError(ErrorCode.ValidationFailed, `tag must be '${tag}': an app's tag cannot change`, { field: 'tag' });
       }
       assertUniqueDefinitionKeys(definition);
-      if (isEmptyDiff(diffApp(toAppView(app), definition))) return false;
+      const sameOrigin = !origin || (app.templateTag === origin.tag && app.templateVersion === origin.version);
+      if (isEmptyDiff(diffApp(toAppView(app), definition)) && sameOrigin) return false;
 
       const envsBySlug = new Map(app.envs.map((env) => [env.slug, env]));
       const nextEnvs = (definition.envs ?? []).map((env, position) => appEnvFieldsOf(workspaceId, env, position));
@@ -103,6 +109,7 @@ export class AppsService {
         name: appNameOf(definition),
         description: appDescriptionOf(definition),
         authSchemes: (definition.auth ?? []).map(storedAuthSchemeOf),
+        ...(origin ? { templateTag: origin.tag, templateVersion: origin.version } : {}),
         // A change of an env or action alone is a change of the app too.
         updatedAt: () => 'now()',
       });

@@ -2,10 +2,12 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AppTagRequest,
+  AppTemplateUpdateRequest,
   InstallTemplateRequest,
   ListTemplatesRequest,
   Subjects,
   TemplateTagRequest,
+  type AppTemplateUpdatePreview,
   type AppView,
   type TemplateListView,
   type TemplateView,
@@ -29,6 +31,16 @@ export class MarketplaceController {
   @MessagePattern(Subjects.CatalogTemplateInstall)
   install(@Payload() request: InstallTemplateRequest): Promise<AppView> {
     return this.marketplace.install(request.workspace_id, request.template_tag, request.app_tag);
+  }
+
+  @MessagePattern(Subjects.CatalogAppTemplatePreview)
+  previewUpdate(@Payload() request: AppTemplateUpdateRequest): Promise<AppTemplateUpdatePreview> {
+    return this.marketplace.previewUpdate(request.workspace_id, request.app_tag);
+  }
+
+  @MessagePattern(Subjects.CatalogAppTemplateApply)
+  applyUpdate(@Payload() request: AppTemplateUpdateRequest): Promise<AppView> {
+    return this.marketplace.applyUpdate(request.workspace_id, request.app_tag);
   }
 
   // Connecting an app the workspace lacks installs its marketplace template, so ensure lives here.

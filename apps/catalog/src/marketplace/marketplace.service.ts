@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type AppView, type ListTemplatesQuery, type MarketplaceTemplate, type TemplateListView, type TemplateView } from '@switchboard/contracts';
+import { ErrorCode, type AppTemplateUpdatePreview, type AppView, type ListTemplatesQuery, type MarketplaceTemplate, type TemplateListView, type TemplateView } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
+import { diffApp } from '../apps/app-diff.js';
 import { AppsService } from '../apps/apps.service.js';
+import { isOlderVersion } from './template-version.js';
 import { marketplaceTemplates } from './template-library.js';
 import { appDefinitionOf, listTemplates, toTemplateView } from './template-listing.js';
 
@@ -42,6 +44,36 @@ export class MarketplaceService {
       if (error instanceof DomainError && error.code === ErrorCode.AppTagTaken) return this.apps.fetch(workspaceId, tag);
       throw error;
     }
+  }
+
+  /** What updating the installed app to its template's newest version would add, change and remove. */
+  async previewUpdate(workspaceId: string, appTag: string): Promise<AppTemplateUpdatePreview> {
+    const { app, template } = await this.installed(workspaceId, appTag);
+    return {
+      app: app.tag,
+      template: template.tag,
+      from_version: app.template?.version ?? template.version,
+      to_version: template.version,
+      update_available: isOlderVersion(app.template?.version ?? template.version, template.version),
+      diff: diffApp(app, { ...appDefinitionOf(template), tag: app.tag }),
+    };
+  }
+
+  /**
+   * Replaces the installed app's definition with its template's newest one (changes the workspace made to it are
+   * overwritten, as the preview shows) and records that version.
+   */
+  async applyUpdate(workspaceId: string, appTag: string): Promise<AppView> {
+    const { app, template } = await this.installed(workspaceId, appTag);
+    return this.apps.replaceFromTemplate(workspaceId, app.tag, { ...appDefinitionOf(template), tag: app.tag }, { tag: template.tag, version: template.version });
+  }
+
+  private async installed(workspaceId: string, appTag: string): Promise<{ app: AppView; template: MarketplaceTemplate }> {
+    const app = await this.apps.fetch(workspaceId, appTag);
+    if (!app.template) {
+      throw new DomainError(ErrorCode.TemplateNotFound, `App '${appTag}' was not installed from a marketplace template`, { app: appTag });
+    }
+    return { app, template: this.template(app.template.tag) };
   }
 
   private template(tag: string): MarketplaceTemplate {

@@ -3,6 +3,7 @@ import { IsIn, IsObject, IsString, Length, Matches, Max, MaxLength, Min, Validat
 import { IsQueryInteger } from '../common/query-integer.js';
 import { IsHttpUrl, IsOmittable, IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
+import type { AppDiff } from './app-diff.js';
 import { CreateAppBody } from './app.dto.js';
 
 /** The shelves of the marketplace; a template sits on exactly one. */
@@ -129,4 +130,20 @@ export interface AppTemplateView {
   version: string;
   latest_version: string | null;
   update_available: boolean;
+}
+
+/** `catalog.app.template-preview` and `catalog.app.template-apply`: an installed app and its template's newest version. */
+export class AppTemplateUpdateRequest extends WorkspaceScopedRequest {
+  @IsTag()
+  app_tag!: string;
+}
+
+/** What updating an installed app to its template's newest version would change, as a re-import previews it. */
+export interface AppTemplateUpdatePreview {
+  app: string;
+  template: string;
+  from_version: string;
+  to_version: string;
+  update_available: boolean;
+  diff: AppDiff;
 }

@@ -12,6 +12,8 @@ export const Subjects = {
   CatalogTemplateList: 'catalog.template.list',
   CatalogTemplateFetch: 'catalog.template.fetch',
   CatalogTemplateInstall: 'catalog.template.install',
+  CatalogAppTemplatePreview: 'catalog.app.template-preview',
+  CatalogAppTemplateApply: 'catalog.app.template-apply',
   CatalogProductEnsure: 'catalog.product.ensure',
   CatalogProductFetch: 'catalog.product.fetch',
   CatalogProductList: 'catalog.product.list',
