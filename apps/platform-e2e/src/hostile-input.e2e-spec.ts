@@ -121,6 +121,11 @@ const ROUTES: [method: string, template: string][] = [
   ['GET', '/v1/apps'],
   ['GET', '/v1/apps/{app}'],
   ['PATCH', '/v1/apps/{app}'],
+  ['GET', '/v1/apps/{app}/template-update'],
+  ['POST', '/v1/apps/{app}/template-update'],
+  ['GET', '/v1/marketplace/apps'],
+  ['GET', '/v1/marketplace/apps/{tag}'],
+  ['POST', '/v1/marketplace/apps/{tag}/install'],
   ['POST', '/v1/products/{product}/connect'],
   ['POST', '/v1/products/{product}/connections'],
   ['GET', '/v1/products/{product}/connections'],
@@ -347,6 +352,7 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
     it.each([
       ['/v1/secret-audit', ['key', 'limit']],
       ['/v1/actions/runs', ['product', 'app', 'status', 'limit', 'before']],
+      ['/v1/marketplace/apps', ['search', 'category', 'offset', 'limit']],
     ])('documents the query parameters of GET %s in the OpenAPI document', async (path, names) => {
       const openApi = (await (await fetch(`${platform.url}/docs/json`)).json()) as {
         paths: Record<string, { get: { parameters: { name: string; in: string; required: boolean }[] } }>;
