@@ -23,3 +23,4 @@ export * from './database/unique-violation.js';
 export * from './validation/assert-unique-keys.js';
 export * from './logging/error-serializer.js';
 export * from './messaging/reply-size.js';
+export * from './imports/import-document-store.js';

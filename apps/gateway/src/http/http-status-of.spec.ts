@@ -14,6 +14,8 @@ describe('httpStatusOf', () => {
     expect(httpStatusOf(ErrorCode.Unauthenticated)).toBe(401);
     expect(httpStatusOf(ErrorCode.ConnectionNotFound)).toBe(404);
     expect(httpStatusOf(ErrorCode.AccessTagTaken)).toBe(409);
+    expect(httpStatusOf(ErrorCode.ImportNotFound)).toBe(404);
+    expect(httpStatusOf(ErrorCode.DocumentTooLarge)).toBe(413);
     expect(httpStatusOf(ErrorCode.UnsupportedMediaType)).toBe(415);
     expect(httpStatusOf(ErrorCode.ProductEnvNotFound)).toBe(422);
     expect(httpStatusOf(ErrorCode.ServiceUnavailable)).toBe(503);

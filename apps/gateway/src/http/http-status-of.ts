@@ -21,6 +21,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.SecretNotFound:
     case ErrorCode.ActionNotFound:
     case ErrorCode.RunNotFound:
+    case ErrorCode.ImportNotFound:
       return 404;
     case ErrorCode.AppTagTaken:
     case ErrorCode.AccessTagTaken:
@@ -28,6 +29,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.IdempotencyKeyReused:
       return 409;
     case ErrorCode.PayloadTooLarge:
+    case ErrorCode.DocumentTooLarge:
       return 413;
     case ErrorCode.UnsupportedMediaType:
       return 415;

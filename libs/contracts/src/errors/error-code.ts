@@ -2,6 +2,10 @@
 export enum ErrorCode {
   ValidationFailed = 'validation_failed',
   PayloadTooLarge = 'payload_too_large',
+  /** An API document to import over the 10 MiB it may have, counted in bytes before it is parsed. */
+  DocumentTooLarge = 'document_too_large',
+  /** An `import_id` that names no stored document: it expired, or never existed. */
+  ImportNotFound = 'import_not_found',
   /** A request body sent as anything but `application/json`. */
   UnsupportedMediaType = 'unsupported_media_type',
   Unauthenticated = 'unauthenticated',
