@@ -15,3 +15,4 @@ export { waitUntil, type WaitUntilOptions } from '@switchboard/local-infra';
 export { startTcpRelay, type TcpRelay } from './tcp-relay.js';
 export { scanForLeaks, type Leak, type LeakScanSources } from './leak-scanner.js';
 export * from './fake-apis/index.js';
+export { largeOpenApiDocument } from './api-documents/large-openapi-document.js';

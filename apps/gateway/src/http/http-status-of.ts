@@ -6,6 +6,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ValidationFailed:
     case ErrorCode.MissingPathParam:
     case ErrorCode.BodyNotEncodable:
+    case ErrorCode.DocumentInvalid:
+    case ErrorCode.DocumentUnsupported:
       return 400;
     case ErrorCode.Unauthenticated:
       return 401;

@@ -35,6 +35,7 @@ export {
   AUTH_SCHEME_TYPES,
   OAUTH2_CLIENT_AUTH_METHODS,
   OAUTH2_SCHEME_TYPES,
+  OAUTH2_SCOPE_PATTERN,
   type AuthSchemeType,
   type OAuth2ClientAuthMethod,
   type OAuth2SchemeType,

@@ -40,6 +40,10 @@ export enum ErrorCode {
   UpstreamAuthFailed = 'upstream_auth_failed',
   /** A dispatch's Idempotency-Key already names a run of another action. */
   IdempotencyKeyReused = 'idempotency_key_reused',
+  /** An imported API document that cannot be read: the message gives the line and column or the JSON pointer. */
+  DocumentInvalid = 'document_invalid',
+  /** An imported API document of a format or version the importer does not read. */
+  DocumentUnsupported = 'document_unsupported',
   ConnectionBusy = 'connection_busy',
   ServiceUnavailable = 'service_unavailable',
   ServiceTimeout = 'service_timeout',
