@@ -146,7 +146,7 @@ function actionOf(site: OperationSite, copier: JsonSchemaCopier, warnings: Impor
       ...(group.some((parameter) => parameter.required) ? { required: group.filter((parameter) => parameter.required).map((parameter) => parameter.name) } : {}),
     };
   }
-  if (body?.schema !== undefined) schema.body = copier.copy(body.schema, 'schema.body') as object;
+  if (body?.schema !== undefined) schema.body = copier.copy(body.schema, 'schema.body') as Record<string, unknown>;
   const responses = responseSchemasOf(operation, copier);
   if (Object.keys(responses).length > 0) schema.responses = responses;
   const summary = typeof operation.summary === 'string' && operation.summary.trim() !== '' ? fitText(operation.summary, TEXT_LIMITS.actionSummary, warnings, 'The summary', `${pointer}/summary`) : undefined;
@@ -233,13 +233,13 @@ function requestBodyOf(operation: JsonObject, pointer: string, warnings: ImportW
   return { requestType: requestTypeOf(chosen), ...(schema === undefined ? {} : { schema }) };
 }
 
-function responseSchemasOf(operation: JsonObject, copier: JsonSchemaCopier): Record<string, object> {
-  const schemas: Record<string, object> = {};
+function responseSchemasOf(operation: JsonObject, copier: JsonSchemaCopier): Record<string, JsonObject> {
+  const schemas: Record<string, JsonObject> = {};
   for (const [status, response] of Object.entries(asObject(operation.responses))) {
     const content = asObject(asObject(response).content);
     const mediaType = Object.keys(content).find((type) => requestTypeOf(type) === 'JSON') ?? Object.keys(content)[0];
     const schema = mediaType === undefined ? undefined : asObject(content[mediaType]).schema;
-    if (schema !== undefined) schemas[status.replace(/xx$/, 'XX')] = copier.copy(schema, `schema.responses.${status}`, 1) as object;
+    if (schema !== undefined) schemas[status.replace(/xx$/, 'XX')] = copier.copy(schema, `schema.responses.${status}`, 1) as JsonObject;
   }
   return schemas;
 }

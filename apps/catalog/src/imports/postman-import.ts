@@ -153,7 +153,7 @@ function actionOf(site: RequestSite, tag: string, variables: VariableList, warni
   };
 }
 
-function bodyOf(site: RequestSite, variables: VariableList, warnings: ImportWarnings): { requestType: RequestType; schema?: object } | undefined {
+function bodyOf(site: RequestSite, variables: VariableList, warnings: ImportWarnings): { requestType: RequestType; schema?: JsonObject } | undefined {
   const body = site.item.request.body;
   if (body === undefined || body.mode === undefined) return undefined;
   if (body.mode === 'urlencoded') return { requestType: 'FORM', schema: objectSchema(enabled(body.urlencoded), []) };
@@ -171,7 +171,7 @@ function bodyOf(site: RequestSite, variables: VariableList, warnings: ImportWarn
   return undefined;
 }
 
-function objectSchema(fields: KeyValue[], required: string[]): object {
+function objectSchema(fields: KeyValue[], required: string[]): JsonObject {
   const properties = Object.fromEntries(
     fields.map((field) => {
       const description = descriptionOf(field.description);
