@@ -34,6 +34,18 @@ describe('Changing an app through the SDK', () => {
 
   const listContacts = (): Promise<unknown> => switchboard.actions.run({ env: 'prd', product: 'shop', app: 'crm-main', event: 'list-contacts' });
 
+  // Run records are written after the reply, in batches: poll until this one is there.
+  async function recordOf(runId: string): Promise<unknown> {
+    for (;;) {
+      try {
+        return await switchboard.actions.runs.fetch(runId);
+      } catch (error) {
+        if (!(error instanceof SwitchboardError && error.code === 'run_not_found')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  }
+
   it('runs the new definition right after an update, not the cached plan', async () => {
     await expect(listContacts()).resolves.toMatchObject({ status: 200, body: { version: 1 } });
 
@@ -53,6 +65,21 @@ describe('Changing an app through the SDK', () => {
     const error = await refusal(switchboard.actions.run({ env: 'prd', product: 'shop', app: 'crm-main', event: 'count-contacts' }));
     expect([error.status, error.code]).toEqual([404, 'action_not_found']);
     expect(crm.received).toHaveLength(calls);
+  });
+
+  it('fails a run right after its connection is deleted with connection_not_found, and keeps the runs it made readable', async () => {
+    await switchboard.product.app.add({ access_tag: 'crm-spare', app: 'crm', envs: [{ slug: 'prd', base_url: crm.url, request_type: 'JSON', active: true }] });
+    const run = (await switchboard.actions.run({ env: 'prd', product: 'shop', app: 'crm-spare', event: 'list-contacts' })) as { run_id: string };
+    const calls = crm.received.length;
+
+    await expect(switchboard.product.app.delete('crm-spare')).resolves.toMatchObject({ access_tag: 'crm-spare', app: 'crm' });
+
+    const error = await refusal(switchboard.actions.run({ env: 'prd', product: 'shop', app: 'crm-spare', event: 'list-contacts' }));
+    expect([error.status, error.code]).toEqual([404, 'connection_not_found']);
+    expect(crm.received).toHaveLength(calls);
+    await expect(recordOf(run.run_id)).resolves.toMatchObject({ run_id: run.run_id, status: 'succeeded' });
+    const again = await refusal(switchboard.product.app.delete('crm-spare'));
+    expect([again.status, again.code]).toEqual([404, 'connection_not_found']);
   });
 
   it('refuses a bad patch with a 400 naming the field, and an unknown app with a 404', async () => {

@@ -101,6 +101,14 @@ describe('switchboard.product.app', () => {
     ]);
   });
 
+  it('delete disconnects the access tag from the selected product', async () => {
+    gateway.on('DELETE', '/v1/products/shop/connections/stripe-payments', { status: 200, json: connectedAppReply('shop', 'stripe-payments') });
+    await switchboard.product.init('shop');
+
+    await expect(switchboard.product.app.delete('stripe-payments')).resolves.toMatchObject({ access_tag: 'stripe-payments' });
+    expect(gateway.lastRequest).toMatchObject({ method: 'DELETE', path: '/v1/products/shop/connections/stripe-payments' });
+  });
+
   it('fetch reads one connected app', async () => {
     gateway.on('GET', '/v1/products/shop/connections/stripe-payments', { status: 200, json: connectedAppReply('shop', 'stripe-payments') });
     await switchboard.product.init('shop');

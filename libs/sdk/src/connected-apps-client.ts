@@ -1,7 +1,7 @@
 import type { HttpClient } from './http-client.js';
 import { encodePathSegment } from './path-segment.js';
 import { SdkErrorCode, SwitchboardError } from './switchboard-error.js';
-import type { AddConnectedAppInput, ConnectedApp, UpdateConnectedAppInput } from './types.js';
+import type { AddConnectedAppInput, ConnectedApp, Connection, UpdateConnectedAppInput } from './types.js';
 
 /** Apps connected to the selected product: `switchboard.product.app` (alias `product.apps`). */
 export class ConnectedAppsClient {
@@ -41,6 +41,11 @@ export class ConnectedAppsClient {
   /** Fetches one connected app by access tag. */
   async fetch(accessTag: string): Promise<ConnectedApp> {
     return await this.#http.request<ConnectedApp>('GET', this.#connectionPath(accessTag));
+  }
+
+  /** Disconnects an app from the product; its run records stay readable. Answers the connection as it was. */
+  async delete(accessTag: string): Promise<Connection> {
+    return await this.#http.request<Connection>('DELETE', this.#connectionPath(accessTag));
   }
 
   /** Replaces the listed environments of a connected app, keeping the others. */

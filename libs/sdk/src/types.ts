@@ -22,6 +22,7 @@ import type {
   ConnectionEnvInput,
   ConnectionEnvView,
   ConnectionVariableInput,
+  ConnectionView,
   CreateAppBody,
   CreateSecretBody,
   EnsureProductBody,
@@ -102,6 +103,8 @@ export type ConnectionAuth = ConnectionAuthInput;
 export type ConnectedAppEnv = ConnectionEnvView;
 /** An app connected to a product under an access tag. */
 export type ConnectedApp = ConnectedAppView;
+/** A connection as stored, without its app's name: what `product.app.delete` answers. */
+export type Connection = ConnectionView;
 /** Configuration of one product environment of a connected app. */
 export type ConnectedAppEnvInput = ConnectionEnvInput;
 /** Body of `product.app.add`; without `app`, the access tag names the app. */

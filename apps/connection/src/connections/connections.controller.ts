@@ -37,6 +37,11 @@ export class ConnectionsController {
     return this.connections.list(request.workspace_id, request.product_tag);
   }
 
+  @MessagePattern(Subjects.ConnectionDelete)
+  delete(@Payload() request: ConnectionTagRequest): Promise<ConnectionView> {
+    return this.connections.delete(request.workspace_id, request.product_tag, request.access_tag);
+  }
+
   @MessagePattern(Subjects.ConnectionUpdate)
   update(@Payload() request: UpdateConnectionRequest): Promise<ConnectedAppView> {
     return this.connections.update(request.workspace_id, request.product_tag, request.access_tag, request.changes);

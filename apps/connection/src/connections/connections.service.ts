@@ -126,6 +126,19 @@ export class ConnectionsService {
     return { ...(await this.fetch(workspaceId, productTag, accessTag)), app_name: app.name };
   }
 
+  /**
+   * Disconnects an app from the product: the connection and its envs go in one statement (the envs cascade). Run
+   * records live in the executor and keep naming the access tag, so they stay readable until retention removes them.
+   */
+  async delete(workspaceId: string, productTag: string, accessTag: string): Promise<ConnectionView> {
+    const connection = await this.find(workspaceId, productTag, accessTag);
+    const { affected } = await this.connections.delete({ id: connection.id });
+    // A concurrent delete of the same connection won: answer as if this one had come second.
+    if (!affected) await this.find(workspaceId, productTag, accessTag);
+    this.events.publish(Events.ConnectionDeleted, { workspace_id: workspaceId, product: productTag, access_tag: accessTag });
+    return toConnectionView(connection);
+  }
+
   private async find(workspaceId: string, productTag: string, accessTag: string): Promise<ConnectionEntity> {
     const connection = await this.connections.findOne({ where: { workspaceId, productTag, accessTag }, relations: { envs: true } });
     if (!connection) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AddConnectionBody,
@@ -6,6 +6,7 @@ import {
   UpdateConnectionBody,
   type AccessTagReply,
   type ConnectedAppView,
+  type ConnectionView,
 } from '@switchboard/contracts';
 import { WorkspaceId } from '../auth/workspace-id.decorator.js';
 import { TagParamPipe } from '../http/tag-param.pipe.js';
@@ -63,5 +64,15 @@ export class ConnectedAppsController {
     @Body() body: UpdateConnectionBody,
   ): Promise<ConnectedAppView> {
     return this.connectedApps.update(workspaceId, productTag, accessTag, body);
+  }
+
+  @Delete('connections/:access_tag')
+  @ApiOperation({ summary: 'Disconnect an app from the product (its run records stay readable)' })
+  delete(
+    @WorkspaceId() workspaceId: string,
+    @Param('product', TagParamPipe) productTag: string,
+    @Param('access_tag', TagParamPipe) accessTag: string,
+  ): Promise<ConnectionView> {
+    return this.connectedApps.delete(workspaceId, productTag, accessTag);
   }
 }

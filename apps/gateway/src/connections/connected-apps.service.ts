@@ -30,6 +30,11 @@ export class ConnectedAppsService {
     return this.withAppNames(workspaceId, connections);
   }
 
+  /** Disconnects the app and answers the connection as it was. */
+  delete(workspaceId: string, productTag: string, accessTag: string): Promise<ConnectionView> {
+    return this.nats.request<ConnectionView>(Subjects.ConnectionDelete, { workspace_id: workspaceId, product_tag: productTag, access_tag: accessTag });
+  }
+
   async fetch(workspaceId: string, productTag: string, accessTag: string): Promise<ConnectedAppView> {
     const connection = await this.nats.request<ConnectionView>(Subjects.ConnectionFetch, {
       workspace_id: workspaceId,

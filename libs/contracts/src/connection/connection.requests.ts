@@ -26,7 +26,7 @@ export class CreateConnectionRequest extends ProductScopedRequest {
   connection!: AddConnectionBody;
 }
 
-/** `connection.connection.fetch` */
+/** `connection.connection.fetch` and `connection.connection.delete` */
 export class ConnectionTagRequest extends ProductScopedRequest {
   @IsTag()
   access_tag!: string;

@@ -24,6 +24,7 @@ export const Subjects = {
   ConnectionFetch: 'connection.connection.fetch',
   ConnectionList: 'connection.connection.list',
   ConnectionUpdate: 'connection.connection.update',
+  ConnectionDelete: 'connection.connection.delete',
 
   SecretsHealthCheck: 'secrets.health.check',
   SecretsSecretCreate: 'secrets.secret.create',
