@@ -5,6 +5,7 @@ import { CacheConfig } from './cache/cache.config.js';
 import { actionExecutorDatabase } from './database/action-executor.database.js';
 import { DispatchConfig } from './dispatch/dispatch.config.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
+import { ImportDocumentModule } from './import-document/import-document.module.js';
 import { IntegrationFetchModule } from './integration-fetch/integration-fetch.module.js';
 import { OutboundConfig } from './outbound/outbound.config.js';
 import { RunRecordsConfig } from './run-records/run-records.config.js';
@@ -18,5 +19,5 @@ await startMicroservice({
   healthSubject: Subjects.ActionsHealthCheck,
   database: actionExecutorDatabase,
   configs: [OutboundConfig, RunsConfig, OAuthConfig, RunRecordsConfig, DispatchConfig, CacheConfig],
-  features: [RunsModule, IntegrationFetchModule, DispatchModule],
+  features: [RunsModule, IntegrationFetchModule, ImportDocumentModule, DispatchModule],
 });

@@ -21,3 +21,4 @@ export * from './actions/action-run.dto.js';
 export * from './actions/run-record.dto.js';
 export * from './actions/action-dispatch.dto.js';
 export * from './integrations/integration-fetch.dto.js';
+export * from './imports/import-document-fetch.dto.js';

@@ -125,7 +125,7 @@ export class OutboundClient {
       try {
         responseBody = await readResponseBody(response.body, {
           origin: url.origin,
-          maxBytes: Math.min(this.options.maxResponseBytes, request.maxResponseBytes ?? this.options.maxResponseBytes),
+          maxBytes: responseLimitOf(request, this.options.maxResponseBytes),
           deadlineMs: timeouts.bodyMs,
           declaredBytes: declaredLength(headers['content-length']),
         });
@@ -233,4 +233,9 @@ function declaredLength(value: string | undefined): number | undefined {
 // attempt reports any real trouble itself, so it does not fail the call.
 async function discard(body: Dispatcher.ResponseData['body']): Promise<void> {
   await body.dump().catch(() => undefined);
+}
+
+function responseLimitOf(request: OutboundRequest, clientLimit: number): number {
+  const requested = request.maxResponseBytes ?? clientLimit;
+  return request.bodyStoredOutsideReply ? requested : Math.min(clientLimit, requested);
 }

@@ -20,6 +20,11 @@ export interface OutboundRequest {
   maxAttempts?: number;
   /** A lower body size limit than the client's for this request, e.g. when the reply must fit a message. */
   maxResponseBytes?: number;
+  /**
+   * The body never travels in a NATS reply (an import document goes to the Object Store), so `maxResponseBytes`
+   * may be above the client's limit, which exists to keep replies within a message.
+   */
+  bodyStoredOutsideReply?: boolean;
 }
 
 /** Time limits of one attempt, each reported as `UpstreamTimeout` when exceeded. */

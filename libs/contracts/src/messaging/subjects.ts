@@ -47,6 +47,7 @@ export const Subjects = {
   ActionsRunList: 'actions.run.list',
   ActionsRunFetch: 'actions.run.fetch',
   ActionsIntegrationFetch: 'actions.integration.fetch',
+  ActionsImportDocumentFetch: 'actions.import-document.fetch',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];
