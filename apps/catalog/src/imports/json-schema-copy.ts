@@ -1,4 +1,8 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ImportWarnings } from './import-warnings.js';
+
+// Only checks schemas against the draft 2020-12 meta-schema; formats OpenAPI adds (int32…) are annotations.
+const metaSchemaCheck = new Ajv2020({ strict: false, logger: false, validateFormats: false });
 
 /** Deepest JSON nesting of one imported schema: the gateway refuses bodies nested past 64, and a schema sits ~6 down. */
 export const SCHEMA_MAX_DEPTH = 50;
@@ -79,6 +83,29 @@ export class JsonSchemaCopier {
     }
   }
 
+  /**
+   * `schema` if it is a valid draft 2020-12 schema, else `{}` with a warning: a document may hold schemas of older
+   * drafts (a boolean `exclusiveMaximum`) that the run path could not compile.
+   */
+  checked(schema: Record<string, unknown>, field: string): Record<string, unknown> {
+    if (metaSchemaCheck.validateSchema(schema) === true) return schema;
+    this.warnings.add('schema_invalid', `${field} is not a valid JSON Schema 2020-12 (${metaSchemaCheck.errorsText(metaSchemaCheck.errors, { dataVar: field })}); it was left out (it accepts any value)`, this.pointer);
+    return {};
+  }
+
+  // JSON Schema patterns are Unicode regular expressions (Ajv compiles them with the u flag); one written for
+  // JavaScript's looser legacy syntax would stop the whole schema from compiling, so it is dropped instead.
+  private isUnicodePattern(pattern: unknown, field: string): boolean {
+    if (typeof pattern !== 'string') return true;
+    try {
+      new RegExp(pattern, 'u');
+      return true;
+    } catch (error) {
+      this.warnings.add('pattern_unsupported', `${field} is not a valid Unicode regular expression (${(error as Error).message}); it was left out`, this.pointer);
+      return false;
+    }
+  }
+
   // Once per reference and action: a recursive type repeats at every level of its own properties.
   private warnCircular(ref: string, field: string): void {
     if (this.circular.has(ref)) return;
@@ -91,6 +118,7 @@ export class JsonSchemaCopier {
     for (const [keyword, value] of Object.entries(schema)) {
       if (DROPPED.has(keyword) || keyword.startsWith('x-')) continue;
       const at = `${field}.${keyword}`;
+      if (keyword === 'pattern' && !this.isUnicodePattern(value, at)) continue;
       if (SCHEMA_MAPS.has(keyword) && isRecord(value)) {
         copy[keyword] = Object.fromEntries(Object.entries(value).map(([name, item]) => [name, this.copy(item, `${at}.${name}`, depth + 2)]));
       } else if (SCHEMA_LISTS.has(keyword) && Array.isArray(value)) {

@@ -149,6 +149,11 @@ function actionOf(site: OperationSite, copier: JsonSchemaCopier, warnings: Impor
   if (body?.schema !== undefined) schema.body = copier.copy(body.schema, 'schema.body') as Record<string, unknown>;
   const responses = responseSchemasOf(operation, copier);
   if (Object.keys(responses).length > 0) schema.responses = responses;
+  for (const part of ['params', 'query', 'headers', 'body'] as const) {
+    const value = schema[part];
+    if (value !== undefined) schema[part] = copier.checked(value, `schema.${part}`);
+  }
+  for (const [status, value] of Object.entries(schema.responses ?? {})) responses[status] = copier.checked(value, `schema.responses.${status}`);
   const summary = typeof operation.summary === 'string' && operation.summary.trim() !== '' ? fitText(operation.summary, TEXT_LIMITS.actionSummary, warnings, 'The summary', `${pointer}/summary`) : undefined;
   const description = typeof operation.description === 'string' && operation.description.trim() !== '' ? fitText(operation.description, TEXT_LIMITS.actionDescription, warnings, 'The description', `${pointer}/description`) : undefined;
   return {
