@@ -33,7 +33,7 @@ describe('The catalog service over real NATS and PostgreSQL', () => {
       const { rows } = await client.query<{ table_name: string }>(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'catalog' ORDER BY table_name",
       );
-      expect(rows.map((row) => row.table_name)).toEqual(['actions', 'app_envs', 'apps', 'catalog_migrations', 'product_envs', 'products']);
+      expect(rows.map((row) => row.table_name)).toEqual(['actions', 'app_envs', 'apps', 'catalog_migrations', 'product_envs', 'products', 'published_templates']);
     } finally {
       await client.end();
     }

@@ -121,6 +121,7 @@ const ROUTES: [method: string, template: string][] = [
   ['GET', '/v1/apps'],
   ['GET', '/v1/apps/{app}'],
   ['PATCH', '/v1/apps/{app}'],
+  ['POST', '/v1/apps/{app}/publish'],
   ['GET', '/v1/apps/{app}/template-update'],
   ['POST', '/v1/apps/{app}/template-update'],
   ['GET', '/v1/marketplace/apps'],

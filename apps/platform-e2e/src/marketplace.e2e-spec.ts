@@ -87,6 +87,29 @@ describe('The app marketplace through the SDK', () => {
     expect((await switchboard.marketplace.previewUpdate('resend')).update_available).toBe(false);
   });
 
+  it('publishes a workspace app to a private listing that installs there and that other workspaces never see', async () => {
+    await switchboard.app.create({
+      tag: 'billing-core',
+      name: 'Billing core',
+      description: 'Our internal billing API',
+      envs: [{ slug: 'prd', base_url: 'https://billing.internal.example.com', request_type: 'JSON' }],
+      actions: [{ tag: 'create-invoice', method: 'POST', path: '/invoices' }],
+    });
+    const published = await switchboard.marketplace.publish('billing-core', { category: 'payments', version: '1.0.0' });
+    expect(published).toMatchObject({ tag: 'billing-core', name: 'Billing core', source: 'workspace', version: '1.0.0', docs_url: null, action_count: 1 });
+    expect((await switchboard.marketplace.search('internal billing')).items.map((item) => [item.tag, item.source])).toEqual([['billing-core', 'workspace']]);
+    const installed = await switchboard.marketplace.install('billing-core', { tag: 'billing-copy' });
+    expect(installed).toMatchObject({ tag: 'billing-copy', template: { tag: 'billing-core', version: '1.0.0' } });
+    expect(installed.actions.map((action) => action.tag)).toEqual(['create-invoice']);
+
+    const other = switchboardFor(platform, await platform.createWorkspace('marketplace-other'));
+    expect((await other.marketplace.search('billing')).items).toEqual([]);
+    const hidden = await rejectionOf(other.marketplace.install('billing-core'), SwitchboardError);
+    expect([hidden.status, hidden.code]).toEqual([404, 'template_not_found']);
+    const unknownApp = await rejectionOf(other.marketplace.publish('billing-core', { category: 'payments', version: '1.0.0' }), SwitchboardError);
+    expect([unknownApp.status, unknownApp.code]).toEqual([404, 'app_not_found']);
+  });
+
   it('refuses a template update for an app made in the workspace', async () => {
     await switchboard.app.create({ tag: 'in-house' });
     const error = await rejectionOf(switchboard.marketplace.previewUpdate('in-house'), SwitchboardError);

@@ -1,6 +1,6 @@
 import type { HttpClient } from './http-client.js';
 import { encodePathSegment } from './path-segment.js';
-import type { App, AppTemplateUpdatePreview, MarketplaceListQuery, MarketplaceTemplateList, MarketplaceTemplateView } from './types.js';
+import type { App, AppTemplateUpdatePreview, MarketplaceListQuery, MarketplacePublishInput, MarketplaceTemplateList, MarketplaceTemplateView } from './types.js';
 
 /** The app marketplace: `switchboard.marketplace`. */
 export class MarketplaceClient {
@@ -33,6 +33,11 @@ export class MarketplaceClient {
   /** Installs a template as a workspace app, tagged `options.tag` or the template's tag. */
   async install(tag: string, options: { tag?: string } = {}): Promise<App> {
     return await this.#http.request<App>('POST', `/v1/marketplace/apps/${encodePathSegment('tag', tag)}/install`, options);
+  }
+
+  /** Publishes a workspace app to the workspace's private listing (other workspaces never see it). */
+  async publish(appTag: string, listing: MarketplacePublishInput): Promise<MarketplaceTemplateView> {
+    return await this.#http.request<MarketplaceTemplateView>('POST', `/v1/apps/${encodePathSegment('app', appTag)}/publish`, listing);
   }
 
   /** What updating an installed app to its template's newest version would add, change and remove. */

@@ -4,6 +4,7 @@ import type {
   ActionDispatchReply,
   AppTemplateUpdatePreview as AppTemplateUpdatePreviewContract,
   ListTemplatesQuery,
+  PublishAppBody,
   TemplateListView,
   TemplateView,
   ActionInput,
@@ -82,6 +83,8 @@ export type MarketplaceListQuery = ListTemplatesQuery;
 export type MarketplaceTemplateList = TemplateListView;
 /** One marketplace template whole. */
 export type MarketplaceTemplateView = TemplateView;
+/** Body of `switchboard.marketplace.publish`: category, version and docs_url of the workspace's own listing. */
+export type MarketplacePublishInput = PublishAppBody;
 /** What updating an installed app to its template's newest version would change. */
 export type AppTemplateUpdatePreview = AppTemplateUpdatePreviewContract;
 /** Body of `switchboard.app.create`. */

@@ -8,10 +8,12 @@ import { CreateCatalog1763900000000 } from './migrations/1763900000000-create-ca
 import { AddAppAuthSchemes1764100000000 } from './migrations/1764100000000-add-app-auth-schemes.js';
 import { AddAppEnvTimeouts1765300000000 } from './migrations/1765300000000-add-app-env-timeouts.js';
 import { AddAppTemplateOrigin1766600000000 } from './migrations/1766600000000-add-app-template-origin.js';
+import { CreatePublishedTemplates1766700000000 } from './migrations/1766700000000-create-published-templates.js';
+import { PublishedTemplateEntity } from '../marketplace/published-template.entity.js';
 
 /** The catalog's own schema: apps, their envs and actions, products and their envs. */
 export const catalogDatabase: ServiceDatabase = {
   schema: 'catalog',
-  entities: [AppEntity, AppEnvEntity, ActionEntity, ProductEntity, ProductEnvEntity],
-  migrations: [CreateCatalog1763900000000, AddAppAuthSchemes1764100000000, AddAppEnvTimeouts1765300000000, AddAppTemplateOrigin1766600000000],
+  entities: [AppEntity, AppEnvEntity, ActionEntity, ProductEntity, ProductEnvEntity, PublishedTemplateEntity],
+  migrations: [CreateCatalog1763900000000, AddAppAuthSchemes1764100000000, AddAppEnvTimeouts1765300000000, AddAppTemplateOrigin1766600000000, CreatePublishedTemplates1766700000000],
 };

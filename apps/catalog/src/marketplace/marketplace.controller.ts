@@ -5,6 +5,7 @@ import {
   AppTemplateUpdateRequest,
   InstallTemplateRequest,
   ListTemplatesRequest,
+  PublishAppRequest,
   Subjects,
   TemplateTagRequest,
   type AppTemplateUpdatePreview,
@@ -19,18 +20,23 @@ export class MarketplaceController {
   constructor(private readonly marketplace: MarketplaceService) {}
 
   @MessagePattern(Subjects.CatalogTemplateList)
-  list(@Payload() request: ListTemplatesRequest): TemplateListView {
-    return this.marketplace.list(request.query);
+  list(@Payload() request: ListTemplatesRequest): Promise<TemplateListView> {
+    return this.marketplace.list(request.workspace_id, request.query);
   }
 
   @MessagePattern(Subjects.CatalogTemplateFetch)
-  fetch(@Payload() request: TemplateTagRequest): TemplateView {
-    return this.marketplace.fetch(request.template_tag);
+  fetch(@Payload() request: TemplateTagRequest): Promise<TemplateView> {
+    return this.marketplace.fetch(request.workspace_id, request.template_tag);
   }
 
   @MessagePattern(Subjects.CatalogTemplateInstall)
   install(@Payload() request: InstallTemplateRequest): Promise<AppView> {
     return this.marketplace.install(request.workspace_id, request.template_tag, request.app_tag);
+  }
+
+  @MessagePattern(Subjects.CatalogAppPublish)
+  publish(@Payload() request: PublishAppRequest): Promise<TemplateView> {
+    return this.marketplace.publish(request.workspace_id, request.app_tag, request.listing);
   }
 
   @MessagePattern(Subjects.CatalogAppTemplatePreview)

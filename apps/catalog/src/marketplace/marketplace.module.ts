@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppsModule } from '../apps/apps.module.js';
 import { MarketplaceController } from './marketplace.controller.js';
 import { MarketplaceService } from './marketplace.service.js';
+import { PublishedTemplateEntity } from './published-template.entity.js';
 
 @Module({
-  imports: [AppsModule],
+  imports: [AppsModule, TypeOrmModule.forFeature([PublishedTemplateEntity])],
   controllers: [MarketplaceController],
   providers: [MarketplaceService],
 })

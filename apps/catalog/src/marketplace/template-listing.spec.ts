@@ -1,8 +1,8 @@
 import type { MarketplaceTemplate } from '@switchboard/contracts';
-import { appDefinitionOf, listTemplates } from './template-listing.js';
+import { appDefinitionOf, listTemplates, type ListedTemplate } from './template-listing.js';
 
-const template = (tag: string, category: MarketplaceTemplate['category'], description = ''): MarketplaceTemplate =>
-  ({ tag, name: tag.toUpperCase(), description, category, logo: null, docs_url: 'https://example.com', version: '1.0.0', actions: [] });
+const template = (tag: string, category: MarketplaceTemplate['category'], description = ''): ListedTemplate =>
+  ({ tag, name: tag.toUpperCase(), description, category, logo: null, docs_url: 'https://example.com', version: '1.0.0', source: 'marketplace', actions: [] });
 const templates = [template('stripe', 'payments', 'Online payments'), template('paypal', 'payments'), template('resend', 'email', 'Send email'), template('slack', 'messaging')];
 
 describe('listTemplates', () => {

@@ -1,9 +1,9 @@
-import { TEMPLATE_CATEGORIES, type ListTemplatesQuery, type MarketplaceTemplate, type TemplateListView, type TemplateSummaryView, type TemplateView } from '@switchboard/contracts';
+import { TEMPLATE_CATEGORIES, type ListTemplatesQuery, type MarketplaceTemplate, type TemplateListView, type TemplateSource, type TemplateSummaryView, type TemplateView } from '@switchboard/contracts';
 
 const DEFAULT_PAGE_SIZE = 50;
 
 /** One page of the templates that match the search and category, with the category counts of the search. */
-export function listTemplates(templates: Iterable<MarketplaceTemplate>, query: ListTemplatesQuery): TemplateListView {
+export function listTemplates(templates: Iterable<ListedTemplate>, query: ListTemplatesQuery): TemplateListView {
   const needle = query.search?.toLowerCase();
   const searched = [...templates].filter(
     (template) => !needle || [template.tag, template.name ?? '', template.description ?? '', template.category].some((text) => text.toLowerCase().includes(needle)),
@@ -22,7 +22,10 @@ export function listTemplates(templates: Iterable<MarketplaceTemplate>, query: L
   };
 }
 
-export function toTemplateSummary(template: MarketplaceTemplate): TemplateSummaryView {
+/** A template as listed; `source` says whether it is the platform's or the workspace's own. */
+export type ListedTemplate = Omit<MarketplaceTemplate, 'docs_url'> & { docs_url: string | null; source: TemplateSource };
+
+export function toTemplateSummary(template: ListedTemplate): TemplateSummaryView {
   return {
     tag: template.tag,
     name: template.name ?? template.tag,
@@ -31,16 +34,17 @@ export function toTemplateSummary(template: MarketplaceTemplate): TemplateSummar
     logo: template.logo,
     docs_url: template.docs_url,
     version: template.version,
+    source: template.source,
     action_count: template.actions?.length ?? 0,
   };
 }
 
-export function toTemplateView(template: MarketplaceTemplate): TemplateView {
+export function toTemplateView(template: ListedTemplate): TemplateView {
   return { ...toTemplateSummary(template), app: appDefinitionOf(template) };
 }
 
 /** The app a template installs: the template without its listing fields. */
-export function appDefinitionOf(template: MarketplaceTemplate): TemplateView['app'] {
-  const { category: _category, logo: _logo, docs_url: _docs, version: _version, ...app } = template;
+export function appDefinitionOf(template: ListedTemplate): TemplateView['app'] {
+  const { category: _category, logo: _logo, docs_url: _docs, version: _version, source: _source, ...app } = template;
   return app;
 }

@@ -3,6 +3,7 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   InstallTemplateBody,
   ListTemplatesQuery,
+  PublishAppBody,
   Subjects,
   TEMPLATE_CATEGORIES,
   type AppTemplateUpdatePreview,
@@ -40,6 +41,13 @@ export class MarketplaceController {
   @ApiOperation({ summary: 'Install a template as an app the workspace owns (under its own tag, or the template’s)' })
   install(@WorkspaceId() workspaceId: string, @Param('tag', TagParamPipe) tag: string, @Body() body: InstallTemplateBody): Promise<AppView> {
     return this.nats.request(Subjects.CatalogTemplateInstall, { workspace_id: workspaceId, template_tag: tag, app_tag: body.tag });
+  }
+
+  @Post('apps/:app/publish')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Publish a workspace app to the workspace’s private marketplace listing, which no other workspace sees' })
+  publish(@WorkspaceId() workspaceId: string, @Param('app', TagParamPipe) appTag: string, @Body() body: PublishAppBody): Promise<TemplateView> {
+    return this.nats.request(Subjects.CatalogAppPublish, { workspace_id: workspaceId, app_tag: appTag, listing: body });
   }
 
   @Get('apps/:app/template-update')

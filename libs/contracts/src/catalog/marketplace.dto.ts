@@ -46,6 +46,9 @@ export class MarketplaceTemplate extends CreateAppBody {
   version!: string;
 }
 
+/** Where a listing comes from: the platform's templates, or an app the workspace published to its own listing. */
+export type TemplateSource = 'marketplace' | 'workspace';
+
 /** A listing row: the template without its envs, actions and auth, with how many actions it brings. */
 export interface TemplateSummaryView {
   tag: string;
@@ -53,8 +56,9 @@ export interface TemplateSummaryView {
   description: string;
   category: TemplateCategory;
   logo: string | null;
-  docs_url: string;
+  docs_url: string | null;
   version: string;
+  source: TemplateSource;
   action_count: number;
 }
 
@@ -122,6 +126,30 @@ export class InstallTemplateRequest extends TemplateTagRequest {
   @IsOmittable()
   @IsTag()
   app_tag?: string;
+}
+
+/** Body of `POST /v1/apps/:app/publish`: the listing fields of the template the workspace's app becomes. */
+export class PublishAppBody {
+  @IsIn(TEMPLATE_CATEGORIES, { message: `$property must be one of ${TEMPLATE_CATEGORIES.join(', ')}` })
+  category!: TemplateCategory;
+
+  @Matches(TEMPLATE_VERSION_PATTERN, { message: '$property must be a MAJOR.MINOR.PATCH version' })
+  version!: string;
+
+  @IsOmittable()
+  @IsHttpUrl()
+  docs_url?: string;
+}
+
+/** `catalog.app.publish` */
+export class PublishAppRequest extends WorkspaceScopedRequest {
+  @IsTag()
+  app_tag!: string;
+
+  @ValidateNested()
+  @Type(() => PublishAppBody)
+  @IsObject()
+  listing!: PublishAppBody;
 }
 
 /** What an installed app remembers of its template, and whether that template has moved on. */
