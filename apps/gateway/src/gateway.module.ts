@@ -1,14 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { NatsConnection } from '@nats-io/transport-node';
 import {
   ContractValidationPipe,
+  ImportDocumentStore,
+  NATS_CONNECTION,
   MessagingModule,
   platformLoggerModule,
   serviceDataSourceOptions,
 } from '@switchboard/platform';
 import { ACTION_RUN_TIMEOUT_MS, ActionsController } from './actions/actions.controller.js';
 import { RunRecordsController } from './actions/run-records.controller.js';
+import { AppImportsController } from './apps/app-imports.controller.js';
 import { AppsController } from './apps/apps.controller.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { AUTH_CACHE_TTL_MS, UserKeyCache } from './auth/user-key-cache.js';
@@ -39,12 +43,13 @@ export class GatewayModule {
         TypeOrmModule.forFeature([UserEntity]),
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
-      controllers: [ActionsController, RunRecordsController, HealthController, ProductsController, AppsController,
+      controllers: [ActionsController, RunRecordsController, HealthController, ProductsController, AppImportsController, AppsController,
     MarketplaceController, ConnectedAppsController, SecretsController, SecretAuditController, IntegrationSecretsController, IntegrationFetchController],
       providers: [
         { provide: AUTH_CACHE_TTL_MS, useValue: config.GATEWAY_AUTH_CACHE_TTL_MS },
         { provide: ACTION_RUN_TIMEOUT_MS, useValue: config.GATEWAY_ACTION_RUN_TIMEOUT_MS },
         UserKeyCache,
+        { provide: ImportDocumentStore, inject: [NATS_CONNECTION], useFactory: (nats: NatsConnection) => ImportDocumentStore.open(nats) },
         ConnectedAppsService,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

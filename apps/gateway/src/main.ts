@@ -8,6 +8,7 @@ import { GatewayConfig } from './config/gateway.config.js';
 import { gatewayDatabase } from './database/gateway.database.js';
 import { mountApiDocs } from './docs/api-docs.js';
 import { GatewayModule } from './gateway.module.js';
+import { acceptImportBodies } from './http/import-bodies.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 import { describeListening } from './http/listening-address.js';
 
@@ -22,6 +23,7 @@ const app = await NestFactory.create<NestFastifyApplication>(
   { bufferLogs: true, bodyParser: false },
 );
 acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
+await acceptImportBodies(app.getHttpAdapter().getInstance());
 app.useLogger(app.get(Logger));
 mountApiDocs(app);
 app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

@@ -22,3 +22,4 @@ export * from './actions/run-record.dto.js';
 export * from './actions/action-dispatch.dto.js';
 export * from './integrations/integration-fetch.dto.js';
 export * from './imports/import-document-fetch.dto.js';
+export * from './imports/app-import.dto.js';

@@ -1,3 +1,4 @@
+import { AppImportsClient } from './app-imports-client.js';
 import type { HttpClient } from './http-client.js';
 import { encodePathSegment } from './path-segment.js';
 import type { App, CreateAppInput, UpdateAppInput } from './types.js';
@@ -5,9 +6,12 @@ import type { App, CreateAppInput, UpdateAppInput } from './types.js';
 /** The workspace app catalog: `switchboard.app`. */
 export class AppsClient {
   readonly #http: HttpClient;
+  /** Apps from API documents: `preview` then `commit`. */
+  readonly import: AppImportsClient;
 
   constructor(http: HttpClient) {
     this.#http = http;
+    this.import = new AppImportsClient(http);
   }
 
   /** Registers an app with its environments and actions. */

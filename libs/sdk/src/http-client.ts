@@ -26,7 +26,10 @@ export class HttpClient {
     this.#config = config;
   }
 
-  /** Sends `body` as JSON to `path` (already encoded) and resolves with the parsed JSON reply. */
+  /**
+   * Sends `body` to `path` (already encoded) and resolves with the parsed JSON reply: as JSON, or a FormData as a
+   * multipart upload (fetch writes its Content-Type with the boundary).
+   */
   async request<T>(method: ApiMethod, path: string, body?: unknown): Promise<T> {
     const { baseUrl, workspaceId, userId, privateKey, timeoutMs } = this.#config;
     const route = `${method} ${path}`;
@@ -37,7 +40,8 @@ export class HttpClient {
       'x-switchboard-user-id': userId,
       authorization: `Bearer ${privateKey}`,
     };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const upload = body instanceof FormData;
+    if (body !== undefined && !upload) headers['content-type'] = 'application/json';
 
     let response: Response;
     let text: string;
@@ -45,7 +49,7 @@ export class HttpClient {
       response = await fetch(`${baseUrl}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined || upload ? body : JSON.stringify(body),
         // Credentials must never follow a redirect to another origin; a redirect surfaces as http_error.
         redirect: 'manual',
         // One deadline for connecting, the reply and its body.

@@ -4,6 +4,7 @@ export { DEFAULT_SWITCHBOARD_URL, DEFAULT_TIMEOUT_MS } from './switchboard-optio
 export { SDK_VERSION } from './version.js';
 // Types only: the clients are reached through a Switchboard instance, never constructed directly.
 export type { AppsClient } from './apps-client.js';
+export type { AppImportsClient } from './app-imports-client.js';
 export type { MarketplaceClient } from './marketplace-client.js';
 export type { ProductClient } from './product-client.js';
 export type { ConnectedAppsClient } from './connected-apps-client.js';

@@ -2,6 +2,9 @@
 // keeps no runtime dependency on @switchboard/contracts (or class-validator, NestJS...) and cannot drift from the API.
 import type {
   ActionDispatchReply,
+  AppImportPreview as AppImportPreviewContract,
+  AppImportResult as AppImportResultContract,
+  ImportAppBody,
   AppTemplateUpdatePreview as AppTemplateUpdatePreviewContract,
   ListTemplatesQuery,
   PublishAppBody,
@@ -87,6 +90,17 @@ export type MarketplaceTemplateView = TemplateView;
 export type MarketplacePublishInput = PublishAppBody;
 /** What updating an installed app to its template's newest version would change. */
 export type AppTemplateUpdatePreview = AppTemplateUpdatePreviewContract;
+/** What an import would create (or, with `app`, change), writing nothing; commit its `import_id`. */
+export type AppImportPreview = AppImportPreviewContract;
+/** The app an import created or re-imported, with the diff of a re-import. */
+export type AppImportResult = AppImportResultContract;
+/**
+ * Where `switchboard.app.import` reads an API document: its text, a URL the platform downloads, the `import_id` of a
+ * preview, or a file's bytes (sent as a multipart upload).
+ */
+export type AppImportSource = string | { url: string } | { import_id: string } | Blob | Uint8Array;
+/** The new app's tag and name (the document's title by default), or `app`: the existing app to re-import into. */
+export type AppImportOptions = Pick<ImportAppBody, 'tag' | 'name' | 'app'>;
 /** Body of `switchboard.app.create`. */
 export type CreateAppInput = CreateAppBody;
 /** Body of `switchboard.app.update`: only what changes, with `remove_envs`/`remove_actions`/`remove_auth` lists. */

@@ -56,7 +56,7 @@ export function unsupportedMediaType(contentType: string | undefined): DomainErr
   return new DomainError(ErrorCode.UnsupportedMediaType, `Content-Type ${mediaType} is not accepted: ${expected}`, { content_type: mediaType });
 }
 
-/** The refusal of a body over the route's limit, which is GATEWAY_BODY_LIMIT_BYTES. */
-export function bodyTooLarge(limitBytes: number): DomainError {
-  return new DomainError(ErrorCode.PayloadTooLarge, `The request body is larger than ${limitBytes} bytes (GATEWAY_BODY_LIMIT_BYTES)`, { limit_bytes: limitBytes });
+/** The refusal of a body over the route's limit: GATEWAY_BODY_LIMIT_BYTES, or the import routes' own. */
+export function bodyTooLarge(limitBytes: number, setting = 'GATEWAY_BODY_LIMIT_BYTES'): DomainError {
+  return new DomainError(ErrorCode.PayloadTooLarge, `The request body is larger than ${limitBytes} bytes (${setting})`, { limit_bytes: limitBytes });
 }

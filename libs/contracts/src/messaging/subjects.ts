@@ -15,6 +15,8 @@ export const Subjects = {
   CatalogAppTemplatePreview: 'catalog.app.template-preview',
   CatalogAppTemplateApply: 'catalog.app.template-apply',
   CatalogAppPublish: 'catalog.app.publish',
+  CatalogAppImportPreview: 'catalog.app-import.preview',
+  CatalogAppImportCommit: 'catalog.app-import.commit',
   CatalogProductEnsure: 'catalog.product.ensure',
   CatalogProductFetch: 'catalog.product.fetch',
   CatalogProductList: 'catalog.product.list',

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, type AppImportPreview, type AppImportRequest, type AppImportResult } from '@switchboard/contracts';
+import { DomainError, ImportDocumentStore } from '@switchboard/platform';
+import { diffApp } from '../apps/app-diff.js';
+import { AppsService } from '../apps/apps.service.js';
+import { importPreviewOf } from './import-preview.js';
+import type { ImportedApp } from './imported-app.js';
+import { readApiDocument } from './read-api-document.js';
+
+/**
+ * Imports of API documents the gateway or the executor stored: a preview reads the document and writes nothing;
+ * a commit creates the app, or with `app` replaces that app's definition (a re-import applies the preview's diff).
+ */
+@Injectable()
+export class AppImportsService {
+  constructor(
+    private readonly store: ImportDocumentStore,
+    private readonly apps: AppsService,
+  ) {}
+
+  async preview(request: AppImportRequest): Promise<AppImportPreview> {
+    const imported = await this.read(request);
+    const preview = importPreviewOf(request.import_id, imported);
+    if (request.app === undefined) return preview;
+    const current = await this.apps.fetch(request.workspace_id, request.app);
+    return { ...preview, diff: diffApp(current, imported.app) };
+  }
+
+  async commit(request: AppImportRequest): Promise<AppImportResult> {
+    const imported = await this.read(request);
+    const result = { import_id: request.import_id, warning_total: imported.warnings.length };
+    if (request.app === undefined) return { ...result, app: await this.apps.create(request.workspace_id, imported.app) };
+    const current = await this.apps.fetch(request.workspace_id, request.app);
+    const diff = diffApp(current, imported.app);
+    return { ...result, app: await this.apps.replace(request.workspace_id, request.app, imported.app), diff };
+  }
+
+  // A re-import keeps the app's tag whatever the document is titled.
+  private async read(request: AppImportRequest): Promise<ImportedApp> {
+    const text = documentText(await this.store.get(request.import_id));
+    return readApiDocument(text, { tag: request.app ?? request.tag, name: request.name });
+  }
+}
+
+function documentText(bytes: Uint8Array): string {
+  try {
+    // fatal: a document in another encoding is refused instead of read with replacement characters.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DomainError(ErrorCode.DocumentInvalid, 'The document is not UTF-8 text: save it as UTF-8 and import it again');
+  }
+}
