@@ -11,6 +11,8 @@ const runWithNestedBody = (levels: number): string => withNested(`${JSON.stringi
 const BODY_ENDPOINTS: [method: string, path: string][] = [
   ['PUT', '/v1/products/shop'],
   ['POST', '/v1/apps'],
+  ['POST', '/v1/apps/import/preview'],
+  ['POST', '/v1/apps/import'],
   ['POST', '/v1/products/shop/connect'],
   ['POST', '/v1/products/shop/connections'],
   ['PATCH', '/v1/products/shop/connections/stripe-payments'],
@@ -118,6 +120,8 @@ const ROUTES: [method: string, template: string][] = [
   ['GET', '/v1/products'],
   ['GET', '/v1/products/{product}'],
   ['POST', '/v1/apps'],
+  ['POST', '/v1/apps/import/preview'],
+  ['POST', '/v1/apps/import'],
   ['GET', '/v1/apps'],
   ['GET', '/v1/apps/{app}'],
   ['PATCH', '/v1/apps/{app}'],
