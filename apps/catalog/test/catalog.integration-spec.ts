@@ -1,4 +1,4 @@
-import { ErrorCode, Subjects, type AppView, type EnsureProductReply } from '@switchboard/contracts';
+import { ErrorCode, Subjects, type AppView, type AppWithActionView, type EnsureProductReply } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
 import { createTestDatabase, rejectionOf, type ServiceHandle, startService, type TestDatabase } from '@switchboard/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -108,6 +108,50 @@ describe('The catalog service over real NATS and PostgreSQL', () => {
     );
     expect([error.code, error.message]).toEqual([ErrorCode.ValidationFailed, "envs.1.slug 'prd' is already listed at envs.0"]);
     expect((await rejection(nats.request(Subjects.CatalogAppFetch, { workspace_id, app_tag: 'sendgrid' }))).code).toBe(ErrorCode.AppNotFound);
+  });
+
+  it('stores an action summary and schemas and gives the app with that one action on catalog.action.fetch', async () => {
+    const body = { type: 'object', required: ['amount'], properties: { amount: { type: 'integer', format: 'int64', example: 2000 } }, xml: { name: 'charge' } };
+    await nats.request<AppView>(Subjects.CatalogAppCreate, {
+      workspace_id,
+      app: {
+        tag: 'charges',
+        actions: [
+          { tag: 'create-charge', method: 'POST', path: '/v1/charges', summary: 'Create a charge', schema: { body, responses: { '200': { type: 'object' } } } },
+          { tag: 'list-charges', method: 'GET', path: '/v1/charges' },
+        ],
+      },
+    });
+    const fetched = await nats.request<AppWithActionView>(Subjects.CatalogActionFetch, { workspace_id, app_tag: 'charges', action_tag: 'create-charge' });
+    expect(fetched.action).toEqual({
+      tag: 'create-charge',
+      method: 'POST',
+      path: '/v1/charges',
+      request_type: null,
+      summary: 'Create a charge',
+      description: '',
+      schema: { body, responses: { '200': { type: 'object' } } },
+    });
+    expect(fetched).not.toHaveProperty('actions');
+    const missing = await rejection(nats.request(Subjects.CatalogActionFetch, { workspace_id, app_tag: 'charges', action_tag: 'refund' }));
+    expect([missing.code, missing.message]).toEqual([ErrorCode.ActionNotFound, "Action 'refund' not found in app 'charges'"]);
+  });
+
+  it('refuses an action schema that is not a JSON Schema, naming its field, and stores nothing of the app', async () => {
+    const error = await rejection(
+      nats.request(Subjects.CatalogAppCreate, {
+        workspace_id,
+        app: {
+          tag: 'bad-schemas',
+          actions: [
+            { tag: 'a', method: 'GET', path: '/a', schema: { query: { type: 'object' } } },
+            { tag: 'b', method: 'POST', path: '/b', schema: { body: { type: 'object', properties: { amount: { minimum: 'none' } } } } },
+          ],
+        },
+      }),
+    );
+    expect([error.code, error.message]).toEqual([ErrorCode.ValidationFailed, 'actions.1.schema.body is not a valid JSON Schema: schema/properties/amount/minimum must be number']);
+    expect((await rejection(nats.request(Subjects.CatalogAppFetch, { workspace_id, app_tag: 'bad-schemas' }))).code).toBe(ErrorCode.AppNotFound);
   });
 
   it('re-validates payloads itself instead of trusting the sender', async () => {

@@ -7,6 +7,7 @@ export * from './common/patterns.js';
 export * from './common/query-integer.js';
 export * from './common/validators.js';
 export * from './common/workspace-scoped.request.js';
+export * from './catalog/action-schema.dto.js';
 export * from './catalog/app.dto.js';
 export * from './catalog/app-diff.js';
 export * from './catalog/product.dto.js';

@@ -24,3 +24,4 @@ export * from './validation/assert-unique-keys.js';
 export * from './logging/error-serializer.js';
 export * from './messaging/reply-size.js';
 export * from './imports/import-document-store.js';
+export * from './json-schema/json-schema-validator.js';

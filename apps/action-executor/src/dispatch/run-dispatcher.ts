@@ -3,6 +3,7 @@ import { ErrorCode, type ActionDispatchReply, type DispatchActionRequest, type R
 import { DomainError } from '@switchboard/platform';
 import { RunRecordStore, type DispatchedUnderKey } from '../run-records/run-record.store.js';
 import { newRunId } from '../run-records/run-trace.js';
+import { withVariables } from '../runs/input-references.js';
 import { buildOutboundRequest, idempotencyKeyOf } from '../runs/outbound-request.builder.js';
 import { RunTargetLoader } from '../runs/run-target.loader.js';
 import { DispatchConfig } from './dispatch.config.js';
@@ -30,6 +31,7 @@ export class RunDispatcher {
     // now, with the same error a synchronous run gets. Secrets are checked by each attempt, as they may change.
     const target = await this.targets.load(workspaceId, run);
     const input = structuredClone({ ...(run.input ?? {}) });
+    if (target.checkInput) target.checkInput(withVariables(input, target));
     buildOutboundRequest(target, input);
     const dispatchKey = idempotencyKeyOf(input);
 

@@ -32,6 +32,8 @@ export class ActionPlanner {
     );
     if (!substituted) return { would_run: false, request: null, checks };
     const { input, credentials } = substituted;
+    const { checkInput } = target;
+    if (checkInput) await attempt(checks, 'input schema', () => Promise.resolve(checkInput(input)));
 
     const keys = referencedKeysOf('input', input, credentials);
     if (keys.length > 0) {

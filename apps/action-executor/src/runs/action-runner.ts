@@ -60,6 +60,8 @@ export class ActionRunner {
     const target = await this.targets.load(workspaceId, run);
     trace.targetFound(target);
     const input = withVariables(written, target);
+    // After variables (their values are part of the input sent), before secrets: a secret value never reaches a message.
+    target.checkInput?.(input);
     const credentials = withVariables(target.auth.map((entry) => entry.data), target);
     const keys = referencedKeysOf('input', input, credentials);
     const secrets = await this.secrets.resolve(workspaceId, keys, target, runId);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, Subjects, type AppEnvView, type AppView, type ConnectionView, type RunActionBody } from '@switchboard/contracts';
+import { ErrorCode, Subjects, type AppEnvView, type AppWithActionView, type ConnectionView, type RunActionBody } from '@switchboard/contracts';
 import { DomainError, fieldFailure, NatsRequester } from '@switchboard/platform';
 import { RunPlanCache } from '../cache/run-plan.cache.js';
 import type { OutboundTimeouts } from '../outbound/outbound-request.js';
+import { compileInputSchemaCheck } from './input-schema-check.js';
 import type { RunTarget } from './run-target.js';
 
 /**
@@ -35,11 +36,9 @@ export class RunTargetLoader {
     if (!env.active) {
       throw new DomainError(ErrorCode.ConnectionEnvInactive, `Connection '${run.app}' is not active in env '${run.env}'`, { access_tag: run.app, env: run.env });
     }
-    const app = await this.nats.request<AppView>(Subjects.CatalogAppFetch, { workspace_id: workspaceId, app_tag: connection.app });
-    const action = app.actions.find((candidate) => candidate.tag === run.event);
-    if (!action) {
-      throw new DomainError(ErrorCode.ActionNotFound, `Action '${run.event}' not found in app '${app.tag}'`, { app: app.tag, event: run.event });
-    }
+    // The app with only this action: an app's whole definition, schemas and all, may not fit one NATS message.
+    const app = await this.nats.request<AppWithActionView>(Subjects.CatalogActionFetch, { workspace_id: workspaceId, app_tag: connection.app, action_tag: run.event });
+    const { action } = app;
     const appEnv = app.envs.find((candidate) => candidate.slug === env.app_env_slug);
     if (appEnv && !appEnv.active) {
       throw new DomainError(ErrorCode.ConnectionEnvInactive, `App '${app.tag}' has its env '${appEnv.slug}' switched off`, { app: app.tag, env: appEnv.slug });
@@ -58,7 +57,9 @@ export class RunTargetLoader {
       }
       return { scheme, data: entry.data };
     });
+    const checkInput = compileInputSchemaCheck(action.schema, action.tag);
     return {
+      ...(checkInput ? { checkInput } : {}),
       auth,
       variables: new Map(env.variables.map(({ key, value }) => [key, value])),
       timeouts: timeoutsOf(appEnv),

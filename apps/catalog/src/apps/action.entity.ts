@@ -1,4 +1,4 @@
-import type { HttpMethod, RequestType } from '@switchboard/contracts';
+import type { ActionSchemaView, HttpMethod, RequestType } from '@switchboard/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { AppEntity } from './app.entity.js';
 
@@ -30,7 +30,14 @@ export class ActionEntity {
   requestType!: RequestType | null;
 
   @Column({ type: 'text', default: '' })
+  summary!: string;
+
+  @Column({ type: 'text', default: '' })
   description!: string;
+
+  /** The action's JSON Schemas by part (`params`, `query`, `headers`, `body`, `responses`); `{}` when it declares none. */
+  @Column({ type: 'jsonb', default: {} })
+  schema!: ActionSchemaView;
 
   @Column({ type: 'smallint' })
   position!: number;

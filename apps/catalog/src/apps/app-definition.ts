@@ -8,7 +8,7 @@ import type { StoredAuthScheme } from './app.entity.js';
 export type AppEnvFields = Pick<AppEnvEntity, 'workspaceId' | 'slug' | 'baseUrl' | 'requestType' | 'active' | 'timeouts' | 'position'>;
 
 /** The columns of an action row that its definition decides. */
-export type ActionFields = Pick<ActionEntity, 'workspaceId' | 'tag' | 'method' | 'path' | 'requestType' | 'description' | 'position'>;
+export type ActionFields = Pick<ActionEntity, 'workspaceId' | 'tag' | 'method' | 'path' | 'requestType' | 'summary' | 'description' | 'schema' | 'position'>;
 
 /** Refuses a definition listing one env slug, action tag or auth scheme tag twice (400 naming the second). */
 export function assertUniqueDefinitionKeys(body: CreateAppBody): void {
@@ -55,9 +55,19 @@ export function appEnvFieldsOf(workspaceId: string, env: AppEnvInput, position: 
 
 /** An action with its defaults filled in, as its row stores it. */
 export function actionFieldsOf(workspaceId: string, action: ActionInput, position: number): ActionFields {
-  // summary and schema (decision 1) get their columns from the action-schemas change; until then they are not stored.
-  const { tag, method, path, request_type, description, summary: _summary, schema: _schema, ...unstored } = action;
+  const { tag, method, path, request_type, summary, description, schema, ...unstored } = action;
   // A field added to ActionInput fails to compile here until it is stored: diffApp compares what is stored and shown.
   void (unstored satisfies Record<string, never>);
-  return { workspaceId, tag, method, path, requestType: request_type ?? null, description: description ?? '', position };
+  return {
+    workspaceId,
+    tag,
+    method,
+    path,
+    requestType: request_type ?? null,
+    summary: summary ?? '',
+    description: description ?? '',
+    // Only the parts declared are stored, so an action reads back the same however the input spelled "none".
+    schema: Object.fromEntries(Object.entries(schema ?? {}).filter(([, part]) => part !== undefined)),
+    position,
+  };
 }

@@ -10,8 +10,8 @@ const stored: AppView = {
     { slug: 'test', base_url: 'https://sandbox.crm.example', request_type: 'JSON', active: true, timeouts: { connect_ms: 5000, headers_ms: null, body_ms: null } },
   ],
   actions: [
-    { tag: 'list-contacts', method: 'GET', path: '/contacts', request_type: null, description: '' },
-    { tag: 'create-contact', method: 'POST', path: '/contacts', request_type: 'FORM', description: 'Adds one' },
+    { tag: 'list-contacts', method: 'GET', path: '/contacts', request_type: null, summary: '', description: '', schema: {} },
+    { tag: 'create-contact', method: 'POST', path: '/contacts', request_type: 'FORM', summary: '', description: 'Adds one', schema: {} },
   ],
   auth: [{ tag: 'key', type: 'api_key', in: 'header', name: 'X-API-Key', token_url: null, scopes: [], audience: null, client_auth: null }],
   template: null,

@@ -37,7 +37,9 @@ export function toActionView(action: ActionFields): ActionView {
     method: action.method,
     path: action.path,
     request_type: action.requestType,
+    summary: action.summary,
     description: action.description,
+    schema: action.schema,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AppTagRequest, CreateAppRequest, ListAppsRequest, Subjects, UpdateAppRequest, type AppView } from '@switchboard/contracts';
+import { ActionTagRequest, AppTagRequest, CreateAppRequest, ListAppsRequest, Subjects, UpdateAppRequest, type AppView, type AppWithActionView } from '@switchboard/contracts';
 import { AppsService } from './apps.service.js';
 
 @Controller()
@@ -20,6 +20,11 @@ export class AppsController {
   @MessagePattern(Subjects.CatalogAppUpdate)
   update(@Payload() request: UpdateAppRequest): Promise<AppView> {
     return this.apps.update(request.workspace_id, request.app_tag, request.app);
+  }
+
+  @MessagePattern(Subjects.CatalogActionFetch)
+  fetchAction(@Payload() request: ActionTagRequest): Promise<AppWithActionView> {
+    return this.apps.fetchAction(request.workspace_id, request.app_tag, request.action_tag);
   }
 
   @MessagePattern(Subjects.CatalogAppList)

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, Events, type AppView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
+import { ErrorCode, Events, type AppView, type AppWithActionView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
 import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
 import { In, Repository } from 'typeorm';
 import { ActionEntity } from './action.entity.js';
+import { assertActionSchemasValid } from './action-schema-check.js';
 import {
   actionFieldsOf,
   appDescriptionOf,
@@ -16,7 +17,7 @@ import { diffApp, isEmptyDiff } from './app-diff.js';
 import { patchedDefinition } from './app-patch.js';
 import { AppEnvEntity } from './app-env.entity.js';
 import { AppEntity } from './app.entity.js';
-import { toAppView } from './app.view.js';
+import { toActionView, toAppView } from './app.view.js';
 
 /** The marketplace template an app is installed from. */
 export interface TemplateOrigin {
@@ -31,11 +32,13 @@ const WITH_DETAILS = { envs: true, actions: true } as const;
 export class AppsService {
   constructor(
     @InjectRepository(AppEntity) private readonly apps: Repository<AppEntity>,
+    @InjectRepository(ActionEntity) private readonly actions: Repository<ActionEntity>,
     private readonly events: EventPublisher,
   ) {}
 
   async create(workspaceId: string, body: CreateAppBody, origin?: TemplateOrigin): Promise<AppView> {
     assertUniqueDefinitionKeys(body);
+    assertActionSchemasValid(body.actions ?? []);
     const app = this.apps.create({
       workspaceId,
       tag: body.tag,
@@ -92,6 +95,7 @@ export class AppsService {
         throw new DomainError(ErrorCode.ValidationFailed, `tag must be '${tag}': an app's tag cannot change`, { field: 'tag' });
       }
       assertUniqueDefinitionKeys(definition);
+      assertActionSchemasValid(definition.actions ?? []);
       const sameOrigin = !origin || (app.templateTag === origin.tag && app.templateVersion === origin.version);
       if (isEmptyDiff(diffApp(toAppView(app), definition)) && sameOrigin) return false;
 
@@ -136,6 +140,16 @@ export class AppsService {
     const app = await this.apps.findOne({ where: { workspaceId, tag }, relations: WITH_DETAILS });
     if (!app) throw appNotFound(tag);
     return toAppView(app);
+  }
+
+  /** The app with one action and no other: a run plan's view of it, which stays small however many actions the app has. */
+  async fetchAction(workspaceId: string, appTag: string, actionTag: string): Promise<AppWithActionView> {
+    const app = await this.apps.findOne({ where: { workspaceId, tag: appTag }, relations: { envs: true } });
+    if (!app) throw appNotFound(appTag);
+    const action = await this.actions.findOne({ where: { app: { id: app.id }, tag: actionTag } });
+    if (!action) throw new DomainError(ErrorCode.ActionNotFound, `Action '${actionTag}' not found in app '${appTag}'`, { app: appTag, event: actionTag });
+    const { actions: _none, ...header } = toAppView(app);
+    return { ...header, action: toActionView(action) };
   }
 
   async list(workspaceId: string, tags?: string[]): Promise<AppView[]> {

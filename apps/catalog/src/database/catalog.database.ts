@@ -10,10 +10,11 @@ import { AddAppEnvTimeouts1765300000000 } from './migrations/1765300000000-add-a
 import { AddAppTemplateOrigin1766600000000 } from './migrations/1766600000000-add-app-template-origin.js';
 import { CreatePublishedTemplates1766700000000 } from './migrations/1766700000000-create-published-templates.js';
 import { PublishedTemplateEntity } from '../marketplace/published-template.entity.js';
+import { AddActionSummaryAndSchema1766800000000 } from './migrations/1766800000000-add-action-summary-and-schema.js';
 
 /** The catalog's own schema: apps, their envs and actions, products and their envs. */
 export const catalogDatabase: ServiceDatabase = {
   schema: 'catalog',
   entities: [AppEntity, AppEnvEntity, ActionEntity, ProductEntity, ProductEnvEntity, PublishedTemplateEntity],
-  migrations: [CreateCatalog1763900000000, AddAppAuthSchemes1764100000000, AddAppEnvTimeouts1765300000000, AddAppTemplateOrigin1766600000000, CreatePublishedTemplates1766700000000],
+  migrations: [CreateCatalog1763900000000, AddAppAuthSchemes1764100000000, AddAppEnvTimeouts1765300000000, AddAppTemplateOrigin1766600000000, CreatePublishedTemplates1766700000000, AddActionSummaryAndSchema1766800000000],
 };

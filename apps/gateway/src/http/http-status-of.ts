@@ -41,6 +41,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ConnectionEnvNotFound:
     case ErrorCode.ConnectionEnvInactive:
     case ErrorCode.VariableNotFound:
+    case ErrorCode.InputInvalid:
       return 422;
     case ErrorCode.ConnectionBusy:
       return 429;

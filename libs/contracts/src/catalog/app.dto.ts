@@ -20,6 +20,7 @@ import {
   type RequestType,
 } from '../common/patterns.js';
 import { IsEnvSlug, IsHttpUrl, IsOmittable, IsRequestType, IsTag } from '../common/validators.js';
+import { ActionSchemaInput, type ActionSchemaView } from './action-schema.dto.js';
 import {
   AUTH_SCHEME_TYPES,
   IsOAuth2TokenUrl,
@@ -88,29 +89,6 @@ export class AppEnvInput {
   @Type(() => AppEnvTimeoutsInput)
   @IsObject()
   timeouts?: AppEnvTimeoutsInput;
-}
-
-/** JSON Schemas (draft 2020-12) of an action's input parts and of its responses keyed by status. */
-export class ActionSchemaInput {
-  @IsOmittable()
-  @IsObject()
-  params?: Record<string, unknown>;
-
-  @IsOmittable()
-  @IsObject()
-  query?: Record<string, unknown>;
-
-  @IsOmittable()
-  @IsObject()
-  headers?: Record<string, unknown>;
-
-  @IsOmittable()
-  @IsObject()
-  body?: Record<string, unknown>;
-
-  @IsOmittable()
-  @IsObject()
-  responses?: Record<string, Record<string, unknown>>;
 }
 
 /** One callable operation of an app; `path` may hold `:params`. */
@@ -261,7 +239,10 @@ export interface ActionView {
   method: HttpMethod;
   path: string;
   request_type: RequestType | null;
+  summary: string;
   description: string;
+  /** The action's JSON Schemas by part; `{}` when it declares none. */
+  schema: ActionSchemaView;
 }
 
 export interface AppView {
@@ -334,4 +315,9 @@ export class UpdateAppBody {
   @IsTag({ each: true })
   @IsArray()
   remove_auth?: string[];
+}
+
+/** An app with one of its actions and no other: what a run plan needs (`catalog.action.fetch`). */
+export interface AppWithActionView extends Omit<AppView, 'actions'> {
+  action: ActionView;
 }

@@ -18,6 +18,12 @@ export class AppTagRequest extends WorkspaceScopedRequest {
   app_tag!: string;
 }
 
+/** `catalog.action.fetch`: the app with that one action (see AppWithActionView). */
+export class ActionTagRequest extends AppTagRequest {
+  @IsTag()
+  action_tag!: string;
+}
+
 /** `catalog.app.list`: every app of the workspace, or only those tags. */
 export class ListAppsRequest extends WorkspaceScopedRequest {
   @IsOmittable()

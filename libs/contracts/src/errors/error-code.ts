@@ -25,6 +25,8 @@ export enum ErrorCode {
   SecretNotInEnv = 'secret_not_in_env',
   SecretExpired = 'secret_expired',
   ActionNotFound = 'action_not_found',
+  /** A run's input does not match the JSON Schema its action declares for that part. */
+  InputInvalid = 'input_invalid',
   RunNotFound = 'run_not_found',
   ConnectionEnvNotFound = 'connection_env_not_found',
   ConnectionEnvInactive = 'connection_env_inactive',

@@ -8,6 +8,7 @@ export const Subjects = {
   CatalogAppEnsure: 'catalog.app.ensure',
   CatalogAppFetch: 'catalog.app.fetch',
   CatalogAppList: 'catalog.app.list',
+  CatalogActionFetch: 'catalog.action.fetch',
   CatalogAppUpdate: 'catalog.app.update',
   CatalogTemplateList: 'catalog.template.list',
   CatalogTemplateFetch: 'catalog.template.fetch',
