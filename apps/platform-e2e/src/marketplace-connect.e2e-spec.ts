@@ -1,5 +1,5 @@
-import { startFakeStripe, startPlatform, type FakeThirdPartyApi, type Platform } from '@switchboard/testing';
-import type { Switchboard } from '@switchboard/sdk';
+import { rejectionOf, startFakeStripe, startPlatform, type FakeThirdPartyApi, type Platform } from '@switchboard/testing';
+import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
 import { switchboardFor } from './switchboard-for.js';
 
 // Issue 10's "done when": the seed 000 Complete Example as written, then its actions.run sample, with Stripe coming
@@ -53,6 +53,24 @@ describe('Connecting a marketplace app (seed 000) through the SDK', () => {
     const sent = stripe.received.at(-1);
     expect([sent?.method, sent?.path, sent?.headers['content-type']]).toEqual(['POST', '/v1/charges', 'application/x-www-form-urlencoded']);
     expect(sent?.body).toBe('amount=2000&currency=usd');
+  });
+
+  it("refuses an input the template's body schema does not allow, before anything reaches Stripe, and plan reports it", async () => {
+    const calls = stripe.received.length;
+    const run = {
+      env: 'prd',
+      product: 'ecommerce-platform',
+      app: 'stripe-payments',
+      event: 'create-charge',
+      input: { headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' }, body: { amount: '20.00', currency: 'usd' } },
+    };
+
+    const refused = await rejectionOf(switchboard.actions.run(run), SwitchboardError);
+    expect([refused.status, refused.code, refused.message]).toEqual([422, 'input_invalid', 'body.amount must be integer']);
+    const plan = await switchboard.actions.plan(run);
+    expect(plan.would_run).toBe(false);
+    expect(plan.checks).toContainEqual({ check: 'input schema', ok: false, code: 'input_invalid', message: 'body.amount must be integer' });
+    expect(stripe.received).toHaveLength(calls);
   });
 
   it('installs the template once: the connected app is the workspace’s copy, remembering template and version', async () => {
