@@ -82,6 +82,23 @@ describe('Changing an app through the SDK', () => {
     expect([again.status, again.code]).toEqual([404, 'connection_not_found']);
   });
 
+  it('refuses to delete an app still connected, naming the product and access tag, and deletes it once disconnected', async () => {
+    const inUse = await refusal(switchboard.app.delete('crm'));
+    expect([inUse.status, inUse.code]).toEqual([409, 'app_in_use']);
+    expect(inUse.message).toContain('shop/crm-main');
+    expect(inUse.details).toMatchObject({ app: 'crm', connections: [{ product: 'shop', access_tag: 'crm-main' }] });
+    await expect(switchboard.app.fetch('crm')).resolves.toMatchObject({ tag: 'crm' });
+    await expect(listContacts()).resolves.toMatchObject({ status: 200 });
+
+    await switchboard.product.app.delete('crm-main');
+    await expect(switchboard.app.delete('crm')).resolves.toMatchObject({ tag: 'crm' });
+
+    const gone = await refusal(switchboard.app.fetch('crm'));
+    expect([gone.status, gone.code]).toEqual([404, 'app_not_found']);
+    const again = await refusal(switchboard.app.delete('crm'));
+    expect([again.status, again.code]).toEqual([404, 'app_not_found']);
+  });
+
   it('refuses a bad patch with a 400 naming the field, and an unknown app with a 404', async () => {
     const bad = await gatewayRequest(platform, credentials, 'PATCH', '/v1/apps/crm', { remove_actions: [42] });
     expect([bad.status, bad.body.code]).toEqual([400, 'validation_failed']);

@@ -154,6 +154,7 @@ const ROUTES: [method: string, template: string][] = [
   ['GET', '/v1/actions/runs/{run_id}'],
   ['DELETE', '/v1/secrets/{key}'],
   ['DELETE', '/v1/products/{product}/connections/{access_tag}'],
+  ['DELETE', '/v1/apps/{app}'],
 ];
 // The health routes stay out of the OpenAPI document.
 const UNDOCUMENTED_ROUTES = ['GET /health', 'GET /ready'];

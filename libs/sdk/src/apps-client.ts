@@ -33,4 +33,9 @@ export class AppsClient {
   async update(tag: string, changes: UpdateAppInput): Promise<App> {
     return await this.#http.request<App>('PATCH', `/v1/apps/${encodePathSegment('tag', tag)}`, changes);
   }
+
+  /** Deletes an app; refused with `app_in_use` (naming the products and access tags) while products connect it. */
+  async delete(tag: string): Promise<App> {
+    return await this.#http.request<App>('DELETE', `/v1/apps/${encodePathSegment('tag', tag)}`);
+  }
 }

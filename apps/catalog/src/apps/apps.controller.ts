@@ -27,6 +27,11 @@ export class AppsController {
     return this.apps.fetchAction(request.workspace_id, request.app_tag, request.action_tag);
   }
 
+  @MessagePattern(Subjects.CatalogAppDelete)
+  delete(@Payload() request: AppTagRequest): Promise<AppView> {
+    return this.apps.delete(request.workspace_id, request.app_tag);
+  }
+
   @MessagePattern(Subjects.CatalogAppList)
   list(@Payload() request: ListAppsRequest): Promise<AppView[]> {
     return this.apps.list(request.workspace_id, request.app_tags);

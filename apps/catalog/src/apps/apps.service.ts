@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, Events, type AppView, type AppWithActionView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
-import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
+import { ErrorCode, Events, Subjects, type AppView, type AppWithActionView, type ConnectionView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
+import { DomainError, EventPublisher, isUniqueViolation, NatsRequester } from '@switchboard/platform';
 import { In, Repository } from 'typeorm';
 import { ActionEntity } from './action.entity.js';
 import { assertActionSchemasValid } from './action-schema-check.js';
@@ -34,6 +34,7 @@ export class AppsService {
     @InjectRepository(AppEntity) private readonly apps: Repository<AppEntity>,
     @InjectRepository(ActionEntity) private readonly actions: Repository<ActionEntity>,
     private readonly events: EventPublisher,
+    private readonly nats: NatsRequester,
   ) {}
 
   async create(workspaceId: string, body: CreateAppBody, origin?: TemplateOrigin): Promise<AppView> {
@@ -75,6 +76,32 @@ export class AppsService {
   /** `replace` with a template's newest definition, recording its version in the same transaction. */
   replaceFromTemplate(workspaceId: string, tag: string, definition: CreateAppBody, origin: TemplateOrigin): Promise<AppView> {
     return this.rewrite(workspaceId, tag, () => definition, origin);
+  }
+
+  /**
+   * Deletes an app with its envs and actions, refused with `app_in_use` (naming the products and access tags) while
+   * any connection uses it. The connection service is asked with the app row locked, and the row goes in the same
+   * transaction, which keeps the window narrow but not closed: see "Deleting an app" in docs/architecture.md.
+   */
+  async delete(workspaceId: string, tag: string): Promise<AppView> {
+    const deleted = await this.apps.manager.transaction(async (manager) => {
+      const app = await manager.findOne(AppEntity, { where: { workspaceId, tag }, lock: { mode: 'pessimistic_write' } });
+      if (!app) throw appNotFound(tag);
+      const view = await this.fetch(workspaceId, tag);
+      const connections = await this.nats.request<ConnectionView[]>(Subjects.ConnectionListByApp, { workspace_id: workspaceId, app_tag: tag });
+      if (connections.length > 0) {
+        const uses = connections.map((connection) => ({ product: connection.product, access_tag: connection.access_tag }));
+        throw new DomainError(
+          ErrorCode.AppInUse,
+          `App '${tag}' is still connected: ${uses.map((use) => `${use.product}/${use.access_tag}`).join(', ')}; disconnect them first`,
+          { app: tag, connections: uses },
+        );
+      }
+      await manager.delete(AppEntity, { id: app.id });
+      return view;
+    });
+    this.events.publish(Events.AppDeleted, { workspace_id: workspaceId, app: tag });
+    return deleted;
   }
 
   /** Applies a `PATCH /v1/apps/:app` to the stored definition through the same path as `replace`. */

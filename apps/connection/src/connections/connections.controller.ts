@@ -3,6 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ConnectionTagRequest,
   CreateConnectionRequest,
+  ListConnectionsByAppRequest,
   ListConnectionsRequest,
   Subjects,
   ConnectAppRequest,
@@ -35,6 +36,11 @@ export class ConnectionsController {
   @MessagePattern(Subjects.ConnectionList)
   list(@Payload() request: ListConnectionsRequest): Promise<ConnectionView[]> {
     return this.connections.list(request.workspace_id, request.product_tag);
+  }
+
+  @MessagePattern(Subjects.ConnectionListByApp)
+  listByApp(@Payload() request: ListConnectionsByAppRequest): Promise<ConnectionView[]> {
+    return this.connections.listByApp(request.workspace_id, request.app_tag);
   }
 
   @MessagePattern(Subjects.ConnectionDelete)

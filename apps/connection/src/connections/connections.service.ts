@@ -126,6 +126,12 @@ export class ConnectionsService {
     return { ...(await this.fetch(workspaceId, productTag, accessTag)), app_name: app.name };
   }
 
+  /** Every connection of the workspace to that app, in any product. */
+  async listByApp(workspaceId: string, appTag: string): Promise<ConnectionView[]> {
+    const connections = await this.connections.find({ where: { workspaceId, appTag }, relations: { envs: true }, order: { productTag: 'ASC', accessTag: 'ASC' } });
+    return connections.map(toConnectionView);
+  }
+
   /**
    * Disconnects an app from the product: the connection and its envs go in one statement (the envs cascade). Run
    * records live in the executor and keep naming the access tag, so they stay readable until retention removes them.

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateAppBody, Subjects, UpdateAppBody, type AppView } from '@switchboard/contracts';
 import { NatsRequester } from '@switchboard/platform';
@@ -33,5 +33,11 @@ export class AppsController {
   @ApiOperation({ summary: 'Change an app: name, description, envs by slug, actions and auth schemes by tag, removals' })
   update(@WorkspaceId() workspaceId: string, @Param('app', TagParamPipe) appTag: string, @Body() body: UpdateAppBody): Promise<AppView> {
     return this.nats.request(Subjects.CatalogAppUpdate, { workspace_id: workspaceId, app_tag: appTag, app: body });
+  }
+
+  @Delete(':app')
+  @ApiOperation({ summary: 'Delete an app with its envs and actions (409 app_in_use while products connect it)' })
+  delete(@WorkspaceId() workspaceId: string, @Param('app', TagParamPipe) appTag: string): Promise<AppView> {
+    return this.nats.request(Subjects.CatalogAppDelete, { workspace_id: workspaceId, app_tag: appTag });
   }
 }

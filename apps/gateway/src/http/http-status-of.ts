@@ -26,6 +26,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ImportNotFound:
       return 404;
     case ErrorCode.AppTagTaken:
+    case ErrorCode.AppInUse:
     case ErrorCode.AccessTagTaken:
     case ErrorCode.SecretKeyTaken:
     case ErrorCode.IdempotencyKeyReused:

@@ -12,7 +12,7 @@ export class CreateAppRequest extends WorkspaceScopedRequest {
   app!: CreateAppBody;
 }
 
-/** `catalog.app.fetch` and `catalog.app.ensure` (which creates a bare app of that tag when absent). */
+/** `catalog.app.fetch`, `catalog.app.delete` and `catalog.app.ensure` (which creates a bare app of that tag when absent). */
 export class AppTagRequest extends WorkspaceScopedRequest {
   @IsTag()
   app_tag!: string;

@@ -39,5 +39,11 @@ export class UpdateConnectionRequest extends ConnectionTagRequest {
   changes!: UpdateConnectionBody;
 }
 
+/** `connection.connection.list-by-app`: every connection of the workspace, in any product, to that app. */
+export class ListConnectionsByAppRequest extends WorkspaceScopedRequest {
+  @IsTag()
+  app_tag!: string;
+}
+
 /** `connection.connection.list` */
 export class ListConnectionsRequest extends ProductScopedRequest {}

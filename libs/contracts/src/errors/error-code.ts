@@ -15,6 +15,8 @@ export enum ErrorCode {
   AppNotFound = 'app_not_found',
   AppEnvNotFound = 'app_env_not_found',
   AppTagTaken = 'app_tag_taken',
+  /** Deleting an app that products still connect; details name them. */
+  AppInUse = 'app_in_use',
   /** No marketplace template (public, or published by the workspace) has that tag. */
   TemplateNotFound = 'template_not_found',
   ConnectionNotFound = 'connection_not_found',

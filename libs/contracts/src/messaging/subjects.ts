@@ -10,6 +10,7 @@ export const Subjects = {
   CatalogAppList: 'catalog.app.list',
   CatalogActionFetch: 'catalog.action.fetch',
   CatalogAppUpdate: 'catalog.app.update',
+  CatalogAppDelete: 'catalog.app.delete',
   CatalogTemplateList: 'catalog.template.list',
   CatalogTemplateFetch: 'catalog.template.fetch',
   CatalogTemplateInstall: 'catalog.template.install',
@@ -29,6 +30,7 @@ export const Subjects = {
   ConnectionList: 'connection.connection.list',
   ConnectionUpdate: 'connection.connection.update',
   ConnectionDelete: 'connection.connection.delete',
+  ConnectionListByApp: 'connection.connection.list-by-app',
 
   SecretsHealthCheck: 'secrets.health.check',
   SecretsSecretCreate: 'secrets.secret.create',
