@@ -173,11 +173,8 @@ export class AuthSchemeInput {
   client_auth?: OAuth2ClientAuthMethod;
 }
 
-/** Body of `POST /v1/apps`: registers a workspace app. */
-export class CreateAppBody {
-  @IsTag()
-  tag!: string;
-
+/** What an app is made of besides its tag: every part may be left out, on create as on update. */
+export abstract class AppDefinitionParts {
   @IsOmittable()
   @Length(1, 200)
   @IsString()
@@ -208,6 +205,12 @@ export class CreateAppBody {
   @Type(() => AuthSchemeInput)
   @IsArray()
   auth?: AuthSchemeInput[];
+}
+
+/** Body of `POST /v1/apps`: registers a workspace app. */
+export class CreateAppBody extends AppDefinitionParts {
+  @IsTag()
+  tag!: string;
 }
 
 export interface AuthSchemeView {
@@ -263,38 +266,7 @@ export interface AppView {
  * each action and auth scheme listed replaces the one of its tag (or is added); `remove_*` lists the slugs and tags
  * to drop. Everything else stays as it is.
  */
-export class UpdateAppBody {
-  @IsOmittable()
-  @Length(1, 200)
-  @IsString()
-  name?: string;
-
-  @IsOmittable()
-  @MaxLength(2000)
-  @IsString()
-  description?: string;
-
-  @IsOmittable()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => AppEnvInput)
-  @IsArray()
-  envs?: AppEnvInput[];
-
-  @IsOmittable()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => ActionInput)
-  @IsArray()
-  actions?: ActionInput[];
-
-  @IsOmittable()
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => AuthSchemeInput)
-  @IsArray()
-  auth?: AuthSchemeInput[];
-
+export class UpdateAppBody extends AppDefinitionParts {
   /** Slugs of envs to remove. */
   @IsOmittable()
   @ArrayMaxSize(50)
