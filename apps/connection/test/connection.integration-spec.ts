@@ -52,10 +52,17 @@ describe('The connection service over real NATS and PostgreSQL, asking the real 
     expect(next.access_tag).toBe('stripe-2');
   });
 
-  it('registers in the catalog an app nobody has registered when it is connected', async () => {
-    const reply = await nats.request<AccessTagReply>(Subjects.ConnectionAppConnect, { workspace_id, product_tag: 'shop', app_tag: 'sendgrid' });
-    expect(reply.access_tag).toBe('sendgrid');
-    expect(await nats.request<AppView>(Subjects.CatalogAppFetch, { workspace_id, app_tag: 'sendgrid' })).toMatchObject({ tag: 'sendgrid', envs: [], actions: [] });
+  it('registers in the catalog a bare app nobody has registered and no marketplace template has when it is connected', async () => {
+    const reply = await nats.request<AccessTagReply>(Subjects.ConnectionAppConnect, { workspace_id, product_tag: 'shop', app_tag: 'acme-crm' });
+    expect(reply.access_tag).toBe('acme-crm');
+    expect(await nats.request<AppView>(Subjects.CatalogAppFetch, { workspace_id, app_tag: 'acme-crm' })).toMatchObject({ tag: 'acme-crm', envs: [], actions: [], template: null });
+  });
+
+  it("installs the marketplace template of the tag when it connects an app the workspace does not have", async () => {
+    await nats.request<AccessTagReply>(Subjects.ConnectionAppConnect, { workspace_id, product_tag: 'shop', app_tag: 'sendgrid' });
+    const app = await nats.request<AppView>(Subjects.CatalogAppFetch, { workspace_id, app_tag: 'sendgrid' });
+    expect(app).toMatchObject({ tag: 'sendgrid', template: { tag: 'sendgrid' } });
+    expect(app.actions.length).toBeGreaterThan(0);
   });
 
   it('registers no app when connecting to a product the catalog does not know', async () => {
