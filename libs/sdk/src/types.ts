@@ -4,7 +4,7 @@ import type {
   ActionDispatchReply,
   AppImportPreview as AppImportPreviewContract,
   AppImportResult as AppImportResultContract,
-  ImportAppBody,
+  AppImportOptions as AppImportOptionsContract,
   AppTemplateUpdatePreview as AppTemplateUpdatePreviewContract,
   ListTemplatesQuery,
   PublishAppBody,
@@ -100,7 +100,7 @@ export type AppImportResult = AppImportResultContract;
  */
 export type AppImportSource = string | { url: string } | { import_id: string } | Blob | Uint8Array;
 /** The new app's tag and name (the document's title by default), or `app`: the existing app to re-import into. */
-export type AppImportOptions = Pick<ImportAppBody, 'tag' | 'name' | 'app'>;
+export type AppImportOptions = AppImportOptionsContract;
 /** Body of `switchboard.app.create`. */
 export type CreateAppInput = CreateAppBody;
 /** Body of `switchboard.app.update`: only what changes, with `remove_envs`/`remove_actions`/`remove_auth` lists. */

@@ -21,24 +21,26 @@ export class AppImportsService {
   async preview(request: AppImportRequest): Promise<AppImportPreview> {
     const imported = await this.read(request);
     const preview = importPreviewOf(request.import_id, imported);
-    if (request.app === undefined) return preview;
-    const current = await this.apps.fetch(request.workspace_id, request.app);
+    if (request.options.app === undefined) return preview;
+    const current = await this.apps.fetch(request.workspace_id, request.options.app);
     return { ...preview, diff: diffApp(current, imported.app) };
   }
 
   async commit(request: AppImportRequest): Promise<AppImportResult> {
     const imported = await this.read(request);
     const result = { import_id: request.import_id, warning_total: imported.warnings.length };
-    if (request.app === undefined) return { ...result, app: await this.apps.create(request.workspace_id, imported.app) };
-    const current = await this.apps.fetch(request.workspace_id, request.app);
+    const { app } = request.options;
+    if (app === undefined) return { ...result, app: await this.apps.create(request.workspace_id, imported.app) };
+    const current = await this.apps.fetch(request.workspace_id, app);
     const diff = diffApp(current, imported.app);
-    return { ...result, app: await this.apps.replace(request.workspace_id, request.app, imported.app), diff };
+    return { ...result, app: await this.apps.replace(request.workspace_id, app, imported.app), diff };
   }
 
   // A re-import keeps the app's tag whatever the document is titled.
   private async read(request: AppImportRequest): Promise<ImportedApp> {
     const text = documentText(await this.store.get(request.import_id));
-    return readApiDocument(text, { tag: request.app ?? request.tag, name: request.name });
+    const { app, tag, name } = request.options;
+    return readApiDocument(text, { tag: app ?? tag, name });
   }
 }
 

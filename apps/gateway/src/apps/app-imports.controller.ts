@@ -1,16 +1,16 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ImportAppBody, Subjects, type AppImportPreview, type AppImportResult, type ImportDocumentFetchReply } from '@switchboard/contracts';
+import { ImportAppBody, Subjects, type AppImportPreview, type AppImportRequest, type AppImportResult, type ImportDocumentFetchReply } from '@switchboard/contracts';
 import { assertDocumentSize, ImportDocumentStore, NatsRequester } from '@switchboard/platform';
 import { WorkspaceId } from '../auth/workspace-id.decorator.js';
+
+/** Reading a 10 MiB document (validating, dereferencing) takes seconds, far more than a usual request. */
+const IMPORT_REQUEST_TIMEOUT_MS = 60_000;
 
 /**
  * Apps from API documents. The document never travels in a NATS message (it may be 10 MiB): text is stored in the
  * `import-documents` bucket here, a URL is downloaded and stored by the executor, and the catalog gets its import_id.
  */
-/** Reading a 10 MiB document (validating, dereferencing) takes seconds, far more than a usual request. */
-const IMPORT_REQUEST_TIMEOUT_MS = 60_000;
-
 @ApiTags('apps')
 @Controller('v1/apps/import')
 export class AppImportsController {
@@ -33,8 +33,9 @@ export class AppImportsController {
     return this.nats.request(Subjects.CatalogAppImportCommit, await this.catalogRequest(workspaceId, body), IMPORT_REQUEST_TIMEOUT_MS);
   }
 
-  private async catalogRequest(workspaceId: string, body: ImportAppBody): Promise<Record<string, string | undefined>> {
-    return { workspace_id: workspaceId, import_id: await this.storedDocument(workspaceId, body), tag: body.tag, name: body.name, app: body.app };
+  private async catalogRequest(workspaceId: string, body: ImportAppBody): Promise<AppImportRequest> {
+    const { tag, name, app } = body;
+    return { workspace_id: workspaceId, import_id: await this.storedDocument(workspaceId, body), options: { tag, name, app } };
   }
 
   private async storedDocument(workspaceId: string, body: ImportAppBody): Promise<string> {

@@ -16,6 +16,7 @@ const FORBIDDEN_KEYS: [options: secureJson.ScanOptions, message: string][] = [
  * Makes JSON the only body the gateway reads. Fastify's text/plain parser and Nest's urlencoded one are removed (the
  * app is created with `bodyParser: false`), so any other content type reaches fastify's 415, which the error filter
  * turns into {@link unsupportedMediaType}. Keys that would reach an object's prototype are refused, as fastify does.
+ * An empty body is no body, as it is without a Content-Type: browsers and many clients label a bodiless DELETE as JSON.
  */
 export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
@@ -29,6 +30,7 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
 }
 
 function readBody(text: string): unknown {
+  if (text === '') return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,4 +1,5 @@
-import { IsString, IsUUID, Length, registerDecorator, type ValidationArguments } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsObject, IsString, IsUUID, Length, ValidateNested, registerDecorator, type ValidationArguments } from 'class-validator';
 import type { AppDiff } from '../catalog/app-diff.js';
 import type { AppView } from '../catalog/app.dto.js';
 import type { AuthSchemeType } from '../catalog/auth-scheme.rules.js';
@@ -42,20 +43,8 @@ function IsImportSource(): PropertyDecorator {
   };
 }
 
-/**
- * Body of `POST /v1/apps/import/preview` and `POST /v1/apps/import` (JSON, or multipart with a `document` file and
- * these text fields): the document as text, a URL the platform downloads, or the `import_id` of a preview.
- */
-export class ImportAppBody {
-  @IsImportSource()
-  document?: string;
-
-  @IsImportSource()
-  url?: string;
-
-  @IsImportSource()
-  import_id?: string;
-
+/** The caller's choices about the app an import makes: fields of the HTTP body, handed to the catalog as they are. */
+export class AppImportOptions {
   /** The new app's tag; the document's title, made a tag, by default. */
   @IsOmittable()
   @IsTag()
@@ -73,23 +62,30 @@ export class ImportAppBody {
   app?: string;
 }
 
+/**
+ * Body of `POST /v1/apps/import/preview` and `POST /v1/apps/import` (JSON, or multipart with a `document` file and
+ * these text fields): the document as text, a URL the platform downloads, or the `import_id` of a preview.
+ */
+export class ImportAppBody extends AppImportOptions {
+  @IsImportSource()
+  document?: string;
+
+  @IsImportSource()
+  url?: string;
+
+  @IsImportSource()
+  import_id?: string;
+}
+
 /** `catalog.app-import.preview` and `catalog.app-import.commit`: a stored document and the caller's choices. */
 export class AppImportRequest extends WorkspaceScopedRequest {
   @IsUUID()
   import_id!: string;
 
-  @IsOmittable()
-  @IsTag()
-  tag?: string;
-
-  @IsOmittable()
-  @Length(1, 200)
-  @IsString()
-  name?: string;
-
-  @IsOmittable()
-  @IsTag()
-  app?: string;
+  @ValidateNested()
+  @Type(() => AppImportOptions)
+  @IsObject()
+  options!: AppImportOptions;
 }
 
 /** Something in the document the import left out or changed, and where: a JSON pointer into the document. */
