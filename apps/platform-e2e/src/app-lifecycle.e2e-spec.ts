@@ -1,6 +1,6 @@
 import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
 import { rejectionOf, startFakeThirdPartyApi, startPlatform, type FakeThirdPartyApi, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
-import { gatewayRequest, switchboardFor } from './switchboard-for.js';
+import { gatewayRequest, switchboardFor, writtenRunRecord } from './switchboard-for.js';
 
 const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
 
@@ -34,18 +34,6 @@ describe('Changing an app through the SDK', () => {
 
   const listContacts = (): Promise<unknown> => switchboard.actions.run({ env: 'prd', product: 'shop', app: 'crm-main', event: 'list-contacts' });
 
-  // Run records are written after the reply, in batches: poll until this one is there.
-  async function recordOf(runId: string): Promise<unknown> {
-    for (;;) {
-      try {
-        return await switchboard.actions.runs.fetch(runId);
-      } catch (error) {
-        if (!(error instanceof SwitchboardError && error.code === 'run_not_found')) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
-  }
-
   it('runs the new definition right after an update, not the cached plan', async () => {
     await expect(listContacts()).resolves.toMatchObject({ status: 200, body: { version: 1 } });
 
@@ -77,7 +65,7 @@ describe('Changing an app through the SDK', () => {
     const error = await refusal(switchboard.actions.run({ env: 'prd', product: 'shop', app: 'crm-spare', event: 'list-contacts' }));
     expect([error.status, error.code]).toEqual([404, 'connection_not_found']);
     expect(crm.received).toHaveLength(calls);
-    await expect(recordOf(run.run_id)).resolves.toMatchObject({ run_id: run.run_id, status: 'succeeded' });
+    await expect(writtenRunRecord(switchboard, run.run_id)).resolves.toMatchObject({ run_id: run.run_id, status: 'succeeded' });
     const again = await refusal(switchboard.product.app.delete('crm-spare'));
     expect([again.status, again.code]).toEqual([404, 'connection_not_found']);
   });

@@ -10,6 +10,7 @@ const runWithNestedBody = (levels: number): string => withNested(`${JSON.stringi
 
 const BODY_ENDPOINTS: [method: string, path: string][] = [
   ['PUT', '/v1/products/shop'],
+  ['PATCH', '/v1/products/shop'],
   ['POST', '/v1/apps'],
   ['POST', '/v1/apps/import/preview'],
   ['POST', '/v1/apps/import'],
@@ -119,6 +120,7 @@ const ROUTES: [method: string, template: string][] = [
   ['PUT', '/v1/products/{product}'],
   ['GET', '/v1/products'],
   ['GET', '/v1/products/{product}'],
+  ['PATCH', '/v1/products/{product}'],
   ['POST', '/v1/apps'],
   ['POST', '/v1/apps/import/preview'],
   ['POST', '/v1/apps/import'],
@@ -155,6 +157,7 @@ const ROUTES: [method: string, template: string][] = [
   ['DELETE', '/v1/secrets/{key}'],
   ['DELETE', '/v1/products/{product}/connections/{access_tag}'],
   ['DELETE', '/v1/apps/{app}'],
+  ['DELETE', '/v1/products/{product}'],
 ];
 // The health routes stay out of the OpenAPI document.
 const UNDOCUMENTED_ROUTES = ['GET /health', 'GET /ready'];

@@ -1,10 +1,22 @@
 import { request } from 'node:http';
-import { Switchboard } from '@switchboard/sdk';
+import { Switchboard, SwitchboardError, type RunRecord } from '@switchboard/sdk';
 import type { Platform, WorkspaceCredentials } from '@switchboard/testing';
 
 /** An SDK client for a workspace of the platform under test, built the way a user builds one. */
 export function switchboardFor(platform: Platform, credentials: WorkspaceCredentials): Switchboard {
   return new Switchboard({ ...credentials, url: platform.url });
+}
+
+/** A run's record once it is there: records are written after the reply, in batches, so this polls for it. */
+export async function writtenRunRecord(switchboard: Switchboard, runId: string): Promise<RunRecord> {
+  for (;;) {
+    try {
+      return await switchboard.actions.runs.fetch(runId);
+    } catch (error) {
+      if (!(error instanceof SwitchboardError && error.code === 'run_not_found')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
 
 /**

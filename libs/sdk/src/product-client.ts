@@ -2,7 +2,7 @@ import { ConnectedAppsClient } from './connected-apps-client.js';
 import type { HttpClient } from './http-client.js';
 import { encodePathSegment } from './path-segment.js';
 import { SdkErrorCode, SwitchboardError } from './switchboard-error.js';
-import type { Product, ProductInput } from './types.js';
+import type { Product, ProductInput, UpdateProductInput } from './types.js';
 
 /** Products of the workspace and the one selected for product-scoped calls: `switchboard.product`. */
 export class ProductClient {
@@ -35,6 +35,25 @@ export class ProductClient {
   /** Fetches a product by tag, the selected one by default. */
   async fetch(tag?: string): Promise<Product> {
     return await this.#http.request<Product>('GET', productPath(tag ?? this.#requireSelected()));
+  }
+
+  /**
+   * Changes a product, the selected one by default: `name`, `description`, `add_envs` appended, `envs` renamed
+   * (`new_slug`, refused with `product_env_in_use` while a connection maps the env) or (de)activated by slug.
+   */
+  async update(changes: UpdateProductInput, tag?: string): Promise<Product> {
+    return await this.#http.request<Product>('PATCH', productPath(tag ?? this.#requireSelected()), changes);
+  }
+
+  /**
+   * Deletes a product, the selected one by default, and answers it as it was; refused with `product_in_use` (naming
+   * its access tags) while it has connections. Deleting the selected product leaves none selected.
+   */
+  async delete(tag?: string): Promise<Product> {
+    const target = tag ?? this.#requireSelected();
+    const product = await this.#http.request<Product>('DELETE', productPath(target));
+    if (this.#selectedTag === target) this.#selectedTag = undefined;
+    return product;
   }
 
   /** Lists every product of the workspace. */

@@ -12,6 +12,8 @@ describe('SDK wire types', () => {
     expectTypeOf<sdk.Product>().toEqualTypeOf<contracts.ProductView>();
     expectTypeOf<sdk.ProductEnvInput>().toEqualTypeOf<contracts.ProductEnvInput>();
     expectTypeOf<sdk.ProductInput>().toEqualTypeOf<contracts.EnsureProductBody>();
+    expectTypeOf<sdk.ProductEnvChange>().toEqualTypeOf<contracts.ProductEnvChange>();
+    expectTypeOf<sdk.UpdateProductInput>().toEqualTypeOf<contracts.UpdateProductBody>();
     expectTypeOf<sdk.AppEnv>().toEqualTypeOf<contracts.AppEnvView>();
     expectTypeOf<sdk.AppAction>().toEqualTypeOf<contracts.ActionView>();
     expectTypeOf<sdk.App>().toEqualTypeOf<contracts.AppView>();

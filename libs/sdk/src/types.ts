@@ -32,6 +32,7 @@ import type {
   EnsureProductBody,
   IntegrationFetchBody,
   IntegrationFetchReply as IntegrationFetchReplyContract,
+  ProductEnvChange as ProductEnvChangeContract,
   ProductEnvInput as ProductEnvContract,
   ProductEnvView,
   ProductView,
@@ -45,6 +46,7 @@ import type {
   SecretView,
   SecretWithValueView,
   UpdateConnectionBody,
+  UpdateProductBody,
   UpdateSecretBody,
 } from '@switchboard/contracts';
 
@@ -69,6 +71,10 @@ export type Product = ProductView;
 export type ProductEnvInput = ProductEnvContract;
 /** Settings used only when `product.init` creates the product; an existing product is returned as is. */
 export type ProductInput = EnsureProductBody;
+/** A change to one env of a product, named by its current slug: `new_slug`, `name`, `active`. */
+export type ProductEnvChange = ProductEnvChangeContract;
+/** Body of `product.update`: `name`, `description`, `add_envs` to append, `envs` changes by slug. */
+export type UpdateProductInput = UpdateProductBody;
 
 /** One environment of a catalog app: where its API lives and how requests are encoded. */
 export type AppEnv = AppEnvView;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, Subjects, type AppEnvView, type AppWithActionView, type ConnectionView, type RunActionBody } from '@switchboard/contracts';
+import { ErrorCode, Subjects, type AppEnvView, type AppWithActionView, type ConnectionView, type ProductView, type RunActionBody } from '@switchboard/contracts';
 import { DomainError, fieldFailure, NatsRequester } from '@switchboard/platform';
 import { RunPlanCache } from '../cache/run-plan.cache.js';
 import type { OutboundTimeouts } from '../outbound/outbound-request.js';
@@ -7,8 +7,8 @@ import { compileInputSchemaCheck } from './input-schema-check.js';
 import type { RunTarget } from './run-target.js';
 
 /**
- * Resolves access tag → product env → mapped app env (base URL, request type, active) and the action,
- * asking the connection and catalog services, which own that data.
+ * Resolves access tag → product env (active) → connection env → mapped app env (base URL, request type, active) and
+ * the action, asking the connection and catalog services, which own that data.
  */
 @Injectable()
 export class RunTargetLoader {
@@ -24,12 +24,23 @@ export class RunTargetLoader {
   }
 
   private async loadFresh(workspaceId: string, run: RunActionBody): Promise<RunTarget> {
-    const connection = await this.fetchConnection(workspaceId, run);
+    const { connection, product } = await this.fetchConnectionAndProduct(workspaceId, run);
+    const productEnv = product.envs.find((candidate) => candidate.slug === run.env);
+    if (productEnv && !productEnv.active) {
+      throw new DomainError(ErrorCode.ProductEnvInactive, `Env '${run.env}' of product '${run.product}' is deactivated`, { product: run.product, env: run.env });
+    }
     const env = connection.envs.find((candidate) => candidate.product_env_slug === run.env);
     if (!env) {
       const known = connection.envs.map((candidate) => candidate.product_env_slug).join(', ');
       throw new DomainError(ErrorCode.ConnectionEnvNotFound, `Connection '${run.app}' has no env '${run.env}' (it has ${known})`, {
         access_tag: run.app,
+        env: run.env,
+      });
+    }
+    // Only when a connection was made against a slug the product renamed at that moment (docs/architecture.md).
+    if (!productEnv) {
+      throw new DomainError(ErrorCode.ProductEnvNotFound, `Product '${run.product}' has no env '${run.env}' (it has ${product.envs.map((candidate) => candidate.slug).join(', ')})`, {
+        product: run.product,
         env: run.env,
       });
     }
@@ -73,16 +84,16 @@ export class RunTargetLoader {
     };
   }
 
-  // An unknown product reads better as such than as an unknown connection inside it.
-  private async fetchConnection(workspaceId: string, run: RunActionBody): Promise<ConnectionView> {
-    try {
-      return await this.nats.request<ConnectionView>(Subjects.ConnectionFetch, { workspace_id: workspaceId, product_tag: run.product, access_tag: run.app });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.ConnectionNotFound) {
-        await this.nats.request(Subjects.CatalogProductFetch, { workspace_id: workspaceId, product_tag: run.product });
-      }
-      throw error;
-    }
+  // Asked at once, answered in order: an unknown product reads better as such than as an unknown connection inside it,
+  // and the product's env says whether the env runs at all.
+  private async fetchConnectionAndProduct(workspaceId: string, run: RunActionBody): Promise<{ connection: ConnectionView; product: ProductView }> {
+    const [product, connection] = await Promise.allSettled([
+      this.nats.request<ProductView>(Subjects.CatalogProductFetch, { workspace_id: workspaceId, product_tag: run.product }),
+      this.nats.request<ConnectionView>(Subjects.ConnectionFetch, { workspace_id: workspaceId, product_tag: run.product, access_tag: run.app }),
+    ]);
+    if (product.status === 'rejected') throw product.reason;
+    if (connection.status === 'rejected') throw connection.reason;
+    return { connection: connection.value, product: product.value };
   }
 }
 

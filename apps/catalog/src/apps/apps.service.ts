@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, Events, Subjects, type AppView, type AppWithActionView, type ConnectionView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
-import { DomainError, EventPublisher, isUniqueViolation, NatsRequester } from '@switchboard/platform';
+import { ErrorCode, Events, type AppView, type AppWithActionView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
+import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
 import { In, Repository } from 'typeorm';
+import { ConnectionUses, stillConnected } from '../connection-uses/connection-uses.js';
 import { ActionEntity } from './action.entity.js';
 import { assertActionSchemasValid } from './action-schema-check.js';
 import {
@@ -34,7 +35,7 @@ export class AppsService {
     @InjectRepository(AppEntity) private readonly apps: Repository<AppEntity>,
     @InjectRepository(ActionEntity) private readonly actions: Repository<ActionEntity>,
     private readonly events: EventPublisher,
-    private readonly nats: NatsRequester,
+    private readonly connectionUses: ConnectionUses,
   ) {}
 
   async create(workspaceId: string, body: CreateAppBody, origin?: TemplateOrigin): Promise<AppView> {
@@ -81,22 +82,15 @@ export class AppsService {
   /**
    * Deletes an app with its envs and actions, refused with `app_in_use` (naming the products and access tags) while
    * any connection uses it. The connection service is asked with the app row locked, and the row goes in the same
-   * transaction, which keeps the window narrow but not closed: see "Deleting an app" in docs/architecture.md.
+   * transaction, which keeps the window narrow but not closed: see "Deleting an app or a product" in docs/architecture.md.
    */
   async delete(workspaceId: string, tag: string): Promise<AppView> {
     const deleted = await this.apps.manager.transaction(async (manager) => {
       const app = await manager.findOne(AppEntity, { where: { workspaceId, tag }, lock: { mode: 'pessimistic_write' } });
       if (!app) throw appNotFound(tag);
       const view = await this.fetch(workspaceId, tag);
-      const connections = await this.nats.request<ConnectionView[]>(Subjects.ConnectionListByApp, { workspace_id: workspaceId, app_tag: tag });
-      if (connections.length > 0) {
-        const uses = connections.map((connection) => ({ product: connection.product, access_tag: connection.access_tag }));
-        throw new DomainError(
-          ErrorCode.AppInUse,
-          `App '${tag}' is still connected: ${uses.map((use) => `${use.product}/${use.access_tag}`).join(', ')}; disconnect them first`,
-          { app: tag, connections: uses },
-        );
-      }
+      const connections = await this.connectionUses.ofApp(workspaceId, tag);
+      if (connections.length > 0) throw stillConnected({ code: ErrorCode.AppInUse, subject: `App '${tag}'`, details: { app: tag } }, connections);
       await manager.delete(AppEntity, { id: app.id });
       return view;
     });

@@ -5,6 +5,7 @@ import {
   ListProductsRequest,
   ProductTagRequest,
   Subjects,
+  UpdateProductRequest,
   type EnsureProductReply,
   type ProductView,
 } from '@switchboard/contracts';
@@ -22,6 +23,16 @@ export class ProductsController {
   @MessagePattern(Subjects.CatalogProductFetch)
   fetch(@Payload() request: ProductTagRequest): Promise<ProductView> {
     return this.products.fetch(request.workspace_id, request.product_tag);
+  }
+
+  @MessagePattern(Subjects.CatalogProductUpdate)
+  update(@Payload() request: UpdateProductRequest): Promise<ProductView> {
+    return this.products.update(request.workspace_id, request.product_tag, request.product);
+  }
+
+  @MessagePattern(Subjects.CatalogProductDelete)
+  delete(@Payload() request: ProductTagRequest): Promise<ProductView> {
+    return this.products.delete(request.workspace_id, request.product_tag);
   }
 
   @MessagePattern(Subjects.CatalogProductList)

@@ -8,9 +8,13 @@ import {
   type ProductEnvInput,
   type EnsureProductReply,
   type ProductView,
+  type UpdateProductBody,
 } from '@switchboard/contracts';
 import { assertUniqueKeys, DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
+import { ConnectionUses, stillConnected } from '../connection-uses/connection-uses.js';
+import { ProductEnvEntity } from './product-env.entity.js';
+import { changesProduct, patchedProduct, type ProductEnvSlugChange } from './product-patch.js';
 import { ProductEntity } from './product.entity.js';
 import { toProductView } from './product.view.js';
 
@@ -20,6 +24,7 @@ export class ProductsService {
   constructor(
     @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
     private readonly events: EventPublisher,
+    private readonly connectionUses: ConnectionUses,
   ) {}
 
   /** Creates the product when absent; an existing product is returned unchanged, so `init` can be called at every start. */
@@ -57,8 +62,61 @@ export class ProductsService {
 
   async fetch(workspaceId: string, tag: string): Promise<ProductView> {
     const product = await this.find(workspaceId, tag);
-    if (!product) throw new DomainError(ErrorCode.ProductNotFound, `Product '${tag}' not found`, { product: tag });
+    if (!product) throw productNotFound(tag);
     return toProductView(product);
+  }
+
+  /**
+   * Applies a `PATCH /v1/products/:product` in one transaction under the product's row lock: name, description, envs
+   * added, and envs renamed or (de)activated by slug. A slug change is refused with `product_env_in_use` while a
+   * connection maps that env, since connections name product envs by slug. A patch that changes nothing writes and
+   * publishes nothing; any other publishes `events.catalog.product.updated`.
+   */
+  async update(workspaceId: string, tag: string, patch: UpdateProductBody): Promise<ProductView> {
+    const changed = await this.products.manager.transaction(async (manager) => {
+      const product = await this.lockedProduct(manager, workspaceId, tag);
+      const current = toProductView(product);
+      const patched = patchedProduct(current, patch);
+      if (!changesProduct(current, patched)) return false;
+      await this.assertEnvsUnconnected(workspaceId, tag, patched.slugChanges);
+
+      const changedEnvs = product.envs.flatMap((row) => {
+        const next = patched.envs.find((env) => env.from === row.slug);
+        if (!next || (next.slug === row.slug && next.name === row.name && next.active === row.active)) return [];
+        return [Object.assign(row, { slug: next.slug, name: next.name, active: next.active })];
+      });
+      await manager.save(changedEnvs);
+      const nextPosition = Math.max(-1, ...product.envs.map((env) => env.position)) + 1;
+      const added = patched.envs.filter((env) => env.from === undefined);
+      if (added.length > 0) {
+        await manager.insert(
+          ProductEnvEntity,
+          added.map((env, index) => ({ workspaceId, product: { id: product.id }, slug: env.slug, name: env.name, active: env.active, position: nextPosition + index })),
+        );
+      }
+      // A change of an env alone is a change of the product too.
+      await manager.update(ProductEntity, { id: product.id }, { name: patched.name, description: patched.description, updatedAt: () => 'now()' });
+      return true;
+    });
+    if (changed) this.events.publish(Events.ProductUpdated, { workspace_id: workspaceId, product: tag });
+    return this.fetch(workspaceId, tag);
+  }
+
+  /**
+   * Deletes a product with its envs, refused with `product_in_use` (naming its access tags) while it has connections.
+   * The connection service is asked under the product's row lock, as for apps: see "Deleting an app or a product" in
+   * docs/architecture.md for the window that leaves.
+   */
+  async delete(workspaceId: string, tag: string): Promise<ProductView> {
+    const deleted = await this.products.manager.transaction(async (manager) => {
+      const product = await this.lockedProduct(manager, workspaceId, tag);
+      const connections = await this.connectionUses.ofProduct(workspaceId, tag);
+      if (connections.length > 0) throw stillConnected({ code: ErrorCode.ProductInUse, subject: `Product '${tag}'`, details: { product: tag } }, connections);
+      await manager.delete(ProductEntity, { id: product.id });
+      return toProductView(product);
+    });
+    this.events.publish(Events.ProductDeleted, { workspace_id: workspaceId, product: tag });
+    return deleted;
   }
 
   async list(workspaceId: string): Promise<ProductView[]> {
@@ -69,4 +127,28 @@ export class ProductsService {
   private find(workspaceId: string, tag: string): Promise<ProductEntity | null> {
     return this.products.findOne({ where: { workspaceId, tag }, relations: { envs: true } });
   }
+
+  // The row stays locked until the transaction ends, so two changes of one product apply one after the other.
+  private async lockedProduct(manager: EntityManager, workspaceId: string, tag: string): Promise<ProductEntity> {
+    const product = await manager.findOne(ProductEntity, { where: { workspaceId, tag }, lock: { mode: 'pessimistic_write' } });
+    if (!product) throw productNotFound(tag);
+    // A locking read cannot join the envs (an outer join), so they are read under the lock afterwards.
+    product.envs = await manager.find(ProductEnvEntity, { where: { product: { id: product.id } } });
+    return product;
+  }
+
+  private async assertEnvsUnconnected(workspaceId: string, tag: string, slugChanges: readonly ProductEnvSlugChange[]): Promise<void> {
+    if (slugChanges.length === 0) return;
+    const connections = await this.connectionUses.ofProduct(workspaceId, tag);
+    for (const change of slugChanges) {
+      const mapping = connections.filter((connection) => connection.envs.some((env) => env.product_env_slug === change.from));
+      if (mapping.length === 0) continue;
+      throw stillConnected(
+        { code: ErrorCode.ProductEnvInUse, subject: `env '${change.from}' of product '${tag}'`, details: { product: tag, env: change.from }, field: change.field },
+        mapping,
+      );
+    }
+  }
 }
+
+const productNotFound = (tag: string): DomainError => new DomainError(ErrorCode.ProductNotFound, `Product '${tag}' not found`, { product: tag });

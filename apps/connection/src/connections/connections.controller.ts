@@ -4,6 +4,7 @@ import {
   ConnectionTagRequest,
   CreateConnectionRequest,
   ListConnectionsByAppRequest,
+  ListConnectionsByProductRequest,
   ListConnectionsRequest,
   Subjects,
   ConnectAppRequest,
@@ -41,6 +42,11 @@ export class ConnectionsController {
   @MessagePattern(Subjects.ConnectionListByApp)
   listByApp(@Payload() request: ListConnectionsByAppRequest): Promise<ConnectionView[]> {
     return this.connections.listByApp(request.workspace_id, request.app_tag);
+  }
+
+  @MessagePattern(Subjects.ConnectionListByProduct)
+  listByProduct(@Payload() request: ListConnectionsByProductRequest): Promise<ConnectionView[]> {
+    return this.connections.listByProduct(request.workspace_id, request.product_tag);
   }
 
   @MessagePattern(Subjects.ConnectionDelete)

@@ -10,7 +10,7 @@ import {
   type UpdateConnectionBody,
 } from '@switchboard/contracts';
 import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
-import { DataSource, In, Like, Repository } from 'typeorm';
+import { DataSource, In, Like, Repository, type FindOptionsWhere } from 'typeorm';
 import { CatalogClient } from '../catalog/catalog.client.js';
 import { ConnectionEnvEntity } from './connection-env.entity.js';
 import { planConnectionEnvs, type PlannedConnectionEnv } from './connection-env.plan.js';
@@ -127,8 +127,17 @@ export class ConnectionsService {
   }
 
   /** Every connection of the workspace to that app, in any product. */
-  async listByApp(workspaceId: string, appTag: string): Promise<ConnectionView[]> {
-    const connections = await this.connections.find({ where: { workspaceId, appTag }, relations: { envs: true }, order: { productTag: 'ASC', accessTag: 'ASC' } });
+  listByApp(workspaceId: string, appTag: string): Promise<ConnectionView[]> {
+    return this.listWhere({ workspaceId, appTag });
+  }
+
+  /** The product's connections, whether or not the catalog still has the product (it asks this before changing it). */
+  listByProduct(workspaceId: string, productTag: string): Promise<ConnectionView[]> {
+    return this.listWhere({ workspaceId, productTag });
+  }
+
+  private async listWhere(where: FindOptionsWhere<ConnectionEntity>): Promise<ConnectionView[]> {
+    const connections = await this.connections.find({ where, relations: { envs: true }, order: { productTag: 'ASC', accessTag: 'ASC' } });
     return connections.map(toConnectionView);
   }
 

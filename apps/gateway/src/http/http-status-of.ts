@@ -27,6 +27,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 404;
     case ErrorCode.AppTagTaken:
     case ErrorCode.AppInUse:
+    case ErrorCode.ProductInUse:
+    case ErrorCode.ProductEnvInUse:
     case ErrorCode.AccessTagTaken:
     case ErrorCode.SecretKeyTaken:
     case ErrorCode.IdempotencyKeyReused:
@@ -41,6 +43,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.SecretExpired:
     case ErrorCode.ConnectionEnvNotFound:
     case ErrorCode.ConnectionEnvInactive:
+    case ErrorCode.ProductEnvInactive:
     case ErrorCode.VariableNotFound:
     case ErrorCode.InputInvalid:
       return 422;

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Put, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EnsureProductBody, Subjects, type EnsureProductReply, type ProductView } from '@switchboard/contracts';
+import { EnsureProductBody, Subjects, UpdateProductBody, type EnsureProductReply, type ProductView } from '@switchboard/contracts';
 import { NatsRequester } from '@switchboard/platform';
 import type { FastifyReply } from 'fastify';
 import { WorkspaceId } from '../auth/workspace-id.decorator.js';
@@ -38,5 +38,20 @@ export class ProductsController {
   @ApiOperation({ summary: 'Fetch one product with its envs' })
   fetch(@WorkspaceId() workspaceId: string, @Param('product', TagParamPipe) productTag: string): Promise<ProductView> {
     return this.nats.request(Subjects.CatalogProductFetch, { workspace_id: workspaceId, product_tag: productTag });
+  }
+
+  @Patch(':product')
+  @ApiOperation({
+    summary:
+      'Change a product: name, description, envs added, and envs renamed or (de)activated by slug (409 product_env_in_use for a slug connections map)',
+  })
+  update(@WorkspaceId() workspaceId: string, @Param('product', TagParamPipe) productTag: string, @Body() body: UpdateProductBody): Promise<ProductView> {
+    return this.nats.request(Subjects.CatalogProductUpdate, { workspace_id: workspaceId, product_tag: productTag, product: body });
+  }
+
+  @Delete(':product')
+  @ApiOperation({ summary: 'Delete a product with its envs (409 product_in_use while it has connections)' })
+  delete(@WorkspaceId() workspaceId: string, @Param('product', TagParamPipe) productTag: string): Promise<ProductView> {
+    return this.nats.request(Subjects.CatalogProductDelete, { workspace_id: workspaceId, product_tag: productTag });
   }
 }

@@ -3,7 +3,7 @@ import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import { IsOmittable, IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 import { CreateAppBody, UpdateAppBody } from './app.dto.js';
-import { EnsureProductBody } from './product.dto.js';
+import { EnsureProductBody, UpdateProductBody } from './product.dto.js';
 
 /** `catalog.app.create` */
 export class CreateAppRequest extends WorkspaceScopedRequest {
@@ -43,10 +43,20 @@ export class EnsureProductRequest extends WorkspaceScopedRequest {
   product!: EnsureProductBody;
 }
 
-/** `catalog.product.fetch` */
+/** `catalog.product.fetch` and `catalog.product.delete` */
 export class ProductTagRequest extends WorkspaceScopedRequest {
   @IsTag()
   product_tag!: string;
+}
+
+/** `catalog.product.update` */
+export class UpdateProductRequest extends WorkspaceScopedRequest {
+  @IsTag()
+  product_tag!: string;
+
+  @ValidateNested()
+  @Type(() => UpdateProductBody)
+  product!: UpdateProductBody;
 }
 
 /** `catalog.product.list` */

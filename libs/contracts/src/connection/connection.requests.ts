@@ -47,3 +47,9 @@ export class ListConnectionsByAppRequest extends WorkspaceScopedRequest {
 
 /** `connection.connection.list` */
 export class ListConnectionsRequest extends ProductScopedRequest {}
+
+/**
+ * `connection.connection.list-by-product`: the product's connections, without asking the catalog whether the product
+ * exists, since the catalog asks this while it holds the product's row lock.
+ */
+export class ListConnectionsByProductRequest extends ProductScopedRequest {}

@@ -12,6 +12,12 @@ export enum ErrorCode {
   RouteNotFound = 'route_not_found',
   ProductNotFound = 'product_not_found',
   ProductEnvNotFound = 'product_env_not_found',
+  /** A run in an env its product has deactivated. */
+  ProductEnvInactive = 'product_env_inactive',
+  /** Changing the slug of a product env that connections map; details name them. */
+  ProductEnvInUse = 'product_env_in_use',
+  /** Deleting a product that still has connections; details name them. */
+  ProductInUse = 'product_in_use',
   AppNotFound = 'app_not_found',
   AppEnvNotFound = 'app_env_not_found',
   AppTagTaken = 'app_tag_taken',

@@ -22,6 +22,8 @@ export const Subjects = {
   CatalogProductEnsure: 'catalog.product.ensure',
   CatalogProductFetch: 'catalog.product.fetch',
   CatalogProductList: 'catalog.product.list',
+  CatalogProductUpdate: 'catalog.product.update',
+  CatalogProductDelete: 'catalog.product.delete',
 
   ConnectionHealthCheck: 'connection.health.check',
   ConnectionAppConnect: 'connection.app.connect',
@@ -31,6 +33,7 @@ export const Subjects = {
   ConnectionUpdate: 'connection.connection.update',
   ConnectionDelete: 'connection.connection.delete',
   ConnectionListByApp: 'connection.connection.list-by-app',
+  ConnectionListByProduct: 'connection.connection.list-by-product',
 
   SecretsHealthCheck: 'secrets.health.check',
   SecretsSecretCreate: 'secrets.secret.create',
