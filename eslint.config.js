@@ -33,11 +33,13 @@ const depConstraints = [
   { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:placeholders', onlyDependOnLibsWithTags: [] },
+  // Made-up API documents (data): the test harness hands them to specs, the bench imports them itself.
+  { sourceTag: 'type:fixtures', onlyDependOnLibsWithTags: [] },
   {
     sourceTag: 'type:testing',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:sdk', 'type:placeholders'],
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:sdk', 'type:placeholders', 'type:fixtures'],
   },
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:fixtures'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:sdk', 'type:testing', 'type:contracts'] },
 
   // scope axis: who owns it. Services never reach into each other (they talk over NATS).

@@ -133,4 +133,18 @@ describe('module boundaries', () => {
 
     expect(fromRule(messages, BOUNDARIES)).toHaveLength(1);
   });
+
+  it('lets the bench import the made-up API documents, but not the test harness that also hands them out', async () => {
+    const documents = await lint(`tools/bench/${PROBE}`, "import { largeOpenApiDocument } from '@switchboard/api-documents';\nexport const probe = largeOpenApiDocument;\n");
+    const harness = await lint(`tools/bench/${PROBE}`, "import { largeOpenApiDocument } from '@switchboard/testing';\nexport const probe = largeOpenApiDocument;\n");
+
+    expect(fromRule(documents, BOUNDARIES)).toEqual([]);
+    expect(fromRule(harness, BOUNDARIES)).toHaveLength(1);
+  });
+
+  it('reports an error when the made-up API documents depend on any other library', async () => {
+    const messages = await lint(`libs/api-documents/src/${PROBE}`, "import * as contracts from '@switchboard/contracts';\nexport const probe = contracts;\n");
+
+    expect(fromRule(messages, BOUNDARIES)).toHaveLength(1);
+  });
 });
