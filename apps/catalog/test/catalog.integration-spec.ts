@@ -1,4 +1,4 @@
-import { ErrorCode, Subjects, type AppView, type AppWithActionView, type EnsureProductReply } from '@switchboard/contracts';
+import { ErrorCode, Subjects, type AppListItemView, type AppView, type AppWithActionView, type EnsureProductReply } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
 import { createTestDatabase, rejectionOf, type ServiceHandle, startService, type TestDatabase } from '@switchboard/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -129,12 +129,33 @@ describe('The catalog service over real NATS and PostgreSQL', () => {
       path: '/v1/charges',
       request_type: null,
       summary: 'Create a charge',
+      has_schema: true,
       description: '',
       schema: { body, responses: { '200': { type: 'object' } } },
     });
     expect(fetched).not.toHaveProperty('actions');
+    // The app's own view lists summaries only, and the workspace's list counts them.
+    const app = await nats.request<AppView>(Subjects.CatalogAppFetch, { workspace_id, app_tag: 'charges' });
+    expect(app.actions).toEqual([
+      { tag: 'create-charge', method: 'POST', path: '/v1/charges', request_type: null, summary: 'Create a charge', has_schema: true },
+      { tag: 'list-charges', method: 'GET', path: '/v1/charges', request_type: null, summary: '', has_schema: false },
+    ]);
+    const listed = await nats.request<AppListItemView[]>(Subjects.CatalogAppList, { workspace_id, app_tags: ['charges'] });
+    expect(listed).toEqual([expect.objectContaining({ tag: 'charges', action_count: 2 })]);
+    expect(listed[0]).not.toHaveProperty('actions');
     const missing = await rejection(nats.request(Subjects.CatalogActionFetch, { workspace_id, app_tag: 'charges', action_tag: 'refund' }));
     expect([missing.code, missing.message]).toEqual([ErrorCode.ActionNotFound, "Action 'refund' not found in app 'charges'"]);
+  });
+
+  it('holds 5,000 actions and refuses a change that would make one more with app_too_large, changing nothing', async () => {
+    const actions = Array.from({ length: 5000 }, (_, index) => ({ tag: `a${index}`, method: 'GET', path: `/a/${index}` }));
+    await nats.request<AppView>(Subjects.CatalogAppCreate, { workspace_id, app: { tag: 'full', actions } }, 60_000);
+
+    const error = await rejection(nats.request(Subjects.CatalogAppUpdate, { workspace_id, app_tag: 'full', app: { actions: [{ tag: 'one-more', method: 'GET', path: '/b' }] } }, 60_000));
+
+    expect([error.code, error.message, error.details]).toEqual([ErrorCode.AppTooLarge, 'actions holds 5001 actions; an app holds at most 5000', { field: 'actions', actions: 5001, max_actions: 5000 }]);
+    const [listed] = await nats.request<AppListItemView[]>(Subjects.CatalogAppList, { workspace_id, app_tags: ['full'] });
+    expect(listed?.action_count).toBe(5000);
   });
 
   it('refuses an action schema that is not a JSON Schema, naming its field, and stores nothing of the app', async () => {
@@ -166,12 +187,12 @@ describe('The catalog service over real NATS and PostgreSQL', () => {
       nats.request<AppView>(Subjects.CatalogAppEnsure, { workspace_id, app_tag: 'twilio' }),
     ]);
     expect(second).toEqual(first);
-    const all = await nats.request<AppView[]>(Subjects.CatalogAppList, { workspace_id, app_tags: ['twilio'] });
+    const all = await nats.request<AppListItemView[]>(Subjects.CatalogAppList, { workspace_id, app_tags: ['twilio'] });
     expect(all).toHaveLength(1);
   });
 
   it('keeps workspaces apart', async () => {
-    const others = await nats.request<AppView[]>(Subjects.CatalogAppList, { workspace_id: `${workspace_id}_other` });
+    const others = await nats.request<AppListItemView[]>(Subjects.CatalogAppList, { workspace_id: `${workspace_id}_other` });
     expect(others).toEqual([]);
     const error = await rejection(nats.request(Subjects.CatalogProductFetch, { workspace_id: `${workspace_id}_other`, product_tag: 'shop' }));
     expect(error.code).toBe(ErrorCode.ProductNotFound);

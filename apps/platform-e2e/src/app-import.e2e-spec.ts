@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
-import { REPO_ROOT, rejectionOf, startPlatform, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
+import { largeOpenApiDocument, REPO_ROOT, rejectionOf, startPlatform, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
 import { gatewayRequest, switchboardFor } from './switchboard-for.js';
 
 const FIXTURES = `${REPO_ROOT}/apps/catalog/test/fixtures/api-documents`;
@@ -72,7 +72,7 @@ describe('Importing apps from API documents through the SDK', () => {
     const preview = await switchboard.app.import.preview(fixture('stripe-like.openapi-3.0.json'), { tag: 'stripe-like' });
     expect([preview.format, preview.version.startsWith('3.0'), preview.app.tag]).toEqual(['openapi', true, 'stripe-like']);
     expect(preview.app.actions.length).toBeGreaterThan(0);
-    expect(Object.keys(preview.app.actions[0]).sort()).toEqual(['method', 'path', 'request_type', 'summary', 'tag']);
+    expect(Object.keys(preview.app.actions[0]).sort()).toEqual(['has_schema', 'method', 'path', 'request_type', 'summary', 'tag']);
     expect(preview.warnings.length).toBeLessThanOrEqual(preview.warning_total);
     expect(await switchboard.app.fetchAll()).toEqual([]);
 
@@ -111,7 +111,20 @@ describe('Importing apps from API documents through the SDK', () => {
     expect(committed.diff).toMatchObject(expectedDiff);
     const orders = await switchboard.app.fetch('orders');
     expect(orders.actions.map((action) => action.tag).sort()).toEqual(['create-order', 'get-order', 'list-orders']);
-    expect(orders.actions.find((action) => action.tag === 'list-orders')?.description).toContain('newest first');
+    expect((await switchboard.app.actions.fetch('orders', 'list-orders')).description).toContain('newest first');
+  });
+
+  it('imports a document of 3,000 operations whole: every action listed as a summary, each one whole on its own', async () => {
+    const preview = await switchboard.app.import.preview(largeOpenApiDocument(600), { tag: 'large-api' });
+    expect(preview.app.actions).toHaveLength(3000);
+    expect(preview.warnings.map((warning) => warning.code)).not.toContain('too_many_operations');
+
+    const committed = await switchboard.app.import.commit({ import_id: preview.import_id }, { tag: 'large-api' });
+    expect(committed.app.actions.map((action) => action.tag)).toEqual(preview.app.actions.map((action) => action.tag));
+    expect(committed.app.actions[0]).toEqual({ tag: 'get0s', method: 'GET', path: '/v1/resource_0s', request_type: null, summary: 'List all resource_0s', has_schema: true });
+    const whole = await switchboard.app.actions.fetch('large-api', 'post599s');
+    expect([whole.request_type, Object.keys(whole.schema).sort()]).toEqual(['FORM', ['body', 'responses']]);
+    expect((await switchboard.app.fetchAll()).find((app) => app.tag === 'large-api')).toMatchObject({ action_count: 3000 });
   });
 
   it('runs an imported action against the API the document describes', async () => {

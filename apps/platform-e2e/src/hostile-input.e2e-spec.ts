@@ -126,6 +126,7 @@ const ROUTES: [method: string, template: string][] = [
   ['POST', '/v1/apps/import'],
   ['GET', '/v1/apps'],
   ['GET', '/v1/apps/{app}'],
+  ['GET', '/v1/apps/{app}/actions/{action}'],
   ['PATCH', '/v1/apps/{app}'],
   ['POST', '/v1/apps/{app}/publish'],
   ['GET', '/v1/apps/{app}/template-update'],

@@ -9,6 +9,7 @@ export * from './common/validators.js';
 export * from './common/workspace-scoped.request.js';
 export * from './catalog/action-schema.dto.js';
 export * from './catalog/app.dto.js';
+export * from './catalog/app-limits.js';
 export * from './catalog/app-diff.js';
 export * from './catalog/product.dto.js';
 export * from './catalog/catalog.requests.js';

@@ -3,7 +3,7 @@ export { SwitchboardError, SdkErrorCode, type SwitchboardErrorInit } from './swi
 export { DEFAULT_SWITCHBOARD_URL, DEFAULT_TIMEOUT_MS } from './switchboard-options.js';
 export { SDK_VERSION } from './version.js';
 // Types only: the clients are reached through a Switchboard instance, never constructed directly.
-export type { AppsClient } from './apps-client.js';
+export type { AppActionsClient, AppsClient } from './apps-client.js';
 export type { AppImportsClient } from './app-imports-client.js';
 export type { MarketplaceClient } from './marketplace-client.js';
 export type { ProductClient } from './product-client.js';

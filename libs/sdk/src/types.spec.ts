@@ -17,6 +17,8 @@ describe('SDK wire types', () => {
     expectTypeOf<sdk.AppEnv>().toEqualTypeOf<contracts.AppEnvView>();
     expectTypeOf<sdk.AppAction>().toEqualTypeOf<contracts.ActionView>();
     expectTypeOf<sdk.App>().toEqualTypeOf<contracts.AppView>();
+    expectTypeOf<sdk.AppActionSummary>().toEqualTypeOf<contracts.ActionSummaryView>();
+    expectTypeOf<sdk.AppListItem>().toEqualTypeOf<contracts.AppListItemView>();
     expectTypeOf<sdk.AppEnvInput>().toEqualTypeOf<contracts.AppEnvInput>();
     expectTypeOf<sdk.AppActionInput>().toEqualTypeOf<contracts.ActionInput>();
     expectTypeOf<sdk.CreateAppInput>().toEqualTypeOf<contracts.CreateAppBody>();

@@ -13,10 +13,12 @@ import type {
   ActionInput,
   ActionPlanReply,
   ActionRunReply,
+  ActionSummaryView,
   ActionView,
   AddConnectionBody,
   AppEnvInput as AppEnvContract,
   AppEnvView,
+  AppListItemView,
   AppView,
   AuthSchemeInput,
   AuthSchemeType,
@@ -80,8 +82,12 @@ export type UpdateProductInput = UpdateProductBody;
 export type AppEnv = AppEnvView;
 /** One callable operation of a catalog app; `path` may hold `:params`. */
 export type AppAction = ActionView;
+/** An action as an app lists it (`App.actions`): no description nor schemas; `app.actions.fetch` has them. */
+export type AppActionSummary = ActionSummaryView;
 /** A third-party service registered in the workspace catalog. */
 export type App = AppView;
+/** An app in the workspace's list (`app.fetchAll`): its actions counted (`action_count`), not listed. */
+export type AppListItem = AppListItemView;
 /** An environment of an app being registered. */
 export type AppEnvInput = AppEnvContract;
 /** An action of an app being registered. */

@@ -22,7 +22,7 @@ export function appReply(tag: string): App {
     name: tag,
     description: '',
     envs: [{ slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true, timeouts: { connect_ms: null, headers_ms: null, body_ms: null } }],
-    actions: [{ tag: 'create-charge', method: 'POST', path: '/v1/charges', request_type: null, summary: '', description: '', schema: {} }],
+    actions: [{ tag: 'create-charge', method: 'POST', path: '/v1/charges', request_type: null, summary: '', has_schema: false }],
     auth: [],
     template: null,
     created_at: '2025-01-01T00:00:00.000Z',

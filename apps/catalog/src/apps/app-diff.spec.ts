@@ -1,7 +1,8 @@
-import type { AppView, CreateAppBody } from '@switchboard/contracts';
+import type { CreateAppBody } from '@switchboard/contracts';
 import { diffApp, isEmptyDiff } from './app-diff.js';
+import type { AppDefinitionView } from './app.view.js';
 
-const stored: AppView = {
+const stored: AppDefinitionView = {
   tag: 'crm',
   name: 'CRM',
   description: '',
@@ -10,8 +11,8 @@ const stored: AppView = {
     { slug: 'test', base_url: 'https://sandbox.crm.example', request_type: 'JSON', active: true, timeouts: { connect_ms: 5000, headers_ms: null, body_ms: null } },
   ],
   actions: [
-    { tag: 'list-contacts', method: 'GET', path: '/contacts', request_type: null, summary: '', description: '', schema: {} },
-    { tag: 'create-contact', method: 'POST', path: '/contacts', request_type: 'FORM', summary: '', description: 'Adds one', schema: {} },
+    { tag: 'list-contacts', method: 'GET', path: '/contacts', request_type: null, summary: '', has_schema: false, description: '', schema: {} },
+    { tag: 'create-contact', method: 'POST', path: '/contacts', request_type: 'FORM', summary: '', has_schema: false, description: 'Adds one', schema: {} },
   ],
   auth: [{ tag: 'key', type: 'api_key', in: 'header', name: 'X-API-Key', token_url: null, scopes: [], audience: null, client_auth: null }],
   template: null,

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { AppDiff, AppView, CreateAppBody, KeyedChanges } from '@switchboard/contracts';
+import type { AppDiff, CreateAppBody, KeyedChanges } from '@switchboard/contracts';
 import { actionFieldsOf, appDescriptionOf, appEnvFieldsOf, appNameOf, storedAuthSchemeOf } from './app-definition.js';
-import { toActionView, toAppEnvView, toAuthSchemeView } from './app.view.js';
+import { toActionView, toAppEnvView, toAuthSchemeView, type AppDefinitionView } from './app.view.js';
 
 /**
  * What replacing `current` with the definition `next` would change. Each item of `next` is first put in the form the
@@ -9,7 +9,7 @@ import { toActionView, toAppEnvView, toAuthSchemeView } from './app.view.js';
  * compared whole with its counterpart, so a field added to the contract is compared without a change here.
  * Order alone is no change.
  */
-export function diffApp(current: AppView, next: CreateAppBody): AppDiff {
+export function diffApp(current: AppDefinitionView, next: CreateAppBody): AppDiff {
   return {
     actions: diffKeyed(current.actions, (next.actions ?? []).map((action, position) => toActionView(actionFieldsOf('', action, position))), (action) => action.tag),
     envs: diffKeyed(current.envs, (next.envs ?? []).map((env, position) => toAppEnvView(appEnvFieldsOf('', env, position))), (env) => env.slug),

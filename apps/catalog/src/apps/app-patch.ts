@@ -2,19 +2,19 @@ import {
   ErrorCode,
   type ActionInput,
   type AppEnvInput,
-  type AppView,
   type AuthSchemeInput,
   type CreateAppBody,
   type UpdateAppBody,
 } from '@switchboard/contracts';
 import { assertUniqueKeys, DomainError } from '@switchboard/platform';
+import type { AppDefinitionView } from './app.view.js';
 
 /**
  * The whole definition an app has after `patch`: listed envs, actions and auth schemes replace those of their
  * slug or tag in place (or are appended), removed ones go, everything else is kept as stored. Refuses (400 naming
  * the field) a removal of something the app lacks or that the same patch also lists.
  */
-export function patchedDefinition(current: AppView, patch: UpdateAppBody): CreateAppBody {
+export function patchedDefinition(current: AppDefinitionView, patch: UpdateAppBody): CreateAppBody {
   return {
     tag: current.tag,
     name: patch.name ?? current.name,

@@ -1,23 +1,47 @@
-import type { ActionView, AppEnvView, AppTemplateView, AppView, AuthSchemeView } from '@switchboard/contracts';
+import type { ActionSummaryView, ActionView, AppEnvView, AppListItemView, AppTemplateView, AppView, AuthSchemeView } from '@switchboard/contracts';
 import { isOlderVersion } from '../marketplace/template-version.js';
 import { marketplaceTemplates } from '../marketplace/template-library.js';
 import type { ActionFields, AppEnvFields } from './app-definition.js';
 import type { AppEntity, StoredAuthScheme } from './app.entity.js';
 
-/** The wire form of an app, its envs and actions in the order they were declared. */
+/**
+ * An app with every action whole: what the catalog diffs and patches. Never a reply: it grows with every schema (an
+ * import of 5,000 operations holds tens of MiB of them).
+ */
+export interface AppDefinitionView extends Omit<AppView, 'actions'> {
+  actions: ActionView[];
+}
+
+/** The wire form of an app, its envs and actions (as summaries) in the order they were declared. */
 export function toAppView(app: AppEntity): AppView {
+  return { ...appHeaderOf(app), actions: actionsInOrder(app).map(toActionSummaryView) };
+}
+
+/** The app with its actions whole, for the catalog's own use (see {@link AppDefinitionView}). */
+export function toAppDefinitionView(app: AppEntity): AppDefinitionView {
+  return { ...appHeaderOf(app), actions: actionsInOrder(app).map(toActionView) };
+}
+
+/** The wire form of an app in a list: its actions counted, not listed. */
+export function toAppListItemView(app: AppEntity, actionCount: number): AppListItemView {
+  return { ...appHeaderOf(app), action_count: actionCount };
+}
+
+/** An app without its actions: what every view of it starts with. */
+export function appHeaderOf(app: AppEntity): Omit<AppView, 'actions'> {
   return {
     tag: app.tag,
     name: app.name,
     description: app.description,
     envs: [...(app.envs ?? [])].sort((a, b) => a.position - b.position).map(toAppEnvView),
-    actions: [...(app.actions ?? [])].sort((a, b) => a.position - b.position).map(toActionView),
     auth: (app.authSchemes ?? []).map(toAuthSchemeView),
     template: templateOf(app),
     created_at: app.createdAt.toISOString(),
     updated_at: app.updatedAt.toISOString(),
   };
 }
+
+const actionsInOrder = (app: AppEntity): ActionFields[] => [...(app.actions ?? [])].sort((a, b) => a.position - b.position);
 
 /** The wire form of one env row. */
 export function toAppEnvView(env: AppEnvFields): AppEnvView {
@@ -30,17 +54,21 @@ export function toAppEnvView(env: AppEnvFields): AppEnvView {
   };
 }
 
-/** The wire form of one action row. */
-export function toActionView(action: ActionFields): ActionView {
+/** How an app view lists one action row. */
+export function toActionSummaryView(action: ActionFields): ActionSummaryView {
   return {
     tag: action.tag,
     method: action.method,
     path: action.path,
     request_type: action.requestType,
     summary: action.summary,
-    description: action.description,
-    schema: action.schema,
+    has_schema: Object.keys(action.schema).length > 0,
   };
+}
+
+/** The wire form of one action row, whole. */
+export function toActionView(action: ActionFields): ActionView {
+  return { ...toActionSummaryView(action), description: action.description, schema: action.schema };
 }
 
 // Schemes stored before OAuth2 schemes existed lack their keys; every reader gets the full shape.

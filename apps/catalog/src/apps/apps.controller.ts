@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ActionTagRequest, AppTagRequest, CreateAppRequest, ListAppsRequest, Subjects, UpdateAppRequest, type AppView, type AppWithActionView } from '@switchboard/contracts';
+import { ActionTagRequest, AppTagRequest, CreateAppRequest, ListAppsRequest, Subjects, UpdateAppRequest, type AppListItemView, type AppView, type AppWithActionView } from '@switchboard/contracts';
 import { AppsService } from './apps.service.js';
 
 @Controller()
@@ -33,7 +33,7 @@ export class AppsController {
   }
 
   @MessagePattern(Subjects.CatalogAppList)
-  list(@Payload() request: ListAppsRequest): Promise<AppView[]> {
+  list(@Payload() request: ListAppsRequest): Promise<AppListItemView[]> {
     return this.apps.list(request.workspace_id, request.app_tags);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, Events, type AppView, type AppWithActionView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
+import { ErrorCode, Events, type AppListItemView, type AppView, type AppWithActionView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
 import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
 import { In, Repository } from 'typeorm';
 import { ConnectionUses, stillConnected } from '../connection-uses/connection-uses.js';
@@ -18,7 +18,8 @@ import { diffApp, isEmptyDiff } from './app-diff.js';
 import { patchedDefinition } from './app-patch.js';
 import { AppEnvEntity } from './app-env.entity.js';
 import { AppEntity } from './app.entity.js';
-import { toActionView, toAppView } from './app.view.js';
+import { assertWithinAppLimits } from './app-size.js';
+import { appHeaderOf, toActionView, toAppDefinitionView, toAppListItemView, toAppView, type AppDefinitionView } from './app.view.js';
 
 /** The marketplace template an app is installed from. */
 export interface TemplateOrigin {
@@ -40,6 +41,7 @@ export class AppsService {
 
   async create(workspaceId: string, body: CreateAppBody, origin?: TemplateOrigin): Promise<AppView> {
     assertUniqueDefinitionKeys(body);
+    assertWithinAppLimits(body);
     assertActionSchemasValid(body.actions ?? []);
     const app = this.apps.create({
       workspaceId,
@@ -104,21 +106,24 @@ export class AppsService {
   }
 
   // The app row stays locked from reading the current definition to the commit, so two rewrites never lose one.
-  private async rewrite(workspaceId: string, tag: string, definitionOf: (current: AppView) => CreateAppBody, origin?: TemplateOrigin): Promise<AppView> {
+  private async rewrite(workspaceId: string, tag: string, definitionOf: (current: AppDefinitionView) => CreateAppBody, origin?: TemplateOrigin): Promise<AppView> {
     const changed = await this.apps.manager.transaction(async (manager) => {
       const app = await manager.findOne(AppEntity, { where: { workspaceId, tag }, lock: { mode: 'pessimistic_write' } });
       if (!app) throw appNotFound(tag);
       // Locking reads cannot join the envs and actions (outer joins), so they are read under the lock afterwards.
       app.envs = await manager.find(AppEnvEntity, { where: { app: { id: app.id } } });
       app.actions = await manager.find(ActionEntity, { where: { app: { id: app.id } } });
-      const definition = definitionOf(toAppView(app));
+      const current = toAppDefinitionView(app);
+      const definition = definitionOf(current);
       if (definition.tag !== tag) {
         throw new DomainError(ErrorCode.ValidationFailed, `tag must be '${tag}': an app's tag cannot change`, { field: 'tag' });
       }
       assertUniqueDefinitionKeys(definition);
+      // A patch adds to what is stored, so the whole definition is measured, not the patch.
+      assertWithinAppLimits(definition);
       assertActionSchemasValid(definition.actions ?? []);
       const sameOrigin = !origin || (app.templateTag === origin.tag && app.templateVersion === origin.version);
-      if (isEmptyDiff(diffApp(toAppView(app), definition)) && sameOrigin) return false;
+      if (isEmptyDiff(diffApp(current, definition)) && sameOrigin) return false;
 
       const envsBySlug = new Map(app.envs.map((env) => [env.slug, env]));
       const nextEnvs = (definition.envs ?? []).map((env, position) => appEnvFieldsOf(workspaceId, env, position));
@@ -158,9 +163,12 @@ export class AppsService {
   }
 
   async fetch(workspaceId: string, tag: string): Promise<AppView> {
-    const app = await this.apps.findOne({ where: { workspaceId, tag }, relations: WITH_DETAILS });
-    if (!app) throw appNotFound(tag);
-    return toAppView(app);
+    return toAppView(await this.load(workspaceId, tag));
+  }
+
+  /** The app with every action whole, to diff a new definition against (never a reply: see AppDefinitionView). */
+  async fetchDefinition(workspaceId: string, tag: string): Promise<AppDefinitionView> {
+    return toAppDefinitionView(await this.load(workspaceId, tag));
   }
 
   /** The app with one action and no other: a run plan's view of it, which stays small however many actions the app has. */
@@ -169,17 +177,32 @@ export class AppsService {
     if (!app) throw appNotFound(appTag);
     const action = await this.actions.findOne({ where: { app: { id: app.id }, tag: actionTag } });
     if (!action) throw new DomainError(ErrorCode.ActionNotFound, `Action '${actionTag}' not found in app '${appTag}'`, { app: appTag, event: actionTag });
-    const { actions: _none, ...header } = toAppView(app);
-    return { ...header, action: toActionView(action) };
+    return { ...appHeaderOf(app), action: toActionView(action) };
   }
 
-  async list(workspaceId: string, tags?: string[]): Promise<AppView[]> {
+  /** The workspace's apps (or those tags) with their actions counted, not read: a list of large apps stays small. */
+  async list(workspaceId: string, tags?: string[]): Promise<AppListItemView[]> {
     const apps = await this.apps.find({
       where: tags ? { workspaceId, tag: In(tags) } : { workspaceId },
-      relations: WITH_DETAILS,
+      relations: { envs: true },
       order: { tag: 'ASC' },
     });
-    return apps.map(toAppView);
+    if (apps.length === 0) return [];
+    const counts = await this.actions
+      .createQueryBuilder('action')
+      .select('action.app_id', 'app_id')
+      .addSelect('count(*)::int', 'actions')
+      .where('action.app_id IN (:...ids)', { ids: apps.map((app) => app.id) })
+      .groupBy('action.app_id')
+      .getRawMany<{ app_id: string; actions: number }>();
+    const countOf = new Map(counts.map((row) => [row.app_id, row.actions]));
+    return apps.map((app) => toAppListItemView(app, countOf.get(app.id) ?? 0));
+  }
+
+  private async load(workspaceId: string, tag: string): Promise<AppEntity> {
+    const app = await this.apps.findOne({ where: { workspaceId, tag }, relations: WITH_DETAILS });
+    if (!app) throw appNotFound(tag);
+    return app;
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type AppImportPreview, type AppImportRequest, type AppImportResult } from '@switchboard/contracts';
+import { ErrorCode, type AppDiff, type AppImportPreview, type AppImportRequest, type AppImportResult } from '@switchboard/contracts';
 import { DomainError, ImportDocumentStore } from '@switchboard/platform';
 import { diffApp } from '../apps/app-diff.js';
 import { AppsService } from '../apps/apps.service.js';
@@ -20,20 +20,24 @@ export class AppImportsService {
 
   async preview(request: AppImportRequest): Promise<AppImportPreview> {
     const imported = await this.read(request);
-    const preview = importPreviewOf(request.import_id, imported);
-    if (request.options.app === undefined) return preview;
-    const current = await this.apps.fetch(request.workspace_id, request.options.app);
-    return { ...preview, diff: diffApp(current, imported.app) };
+    return importPreviewOf(request.import_id, imported, await this.diffOf(request, imported));
   }
 
   async commit(request: AppImportRequest): Promise<AppImportResult> {
     const imported = await this.read(request);
+    // The commit's reply holds what the preview's does, so a preview that would not fit is refused before any write.
+    const diff = await this.diffOf(request, imported);
+    importPreviewOf(request.import_id, imported, diff);
     const result = { import_id: request.import_id, warning_total: imported.warnings.length };
     const { app } = request.options;
     if (app === undefined) return { ...result, app: await this.apps.create(request.workspace_id, imported.app) };
-    const current = await this.apps.fetch(request.workspace_id, app);
-    const diff = diffApp(current, imported.app);
     return { ...result, app: await this.apps.replace(request.workspace_id, app, imported.app), diff };
+  }
+
+  // With `app`: what re-importing into it changes, measured against its stored definition, schemas included.
+  private async diffOf(request: AppImportRequest, imported: ImportedApp): Promise<AppDiff | undefined> {
+    const { app } = request.options;
+    return app === undefined ? undefined : diffApp(await this.apps.fetchDefinition(request.workspace_id, app), imported.app);
   }
 
   // A re-import keeps the app's tag whatever the document is titled.

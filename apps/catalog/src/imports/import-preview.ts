@@ -1,26 +1,33 @@
-import type { AppImportPreview, ImportedAppSummary } from '@switchboard/contracts';
+import { ErrorCode, IMPORT_LIMITS, type AppDiff, type AppImportPreview, type ImportedAppSummary, type ImportWarningView } from '@switchboard/contracts';
+import { DomainError } from '@switchboard/platform';
+import { actionFieldsOf, appNameOf } from '../apps/app-definition.js';
+import { toActionSummaryView } from '../apps/app.view.js';
 import type { ImportedApp } from './imported-app.js';
-import { appNameOf } from '../apps/app-definition.js';
-
-/** How many warnings a preview lists; `warning_total` counts the rest. */
-export const PREVIEW_WARNINGS_MAX = 100;
-
-/** How much of an action's summary a preview shows: enough to recognise it, small enough for 500 actions. */
-export const PREVIEW_SUMMARY_MAX_CHARS = 200;
 
 /**
- * The preview of an import: the app's outline (actions without their schemas and descriptions) and the first
- * warnings, so the reply stays far below a NATS message's 1 MiB whatever the document's size.
+ * The preview of an import: the app's outline (its actions as the app view will list them, without schemas or
+ * descriptions), the first warnings, and with `diff` what a re-import changes. Refused as `app_too_large` when it
+ * would not fit one reply (IMPORT_LIMITS), which a commit checks too before it writes anything.
  */
-export function importPreviewOf(importId: string, imported: ImportedApp): Omit<AppImportPreview, 'diff'> {
-  return {
+export function importPreviewOf(importId: string, imported: ImportedApp, diff?: AppDiff): AppImportPreview {
+  const preview: AppImportPreview = {
     import_id: importId,
     format: imported.format,
     version: imported.version,
     app: appSummaryOf(imported),
-    warnings: imported.warnings.slice(0, PREVIEW_WARNINGS_MAX),
+    warnings: imported.warnings.slice(0, IMPORT_LIMITS.previewWarnings).map(listedWarning),
     warning_total: imported.warnings.length,
+    ...(diff === undefined ? {} : { diff }),
   };
+  const bytes = Buffer.byteLength(JSON.stringify(preview));
+  if (bytes > IMPORT_LIMITS.replyBytes) {
+    throw new DomainError(
+      ErrorCode.AppTooLarge,
+      `The import's preview would be ${bytes} bytes, more than the ${IMPORT_LIMITS.replyBytes} a reply carries: its diff or outline names too many long tags`,
+      { import_id: importId, reply_bytes: bytes, max_reply_bytes: IMPORT_LIMITS.replyBytes },
+    );
+  }
+  return preview;
 }
 
 function appSummaryOf({ app }: ImportedApp): ImportedAppSummary {
@@ -29,12 +36,12 @@ function appSummaryOf({ app }: ImportedApp): ImportedAppSummary {
     name: appNameOf(app),
     envs: (app.envs ?? []).map((env) => ({ slug: env.slug, base_url: env.base_url })),
     auth: (app.auth ?? []).map((scheme) => ({ tag: scheme.tag, type: scheme.type })),
-    actions: (app.actions ?? []).map((action) => ({
-      tag: action.tag,
-      method: action.method,
-      path: action.path,
-      request_type: action.request_type ?? null,
-      summary: action.summary === undefined ? null : action.summary.slice(0, PREVIEW_SUMMARY_MAX_CHARS),
-    })),
+    actions: (app.actions ?? []).map((action, position) => toActionSummaryView(actionFieldsOf('', action, position))),
   };
+}
+
+// A warning may quote the document (an operationId, a path): a listed one is cut, so a hundred of them stay small.
+function listedWarning(warning: ImportWarningView): ImportWarningView {
+  const cut = (text: string): string => (text.length <= IMPORT_LIMITS.warningChars ? text : `${text.slice(0, IMPORT_LIMITS.warningChars - 1)}…`);
+  return { code: warning.code, message: cut(warning.message), ...(warning.pointer === undefined ? {} : { pointer: cut(warning.pointer) }) };
 }

@@ -20,6 +20,15 @@ export class ImportWarnings {
     this.list.push(pointer === undefined ? { code, message } : { code, message, pointer });
   }
 
+  /** Adds a warning ahead of the others, kept whatever the limit: one that says what the import left out. */
+  addFirst(code: string, message: string, pointer?: string): void {
+    this.list.unshift(pointer === undefined ? { code, message } : { code, message, pointer });
+    if (this.list.length > WARNINGS_MAX) {
+      this.list.pop();
+      this.dropped += 1;
+    }
+  }
+
   toList(): ImportWarning[] {
     if (this.dropped === 0) return [...this.list];
     return [...this.list, { code: 'warnings_truncated', message: `${this.dropped} more warnings were left out` }];

@@ -3,6 +3,7 @@ import { ErrorCode, HTTP_METHODS, type ActionInput, type HttpMethod, type Reques
 import { DomainError } from '@switchboard/platform';
 import { ImportWarnings, jsonPointer } from './import-warnings.js';
 import type { ImportedApp, ReadApiDocumentOptions } from './imported-app.js';
+import { ActionBudget } from './action-budget.js';
 import { JsonSchemaCopier } from './json-schema-copy.js';
 import { dominantRequestType, requestTypeOf } from './request-type.js';
 import { authSchemesFromSecuritySchemes } from './security-schemes.js';
@@ -11,9 +12,6 @@ import { tagOf, uniqueTags } from './tags.js';
 import { fitText, TEXT_LIMITS } from './text-limits.js';
 
 type JsonObject = Record<string, unknown>;
-
-/** The most actions an app holds (CreateAppBody's limit); operations past it are left out with a warning. */
-export const ACTIONS_MAX = 500;
 
 const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 // Headers OpenAPI says a parameter list must not describe: the request's encoding and credentials come from elsewhere.
@@ -83,11 +81,22 @@ function actionsOf(spec: JsonObject, refOf: WeakMap<object, string>, warnings: I
   const operationIds = new Set<string>();
   const actions: ActionInput[] = [];
   const paths = Object.entries(asObject(spec.paths));
-  // Said first, so the warning list's own limit never drops it behind the warnings of the operations kept.
   const operations = paths.reduce((count, [, pathItem]) => count + OPERATION_METHODS.filter((method) => method !== 'trace' && asObject(pathItem)[method] !== undefined).length, 0);
-  if (operations > ACTIONS_MAX) {
-    warnings.add('too_many_operations', `The document has ${operations} operations; an app holds at most ${ACTIONS_MAX} actions, so the last ${operations - ACTIONS_MAX} were left out`, '/paths');
-  }
+  const budget = new ActionBudget(operations);
+  readOperations(paths, (site) => {
+    if (budget.isFull()) return false;
+    const tag = tags.claim(actionTagOf(site.operation, site.method, site.path, operationIds, site.pointer, warnings));
+    const action = actionOf({ ...site, tag }, new JsonSchemaCopier(warnings, refOf, site.pointer), warnings);
+    if (!budget.admit(action)) return false;
+    actions.push(action);
+    return true;
+  }, warnings);
+  budget.report(warnings, 'operations', '/paths');
+  return actions;
+}
+
+/** Hands each operation to `take`, in document order, until it answers false; TRACE operations are warned about instead. */
+function readOperations(paths: [string, unknown][], take: (site: Omit<OperationSite, 'tag'>) => boolean, warnings: ImportWarnings): void {
   for (const [path, pathItemValue] of paths) {
     const pathItem = asObject(pathItemValue);
     for (const method of OPERATION_METHODS) {
@@ -98,12 +107,9 @@ function actionsOf(spec: JsonObject, refOf: WeakMap<object, string>, warnings: I
         warnings.add('unsupported_method', `TRACE ${path} was not imported: actions use ${HTTP_METHODS.join(', ')}`, pointer);
         continue;
       }
-      if (actions.length === ACTIONS_MAX) return actions;
-      const tag = tags.claim(actionTagOf(operation, method, path, operationIds, pointer, warnings));
-      actions.push(actionOf({ tag, method, path, pathItem, operation, pointer }, new JsonSchemaCopier(warnings, refOf, pointer), warnings));
+      if (!take({ method, path, pathItem, operation, pointer })) return;
     }
   }
-  return actions;
 }
 
 function actionTagOf(operation: JsonObject, method: string, path: string, operationIds: Set<string>, pointer: string, warnings: ImportWarnings): string {

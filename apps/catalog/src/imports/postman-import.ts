@@ -1,9 +1,9 @@
 import { ErrorCode, isAbsoluteHttpUrl, OAUTH2_SCOPE_PATTERN, type ActionInput, type AuthSchemeInput, type HttpMethod, type RequestType } from '@switchboard/contracts';
 import postmanCollection, { type RequestAuth, type VariableList } from 'postman-collection';
 import { DomainError } from '@switchboard/platform';
+import { ActionBudget } from './action-budget.js';
 import { ImportWarnings, jsonPointer } from './import-warnings.js';
 import type { ImportedApp, ReadApiDocumentOptions } from './imported-app.js';
-import { ACTIONS_MAX } from './openapi-import.js';
 import { dominantRequestType, requestTypeOf } from './request-type.js';
 import { envsFromServers } from './server-envs.js';
 import { tagOf, uniqueTags } from './tags.js';
@@ -67,17 +67,19 @@ export function importPostman(document: JsonObject, version: string, options: Re
   const authKeys = new Set<string>();
   const authTags = uniqueTags();
   addAuthScheme(collection.auth, variables, '/auth', auth, authKeys, authTags, warnings);
-  if (sites.length > ACTIONS_MAX) {
-    warnings.add('too_many_operations', `The collection has ${sites.length} requests; an app holds at most ${ACTIONS_MAX} actions, so the last ${sites.length - ACTIONS_MAX} were left out`, '/item');
-  }
-  for (const site of sites.slice(0, ACTIONS_MAX)) {
+  const budget = new ActionBudget(sites.length);
+  for (const site of sites) {
+    if (budget.isFull()) break;
     if (site.base !== undefined && site.base !== base) {
       warnings.add('other_base_url', `This request calls ${site.base}, not the app's base URL ${base ?? ''}; its action keeps only its path`, site.pointer);
     }
     addAuthScheme(site.item.getAuth(), variables, `${site.pointer}/request/auth`, auth, authKeys, authTags, warnings);
     const action = actionOf(site, tags.claim(tagOf(site.item.name ?? '', 'request')), variables, warnings);
-    if (action !== undefined) actions.push(action);
+    if (action === undefined) continue;
+    if (!budget.admit(action)) break;
+    actions.push(action);
   }
+  budget.report(warnings, 'requests', '/item');
   const info = (document.info ?? {}) as JsonObject;
   const title = typeof info.name === 'string' && info.name.trim() !== '' ? info.name : 'Imported collection';
   const descriptionText = descriptionOf(info.description);

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateAppBody, ErrorCode } from '@switchboard/contracts';
+import { APP_LIMITS, CreateAppBody, ErrorCode } from '@switchboard/contracts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DomainError, validatePayload } from '@switchboard/platform';
 import { largeOpenApiDocument, rejectionOf, REPO_ROOT } from '@switchboard/testing';
+import { assertWithinAppLimits } from '../apps/app-size.js';
 import type { ImportedApp } from './imported-app.js';
 import { readApiDocument } from './read-api-document.js';
 
@@ -315,10 +316,28 @@ describe('readApiDocument output', () => {
     }
   });
 
-  it('stays bounded on a document of thousands of operations: the first 500 become actions, with a warning', async () => {
-    const imported = await readApiDocument(largeOpenApiDocument(600));
-    expect(imported.app.actions).toHaveLength(500);
-    expect(imported.warnings).toContainEqual({ code: 'too_many_operations', message: 'The document has 3000 operations; an app holds at most 500 actions, so the last 2500 were left out', pointer: '/paths' });
+  it('imports 5,000 operations whole and leaves out those past them, saying so first of all warnings', async () => {
+    const imported = await readApiDocument(largeOpenApiDocument(1001));
+
+    expect(imported.app.actions).toHaveLength(APP_LIMITS.actions);
+    expect(imported.warnings[0]).toEqual({ code: 'too_many_operations', message: 'The document has 5005 operations; an app holds at most 5000 actions, so only the first 5000 became actions', pointer: '/paths' });
+    expect(() => assertWithinAppLimits(imported.app)).not.toThrow();
     await expect(validatePayload(CreateAppBody, imported.app)).resolves.toBeInstanceOf(CreateAppBody);
+  });
+
+  it('stops where the summaries an app view lists would pass their byte budget, so the app is never refused', async () => {
+    const summary = 'Lists things. '.repeat(35).trim();
+    const paths = Object.fromEntries(Array.from({ length: 2000 }, (_, index) => [`/things_${index}`, { get: { operationId: `list-things-${index}`, summary, responses: { 200: { description: 'ok' } } } }]));
+    const imported = await readApiDocument(JSON.stringify({ openapi: '3.1.0', info: { title: 'Wordy', version: '1' }, servers: [{ url: 'https://wordy.example' }], paths }));
+
+    const kept = imported.app.actions?.length ?? 0;
+    expect(kept).toBeGreaterThan(1000);
+    expect(kept).toBeLessThan(2000);
+    expect(imported.warnings[0]).toEqual({
+      code: 'too_many_operations',
+      message: `The document has 2000 operations; an app view lists its actions' tags, paths and summaries in at most ${APP_LIMITS.actionSummaryBytes} bytes, so only the first ${kept} became actions`,
+      pointer: '/paths',
+    });
+    expect(() => assertWithinAppLimits(imported.app)).not.toThrow();
   });
 });

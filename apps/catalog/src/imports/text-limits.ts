@@ -1,7 +1,13 @@
+import { APP_LIMITS } from '@switchboard/contracts';
 import type { ImportWarnings } from './import-warnings.js';
 
 /** Limits of the contracts' text fields that documents often exceed (long descriptions written in Markdown). */
-export const TEXT_LIMITS = { appName: 200, appDescription: 2000, actionSummary: 500, actionDescription: 10_000 } as const;
+export const TEXT_LIMITS = {
+  appName: APP_LIMITS.nameChars,
+  appDescription: APP_LIMITS.descriptionChars,
+  actionSummary: APP_LIMITS.actionSummaryChars,
+  actionDescription: APP_LIMITS.actionDescriptionChars,
+} as const;
 
 /** `text` within `limit` characters, cut with an ellipsis and a warning when longer. */
 export function fitText(text: string, limit: number, warnings: ImportWarnings, what: string, pointer?: string): string {

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  APP_LIMITS,
   ErrorCode,
   Events,
   type AppTemplateUpdatePreview,
   type AppView,
+  type CreateAppBody,
   type ListTemplatesQuery,
   type MarketplaceTemplate,
   type PublishAppBody,
@@ -16,6 +18,7 @@ import { Repository } from 'typeorm';
 import { diffApp } from '../apps/app-diff.js';
 import { patchedDefinition } from '../apps/app-patch.js';
 import { AppsService } from '../apps/apps.service.js';
+import type { AppDefinitionView } from '../apps/app.view.js';
 import { PublishedTemplateEntity } from './published-template.entity.js';
 import { marketplaceTemplates } from './template-library.js';
 import { appDefinitionOf, listTemplates, toTemplateView, type ListedTemplate } from './template-listing.js';
@@ -51,8 +54,10 @@ export class MarketplaceService {
 
   /** Puts the workspace's app on its private listing at `listing.version`, replacing what it published before. */
   async publish(workspaceId: string, appTag: string, listing: PublishAppBody): Promise<TemplateView> {
-    const app = await this.apps.fetch(workspaceId, appTag);
-    const fields = { workspaceId, tag: app.tag, category: listing.category, version: listing.version, docsUrl: listing.docs_url ?? null, definition: patchedDefinition(app, {}) };
+    const app = await this.apps.fetchDefinition(workspaceId, appTag);
+    const definition = patchedDefinition(app, {});
+    assertTemplateFits(definition);
+    const fields = { workspaceId, tag: app.tag, category: listing.category, version: listing.version, docsUrl: listing.docs_url ?? null, definition };
     const save = async (): Promise<void> => {
       const current = await this.published.findOne({ where: { workspaceId, tag: app.tag } });
       await this.published.save(Object.assign(current ?? this.published.create(), fields));
@@ -114,8 +119,8 @@ export class MarketplaceService {
     return this.apps.create(workspaceId, { ...appDefinitionOf(template), tag: appTag }, { tag: template.tag, version: template.version });
   }
 
-  private async installed(workspaceId: string, appTag: string): Promise<{ app: AppView; version: string; template: ListedTemplate }> {
-    const app = await this.apps.fetch(workspaceId, appTag);
+  private async installed(workspaceId: string, appTag: string): Promise<{ app: AppDefinitionView; version: string; template: ListedTemplate }> {
+    const app = await this.apps.fetchDefinition(workspaceId, appTag);
     if (!app.template) {
       throw new DomainError(ErrorCode.TemplateNotFound, `App '${appTag}' was not installed from a marketplace template`, { app: appTag });
     }
@@ -142,4 +147,16 @@ function fromLibrary(template: MarketplaceTemplate): ListedTemplate {
 
 function toListedTemplate(row: PublishedTemplateEntity): ListedTemplate {
   return { ...row.definition, tag: row.tag, category: row.category, logo: null, docs_url: row.docsUrl, version: row.version, source: 'workspace' };
+}
+
+// A template is fetched whole, every schema included, so the definition a workspace publishes must fit one reply.
+function assertTemplateFits(definition: CreateAppBody): void {
+  const bytes = Buffer.byteLength(JSON.stringify(definition));
+  if (bytes > APP_LIMITS.templateBytes) {
+    throw new DomainError(
+      ErrorCode.AppTooLarge,
+      `App '${definition.tag}' is ${bytes} bytes with its schemas, more than the ${APP_LIMITS.templateBytes} a marketplace template may be: a template is fetched whole`,
+      { app: definition.tag, bytes, max_bytes: APP_LIMITS.templateBytes },
+    );
+  }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateAppBody, Subjects, UpdateAppBody, type AppView } from '@switchboard/contracts';
+import { CreateAppBody, Subjects, UpdateAppBody, type ActionView, type AppListItemView, type AppView, type AppWithActionView } from '@switchboard/contracts';
 import { NatsRequester } from '@switchboard/platform';
 import { WorkspaceId } from '../auth/workspace-id.decorator.js';
 import { TagParamPipe } from '../http/tag-param.pipe.js';
@@ -18,15 +18,26 @@ export class AppsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List the apps of the workspace' })
-  list(@WorkspaceId() workspaceId: string): Promise<AppView[]> {
+  @ApiOperation({ summary: 'List the apps of the workspace, each with its action_count instead of its actions' })
+  list(@WorkspaceId() workspaceId: string): Promise<AppListItemView[]> {
     return this.nats.request(Subjects.CatalogAppList, { workspace_id: workspaceId });
   }
 
   @Get(':app')
-  @ApiOperation({ summary: 'Fetch one app with its envs and actions' })
+  @ApiOperation({ summary: 'Fetch one app with its envs and its actions as summaries (no schemas)' })
   fetch(@WorkspaceId() workspaceId: string, @Param('app', TagParamPipe) appTag: string): Promise<AppView> {
     return this.nats.request(Subjects.CatalogAppFetch, { workspace_id: workspaceId, app_tag: appTag });
+  }
+
+  @Get(':app/actions/:action')
+  @ApiOperation({ summary: 'Fetch one action of an app whole: its description and JSON Schemas' })
+  async fetchAction(
+    @WorkspaceId() workspaceId: string,
+    @Param('app', TagParamPipe) appTag: string,
+    @Param('action', TagParamPipe) actionTag: string,
+  ): Promise<ActionView> {
+    const app = await this.nats.request<AppWithActionView>(Subjects.CatalogActionFetch, { workspace_id: workspaceId, app_tag: appTag, action_tag: actionTag });
+    return app.action;
   }
 
   @Patch(':app')

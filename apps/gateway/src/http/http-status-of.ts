@@ -35,6 +35,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case ErrorCode.PayloadTooLarge:
     case ErrorCode.DocumentTooLarge:
+    case ErrorCode.AppTooLarge:
       return 413;
     case ErrorCode.UnsupportedMediaType:
       return 415;

@@ -21,6 +21,7 @@ import {
 } from '../common/patterns.js';
 import { IsEnvSlug, IsHttpUrl, IsOmittable, IsRequestType, IsTag } from '../common/validators.js';
 import { ActionSchemaInput, type ActionSchemaView } from './action-schema.dto.js';
+import { APP_LIMITS } from './app-limits.js';
 import {
   AUTH_SCHEME_TYPES,
   IsOAuth2TokenUrl,
@@ -108,12 +109,12 @@ export class ActionInput {
   request_type?: RequestType;
 
   @IsOmittable()
-  @MaxLength(500)
+  @MaxLength(APP_LIMITS.actionSummaryChars)
   @IsString()
   summary?: string;
 
   @IsOmittable()
-  @MaxLength(10_000)
+  @MaxLength(APP_LIMITS.actionDescriptionChars)
   @IsString()
   description?: string;
 
@@ -176,31 +177,31 @@ export class AuthSchemeInput {
 /** What an app is made of besides its tag: every part may be left out, on create as on update. */
 export abstract class AppDefinitionParts {
   @IsOmittable()
-  @Length(1, 200)
+  @Length(1, APP_LIMITS.nameChars)
   @IsString()
   name?: string;
 
   @IsOmittable()
-  @MaxLength(2000)
+  @MaxLength(APP_LIMITS.descriptionChars)
   @IsString()
   description?: string;
 
   @IsOmittable()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(APP_LIMITS.envs)
   @ValidateNested({ each: true })
   @Type(() => AppEnvInput)
   @IsArray()
   envs?: AppEnvInput[];
 
   @IsOmittable()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(APP_LIMITS.actions)
   @ValidateNested({ each: true })
   @Type(() => ActionInput)
   @IsArray()
   actions?: ActionInput[];
 
   @IsOmittable()
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(APP_LIMITS.authSchemes)
   @ValidateNested({ each: true })
   @Type(() => AuthSchemeInput)
   @IsArray()
@@ -237,12 +238,22 @@ export interface AppEnvView {
   timeouts: { connect_ms: number | null; headers_ms: number | null; body_ms: number | null };
 }
 
-export interface ActionView {
+/**
+ * An action as an app view lists it: what it is, without its description and schemas, so that a view of thousands of
+ * actions still fits one NATS message (APP_LIMITS). `GET /v1/apps/:app/actions/:action` gives it whole.
+ */
+export interface ActionSummaryView {
   tag: string;
   method: HttpMethod;
   path: string;
   request_type: RequestType | null;
   summary: string;
+  /** Whether the action declares any JSON Schema, so a client knows there is more to fetch. */
+  has_schema: boolean;
+}
+
+/** One action whole: `GET /v1/apps/:app/actions/:action`, and the action of a run plan. */
+export interface ActionView extends ActionSummaryView {
   description: string;
   /** The action's JSON Schemas by part; `{}` when it declares none. */
   schema: ActionSchemaView;
@@ -253,7 +264,8 @@ export interface AppView {
   name: string;
   description: string;
   envs: AppEnvView[];
-  actions: ActionView[];
+  /** Every action, as a summary. */
+  actions: ActionSummaryView[];
   auth: AuthSchemeView[];
   /** The marketplace template the app was installed from, or null for an app made in the workspace. */
   template: AppTemplateView | null;
@@ -269,24 +281,29 @@ export interface AppView {
 export class UpdateAppBody extends AppDefinitionParts {
   /** Slugs of envs to remove. */
   @IsOmittable()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(APP_LIMITS.envs)
   @IsEnvSlug({ each: true })
   @IsArray()
   remove_envs?: string[];
 
   /** Tags of actions to remove. */
   @IsOmittable()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(APP_LIMITS.actions)
   @IsTag({ each: true })
   @IsArray()
   remove_actions?: string[];
 
   /** Tags of auth schemes to remove. */
   @IsOmittable()
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(APP_LIMITS.authSchemes)
   @IsTag({ each: true })
   @IsArray()
   remove_auth?: string[];
+}
+
+/** An app as the workspace's list shows it: without its actions, which it counts (a list of large apps stays small). */
+export interface AppListItemView extends Omit<AppView, 'actions'> {
+  action_count: number;
 }
 
 /** An app with one of its actions and no other: what a run plan needs (`catalog.action.fetch`). */

@@ -21,6 +21,8 @@ export enum ErrorCode {
   AppNotFound = 'app_not_found',
   AppEnvNotFound = 'app_env_not_found',
   AppTagTaken = 'app_tag_taken',
+  /** An app definition, or an import's reply, over a limit of APP_LIMITS / IMPORT_LIMITS; the message names it. */
+  AppTooLarge = 'app_too_large',
   /** Deleting an app that products still connect; details name them. */
   AppInUse = 'app_in_use',
   /** No marketplace template (public, or published by the workspace) has that tag. */

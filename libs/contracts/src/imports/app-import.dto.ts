@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsObject, IsString, IsUUID, Length, ValidateNested, registerDecorator, type ValidationArguments } from 'class-validator';
 import type { AppDiff } from '../catalog/app-diff.js';
-import type { AppView } from '../catalog/app.dto.js';
+import type { ActionSummaryView, AppView } from '../catalog/app.dto.js';
+import { APP_LIMITS } from '../catalog/app-limits.js';
 import type { AuthSchemeType } from '../catalog/auth-scheme.rules.js';
-import type { HttpMethod, RequestType } from '../common/patterns.js';
 import { IsOmittable, IsTag, isAbsoluteHttpUrl } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 
@@ -52,7 +52,7 @@ export class AppImportOptions {
 
   /** The new app's name; the document's title by default. */
   @IsOmittable()
-  @Length(1, 200)
+  @Length(1, APP_LIMITS.nameChars)
   @IsString()
   name?: string;
 
@@ -95,22 +95,14 @@ export interface ImportWarningView {
   pointer?: string;
 }
 
-/** One action an import would create, without its schemas (the preview stays small for a large document). */
-export interface ImportedActionSummary {
-  tag: string;
-  method: HttpMethod;
-  path: string;
-  request_type: RequestType | null;
-  summary: string | null;
-}
-
 /** What an import would create: the app's outline. */
 export interface ImportedAppSummary {
   tag: string;
   name: string;
   envs: { slug: string; base_url: string }[];
   auth: { tag: string; type: AuthSchemeType }[];
-  actions: ImportedActionSummary[];
+  /** Every action, as a summary (as an app view lists them): the preview stays small for a large document. */
+  actions: ActionSummaryView[];
 }
 
 /** The answer of a preview: nothing is written; commit the same `import_id` to apply it. */
@@ -120,7 +112,7 @@ export interface AppImportPreview {
   /** The version the document declares (`3.0.3`, `2.0`, `2.1.0`). */
   version: string;
   app: ImportedAppSummary;
-  /** The first warnings; `warning_total` counts them all. */
+  /** The first warnings (IMPORT_LIMITS), their text cut to a length; `warning_total` counts them all. */
   warnings: ImportWarningView[];
   warning_total: number;
   /** With `app`: what re-importing into that app would add, change and remove. */
