@@ -8,7 +8,8 @@ const APP_TAG = 'bench_upstream';
 const ACCESS_TAG = 'upstream';
 const PRODUCT = 'bench';
 
-function authHeaders(credentials: WorkspaceCredentials): Record<string, string> {
+/** A JSON request's headers with the workspace's credentials. */
+export function authHeaders(credentials: WorkspaceCredentials): Record<string, string> {
   return {
     'content-type': 'application/json',
     'x-switchboard-workspace-id': credentials.workspace_id,

@@ -1,7 +1,8 @@
 // `npm run bench`: starts the platform, a local upstream and a bare-minimum baseline, loads each path at 1 and
 // 50 clients, compares 1 and 2 action-executor replicas against a slow upstream, prints one markdown report and
 // writes it to bench/RESULTS.md. Every process it starts is stopped at the end, on failure and on Ctrl-C.
-// BENCH_WARMUP_MS and BENCH_DURATION_MS (per cell) shorten or lengthen the run.
+// BENCH_WARMUP_MS and BENCH_DURATION_MS (per cell) shorten or lengthen the run; BENCH_IMPORT_RESOURCES sizes the
+// imported document (5 operations each).
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
@@ -11,6 +12,7 @@ import { buildWorkspace } from '@switchboard/local-infra';
 import { actionRunTarget, createRunFixtures, SECRET_KEY } from './bench-fixtures.js';
 import { startBenchPlatform, type BenchPlatform } from './bench-platform.js';
 import { REPO_ROOT } from './bench-process.js';
+import { measureImport } from './import-measurement.js';
 import { runLoad, type LoadResult, type LoadTarget } from './load-generator.js';
 import { describeMachine } from './machine-description.js';
 import { residentMemoryMiB, startConnectionOwnerSampler, startCpuMeter, startPeakMemorySampler, type CpuUse } from './process-probes.js';
@@ -20,6 +22,7 @@ import { Teardown } from './teardown.js';
 
 const WARMUP_MS = positiveInteger('BENCH_WARMUP_MS', 2_000);
 const DURATION_MS = positiveInteger('BENCH_DURATION_MS', 5_000);
+const IMPORT_RESOURCES = positiveInteger('BENCH_IMPORT_RESOURCES', 1_000, 'a count of resources');
 const REPLICA_CLIENTS = 200;
 const UPSTREAM_DELAY_MS = 50;
 const RESULTS_FILE = join(REPO_ROOT, 'bench', 'RESULTS.md');
@@ -32,11 +35,11 @@ function progress(message: string): void {
   process.stderr.write(`[bench ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
 }
 
-function positiveInteger(name: string, fallback: number): number {
+function positiveInteger(name: string, fallback: number, unit = 'milliseconds'): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer (milliseconds), got "${raw}"`);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer (${unit}), got "${raw}"`);
   return value;
 }
 
@@ -246,6 +249,13 @@ async function main(): Promise<void> {
   const { paths, executorPeakRssMiB, bareExecutorPeakRssMiB, cpuUse } = await measurePaths(platform);
   const replicas = await measureReplicas(platform);
   const replicaRuns = replicas.runs;
+  // Last, so that the catalog's and gateway's memory after a large import cannot weigh on the load rows.
+  progress(`Importing a generated OpenAPI document of ${IMPORT_RESOURCES * 5} operations: preview, then commit…`);
+  const largeImport = await measureImport(platform, IMPORT_RESOURCES);
+  progress(
+    `  ${largeImport.actions} actions; preview ${(largeImport.preview.ms / 1000).toFixed(1)} s, commit ${(largeImport.commit.ms / 1000).toFixed(1)} s; ` +
+      `catalog peak ${largeImport.commit.peakRssMiB.catalog.toFixed(0)} MiB`,
+  );
   const [direct, bare, actionRun] = paths as [PathResults, PathResults, PathResults];
   const report = renderReport({
     date: new Date(),
@@ -265,6 +275,7 @@ async function main(): Promise<void> {
     replicaUpstreamDelayMs: UPSTREAM_DELAY_MS,
     replicaRuns,
     cpuUse: [...cpuUse, ...replicas.cpuUse],
+    largeImport,
     notes: methodNotes(paths, replicaRuns),
   });
   process.stdout.write(`${report}\n`);
