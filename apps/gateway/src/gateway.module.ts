@@ -15,6 +15,7 @@ import { RunRecordsController } from './actions/run-records.controller.js';
 import { AppImportsController } from './apps/app-imports.controller.js';
 import { AppsController } from './apps/apps.controller.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
+import { CredentialVerifier } from './auth/credential-verifier.js';
 import { AUTH_CACHE_TTL_MS, UserKeyCache } from './auth/user-key-cache.js';
 import type { GatewayConfig } from './config/gateway.config.js';
 import { ConnectedAppsController } from './connections/connected-apps.controller.js';
@@ -29,6 +30,11 @@ import { IntegrationFetchController } from './integrations/integration-fetch.con
 import { IntegrationSecretsController } from './integrations/integration-secrets.controller.js';
 import { SecretAuditController } from './secrets/secret-audit.controller.js';
 import { SecretsController } from './secrets/secrets.controller.js';
+import { SessionCache } from './sessions/session-cache.js';
+import { SessionEndListener } from './sessions/session-end-listener.js';
+import { SessionEntity } from './sessions/session.entity.js';
+import { SessionsController } from './sessions/sessions.controller.js';
+import { SESSION_TTL_SECONDS, SessionsService } from './sessions/sessions.service.js';
 import { UserEntity } from './workspaces/user.entity.js';
 
 /** The HTTP entry: authenticates, validates, and asks the domain services over NATS. */
@@ -40,15 +46,20 @@ export class GatewayModule {
       imports: [
         platformLoggerModule('gateway', config.LOG_LEVEL),
         TypeOrmModule.forRoot(serviceDataSourceOptions(config.DATABASE_URL, gatewayDatabase)),
-        TypeOrmModule.forFeature([UserEntity]),
+        TypeOrmModule.forFeature([UserEntity, SessionEntity]),
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
       controllers: [ActionsController, RunRecordsController, HealthController, ProductsController, AppImportsController, AppsController,
-    MarketplaceController, ConnectedAppsController, SecretsController, SecretAuditController, IntegrationSecretsController, IntegrationFetchController],
+    MarketplaceController, ConnectedAppsController, SecretsController, SecretAuditController, IntegrationSecretsController, IntegrationFetchController, SessionsController],
       providers: [
         { provide: AUTH_CACHE_TTL_MS, useValue: config.GATEWAY_AUTH_CACHE_TTL_MS },
         { provide: ACTION_RUN_TIMEOUT_MS, useValue: config.GATEWAY_ACTION_RUN_TIMEOUT_MS },
+        { provide: SESSION_TTL_SECONDS, useValue: config.GATEWAY_SESSION_TTL_SECONDS },
         UserKeyCache,
+        CredentialVerifier,
+        SessionCache,
+        SessionsService,
+        SessionEndListener,
         { provide: ImportDocumentStore, inject: [NATS_CONNECTION], useFactory: (nats: NatsConnection) => ImportDocumentStore.open(nats) },
         ConnectedAppsService,
         { provide: APP_GUARD, useClass: ApiKeyGuard },

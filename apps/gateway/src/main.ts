@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfigsOrExit, runMigrations, serviceDataSourceOptions } from '@switchboard/platform';
@@ -11,6 +12,7 @@ import { GatewayModule } from './gateway.module.js';
 import { acceptImportBodies } from './http/import-bodies.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 import { describeListening } from './http/listening-address.js';
+import { trustProxyOf } from './http/trust-proxy.js';
 
 // Every setting is validated, and the process ends listing every wrong one, before anything connects.
 const [config] = loadConfigsOrExit([GatewayConfig]);
@@ -19,11 +21,13 @@ await runMigrations(serviceDataSourceOptions(config.DATABASE_URL, gatewayDatabas
 // bodyParser: false, or Nest would add its own JSON and urlencoded parsers when the app starts.
 const app = await NestFactory.create<NestFastifyApplication>(
   GatewayModule.forRoot(config),
-  new FastifyAdapter({ bodyLimit: config.GATEWAY_BODY_LIMIT_BYTES }),
+  new FastifyAdapter({ bodyLimit: config.GATEWAY_BODY_LIMIT_BYTES, trustProxy: trustProxyOf(config.GATEWAY_TRUST_PROXY) }),
   { bufferLogs: true, bodyParser: false },
 );
 acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
 await acceptImportBodies(app.getHttpAdapter().getInstance());
+// Parses the session cookie into request.cookies and gives replies setCookie; nothing is signed, the token is opaque.
+await app.getHttpAdapter().getInstance().register(fastifyCookie);
 app.useLogger(app.get(Logger));
 mountApiDocs(app);
 app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

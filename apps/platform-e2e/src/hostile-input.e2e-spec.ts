@@ -26,6 +26,7 @@ const BODY_ENDPOINTS: [method: string, path: string][] = [
   ['POST', '/v1/actions/run'],
   ['POST', '/v1/actions/dispatch'],
   ['POST', '/v1/actions/plan'],
+  ['POST', '/v1/sessions'],
 ];
 const DEPTHS = [65, 1_000, 2_000, 5_000, 10_000];
 
@@ -159,6 +160,9 @@ const ROUTES: [method: string, template: string][] = [
   ['DELETE', '/v1/products/{product}/connections/{access_tag}'],
   ['DELETE', '/v1/apps/{app}'],
   ['DELETE', '/v1/products/{product}'],
+  ['POST', '/v1/sessions'],
+  ['GET', '/v1/sessions/current'],
+  ['DELETE', '/v1/sessions/current'],
 ];
 // The health routes stay out of the OpenAPI document.
 const UNDOCUMENTED_ROUTES = ['GET /health', 'GET /ready'];

@@ -17,6 +17,7 @@ export * from './catalog/marketplace.dto.js';
 export * from './connection/connection.dto.js';
 export * from './connection/connection.requests.js';
 export * from './health/health.dto.js';
+export * from './sessions/session.dto.js';
 export * from './secrets/secret.dto.js';
 export * from './secrets/secrets.requests.js';
 export * from './actions/action-run.dto.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { Events } from '@switchboard/contracts';
-import { NATS_CONNECTION } from '@switchboard/platform';
+import { NATS_CONNECTION, onConnectionChanges } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
 import { OAUTH_REFRESH_ACTOR } from '../runs/oauth/refresh-token-write-back.js';
 import { AccessTokenCache } from './access-token.cache.js';
@@ -46,21 +46,15 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
         },
       }),
     );
-    this.flushOnConnectionChanges().catch((error: unknown) => {
-      // Only the maximum age bounds staleness from here on: loud, since that is a lesser guarantee.
-      this.logger.error({ err: error }, 'watching the NATS connection failed: caches are no longer emptied on disconnect');
-    });
-  }
-
-  private async flushOnConnectionChanges(): Promise<void> {
-    // The iterator ends when the connection closes, at shutdown.
-    for await (const status of this.nats.status()) {
-      if (status.type !== 'disconnect' && status.type !== 'reconnect') continue;
+    onConnectionChanges(this.nats, (change) => {
       this.plans.clear();
       this.secrets.clear();
       this.accessTokens.clear();
-      this.logger.info({ server: status.server }, `NATS connection ${status.type === 'disconnect' ? 'lost' : 'back'}: every cached run plan, secret and access token dropped`);
-    }
+      this.logger.info({ server: change.server }, `NATS connection ${change.type === 'disconnect' ? 'lost' : 'back'}: every cached run plan, secret and access token dropped`);
+    }).catch((error: unknown) => {
+      // Only the maximum age bounds staleness from here on: loud, since that is a lesser guarantee.
+      this.logger.error({ err: error }, 'watching the NATS connection failed: caches are no longer emptied on disconnect');
+    });
   }
 
   onApplicationShutdown(): void {

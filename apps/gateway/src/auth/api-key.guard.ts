@@ -1,27 +1,44 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ErrorCode } from '@switchboard/contracts';
+import { CSRF_HEADER, ErrorCode, SESSION_COOKIE } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
-import { hashPrivateKey, privateKeyMatches } from '../workspaces/private-key.js';
+import type { LiveSession } from '../sessions/live-session.js';
+import { csrfTokenMatches } from '../sessions/session-token.js';
+import { SessionsService } from '../sessions/sessions.service.js';
 import type { AuthenticatedRequest } from './authenticated-request.js';
 import { CredentialHeaders } from './credential-headers.js';
+import { CredentialVerifier } from './credential-verifier.js';
 import { IS_PUBLIC } from './public.decorator.js';
-import { UserKeyCache } from './user-key-cache.js';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
-const UNKNOWN_USER_KEY_HASH = hashPrivateKey('no user has this key');
+// A cookie is sent by the browser on its own, so only methods that change nothing are let through without the CSRF token.
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Authenticates every request but the public probes, and pins it to the caller's workspace. */
+/**
+ * Authenticates every request but the public ones, by the three credential headers or by the session cookie, and pins
+ * it to the caller's workspace. The headers win when any of them is sent, so a script's calls never depend on a cookie.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly users: UserKeyCache,
+    private readonly credentials: CredentialVerifier,
+    private readonly sessions: SessionsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const sessionToken = request.cookies[SESSION_COOKIE];
+    const caller = sessionToken && !sendsCredentialHeaders(request) ? await this.sessionCaller(request, sessionToken) : await this.keyCaller(request);
+    request.workspaceId = caller.workspaceId;
+    request.userId = caller.userId;
+    // The request logger sees only the raw Node request, so the workspace is stamped there too.
+    Object.assign(request.raw, { workspaceId: caller.workspaceId });
+    return true;
+  }
+
+  private async keyCaller(request: AuthenticatedRequest): Promise<{ workspaceId: string; userId: string }> {
     const workspaceId = headerOf(request, CredentialHeaders.WorkspaceId);
     const userId = headerOf(request, CredentialHeaders.UserId);
     const privateKey = BEARER.exec(headerOf(request, CredentialHeaders.Authorization) ?? '')?.[1];
@@ -33,19 +50,26 @@ export class ApiKeyGuard implements CanActivate {
     if (missing.length > 0 || !workspaceId || !userId || !privateKey) {
       throw new DomainError(ErrorCode.Unauthenticated, `Missing credentials: send ${missing.join(', ')}`, { missing });
     }
-    const user = await this.users.lookup(userId);
-    // The key is hashed and compared even for an unknown user, and every mismatch gets one message,
-    // so neither timing nor wording tells a caller which of the three values was right.
-    const keyMatches = privateKeyMatches(privateKey, user?.keyHash ?? UNKNOWN_USER_KEY_HASH);
-    if (!user || user.workspaceId !== workspaceId || !keyMatches) {
-      throw new DomainError(ErrorCode.Unauthenticated, 'Invalid credentials: the workspace, user and private key do not match', {});
-    }
-    request.workspaceId = workspaceId;
-    request.userId = userId;
-    // The request logger sees only the raw Node request, so the workspace is stamped there too.
-    Object.assign(request.raw, { workspaceId });
-    return true;
+    await this.credentials.verify(workspaceId, userId, privateKey);
+    return { workspaceId, userId };
   }
+
+  private async sessionCaller(request: AuthenticatedRequest, token: string): Promise<LiveSession> {
+    const session = await this.sessions.live(token);
+    if (!SAFE_METHODS.has(request.method) && !csrfTokenMatches(headerOf(request, CSRF_HEADER), session.csrfToken)) {
+      throw new DomainError(
+        ErrorCode.CsrfInvalid,
+        `${CSRF_HEADER} must carry the session's csrf_token (from POST /v1/sessions or GET /v1/sessions/current) on calls that change state`,
+        { header: CSRF_HEADER },
+      );
+    }
+    request.session = { token, ...session };
+    return session;
+  }
+}
+
+function sendsCredentialHeaders(request: AuthenticatedRequest): boolean {
+  return Object.values(CredentialHeaders).some((name) => headerOf(request, name) !== undefined);
 }
 
 function headerOf(request: AuthenticatedRequest, name: string): string | undefined {

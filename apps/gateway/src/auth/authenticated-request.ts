@@ -1,4 +1,8 @@
 import type { FastifyRequest } from 'fastify';
+import type { CookieSession } from '../sessions/live-session.js';
 
-/** A request the guard let through, stamped with the caller's workspace and user. */
-export type AuthenticatedRequest = FastifyRequest & { workspaceId?: string; userId?: string };
+/**
+ * A request the guard let through, stamped with the caller's workspace and user, and with the session (and the
+ * cookie's token) when the session cookie authenticated it.
+ */
+export type AuthenticatedRequest = FastifyRequest & { workspaceId?: string; userId?: string; session?: CookieSession };

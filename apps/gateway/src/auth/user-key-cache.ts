@@ -29,7 +29,8 @@ export class UserKeyCache {
   ) {
     this.users = new LRUCache<string, CachedUser>({
       max: MAX_CACHED_USERS,
-      ttl: ttlMs,
+      // lru-cache reads a TTL of 0 as "forever"; the setting's 0 means "always ask the database".
+      ttl: Math.max(1, ttlMs),
       fetchMethod: (userId) => this.read(userId),
     });
   }

@@ -1,5 +1,6 @@
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsString, Max, Min, ValidateBy } from 'class-validator';
 import { ServiceConfig } from '@switchboard/platform';
+import { isTrustProxySetting } from '../http/trust-proxy.js';
 
 /** Gateway settings on top of the ones every service reads. */
 export class GatewayConfig extends ServiceConfig {
@@ -22,9 +23,28 @@ export class GatewayConfig extends ServiceConfig {
   @Max(600_000)
   GATEWAY_ACTION_RUN_TIMEOUT_MS: number = 70_000;
 
-  /** How long a verified API key is trusted from memory before the database is asked again. */
+  /** How long a verified API key or a live session is trusted from memory before the database is asked again. */
   @IsInt()
   @Min(0)
   @Max(3_600_000)
   GATEWAY_AUTH_CACHE_TTL_MS: number = 60_000;
+
+  /** How long a sign-in session lasts from sign-in (12 h by default); it is not extended by use. */
+  @IsInt()
+  @Min(60)
+  @Max(30 * 24 * 3600)
+  GATEWAY_SESSION_TTL_SECONDS: number = 12 * 3600;
+
+  /**
+   * Which proxies in front of the gateway are believed about the client's protocol and address (X-Forwarded-Proto,
+   * X-Forwarded-For): nobody by default, so a session cookie is Secure only when the gateway itself serves https.
+   */
+  @ValidateBy({
+    name: 'isTrustProxySetting',
+    validator: {
+      validate: isTrustProxySetting,
+      defaultMessage: () => 'GATEWAY_TRUST_PROXY must be empty, true, or comma-separated IP addresses and CIDR ranges (or loopback, linklocal, uniquelocal)',
+    },
+  })
+  GATEWAY_TRUST_PROXY: string = '';
 }

@@ -12,6 +12,7 @@ describe('httpStatusOf', () => {
   it('answers caller mistakes with 4xx and platform trouble with 5xx', () => {
     expect(httpStatusOf(ErrorCode.ValidationFailed)).toBe(400);
     expect(httpStatusOf(ErrorCode.Unauthenticated)).toBe(401);
+    expect(httpStatusOf(ErrorCode.CsrfInvalid)).toBe(403);
     expect(httpStatusOf(ErrorCode.ConnectionNotFound)).toBe(404);
     expect(httpStatusOf(ErrorCode.AccessTagTaken)).toBe(409);
     expect(httpStatusOf(ErrorCode.ImportNotFound)).toBe(404);

@@ -11,6 +11,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 400;
     case ErrorCode.Unauthenticated:
       return 401;
+    case ErrorCode.CsrfInvalid:
     case ErrorCode.SecretNotInScope:
     case ErrorCode.SecretNotInEnv:
     case ErrorCode.OutboundAddressRefused:

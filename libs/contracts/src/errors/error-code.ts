@@ -9,6 +9,8 @@ export enum ErrorCode {
   /** A request body sent as anything but `application/json`. */
   UnsupportedMediaType = 'unsupported_media_type',
   Unauthenticated = 'unauthenticated',
+  /** A call authenticated by the session cookie that changes state without the session's `x-switchboard-csrf` token. */
+  CsrfInvalid = 'csrf_invalid',
   RouteNotFound = 'route_not_found',
   ProductNotFound = 'product_not_found',
   ProductEnvNotFound = 'product_env_not_found',

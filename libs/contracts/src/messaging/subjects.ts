@@ -101,4 +101,6 @@ export const Events = {
   SecretUpdated: 'events.secrets.secret.updated',
   SecretRotated: 'events.secrets.secret.rotated',
   SecretDeleted: 'events.secrets.secret.deleted',
+  SessionCreated: 'events.gateway.session.created',
+  SessionEnded: 'events.gateway.session.ended',
 } as const;

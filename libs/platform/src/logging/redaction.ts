@@ -6,6 +6,7 @@ export const REDACTED_LOG_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-api-key"]',
+  'req.headers["x-switchboard-csrf"]',
   'res.headers["set-cookie"]',
   'private_key',
   '*.private_key',
