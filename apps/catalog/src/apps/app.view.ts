@@ -12,14 +12,9 @@ export interface AppDefinitionView extends Omit<AppView, 'actions'> {
   actions: ActionView[];
 }
 
-/** The wire form of an app, its envs and actions (as summaries) in the order they were declared. */
-export function toAppView(app: AppEntity): AppView {
-  return { ...appHeaderOf(app), actions: actionsInOrder(app).map(toActionSummaryView) };
-}
-
-/** The app with its actions whole, for the catalog's own use (see {@link AppDefinitionView}). */
+/** The app with its actions whole in the order they were declared, for the catalog's own use (see {@link AppDefinitionView}). */
 export function toAppDefinitionView(app: AppEntity): AppDefinitionView {
-  return { ...appHeaderOf(app), actions: actionsInOrder(app).map(toActionView) };
+  return { ...appHeaderOf(app), actions: [...(app.actions ?? [])].sort((a, b) => a.position - b.position).map(toActionView) };
 }
 
 /** The wire form of an app in a list: its actions counted, not listed. */
@@ -27,7 +22,7 @@ export function toAppListItemView(app: AppEntity, actionCount: number): AppListI
   return { ...appHeaderOf(app), action_count: actionCount };
 }
 
-/** An app without its actions: what every view of it starts with. */
+/** An app without its actions, its envs in the order they were declared: what every view of it starts with. */
 export function appHeaderOf(app: AppEntity): Omit<AppView, 'actions'> {
   return {
     tag: app.tag,
@@ -41,8 +36,6 @@ export function appHeaderOf(app: AppEntity): Omit<AppView, 'actions'> {
   };
 }
 
-const actionsInOrder = (app: AppEntity): ActionFields[] => [...(app.actions ?? [])].sort((a, b) => a.position - b.position);
-
 /** The wire form of one env row. */
 export function toAppEnvView(env: AppEnvFields): AppEnvView {
   return {
@@ -54,7 +47,7 @@ export function toAppEnvView(env: AppEnvFields): AppEnvView {
   };
 }
 
-/** How an app view lists one action row. */
+/** How an app view lists one action row (AppsService.fetch reads the same fields straight from the table). */
 export function toActionSummaryView(action: ActionFields): ActionSummaryView {
   return {
     tag: action.tag,

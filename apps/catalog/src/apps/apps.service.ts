@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ErrorCode, Events, type AppListItemView, type AppView, type AppWithActionView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
+import { ErrorCode, Events, type ActionSummaryView, type AppListItemView, type AppView, type AppWithActionView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
 import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
 import { In, Repository } from 'typeorm';
 import { ConnectionUses, stillConnected } from '../connection-uses/connection-uses.js';
@@ -19,7 +19,7 @@ import { patchedDefinition } from './app-patch.js';
 import { AppEnvEntity } from './app-env.entity.js';
 import { AppEntity } from './app.entity.js';
 import { assertWithinAppLimits } from './app-size.js';
-import { appHeaderOf, toActionView, toAppDefinitionView, toAppListItemView, toAppView, type AppDefinitionView } from './app.view.js';
+import { appHeaderOf, toActionView, toAppDefinitionView, toAppListItemView, type AppDefinitionView } from './app.view.js';
 
 /** The marketplace template an app is installed from. */
 export interface TemplateOrigin {
@@ -162,13 +162,29 @@ export class AppsService {
     return this.fetch(workspaceId, tag);
   }
 
+  /** The app with its actions as summaries, read without their schemas (tens of MiB for a large imported app). */
   async fetch(workspaceId: string, tag: string): Promise<AppView> {
-    return toAppView(await this.load(workspaceId, tag));
+    const app = await this.apps.findOne({ where: { workspaceId, tag }, relations: { envs: true } });
+    if (!app) throw appNotFound(tag);
+    const actions = await this.actions
+      .createQueryBuilder('action')
+      .select('action.tag', 'tag')
+      .addSelect('action.method', 'method')
+      .addSelect('action.path', 'path')
+      .addSelect('action.requestType', 'request_type')
+      .addSelect('action.summary', 'summary')
+      .addSelect("action.schema <> '{}'::jsonb", 'has_schema')
+      .where('action.app_id = :id', { id: app.id })
+      .orderBy('action.position')
+      .getRawMany<ActionSummaryView>();
+    return { ...appHeaderOf(app), actions };
   }
 
   /** The app with every action whole, to diff a new definition against (never a reply: see AppDefinitionView). */
   async fetchDefinition(workspaceId: string, tag: string): Promise<AppDefinitionView> {
-    return toAppDefinitionView(await this.load(workspaceId, tag));
+    const app = await this.apps.findOne({ where: { workspaceId, tag }, relations: WITH_DETAILS });
+    if (!app) throw appNotFound(tag);
+    return toAppDefinitionView(app);
   }
 
   /** The app with one action and no other: a run plan's view of it, which stays small however many actions the app has. */
@@ -197,12 +213,6 @@ export class AppsService {
       .getRawMany<{ app_id: string; actions: number }>();
     const countOf = new Map(counts.map((row) => [row.app_id, row.actions]));
     return apps.map((app) => toAppListItemView(app, countOf.get(app.id) ?? 0));
-  }
-
-  private async load(workspaceId: string, tag: string): Promise<AppEntity> {
-    const app = await this.apps.findOne({ where: { workspaceId, tag }, relations: WITH_DETAILS });
-    if (!app) throw appNotFound(tag);
-    return app;
   }
 }
 

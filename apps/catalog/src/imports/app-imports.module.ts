@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ImportDocumentStore, NATS_CONNECTION } from '@switchboard/platform';
 import { AppsModule } from '../apps/apps.module.js';
+import { ApiDocumentReader } from './api-document-reader.js';
 import { AppImportsController } from './app-imports.controller.js';
 import { AppImportsService } from './app-imports.service.js';
 
@@ -11,6 +12,7 @@ import { AppImportsService } from './app-imports.service.js';
   controllers: [AppImportsController],
   providers: [
     { provide: ImportDocumentStore, inject: [NATS_CONNECTION], useFactory: (nats: NatsConnection) => ImportDocumentStore.open(nats) },
+    ApiDocumentReader,
     AppImportsService,
   ],
 })

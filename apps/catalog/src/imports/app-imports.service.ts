@@ -5,7 +5,7 @@ import { diffApp } from '../apps/app-diff.js';
 import { AppsService } from '../apps/apps.service.js';
 import { importPreviewOf } from './import-preview.js';
 import type { ImportedApp } from './imported-app.js';
-import { readApiDocument } from './read-api-document.js';
+import { ApiDocumentReader } from './api-document-reader.js';
 
 /**
  * Imports of API documents the gateway or the executor stored: a preview reads the document and writes nothing;
@@ -16,6 +16,7 @@ export class AppImportsService {
   constructor(
     private readonly store: ImportDocumentStore,
     private readonly apps: AppsService,
+    private readonly reader: ApiDocumentReader,
   ) {}
 
   async preview(request: AppImportRequest): Promise<AppImportPreview> {
@@ -44,7 +45,7 @@ export class AppImportsService {
   private async read(request: AppImportRequest): Promise<ImportedApp> {
     const text = documentText(await this.store.get(request.import_id));
     const { app, tag, name } = request.options;
-    return readApiDocument(text, { tag: app ?? tag, name });
+    return this.reader.read(text, { tag: app ?? tag, name });
   }
 }
 
