@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { startPlatform, startService, waitUntil, type Platform, type ServiceHandle, type WorkspaceCredentials } from '@switchboard/testing';
+import { Switchboard, SwitchboardError } from '@switchboard/sdk';
+import { rejectionOf, startPlatform, startService, waitUntil, type Platform, type ServiceHandle, type WorkspaceCredentials } from '@switchboard/testing';
 import { switchboardFor } from './switchboard-for.js';
 
 const INVALID_CREDENTIALS = 'Invalid credentials: the workspace, user and private key do not match';
@@ -204,6 +205,18 @@ describe('Sign-in sessions: the credentials once for an HttpOnly cookie, CSRF-ch
       headers: { 'x-switchboard-workspace-id': credentials.workspace_id, 'x-switchboard-user-id': credentials.user_id, authorization: `Bearer ${credentials.private_key}` },
     });
     expect([reply.status, reply.body.code]).toEqual([401, 'unauthenticated']);
+  });
+
+  it('signs in through the SDK, which keeps the session and not the key; wrong credentials reject with the 401', async () => {
+    const switchboard = await Switchboard.signIn({ ...signInBody(credentials), url: platform.url });
+    const wrong = await rejectionOf(Switchboard.signIn({ ...signInBody(credentials), private_key: other.private_key, url: platform.url }), SwitchboardError);
+
+    expect(switchboard.session).toEqual({ workspace_id: credentials.workspace_id, user_id: credentials.user_id, expires_at: expect.any(String) as unknown });
+    expect([wrong.status, wrong.code, wrong.message]).toEqual([401, 'unauthenticated', INVALID_CREDENTIALS]);
+  });
+
+  it('resumes no session through the SDK where no cookie is sent (Node keeps none)', async () => {
+    await expect(Switchboard.resume({ url: platform.url })).resolves.toBeUndefined();
   });
 
   describe('with a second gateway replica behind a trusted proxy', () => {

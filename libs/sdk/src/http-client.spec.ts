@@ -1,19 +1,10 @@
+import { rejectionOf } from '../test/rejection-of.js';
 import { FakeGateway, refusedUrl } from '../test/fake-gateway.js';
 import { HttpClient, type HttpClientConfig } from './http-client.js';
-import { SdkErrorCode, SwitchboardError } from './switchboard-error.js';
+import { SdkErrorCode } from './switchboard-error.js';
 
 function clientFor(baseUrl: string, overrides: Partial<HttpClientConfig> = {}): HttpClient {
-  return new HttpClient({ baseUrl, workspaceId: 'ws-123', userId: 'user-456', privateKey: 'sk_test_private', timeoutMs: 5_000, ...overrides });
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<SwitchboardError> {
-  try {
-    await promise;
-  } catch (error: unknown) {
-    if (error instanceof SwitchboardError) return error;
-    throw error;
-  }
-  throw new Error('the request succeeded');
+  return new HttpClient({ baseUrl, auth: { kind: 'key', workspaceId: 'ws-123', userId: 'user-456', privateKey: 'sk_test_private' }, timeoutMs: 5_000, ...overrides });
 }
 
 describe('HttpClient', () => {

@@ -4,15 +4,33 @@ import { SDK_VERSION } from './version.js';
 /** Methods the gateway's REST API uses. */
 export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Validated connection settings of an HttpClient. */
-export interface HttpClientConfig {
+/** How an HttpClient's calls say who makes them. */
+export type HttpClientAuth =
+  /** The three credential headers on every call: scripts and servers. */
+  | { kind: 'key'; workspaceId: string; userId: string; privateKey: string }
+  /**
+   * The session cookie, which the browser keeps and sends itself (the SDK never sees it); calls that change state
+   * also carry the session's CSRF token. Without one, only sign-in and reading the current session work.
+   */
+  | { kind: 'session'; csrfToken?: string };
+
+/** Where an HttpClient sends its calls, and how long each may take. */
+export interface HttpEndpoint {
   /** Base URL without a trailing slash. */
   baseUrl: string;
-  workspaceId: string;
-  userId: string;
-  privateKey: string;
   timeoutMs: number;
 }
+
+/** Validated connection settings of an HttpClient. */
+export interface HttpClientConfig extends HttpEndpoint {
+  auth: HttpClientAuth;
+}
+
+// What the gateway calls the session's CSRF header (CSRF_HEADER in the contracts, which the SDK imports types from only).
+const CSRF_HEADER = 'x-switchboard-csrf';
+const SAFE_METHODS: readonly ApiMethod[] = ['GET'];
+// Browsers set their own user-agent; the SDK names itself only where nobody else does.
+const IN_BROWSER = 'document' in globalThis;
 
 // Error bodies are cut so a misrouted HTML page cannot flood logs.
 const MAX_ERROR_BODY_CHARS = 1000;
@@ -31,15 +49,10 @@ export class HttpClient {
    * multipart upload (fetch writes its Content-Type with the boundary).
    */
   async request<T>(method: ApiMethod, path: string, body?: unknown): Promise<T> {
-    const { baseUrl, workspaceId, userId, privateKey, timeoutMs } = this.#config;
+    const { baseUrl, auth, timeoutMs } = this.#config;
     const route = `${method} ${path}`;
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': `switchboard-sdk/${SDK_VERSION}`,
-      'x-switchboard-workspace-id': workspaceId,
-      'x-switchboard-user-id': userId,
-      authorization: `Bearer ${privateKey}`,
-    };
+    const headers: Record<string, string> = { accept: 'application/json', ...authHeaders(auth, method) };
+    if (!IN_BROWSER) headers['user-agent'] = `switchboard-sdk/${SDK_VERSION}`;
     const upload = body instanceof FormData;
     if (body !== undefined && !upload) headers['content-type'] = 'application/json';
 
@@ -52,6 +65,8 @@ export class HttpClient {
         body: body === undefined || upload ? body : JSON.stringify(body),
         // Credentials must never follow a redirect to another origin; a redirect surfaces as http_error.
         redirect: 'manual',
+        // A session lives in its cookie, which only the runtime sends; a key client sends no cookie at all.
+        credentials: auth.kind === 'session' ? 'include' : 'omit',
         // One deadline for connecting, the reply and its body.
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -64,6 +79,13 @@ export class HttpClient {
     // The reply is trusted to match T: the gateway validates what it sends.
     return parseSuccessBody(text, response.status, route) as T;
   }
+}
+
+function authHeaders(auth: HttpClientAuth, method: ApiMethod): Record<string, string> {
+  if (auth.kind === 'key') {
+    return { 'x-switchboard-workspace-id': auth.workspaceId, 'x-switchboard-user-id': auth.userId, authorization: `Bearer ${auth.privateKey}` };
+  }
+  return auth.csrfToken === undefined || SAFE_METHODS.includes(method) ? {} : { [CSRF_HEADER]: auth.csrfToken };
 }
 
 function transportError(error: unknown, route: string, baseUrl: string, timeoutMs: number): SwitchboardError {

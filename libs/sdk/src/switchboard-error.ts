@@ -3,6 +3,8 @@ export enum SdkErrorCode {
   InvalidOptions = 'invalid_options',
   InvalidArgument = 'invalid_argument',
   ProductNotSelected = 'product_not_selected',
+  /** `signOut()` on a client that has no session: built with a private key, or signed out already. */
+  NoSession = 'no_session',
   NetworkError = 'network_error',
   Timeout = 'timeout',
   HttpError = 'http_error',

@@ -1,6 +1,6 @@
-import type { HttpClientConfig } from './http-client.js';
+import type { HttpClientConfig, HttpEndpoint } from './http-client.js';
 import { SdkErrorCode, SwitchboardError } from './switchboard-error.js';
-import type { SwitchboardOptions } from './types.js';
+import type { ResumeOptions, SwitchboardOptions } from './types.js';
 
 /** Gateway used when neither `url` nor `SWITCHBOARD_URL` is set: the local `npm start` stack. */
 export const DEFAULT_SWITCHBOARD_URL = 'http://localhost:3000';
@@ -13,13 +13,12 @@ const MAX_TIMEOUT_MS = 2_147_483_647;
 
 const REQUIRED_FIELDS = ['workspace_id', 'user_id', 'private_key'] as const;
 
-/** Checks constructor options once, so a misconfiguration fails at start-up rather than on the first request. */
-export function resolveOptions(options: SwitchboardOptions): HttpClientConfig {
-  // Plain JavaScript callers can pass anything, so nothing about `options` is assumed.
-  const untrusted: unknown = options;
-  if (typeof untrusted !== 'object' || untrusted === null) {
-    throw invalidOption('options', 'new Switchboard() needs an options object with workspace_id, user_id and private_key');
-  }
+/**
+ * Checks constructor (or `signIn`) options once, so a misconfiguration fails at start-up rather than on the first
+ * request; `caller` names the call in the message about a missing options object.
+ */
+export function resolveOptions(options: SwitchboardOptions, caller = 'new Switchboard()'): HttpClientConfig & { auth: { kind: 'key' } } {
+  assertObject(options, `${caller} needs an options object with workspace_id, user_id and private_key`);
   for (const field of REQUIRED_FIELDS) {
     const value: unknown = options[field];
     if (typeof value !== 'string' || value.trim() === '') {
@@ -27,12 +26,24 @@ export function resolveOptions(options: SwitchboardOptions): HttpClientConfig {
     }
   }
   return {
-    baseUrl: resolveBaseUrl(options.url ?? environmentUrl() ?? DEFAULT_SWITCHBOARD_URL),
-    workspaceId: options.workspace_id,
-    userId: options.user_id,
-    privateKey: options.private_key,
-    timeoutMs: resolveTimeout(options.timeout_ms),
+    ...resolveEndpoint(options),
+    auth: { kind: 'key', workspaceId: options.workspace_id, userId: options.user_id, privateKey: options.private_key },
   };
+}
+
+/** Checks the options of `Switchboard.resume`: where the gateway is and how long a call may take. */
+export function resolveResumeOptions(options: ResumeOptions = {}): HttpEndpoint {
+  assertObject(options, 'Switchboard.resume() takes an options object with url and timeout_ms, or none');
+  return resolveEndpoint(options);
+}
+
+function resolveEndpoint(options: ResumeOptions): HttpEndpoint {
+  return { baseUrl: resolveBaseUrl(options.url ?? environmentUrl() ?? DEFAULT_SWITCHBOARD_URL), timeoutMs: resolveTimeout(options.timeout_ms) };
+}
+
+// Plain JavaScript callers can pass anything, so nothing about `options` is assumed.
+function assertObject(options: unknown, message: string): void {
+  if (typeof options !== 'object' || options === null) throw invalidOption('options', message);
 }
 
 // `process` is absent outside Node (browsers, edge runtimes), where only the explicit option applies.

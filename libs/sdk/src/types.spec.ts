@@ -5,6 +5,10 @@ import type * as sdk from './types.js';
 // Checked by `npm run typecheck`: each SDK wire type must be exactly its contract's shape, so a field added, removed
 // or retyped on either side breaks the build instead of reaching callers as a silent mismatch.
 describe('SDK wire types', () => {
+  it('are the contracts’ session shape, less the CSRF token the client keeps to itself', () => {
+    expectTypeOf<sdk.SwitchboardSession>().toEqualTypeOf<Omit<contracts.SessionView, 'csrf_token'>>();
+  });
+
   it('are the contracts’ product and app shapes', () => {
     expectTypeOf<sdk.RequestType>().toEqualTypeOf<contracts.RequestType>();
     expectTypeOf<sdk.HttpMethod>().toEqualTypeOf<contracts.HttpMethod>();

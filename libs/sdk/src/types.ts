@@ -47,6 +47,7 @@ import type {
   SecretAuditQuery,
   SecretView,
   SecretWithValueView,
+  SessionView,
   UpdateConnectionBody,
   UpdateProductBody,
   UpdateSecretBody,
@@ -64,6 +65,15 @@ export interface SwitchboardOptions {
   /** Deadline of each request in milliseconds; defaults to 30000. */
   timeout_ms?: number;
 }
+
+/** What `Switchboard.signIn(...)` needs: the credentials, sent once to start a session and never kept. */
+export type SignInOptions = SwitchboardOptions;
+
+/** Where `Switchboard.resume(...)` looks for the session the browser's cookie carries. */
+export type ResumeOptions = Pick<SwitchboardOptions, 'url' | 'timeout_ms'>;
+
+/** The sign-in session a client from `signIn` or `resume` is authenticated by (`expires_at` is ISO 8601). */
+export type SwitchboardSession = Omit<SessionView, 'csrf_token'>;
 
 /** One environment of a product (`dev`, `stg`, `prd`, ...). */
 export type ProductEnv = ProductEnvView;
