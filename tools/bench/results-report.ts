@@ -96,7 +96,7 @@ function importSection(measured: ImportMeasurement): string[] {
     `A generated OpenAPI 3.0.3 document shaped like a large real API (\`largeOpenApiDocument\` of \`@switchboard/api-documents\`: ` +
       `shared components with \`$ref\`s between them, \`anyOf\`, a recursive type, form-encoded bodies), ` +
       `${(measured.documentBytes / 1024 / 1024).toFixed(2)} MiB, sent as text; it became an app of ${measured.actions.toLocaleString('en-US')} actions ` +
-      `with ${measured.warningTotal} warnings. One request at a time, nothing else running.`,
+      `with ${measured.warningTotal} warnings. One request at a time, after the load rows.`,
     '',
     '| step | time | reply | gateway peak VmRSS | catalog peak VmRSS |',
     '|---|---:|---:|---:|---:|',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, Events, type ActionSummaryView, type AppListItemView, type AppView, type AppWithActionView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
 import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
-import { In, Repository } from 'typeorm';
+import { In, Repository, type QueryDeepPartialEntity } from 'typeorm';
 import { ConnectionUses, stillConnected } from '../connection-uses/connection-uses.js';
 import { ActionEntity } from './action.entity.js';
 import { assertActionSchemasValid } from './action-schema-check.js';
@@ -28,6 +28,8 @@ export interface TemplateOrigin {
 }
 
 const WITH_DETAILS = { envs: true, actions: true } as const;
+// Rows per INSERT of actions: 10 parameters each, well under PostgreSQL's 65,535 per statement.
+const ACTION_INSERT_BATCH = 1000;
 
 /** Workspace apps: the third-party APIs a team can connect to its products. */
 @Injectable()
@@ -52,11 +54,19 @@ export class AppsService {
       templateVersion: origin?.version ?? null,
       authSchemes: (body.auth ?? []).map(storedAuthSchemeOf),
       envs: (body.envs ?? []).map((env, position) => appEnvFieldsOf(workspaceId, env, position)),
-      actions: (body.actions ?? []).map((action, position) => actionFieldsOf(workspaceId, action, position)),
     });
+    const actions = (body.actions ?? []).map((action, position) => actionFieldsOf(workspaceId, action, position));
     try {
-      // save() with cascades runs in one transaction: an app is stored whole or not at all.
-      await this.apps.save(app);
+      // One transaction: an app is stored whole or not at all.
+      await this.apps.manager.transaction(async (manager) => {
+        await manager.save(app);
+        // Plain multi-row inserts: save() would track each of thousands of actions as an entity to diff.
+        for (let start = 0; start < actions.length; start += ACTION_INSERT_BATCH) {
+          const rows = actions.slice(start, start + ACTION_INSERT_BATCH).map((fields) => ({ ...fields, app: { id: app.id } }));
+          // TypeORM's deep-partial type cannot follow the schema column's JSON Schema records; the rows are whole.
+          await manager.insert(ActionEntity, rows as QueryDeepPartialEntity<ActionEntity>[]);
+        }
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'apps_workspace_tag_unique')) {
         throw new DomainError(ErrorCode.AppTagTaken, `An app tagged '${body.tag}' already exists in this workspace`, { app: body.tag });
