@@ -21,8 +21,9 @@ export class ActionBudget {
     return this.full !== undefined;
   }
 
-  /** Counts the action in, or refuses it (the app is then full) when its summary would overflow the budget. */
+  /** Counts the action in, or refuses it when the app is full or its summary would overflow the budget (then full). */
   admit(action: ActionInput): boolean {
+    if (this.isFull()) return false;
     const bytes = actionSummaryBytes(action);
     if (this.bytes + bytes > APP_LIMITS.actionSummaryBytes) {
       this.full = 'bytes';
