@@ -41,6 +41,8 @@ const depConstraints = [
   },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:fixtures'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:sdk', 'type:testing', 'type:contracts'] },
+  // The web workbench calls the gateway's public API through the SDK, and nothing else of ours.
+  { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:sdk'] },
 
   // scope axis: who owns it. Services never reach into each other (they talk over NATS).
   // scope:client is listed for scope:shared only because the test harness (type:testing) drives
@@ -54,6 +56,7 @@ const depConstraints = [
   { sourceTag: 'scope:executor', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:client'] },
+  { sourceTag: 'scope:workbench', onlyDependOnLibsWithTags: ['scope:client'] },
 ];
 
 /** `// eslint-disable…` must say why after ` -- `, so every escape hatch is explained. */
@@ -115,7 +118,7 @@ export default defineConfig(
   js.configs.recommended,
 
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -128,7 +131,13 @@ export default defineConfig(
   },
 
   {
-    files: ['**/*.ts', '**/*.js'],
+    // The workbench runs in the browser: DOM globals, no Node ones.
+    files: ['apps/workbench/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js'],
     rules: {
       'switchboard/disable-needs-reason': 'error',
       'no-restricted-imports': ['error', { patterns: entryPointImports }],

@@ -147,4 +147,25 @@ describe('module boundaries', () => {
 
     expect(fromRule(messages, BOUNDARIES)).toHaveLength(1);
   });
+
+  it('lets the workbench call the gateway through the SDK', async () => {
+    const messages = await lint(`apps/workbench/src/${PROBE}`, "import { Switchboard } from '@switchboard/sdk';\nexport const probe = Switchboard;\n");
+
+    expect(fromRule(messages, BOUNDARIES)).toEqual([]);
+  });
+
+  it.each(['@switchboard/contracts', '@switchboard/platform', '@switchboard/testing'])('reports an error when the workbench imports %s', async (library) => {
+    const messages = await lint(`apps/workbench/src/${PROBE}`, `import * as library from '${library}';\nexport const probe = library;\n`);
+
+    expect(fromRule(messages, BOUNDARIES)).toHaveLength(1);
+  });
+
+  it('reports an error when the workbench imports code of a service', async () => {
+    const messages = await lint(
+      `apps/workbench/src/${PROBE}`,
+      "import { GatewayConfig } from '../../gateway/src/config/gateway.config.js';\nexport const probe = GatewayConfig;\n",
+    );
+
+    expect(fromRule(messages, BOUNDARIES)).toHaveLength(1);
+  });
 });

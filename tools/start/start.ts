@@ -1,7 +1,7 @@
 // `npm start`: NATS and PostgreSQL (found or started), the five services with readable logs, a development
 // workspace on first start. Ctrl-C stops the services first, then what this script started.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   if (!(await isPortFree(GATEWAY_PORT))) throw new Error(`Port ${GATEWAY_PORT} is already in use; stop what uses it or set PORT to another port.`);
   await mkdir(DATA_DIR, { recursive: true });
   const build = await buildWorkspace(REPO_ROOT);
-  say(`Compiled ${build.files} files to dist/ in ${build.durationMs} ms.`);
+  say(`Compiled ${build.files} files to dist/${build.workbenchBuilt ? ' and built the workbench' : ''} in ${build.durationMs} ms.`);
 
   natsStarting = ensureNats({ url: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', dataDir: DATA_DIR, port: 4222, detached: true, log });
   const nats = await natsStarting;
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
   running = true;
   await reportDevWorkspace(env);
-  say(`Switchboard is running at http://localhost:${GATEWAY_PORT} (API docs at /docs). Press Ctrl-C to stop.`);
+  say(`Switchboard is running at http://localhost:${GATEWAY_PORT}: the workbench at /, the API docs at /docs. Press Ctrl-C to stop.`);
 }
 
 async function startService(name: string, index: number, env: NodeJS.ProcessEnv): Promise<void> {
@@ -123,18 +123,27 @@ async function serviceExited(name: string, how: string): Promise<void> {
 async function reportDevWorkspace(env: NodeJS.ProcessEnv): Promise<void> {
   try {
     const workspace = await ensureDevWorkspace(REPO_ROOT, DATA_DIR, env);
+    const credentialsFile = join(DATA_DIR, 'dev-credentials.json');
     if (workspace.created) {
       say('Created the "development" workspace. Its private key is shown only now (also saved, mode 0600, to ' + workspace.credentialsFile + '):');
-      say(`  workspace_id: ${workspace.workspace_id}`);
-      say(`  user_id:      ${workspace.user_id}`);
-      say(`  private_key:  ${workspace.private_key}`);
-    } else if (existsSync(join(DATA_DIR, 'dev-credentials.json'))) {
-      say(`Development credentials: ${join(DATA_DIR, 'dev-credentials.json')}`);
+      sayCredentials(workspace);
+    } else if (existsSync(credentialsFile)) {
+      say(`The "development" workspace (credentials saved in ${credentialsFile}):`);
+      sayCredentials(JSON.parse(await readFile(credentialsFile, 'utf8')) as DevCredentials);
     }
   } catch (error) {
     // The platform itself is up; a failed bootstrap should be visible but not take it down.
     say(`Could not create the development workspace: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+type DevCredentials = { workspace_id: string; user_id: string; private_key: string };
+
+function sayCredentials(credentials: DevCredentials): void {
+  say(`  workspace_id: ${credentials.workspace_id}`);
+  say(`  user_id:      ${credentials.user_id}`);
+  say(`  private_key:  ${credentials.private_key}`);
+  say(`Sign in to the workbench at http://localhost:${GATEWAY_PORT} with these three values.`);
 }
 
 async function answersOk(url: string): Promise<boolean> {

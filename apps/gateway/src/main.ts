@@ -13,6 +13,7 @@ import { acceptImportBodies } from './http/import-bodies.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 import { describeListening } from './http/listening-address.js';
 import { trustProxyOf } from './http/trust-proxy.js';
+import { serveWorkbench } from './workbench/serve-workbench.js';
 
 // Every setting is validated, and the process ends listing every wrong one, before anything connects.
 const [config] = loadConfigsOrExit([GatewayConfig]);
@@ -30,6 +31,7 @@ await acceptImportBodies(app.getHttpAdapter().getInstance());
 await app.getHttpAdapter().getInstance().register(fastifyCookie);
 app.useLogger(app.get(Logger));
 mountApiDocs(app);
+await serveWorkbench(app.getHttpAdapter().getInstance(), config.GATEWAY_WORKBENCH_DIR);
 app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
 // Bound to a TCP port, so address() is an AddressInfo, never a pipe name.

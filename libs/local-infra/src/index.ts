@@ -23,3 +23,4 @@ export { waitUntil, type WaitUntilOptions } from './wait-until.js';
 export { createTempDataDir } from './temp-dir.js';
 export { findExecutable } from './executable-on-path.js';
 export { BUILD_DIR, buildWorkspace, compiledNodeArgs, compiledPath, SERVICE_NODE_FLAGS, type WorkspaceBuild } from './workspace-build.js';
+export { buildWorkbench, WORKBENCH_BUILD_DIR, type WorkbenchBuild } from './workbench-build.js';

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { transformFile, type Options } from '@swc/core';
+import { buildWorkbench, isWorkbenchOutput } from './workbench-build.js';
 
 /** Where `buildWorkspace` writes, relative to the repo root; the tree under it mirrors apps/ and libs/. */
 export const BUILD_DIR = 'dist';
@@ -10,13 +11,18 @@ export const BUILD_DIR = 'dist';
 /** Folders holding code that runs as a process: services, CLIs, test stand-ins (libs/testing), bench processes (tools/). */
 const SOURCE_ROOTS = ['apps', 'libs', 'tools'];
 const SKIPPED = /(\.spec|\.integration-spec|\.e2e-spec)\.ts$|\.d\.ts$/;
-const SKIPPED_FOLDERS = new Set(['node_modules', 'platform-e2e']);
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+// Projects that never run from dist/: the workbench is browser code, bundled by Vite (buildWorkbench), and the e2e
+// projects run only under Jest.
+const SKIPPED_PROJECTS = ['apps/platform-e2e', 'apps/workbench', 'apps/workbench-e2e'];
 
 export interface WorkspaceBuild {
   /** Sources compiled. */
   files: number;
   /** Outputs whose content changed (the rest were left untouched). */
   written: number;
+  /** Whether the workbench was rebuilt (false: its sources had not changed since the last build). */
+  workbenchBuilt: boolean;
   durationMs: number;
 }
 
@@ -44,12 +50,20 @@ export function compiledNodeArgs(repoRoot: string, source: string, args: readonl
  * the @switchboard/* aliases rewritten to relative imports (JSON data files under src/ copied beside them), so services start on plain node: no compiler in their
  * memory, no compile time at start. Outputs are replaced by rename and only when they changed, so a process
  * starting from dist/ during a rebuild never reads half a file (though it may load some modules from before the
- * rebuild and some from after); outputs of deleted sources are removed.
+ * rebuild and some from after); outputs of deleted sources are removed. Meanwhile Vite builds the workbench into
+ * dist/apps/workbench/ if its sources changed.
  */
 export async function buildWorkspace(repoRoot: string): Promise<WorkspaceBuild> {
   const startedAt = performance.now();
+  const [compiled, workbench] = await Promise.all([compileSources(repoRoot), buildWorkbench(repoRoot)]);
+  return { ...compiled, workbenchBuilt: workbench.built, durationMs: Math.round(performance.now() - startedAt) };
+}
+
+async function compileSources(repoRoot: string): Promise<{ files: number; written: number }> {
   const options = swcOptions(repoRoot);
-  const sources = (await Promise.all(SOURCE_ROOTS.map((root) => typescriptSources(join(repoRoot, root))))).flat();
+  const skipped = new Set(SKIPPED_PROJECTS.map((project) => join(repoRoot, project)));
+  const isSkipped = (dir: string): boolean => SKIPPED_FOLDERS.has(basename(dir)) || skipped.has(dir);
+  const sources = (await Promise.all(SOURCE_ROOTS.map((root) => typescriptSources(join(repoRoot, root), isSkipped)))).flat();
   const outputs = new Set<string>();
   let written = 0;
   await inBatches(sources, 16, async (source) => {
@@ -60,14 +74,14 @@ export async function buildWorkspace(repoRoot: string): Promise<WorkspaceBuild> 
     const changed = await Promise.all([replaceIfChanged(target, `${code}\n//# sourceMappingURL=${mapFile.split(sep).pop()}\n`), replaceIfChanged(mapFile, map ?? '')]);
     if (changed.some(Boolean)) written += 1;
   });
-  const dataFiles = (await Promise.all(SOURCE_ROOTS.map((root) => sourceDataFiles(join(repoRoot, root))))).flat();
+  const dataFiles = (await Promise.all(SOURCE_ROOTS.map((root) => sourceDataFiles(join(repoRoot, root), isSkipped)))).flat();
   await inBatches(dataFiles, 16, async (source) => {
     const target = join(repoRoot, BUILD_DIR, relative(repoRoot, source));
     outputs.add(target);
     if (await replaceIfChanged(target, await readFile(source, 'utf8'))) written += 1;
   });
-  await removeOrphans(join(repoRoot, BUILD_DIR), outputs);
-  return { files: sources.length, written, durationMs: Math.round(performance.now() - startedAt) };
+  await removeOrphans(repoRoot, outputs);
+  return { files: sources.length, written };
 }
 
 /** The same transform Jest and @swc-node/register apply (legacy decorators with metadata, which NestJS needs). */
@@ -89,12 +103,12 @@ function swcOptions(repoRoot: string): Options {
   };
 }
 
-async function typescriptSources(dir: string): Promise<string[]> {
+async function typescriptSources(dir: string, isSkipped: (dir: string) => boolean): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const nested = await Promise.all(
     entries.map(async (entry) => {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) return SKIPPED_FOLDERS.has(entry.name) ? [] : typescriptSources(path);
+      if (entry.isDirectory()) return isSkipped(path) ? [] : typescriptSources(path, isSkipped);
       return entry.name.endsWith('.ts') && !SKIPPED.test(entry.name) ? [path] : [];
     }),
   );
@@ -102,12 +116,12 @@ async function typescriptSources(dir: string): Promise<string[]> {
 }
 
 // JSON files under a src/ folder are data the code reads at run time (the marketplace templates): copied as they are.
-async function sourceDataFiles(dir: string, underSrc = false): Promise<string[]> {
+async function sourceDataFiles(dir: string, isSkipped: (dir: string) => boolean, underSrc = false): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const nested = await Promise.all(
     entries.map(async (entry) => {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) return SKIPPED_FOLDERS.has(entry.name) ? [] : sourceDataFiles(path, underSrc || entry.name === 'src');
+      if (entry.isDirectory()) return isSkipped(path) ? [] : sourceDataFiles(path, isSkipped, underSrc || entry.name === 'src');
       return underSrc && entry.name.endsWith('.json') ? [path] : [];
     }),
   );
@@ -124,13 +138,13 @@ async function replaceIfChanged(path: string, content: string): Promise<boolean>
   return true;
 }
 
-async function removeOrphans(dir: string, keep: Set<string>): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+async function removeOrphans(repoRoot: string, keep: Set<string>): Promise<void> {
+  const entries = await readdir(join(repoRoot, BUILD_DIR), { withFileTypes: true, recursive: true }).catch(() => []);
   await Promise.all(
     entries
       .filter((entry) => entry.isFile() && /\.(js|js\.map|json)$/.test(entry.name))
       .map((entry) => join(entry.parentPath, entry.name))
-      .filter((path) => !keep.has(path))
+      .filter((path) => !keep.has(path) && !isWorkbenchOutput(repoRoot, path))
       .map((path) => rm(path, { force: true })),
   );
 }

@@ -28,6 +28,7 @@ function importBody(source: AppImportSource, options: AppImportOptions): object 
   for (const [name, value] of Object.entries(options)) {
     if (value !== undefined) form.append(name, value);
   }
-  form.append('document', source instanceof Blob ? source : new Blob([source]), 'document');
+  // slice() copies the bytes onto an ArrayBuffer of their own: a view of a SharedArrayBuffer is no Blob part in browsers.
+  form.append('document', source instanceof Blob ? source : new Blob([source.slice()]), 'document');
   return form;
 }

@@ -54,6 +54,8 @@ import type {
 } from '@switchboard/contracts';
 
 export type { HttpMethod, RequestType } from '@switchboard/contracts';
+/** One invalid field of a request, as a validation error lists them in `details.fields`. */
+export type { FieldError } from '@switchboard/contracts';
 
 /** What `new Switchboard(...)` needs to talk to a gateway on behalf of one workspace user. */
 export interface SwitchboardOptions {

@@ -17,3 +17,5 @@ export { scanForLeaks, type Leak, type LeakScanSources } from './leak-scanner.js
 export * from './fake-apis/index.js';
 // Specs reach the made-up API documents through the harness, as the bench reaches them directly.
 export { largeOpenApiDocument } from '@switchboard/api-documents';
+export { CHROMIUM_PATH, launchBrowser } from './browser/launch-browser.js';
+export { expectAccessible } from './browser/expect-accessible.js';

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { IsInt, IsString, Max, Min, ValidateBy } from 'class-validator';
 import { ServiceConfig } from '@switchboard/platform';
 import { isTrustProxySetting } from '../http/trust-proxy.js';
@@ -47,4 +48,7 @@ export class GatewayConfig extends ServiceConfig {
     },
   })
   GATEWAY_TRUST_PROXY: string = '';
+  /** The built web workbench the gateway serves at `/`: `npm run build` writes it to dist/apps/workbench/. */
+  @IsString()
+  GATEWAY_WORKBENCH_DIR: string = fileURLToPath(new URL('../../../workbench/', import.meta.url));
 }

@@ -1,0 +1,12 @@
+import { IconBuildingStore, type Icon } from '@tabler/icons-react';
+
+/** One entry of the navbar. Add a page's entry here when its route is in routes.tsx, never before (no dead links). */
+export interface NavigationItem {
+  label: string;
+  to: string;
+  icon: Icon;
+  /** Sub-entries, shown under a group heading ("Settings" → "Secrets"). */
+  children?: readonly Omit<NavigationItem, 'icon' | 'children'>[];
+}
+
+export const NAVIGATION: readonly NavigationItem[] = [{ label: 'Workspace', to: '/', icon: IconBuildingStore }];

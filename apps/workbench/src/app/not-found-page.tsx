@@ -1,0 +1,15 @@
+import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+
+/** Any address the route table does not know. */
+export function NotFoundPage() {
+  return (
+    <Stack gap="sm">
+      <Title order={1}>Page not found</Title>
+      <Text>There is no workbench page at this address.</Text>
+      <Anchor component={Link} to="/">
+        Back to the workspace
+      </Anchor>
+    </Stack>
+  );
+}

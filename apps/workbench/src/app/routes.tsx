@@ -1,0 +1,17 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { NotFoundPage } from './not-found-page';
+import { SignedInLayout } from './signed-in-layout';
+
+// Each page is its own chunk, loaded when its route is first visited: the first load carries only the shell.
+export const routes: RouteObject[] = [
+  { path: '/sign-in', lazy: async () => ({ Component: (await import('../pages/sign-in/sign-in-page')).SignInPage }) },
+  {
+    Component: SignedInLayout,
+    children: [
+      { index: true, lazy: async () => ({ Component: (await import('../pages/workspace/workspace-page')).WorkspacePage }) },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

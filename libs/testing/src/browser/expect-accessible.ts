@@ -1,0 +1,18 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+/**
+ * Runs axe-core on the page as it is now (an open dialog included) and throws, listing them, if any serious or critical
+ * violation is found. `context` names the page or state in the message ("workspace page, create form invalid").
+ */
+export async function expectAccessible(page: Page, context = page.url()): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations.filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''));
+  if (blocking.length === 0) return;
+  const list = blocking
+    .map((violation) => `- ${violation.impact} ${violation.id}: ${violation.help} (${violation.helpUrl})\n${violation.nodes.map((node) => `    on ${node.target.join(' ')}: ${node.failureSummary ?? ''}`.replace(/\n/g, ' ')).join('\n')}`)
+    .join('\n');
+  throw new Error(`${blocking.length} serious or critical accessibility violation(s) on ${context}:\n${list}`);
+}
