@@ -110,6 +110,18 @@ describe('The app marketplace through the SDK', () => {
     expect([unknownApp.status, unknownApp.code]).toEqual([404, 'app_not_found']);
   });
 
+  it('refuses to publish an app whose definition, schemas included, is too large to fetch whole, publishing nothing', async () => {
+    const wordy = { type: 'object', description: 'd'.repeat(9000) };
+    const actions = Array.from({ length: 90 }, (_, index) => ({ tag: `op-${index}`, method: 'POST' as const, path: `/op/${index}`, schema: { body: wordy } }));
+    await switchboard.app.create({ tag: 'wordy-api', actions });
+
+    const refused = await rejectionOf(switchboard.marketplace.publish('wordy-api', { category: 'developer-tools', version: '1.0.0' }), SwitchboardError);
+
+    expect([refused.status, refused.code]).toEqual([413, 'app_too_large']);
+    expect(refused.message).toMatch(/^App 'wordy-api' is \d+ bytes with its schemas, more than the 786432 a marketplace template may be/);
+    expect((await switchboard.marketplace.search('wordy-api')).items).toEqual([]);
+  });
+
   it('refuses a template update for an app made in the workspace', async () => {
     await switchboard.app.create({ tag: 'in-house' });
     const error = await rejectionOf(switchboard.marketplace.previewUpdate('in-house'), SwitchboardError);
