@@ -101,6 +101,18 @@ describe('switchboard.product.app', () => {
     ]);
   });
 
+  it('appsOf reads the connections of the product it names, without selecting it or changing the selection', async () => {
+    gateway.on('GET', '/v1/products/blog/connections', { status: 200, json: [connectedAppReply('blog', 'mailer', 'sendgrid')] });
+    gateway.on('GET', '/v1/products/shop/connections', { status: 200, json: [connectedAppReply('shop', 'stripe-payments')] });
+    await switchboard.product.init('shop');
+
+    const [blog, shop] = await Promise.all([switchboard.product.appsOf('blog').fetchAll(), switchboard.product.app.fetchAll()]);
+
+    expect([blog.map((app) => app.access_tag), shop.map((app) => app.access_tag)]).toEqual([['mailer'], ['stripe-payments']]);
+    expect(gateway.requests.filter((request) => request.method === 'PUT').map((request) => request.path)).toEqual(['/v1/products/shop']);
+    expect(switchboard.product.selected).toBe('shop');
+  });
+
   it('delete disconnects the access tag from the selected product', async () => {
     gateway.on('DELETE', '/v1/products/shop/connections/stripe-payments', { status: 200, json: connectedAppReply('shop', 'stripe-payments') });
     await switchboard.product.init('shop');

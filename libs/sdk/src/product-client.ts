@@ -56,6 +56,14 @@ export class ProductClient {
     return product;
   }
 
+  /**
+   * The apps connected to product `tag`, whatever product is selected: for a client shared by callers that work on
+   * different products at once (the workbench's pages), where `init`'s selection would race.
+   */
+  appsOf(tag: string): ConnectedAppsClient {
+    return new ConnectedAppsClient(this.#http, () => tag);
+  }
+
   /** Lists every product of the workspace. */
   async fetchAll(): Promise<Product[]> {
     return await this.#http.request<Product[]>('GET', '/v1/products');
