@@ -18,6 +18,18 @@ export default defineConfig({
     // Assets are served with a year-long cache under content-hashed names (see the gateway's workbench mount).
     assetsDir: 'assets',
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // The libraries change far less often than the app: in chunks of their own, a new release of the workbench
+        // leaves them cached. (The first load fetches them all the same; its budget is checked by workbench-e2e.)
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/ },
+            { name: 'mantine', test: /node_modules[\\/](@mantine|@tabler|@floating-ui)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

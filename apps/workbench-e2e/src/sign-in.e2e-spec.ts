@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { expectAccessible, type WorkspaceCredentials } from '@switchboard/testing';
-import { sessionCookie, signIn, workbenchTestbed } from './workbench-browser.js';
+import { expectAccessible, waitUntil, type WorkspaceCredentials } from '@switchboard/testing';
+import { PHONE_VIEWPORT, sessionCookie, signIn, workbenchTestbed } from './workbench-browser.js';
 
 describe('Signing in to the workbench and out again', () => {
   const testbed = workbenchTestbed();
@@ -54,6 +54,18 @@ describe('Signing in to the workbench and out again', () => {
     const reply = await fetch(`${testbed.platform.url}/v1/sessions/current`, { headers: { cookie: `switchboard_session=${cookie}` } });
     expect(reply.status).toBe(401);
     expect(((await reply.json()) as { code: string }).code).toBe('unauthenticated');
+    await context.close();
+  });
+
+  it('puts the navigation behind a menu button at 390 px wide', async () => {
+    const { context, page } = await testbed.browser.open(PHONE_VIEWPORT);
+    await signIn(page, credentials);
+    const workspaceLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workspace' });
+    // Collapsed, the navbar sits left of the screen; opened, it slides over the page.
+    expect((await workspaceLink.boundingBox())?.x).toBeLessThan(0);
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    await waitUntil(async () => ((await workspaceLink.boundingBox())?.x ?? -1) >= 0, { what: 'the navbar to open', timeoutMs: 5_000, intervalMs: 50 });
+    await expectAccessible(page, 'the workspace page at 390 px with the navigation open');
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { runCommand } from './run-command.js';
 
 /** Where the built workbench goes, relative to the repo root; the gateway serves it from there at `/`. */
 export const WORKBENCH_BUILD_DIR = join('dist', 'apps', 'workbench');
@@ -33,15 +34,8 @@ export async function buildWorkbench(repoRoot: string): Promise<WorkbenchBuild> 
 
   const staging = `${target}.${randomUUID()}.next`;
   const previous = `${target}.${randomUUID()}.previous`;
-  // Vite is loaded only when there is something to build: it is a large module graph to import.
-  const { build } = await import('vite');
   try {
-    await build({
-      configFile: join(repoRoot, 'apps', 'workbench', 'vite.config.ts'),
-      // Warnings and errors go to stderr; the test setup keeps its stdout for the infrastructure's URLs.
-      logLevel: 'warn',
-      build: { outDir: staging, reportCompressedSize: false },
-    });
+    await viteBuild(repoRoot, staging);
     await rename(target, previous).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
@@ -57,6 +51,19 @@ export async function buildWorkbench(repoRoot: string): Promise<WorkbenchBuild> 
 export function isWorkbenchOutput(repoRoot: string, path: string): boolean {
   const root = join(repoRoot, WORKBENCH_BUILD_DIR);
   return path === root || path.startsWith(`${root}${sep}`) || path.startsWith(`${root}.`);
+}
+
+/**
+ * Runs `vite build` in a child process with NODE_ENV=production: Vite and the React plugin take the kind of build (React's
+ * production runtime and JSX, or its development ones) from NODE_ENV, which Jest sets to `test`, and setting it here would
+ * leak into the services `npm start` starts. Vite's output goes to stderr: the test setup keeps stdout for its URLs.
+ */
+async function viteBuild(repoRoot: string, outDir: string): Promise<void> {
+  const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  const args = [vite, 'build', '--config', join(repoRoot, 'apps', 'workbench', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const { code, stdout, stderr } = await runCommand(process.execPath, args, { ...process.env, NODE_ENV: 'production' });
+  process.stderr.write(`${stdout}${stderr}`);
+  if (code !== 0) throw new Error(`Building the workbench with Vite failed (exit code ${code}); its output is above`);
 }
 
 async function sourcesHash(repoRoot: string): Promise<string> {

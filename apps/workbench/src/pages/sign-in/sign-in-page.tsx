@@ -4,6 +4,7 @@ import { Navigate, useLocation, type Location } from 'react-router';
 import { useSessionQuery, useSignInMutation, type SignInCredentials } from '../../api/session';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { formErrorsOf } from '../../components/form-errors';
+import { usePageTitle } from '../../components/use-page-title';
 
 type Field = keyof SignInCredentials;
 const FIELDS_BY_API_NAME: Record<string, Field> = { workspace_id: 'workspace_id', user_id: 'user_id', private_key: 'private_key' };
@@ -12,6 +13,7 @@ const EMPTY: SignInCredentials = { workspace_id: '', user_id: '', private_key: '
 
 /** Exchanges a workspace user's credentials (printed by `npm start`) for a session, then goes where the user was headed. */
 export function SignInPage() {
+  usePageTitle('Sign in');
   const session = useSessionQuery();
   const signIn = useSignInMutation();
   const from = (useLocation().state as { from?: Location } | null)?.from;
