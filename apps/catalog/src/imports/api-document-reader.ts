@@ -11,6 +11,8 @@ export type WorkerAnswer = { imported: ImportedApp } | { refused: ErrorBody };
 // takes seconds of CPU: on the main thread it blocked every other message of the catalog (imports read meanwhile lost
 // their Object Store consumers) and sometimes overflowed the default stack. A worker has a stack of its own size.
 const WORKER_STACK_MB = 64;
+// A 5,000-operation document peaks near 400 MiB; a bound keeps a pathological one from taking the container down.
+const WORKER_HEAP_MB = 2048;
 // Each read holds the document's graph (hundreds of MiB for 5,000 operations): more at once would only share two CPUs.
 const CONCURRENT_READS = 2;
 const WORKER_FILE = new URL('./read-api-document.worker.js', import.meta.url);
@@ -40,7 +42,7 @@ export class ApiDocumentReader {
 
 function readInWorker(text: string, options: ReadApiDocumentOptions): Promise<ImportedApp> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, { workerData: { text, options }, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+    const worker = new Worker(WORKER_FILE, { workerData: { text, options }, resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let answered = false;
     worker.once('message', (answer: WorkerAnswer) => {
       answered = true;
@@ -54,10 +56,14 @@ function readInWorker(text: string, options: ReadApiDocumentOptions): Promise<Im
   });
 }
 
-// A document whose references nest past even the worker's stack is the document's doing: a 4xx that says so.
+// A document whose references nest past even the worker's stack, or whose graph outgrows its heap, is the document's
+// doing: a 4xx that says so.
 function readFailure(error: Error): Error {
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return new DomainError(ErrorCode.DocumentInvalid, 'The document nests its schemas or $refs too deeply to be read');
+  }
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new DomainError(ErrorCode.DocumentTooLarge, 'The document expands to more than the memory its reading may take (its $refs repeat large schemas): split it');
   }
   return error;
 }
