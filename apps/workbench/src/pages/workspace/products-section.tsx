@@ -1,18 +1,24 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import type { Product } from '@switchboard/sdk';
 import { useProductsQuery } from '../../api/products';
+import { DataTable, TagText, type Column } from '../../components/data-table';
 import { EnvBadges } from '../../components/env-badges';
+import { PageSection } from '../../components/page-section';
 import { Paged } from '../../components/paged';
 import { QueryContent } from '../../components/query-content';
 import { CreateProductForm } from './create-product-form';
+
+const COLUMNS: readonly Column<Product>[] = [
+  { header: 'Tag', cell: (product) => <TagText>{product.tag}</TagText> },
+  { header: 'Name', cell: (product) => product.name },
+  { header: 'Environments', cell: (product) => <EnvBadges envs={product.envs} /> },
+  { header: 'Created', cell: (product) => new Date(product.created_at).toLocaleString() },
+];
 
 /** The products list with its create form. */
 export function ProductsSection() {
   const products = useProductsQuery();
   return (
-    <Stack component="section" aria-labelledby="products-heading" gap="md">
-      <Title order={2} id="products-heading">
-        Products
-      </Title>
+    <PageSection title="Products" headingId="products-heading">
       <CreateProductForm existingTags={products.data?.map((product) => product.tag) ?? []} />
       <QueryContent
         query={products}
@@ -22,39 +28,10 @@ export function ProductsSection() {
       >
         {(list) => (
           <Paged items={list} noun="products">
-            {(page) => (
-              <Table.ScrollContainer minWidth={520}>
-                <Table striped highlightOnHover aria-labelledby="products-heading">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Tag</Table.Th>
-                      <Table.Th>Name</Table.Th>
-                      <Table.Th>Environments</Table.Th>
-                      <Table.Th>Created</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {page.map((product) => (
-                      <Table.Tr key={product.tag}>
-                        <Table.Td>
-                          <Text ff="monospace" size="sm">
-                            {product.tag}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{product.name}</Table.Td>
-                        <Table.Td>
-                          <EnvBadges envs={product.envs} />
-                        </Table.Td>
-                        <Table.Td>{new Date(product.created_at).toLocaleString()}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+            {(page) => <DataTable labelledBy="products-heading" rows={page} columns={COLUMNS} rowKey={(product) => product.tag} />}
           </Paged>
         )}
       </QueryContent>
-    </Stack>
+    </PageSection>
   );
 }
