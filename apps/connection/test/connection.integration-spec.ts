@@ -79,6 +79,8 @@ describe('The connection service over real NATS and PostgreSQL, asking the real 
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const failure = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
     expect((failure.reason as DomainError).code).toBe(ErrorCode.AccessTagTaken);
+    // Named as the field, so a form puts it beside its access tag input.
+    expect((failure.reason as DomainError).details).toMatchObject({ fields: [{ field: 'access_tag' }], access_tag: 'stripe-race' });
   });
 
   it('refuses a connection to a product the catalog does not know', async () => {

@@ -9,7 +9,7 @@ import {
   type ConnectionView,
   type UpdateConnectionBody,
 } from '@switchboard/contracts';
-import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
+import { DomainError, EventPublisher, fieldFailure, isUniqueViolation } from '@switchboard/platform';
 import { DataSource, In, Like, Repository, type FindOptionsWhere } from 'typeorm';
 import { CatalogClient } from '../catalog/catalog.client.js';
 import { ConnectionEnvEntity } from './connection-env.entity.js';
@@ -74,7 +74,8 @@ export class ConnectionsService {
       await this.connections.save(connection);
     } catch (error) {
       if (isUniqueViolation(error, 'connections_access_tag_unique')) {
-        throw new DomainError(ErrorCode.AccessTagTaken, `Access tag '${body.access_tag}' is already used in product '${productTag}'`, {
+        // Named as the field, so a form shows it beside its access tag input.
+        throw fieldFailure('access_tag', `Access tag '${body.access_tag}' is already used in product '${productTag}'`, ErrorCode.AccessTagTaken, {
           access_tag: body.access_tag,
           product: productTag,
         });

@@ -9,6 +9,8 @@ export const routes: RouteObject[] = [
     Component: SignedInLayout,
     children: [
       { index: true, lazy: async () => ({ Component: (await import('../pages/workspace/workspace-page')).WorkspacePage }) },
+      { path: 'apps/:app', lazy: async () => ({ Component: (await import('../pages/apps/app-overview-page')).AppOverviewPage }) },
+      { path: 'products/:product/connections/:tag', lazy: async () => ({ Component: (await import('../pages/connections/connection-page')).ConnectionPage }) },
       { path: '*', Component: NotFoundPage },
     ],
   },

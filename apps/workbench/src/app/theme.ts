@@ -1,4 +1,4 @@
-import { createTheme, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 /** Mantine's defaults, with a focus ring on every keyboard-focused control. */
 export const theme = createTheme({
@@ -8,6 +8,8 @@ export const theme = createTheme({
   focusRing: 'auto',
   defaultRadius: 'md',
   components: {
+    // A modal's close button is an icon too.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
     Notification: Notification.extend({
       // The close button is an icon: it needs a name. A titled notification's text is gray 6, too light on white.
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },

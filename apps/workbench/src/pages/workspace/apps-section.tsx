@@ -1,4 +1,6 @@
+import { Anchor } from '@mantine/core';
 import type { AppListItem } from '@switchboard/sdk';
+import { Link } from 'react-router';
 import { useAppsQuery } from '../../api/apps';
 import { DataTable, TagText, type Column } from '../../components/data-table';
 import { EnvBadges } from '../../components/env-badges';
@@ -7,7 +9,14 @@ import { Paged } from '../../components/paged';
 import { QueryContent } from '../../components/query-content';
 
 const COLUMNS: readonly Column<AppListItem>[] = [
-  { header: 'Tag', cell: (app) => <TagText>{app.tag}</TagText> },
+  {
+    header: 'Tag',
+    cell: (app) => (
+      <Anchor component={Link} to={`/apps/${encodeURIComponent(app.tag)}`}>
+        <TagText>{app.tag}</TagText>
+      </Anchor>
+    ),
+  },
   { header: 'Name', cell: (app) => app.name },
   { header: 'Environments', cell: (app) => <EnvBadges envs={app.envs} /> },
   { header: 'Actions', cell: (app) => app.action_count },

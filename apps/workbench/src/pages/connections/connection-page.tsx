@@ -1,0 +1,68 @@
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPencil, IconPlugConnectedX } from '@tabler/icons-react';
+import type { ConnectedApp, Product } from '@switchboard/sdk';
+import { Link, useParams } from 'react-router';
+import { useConnectionQuery } from '../../api/connections';
+import { useProductsQuery } from '../../api/products';
+import { QueryContent } from '../../components/query-content';
+import { ConnectionEnvCard } from './connection-env-card';
+import { DisconnectModal } from './disconnect-modal';
+import { EditConnectionModal } from './edit-connection-modal';
+
+/** A connected app: its env mapping, variables and auth entries as written, with Edit and Disconnect. */
+export function ConnectionPage() {
+  const { product = '', tag = '' } = useParams();
+  const connection = useConnectionQuery(product, tag);
+  const products = useProductsQuery();
+  return (
+    <QueryContent query={connection} loadingLabel="Loading the connection" errorTitle={`Could not load connection ${tag}`}>
+      {(loaded) => <ConnectionDetails connection={loaded} product={products.data?.find((candidate) => candidate.tag === product)} />}
+    </QueryContent>
+  );
+}
+
+function ConnectionDetails({ connection, product }: { connection: ConnectedApp; product: Product | undefined }) {
+  const [editing, edit] = useDisclosure(false);
+  const [disconnecting, disconnect] = useDisclosure(false);
+  const productPath = `/products/${encodeURIComponent(connection.product)}`;
+  return (
+    <Stack gap="xl">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={1} ff="monospace">
+            {connection.access_tag}
+          </Title>
+          <Text>
+            <Anchor component={Link} to={`/apps/${encodeURIComponent(connection.app)}`}>
+              {connection.app_name}
+            </Anchor>{' '}
+            connected to{' '}
+            <Anchor component={Link} to={productPath}>
+              {product?.name ?? connection.product}
+            </Anchor>
+          </Text>
+        </Stack>
+        <Group gap="sm">
+          <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={edit.open} disabled={product === undefined}>
+            Edit
+          </Button>
+          <Button color="red" variant="light" leftSection={<IconPlugConnectedX size={18} aria-hidden />} onClick={disconnect.open}>
+            Disconnect
+          </Button>
+        </Group>
+      </Group>
+      <Stack component="section" aria-labelledby="connection-envs-heading" gap="md">
+        <Title order={2} id="connection-envs-heading">
+          Environments
+        </Title>
+        {connection.envs.length === 0 ? <Badge color="gray">No environment connected</Badge> : null}
+        {connection.envs.map((env) => (
+          <ConnectionEnvCard key={env.product_env_slug} env={env} productEnvName={product?.envs.find((candidate) => candidate.slug === env.product_env_slug)?.name} />
+        ))}
+      </Stack>
+      {editing && product !== undefined ? <EditConnectionModal connection={connection} product={product} onClose={edit.close} /> : null}
+      {disconnecting ? <DisconnectModal connection={connection} productName={product?.name ?? connection.product} onClose={disconnect.close} /> : null}
+    </Stack>
+  );
+}
