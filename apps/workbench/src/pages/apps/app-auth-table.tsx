@@ -1,5 +1,6 @@
-import { Table, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { AppAuthSchemeView } from '@switchboard/sdk';
+import { DataTable, TagText, type Column } from '../../components/data-table';
 
 /** Where one scheme's credential goes on a request. */
 function placementOf(scheme: AppAuthSchemeView): string {
@@ -16,29 +17,14 @@ function placementOf(scheme: AppAuthSchemeView): string {
   }
 }
 
+const COLUMNS: readonly Column<AppAuthSchemeView>[] = [
+  { header: 'Tag', cell: (scheme) => <TagText>{scheme.tag}</TagText> },
+  { header: 'Type', cell: (scheme) => scheme.type },
+  { header: 'Sent as', cell: placementOf },
+];
+
 /** The app's auth schemes: what a connection supplies for each and where it goes. */
-export function AppAuthTable({ schemes }: { schemes: readonly AppAuthSchemeView[] }) {
+export function AppAuthTable({ schemes, labelledBy }: { schemes: readonly AppAuthSchemeView[]; labelledBy: string }) {
   if (schemes.length === 0) return <Text c="dimmed">This app declares no auth scheme.</Text>;
-  return (
-    <Table.ScrollContainer minWidth={520}>
-      <Table aria-labelledby="app-auth-heading">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Tag</Table.Th>
-            <Table.Th>Type</Table.Th>
-            <Table.Th>Sent as</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {schemes.map((scheme) => (
-            <Table.Tr key={scheme.tag}>
-              <Table.Td ff="monospace">{scheme.tag}</Table.Td>
-              <Table.Td>{scheme.type}</Table.Td>
-              <Table.Td>{placementOf(scheme)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  return <DataTable labelledBy={labelledBy} rows={schemes} columns={COLUMNS} rowKey={(scheme) => scheme.tag} />;
 }

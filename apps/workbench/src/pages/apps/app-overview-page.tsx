@@ -4,6 +4,7 @@ import { IconPlugConnected } from '@tabler/icons-react';
 import type { App } from '@switchboard/sdk';
 import { useParams } from 'react-router';
 import { useAppQuery } from '../../api/apps';
+import { PageSection } from '../../components/page-section';
 import { QueryContent } from '../../components/query-content';
 import { AppActionsList } from './app-actions-list';
 import { AppAuthTable } from './app-auth-table';
@@ -48,24 +49,15 @@ function AppOverview({ app }: { app: App }) {
           Integrate
         </Button>
       </Group>
-      <Stack component="section" aria-labelledby="app-envs-heading" gap="sm">
-        <Title order={2} id="app-envs-heading">
-          Environments
-        </Title>
-        <AppEnvsTable envs={app.envs} />
-      </Stack>
-      <Stack component="section" aria-labelledby="app-actions-heading" gap="sm">
-        <Title order={2} id="app-actions-heading">
-          Actions
-        </Title>
+      <PageSection title="Environments" headingId="app-envs-heading">
+        <AppEnvsTable envs={app.envs} labelledBy="app-envs-heading" />
+      </PageSection>
+      <PageSection title="Actions" headingId="app-actions-heading">
         <AppActionsList app={app.tag} actions={app.actions} />
-      </Stack>
-      <Stack component="section" aria-labelledby="app-auth-heading" gap="sm">
-        <Title order={2} id="app-auth-heading">
-          Auth schemes
-        </Title>
-        <AppAuthTable schemes={app.auth} />
-      </Stack>
+      </PageSection>
+      <PageSection title="Auth schemes" headingId="app-auth-heading">
+        <AppAuthTable schemes={app.auth} labelledBy="app-auth-heading" />
+      </PageSection>
       {integrating ? <IntegrateModal app={app} onClose={integrate.close} /> : null}
     </Stack>
   );

@@ -1,5 +1,27 @@
-import { Badge, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ConnectedAppEnv } from '@switchboard/sdk';
+import { DataTable, TagText, type Column } from '../../components/data-table';
+
+interface AuthRow {
+  auth_tag: string;
+  field: string;
+  value: string;
+}
+
+const VARIABLE_COLUMNS: readonly Column<ConnectedAppEnv['variables'][number]>[] = [
+  { header: 'Key', cell: (variable) => <TagText>{variable.key}</TagText> },
+  { header: 'Value', cell: (variable) => <TagText>{variable.value}</TagText> },
+];
+
+const AUTH_COLUMNS: readonly Column<AuthRow>[] = [
+  { header: 'Scheme', cell: (row) => <TagText>{row.auth_tag}</TagText> },
+  { header: 'Field', cell: (row) => <TagText>{row.field}</TagText> },
+  { header: 'Value as written', cell: (row) => <TagText>{row.value}</TagText> },
+];
+
+function authRowsOf(env: ConnectedAppEnv): AuthRow[] {
+  return env.auth.flatMap(({ auth_tag, data }) => Object.entries(data).map(([field, value]) => ({ auth_tag, field, value: String(value) })));
+}
 
 /** One product env of a connection: where it goes, and its variables and auth data as written (references unresolved). */
 export function ConnectionEnvCard({ env, productEnvName }: { env: ConnectedAppEnv; productEnvName: string | undefined }) {
@@ -20,7 +42,7 @@ export function ConnectionEnvCard({ env, productEnvName }: { env: ConnectedAppEn
           {env.base_url === null ? ", the app env's base URL" : <>, base URL <Code>{env.base_url}</Code></>}
           {env.request_type === null ? '' : `, ${env.request_type} requests`}
         </Text>
-        <Title order={4} size="h6">
+        <Title order={4} size="h6" id={`${headingId}-variables`}>
           Variables
         </Title>
         {env.variables.length === 0 ? (
@@ -28,24 +50,9 @@ export function ConnectionEnvCard({ env, productEnvName }: { env: ConnectedAppEn
             None
           </Text>
         ) : (
-          <Table aria-label={`Variables of ${env.product_env_slug}`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Key</Table.Th>
-                <Table.Th>Value</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {env.variables.map((variable) => (
-                <Table.Tr key={variable.key}>
-                  <Table.Td ff="monospace">{variable.key}</Table.Td>
-                  <Table.Td ff="monospace">{variable.value}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable labelledBy={`${headingId}-variables`} rows={env.variables} columns={VARIABLE_COLUMNS} rowKey={(variable) => variable.key} />
         )}
-        <Title order={4} size="h6">
+        <Title order={4} size="h6" id={`${headingId}-auth`}>
           Auth
         </Title>
         {env.auth.length === 0 ? (
@@ -53,26 +60,7 @@ export function ConnectionEnvCard({ env, productEnvName }: { env: ConnectedAppEn
             None
           </Text>
         ) : (
-          <Table aria-label={`Auth of ${env.product_env_slug}`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Scheme</Table.Th>
-                <Table.Th>Field</Table.Th>
-                <Table.Th>Value as written</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {env.auth.flatMap((entry) =>
-                Object.entries(entry.data).map(([field, value]) => (
-                  <Table.Tr key={`${entry.auth_tag}.${field}`}>
-                    <Table.Td ff="monospace">{entry.auth_tag}</Table.Td>
-                    <Table.Td ff="monospace">{field}</Table.Td>
-                    <Table.Td ff="monospace">{String(value)}</Table.Td>
-                  </Table.Tr>
-                )),
-              )}
-            </Table.Tbody>
-          </Table>
+          <DataTable labelledBy={`${headingId}-auth`} rows={authRowsOf(env)} columns={AUTH_COLUMNS} rowKey={(row) => `${row.auth_tag}.${row.field}`} />
         )}
       </Stack>
     </Paper>

@@ -5,6 +5,7 @@ import type { ConnectedApp, Product } from '@switchboard/sdk';
 import { Link, useParams } from 'react-router';
 import { useConnectionQuery } from '../../api/connections';
 import { useProductsQuery } from '../../api/products';
+import { PageSection } from '../../components/page-section';
 import { QueryContent } from '../../components/query-content';
 import { ConnectionEnvCard } from './connection-env-card';
 import { DisconnectModal } from './disconnect-modal';
@@ -52,15 +53,12 @@ function ConnectionDetails({ connection, product }: { connection: ConnectedApp; 
           </Button>
         </Group>
       </Group>
-      <Stack component="section" aria-labelledby="connection-envs-heading" gap="md">
-        <Title order={2} id="connection-envs-heading">
-          Environments
-        </Title>
+      <PageSection title="Environments" headingId="connection-envs-heading">
         {connection.envs.length === 0 ? <Badge color="gray">No environment connected</Badge> : null}
         {connection.envs.map((env) => (
           <ConnectionEnvCard key={env.product_env_slug} env={env} productEnvName={product?.envs.find((candidate) => candidate.slug === env.product_env_slug)?.name} />
         ))}
-      </Stack>
+      </PageSection>
       {editing && product !== undefined ? <EditConnectionModal connection={connection} product={product} onClose={edit.close} /> : null}
       {disconnecting ? <DisconnectModal connection={connection} productName={product?.name ?? connection.product} onClose={disconnect.close} /> : null}
     </Stack>
