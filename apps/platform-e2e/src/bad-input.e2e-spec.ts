@@ -195,10 +195,11 @@ describe('Bad input gets a clear error and leaves nothing half-written', () => {
     expect([reply.status, reply.body.code]).toEqual([400, 'validation_failed']);
   });
 
-  it('refuses an app registered twice under the same tag with 409 app_tag_taken', async () => {
+  it('refuses an app registered twice under the same tag with 409 app_tag_taken naming the tag field', async () => {
     await switchboard.app.create({ tag: 'twilio', name: 'Twilio' });
     const error = await refusal(switchboard.app.create({ tag: 'twilio', name: 'Twilio again' }));
     expect([error.status, error.code]).toEqual([409, 'app_tag_taken']);
+    expect(error.details).toEqual({ app: 'twilio', fields: [{ field: 'tag', messages: ["An app tagged 'twilio' already exists in this workspace"] }] });
     expect((await switchboard.app.fetch('twilio')).name).toBe('Twilio');
   });
 

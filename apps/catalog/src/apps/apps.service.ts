@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, Events, type ActionSummaryView, type AppListItemView, type AppView, type AppWithActionView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
-import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
+import { DomainError, EventPublisher, fieldFailure, isUniqueViolation } from '@switchboard/platform';
 import { In, Repository, type QueryDeepPartialEntity } from 'typeorm';
 import { ConnectionUses, stillConnected } from '../connection-uses/connection-uses.js';
 import { ActionEntity } from './action.entity.js';
@@ -69,7 +69,8 @@ export class AppsService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'apps_workspace_tag_unique')) {
-        throw new DomainError(ErrorCode.AppTagTaken, `An app tagged '${body.tag}' already exists in this workspace`, { app: body.tag });
+        // Named as the field (create, import and install all take `tag`), so a form shows it beside its tag input.
+        throw fieldFailure('tag', `An app tagged '${body.tag}' already exists in this workspace`, ErrorCode.AppTagTaken, { app: body.tag });
       }
       throw error;
     }

@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateAppInput } from '@switchboard/sdk';
 import { useSwitchboard } from './session';
 
 /** Query keys of the workspace's apps: `all` prefixes every app query, `detail(tag)` an app and its actions. */
@@ -25,4 +26,15 @@ export function useAppQuery(tag: string) {
 export function useAppActionQuery(app: string, action: string) {
   const switchboard = useSwitchboard();
   return useQuery({ queryKey: appKeys.action(app, action), queryFn: () => switchboard.app.actions.fetch(app, action) });
+}
+
+/** Registers an app (`POST /v1/apps`); the form shows its errors beside the fields they name. */
+export function useCreateAppMutation() {
+  const switchboard = useSwitchboard();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateAppInput) => switchboard.app.create(input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.all }),
+    meta: { errorsShownInline: true },
+  });
 }

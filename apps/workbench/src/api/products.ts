@@ -6,12 +6,19 @@ import { useSwitchboard } from './session';
 export const productKeys = {
   all: ['products'] as const,
   list: () => [...productKeys.all, 'list'] as const,
+  detail: (tag: string) => [...productKeys.all, 'detail', tag] as const,
 };
 
 /** Every product of the workspace. */
 export function useProductsQuery() {
   const switchboard = useSwitchboard();
   return useQuery({ queryKey: productKeys.list(), queryFn: () => switchboard.product.fetchAll() });
+}
+
+/** One product, by tag. */
+export function useProductQuery(tag: string) {
+  const switchboard = useSwitchboard();
+  return useQuery({ queryKey: productKeys.detail(tag), queryFn: () => switchboard.product.fetch(tag) });
 }
 
 export interface CreateProductVariables {

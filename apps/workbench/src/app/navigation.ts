@@ -1,4 +1,5 @@
-import { IconBuildingStore, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconShoppingBag, type Icon } from '@tabler/icons-react';
+import { paths } from './paths';
 
 /** One entry of the navbar. Add a page's entry here when its route is in routes.tsx, never before (no dead links). */
 export interface NavigationItem {
@@ -9,4 +10,7 @@ export interface NavigationItem {
   children?: readonly Omit<NavigationItem, 'icon' | 'children'>[];
 }
 
-export const NAVIGATION: readonly NavigationItem[] = [{ label: 'Workspace', to: '/', icon: IconBuildingStore }];
+export const NAVIGATION: readonly NavigationItem[] = [
+  { label: 'Workspace', to: '/', icon: IconBuildingStore },
+  { label: 'Marketplace', to: paths.marketplace, icon: IconShoppingBag },
+];

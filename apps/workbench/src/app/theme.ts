@@ -1,4 +1,4 @@
-import { createTheme, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Modal, Notification, Pagination, type CSSVariablesResolver } from '@mantine/core';
 
 /** Mantine's defaults, with a focus ring on every keyboard-focused control. */
 export const theme = createTheme({
@@ -10,6 +10,13 @@ export const theme = createTheme({
   components: {
     // A modal's close button is an icon too.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
+    Pagination: Pagination.extend({
+      // The previous/next arrows are icons, and a page number alone says little to a screen reader: name them all.
+      defaultProps: {
+        getControlProps: (control) => ({ 'aria-label': `${control[0]?.toUpperCase() ?? ''}${control.slice(1)} page` }),
+        getItemProps: (page) => ({ 'aria-label': `Page ${page}` }),
+      },
+    }),
     Notification: Notification.extend({
       // The close button is an icon: it needs a name. A titled notification's text is gray 6, too light on white.
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },

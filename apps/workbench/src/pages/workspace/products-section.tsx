@@ -1,6 +1,9 @@
+import { Anchor } from '@mantine/core';
 import type { Product } from '@switchboard/sdk';
+import { Link } from 'react-router';
 import { useProductsQuery } from '../../api/products';
-import { DataTable, TagText, type Column } from '../../components/data-table';
+import { paths } from '../../app/paths';
+import { DataTable, type Column } from '../../components/data-table';
 import { EnvBadges } from '../../components/env-badges';
 import { PageSection } from '../../components/page-section';
 import { Paged } from '../../components/paged';
@@ -8,7 +11,14 @@ import { QueryContent } from '../../components/query-content';
 import { CreateProductForm } from './create-product-form';
 
 const COLUMNS: readonly Column<Product>[] = [
-  { header: 'Tag', cell: (product) => <TagText>{product.tag}</TagText> },
+  {
+    header: 'Tag',
+    cell: (product) => (
+      <Anchor component={Link} to={paths.product(product.tag)} ff="monospace" size="sm">
+        {product.tag}
+      </Anchor>
+    ),
+  },
   { header: 'Name', cell: (product) => product.name },
   { header: 'Environments', cell: (product) => <EnvBadges envs={product.envs} /> },
   { header: 'Created', cell: (product) => new Date(product.created_at).toLocaleString() },

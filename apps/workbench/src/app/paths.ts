@@ -1,0 +1,8 @@
+/** Addresses of the workbench's pages, with their tags encoded: links and navigations build them here, never by hand. */
+export const paths = {
+  product: (tag: string) => `/products/${encodeURIComponent(tag)}`,
+  connectApp: (product: string) => `${paths.product(product)}/connect`,
+  app: (tag: string) => `/apps/${encodeURIComponent(tag)}`,
+  marketplace: '/marketplace',
+  template: (tag: string) => `/marketplace/${encodeURIComponent(tag)}`,
+};
