@@ -2,14 +2,28 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { Switchboard } from '@switchboard/sdk';
 import { REPO_ROOT, expectAccessible, type WorkspaceCredentials } from '@switchboard/testing';
-import type { Locator, Page } from 'playwright-core';
-import { signIn, workbenchTestbed } from './workbench-browser.js';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { workbenchTestbed } from './workbench-browser.js';
 
 const FIXTURES = `${REPO_ROOT}/apps/catalog/test/fixtures/api-documents`;
 const fixture = (name: string): string => readFileSync(`${FIXTURES}/${name}`, 'utf8');
 
 // The App Overview at /apps/:app belongs to the Integrate flow; these tests end where it begins, on its address.
 const appOverview = (tag: string) => (url: URL) => url.pathname === `/apps/${tag}`;
+
+// Several pages and dialogs each, with axe on every one, on a machine other suites share: more than the default minute.
+const FLOW_TIMEOUT_MS = 120_000;
+
+/**
+ * Signs in through the API, on the browser context's cookie jar (the sign-in page has its own spec), and opens the
+ * workspace page.
+ */
+async function signIn(context: BrowserContext, page: Page, credentials: WorkspaceCredentials): Promise<void> {
+  const reply = await context.request.post('/v1/sessions', { data: credentials });
+  expect(reply.status()).toBe(201);
+  await page.goto('/');
+  await page.getByRole('heading', { name: 'Workspace', level: 1 }).waitFor();
+}
 
 /** The text of what Mantine links to a field (`aria-describedby`): its description and, when invalid, its error. */
 async function describedText(page: Page, field: Locator): Promise<string> {
@@ -30,8 +44,8 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
   }
 
   /** Signs in, opens the product from the workspace's list and follows Quick Actions → Connect App. */
-  async function openConnectApp(page: Page, credentials: WorkspaceCredentials): Promise<void> {
-    await signIn(page, credentials);
+  async function openConnectApp(context: BrowserContext, page: Page, credentials: WorkspaceCredentials): Promise<void> {
+    await signIn(context, page, credentials);
     await page.getByRole('table', { name: 'Products' }).getByRole('link', { name: 'webshop' }).click();
     await page.getByRole('heading', { name: 'Web shop', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Connect App' }).click();
@@ -42,7 +56,7 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
     const { credentials, switchboard } = await workspaceWithProduct('add-app-overview');
     await switchboard.app.create({ tag: 'billing', name: 'Billing API', envs: [{ slug: 'prd', base_url: 'https://billing.example.com', request_type: 'JSON' }] });
     const { context, page } = await testbed.browser.open();
-    await signIn(page, credentials);
+    await signIn(context, page, credentials);
     await page.getByRole('link', { name: 'webshop' }).click();
     await page.getByRole('heading', { name: 'Web shop', level: 1 }).waitFor();
     const sidebar = page.getByRole('complementary', { name: 'Product sidebar' });
@@ -60,13 +74,13 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
     expect(new URL(page.url()).pathname).toBe('/products/webshop/connect');
     await expectAccessible(page, 'the Connect App page');
     await context.close();
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('adds a workspace app chosen from the Add Workspace App modal', async () => {
     const { credentials, switchboard } = await workspaceWithProduct('add-app-workspace');
     await switchboard.app.create({ tag: 'billing', name: 'Billing API', envs: [{ slug: 'prd', base_url: 'https://billing.example.com', request_type: 'JSON' }] });
     const { context, page } = await testbed.browser.open();
-    await openConnectApp(page, credentials);
+    await openConnectApp(context, page, credentials);
     await page.getByRole('button', { name: 'Add Workspace App' }).click();
     const modal = page.getByRole('dialog', { name: 'Add Workspace App' });
     await modal.getByRole('list', { name: 'Workspace apps' }).getByRole('link', { name: /Billing API/ }).waitFor();
@@ -74,12 +88,12 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
     await modal.getByRole('link', { name: /Billing API/ }).click();
     await page.waitForURL(appOverview('billing'));
     await context.close();
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('creates a new app from the modal, showing the API refusing a bad tag beside the Tag field first', async () => {
     const { credentials, switchboard } = await workspaceWithProduct('add-app-create');
     const { context, page } = await testbed.browser.open();
-    await openConnectApp(page, credentials);
+    await openConnectApp(context, page, credentials);
     await page.getByRole('button', { name: 'Add Workspace App' }).click();
     await page.getByRole('dialog', { name: 'Add Workspace App' }).getByText('No apps in this workspace yet').waitFor();
     await page.getByRole('button', { name: 'Create a new app' }).click();
@@ -101,12 +115,12 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
     const created = await switchboard.app.fetch('crm');
     expect([created.name, created.envs.map((env) => [env.slug, env.base_url, env.request_type])]).toEqual(['CRM', [['prd', 'https://crm.example.com/v2', 'JSON']]]);
     await context.close();
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('imports a pasted OpenAPI document: its preview lists the actions and every warning, and Create makes the app', async () => {
     const { credentials, switchboard } = await workspaceWithProduct('add-app-paste');
     const { context, page } = await testbed.browser.open();
-    await openConnectApp(page, credentials);
+    await openConnectApp(context, page, credentials);
     await page.getByRole('button', { name: 'Import App' }).click();
     const modal = page.getByRole('dialog', { name: 'Import App Docs' });
     await modal.getByRole('tab', { name: 'Paste text' }).click();
@@ -128,14 +142,14 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
     const created = await switchboard.app.fetch('org');
     expect([created.name, created.envs.map((env) => env.base_url)]).toEqual(['Org chart API', ['https://org.example.com/api']]);
     await context.close();
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('imports an uploaded Swagger file with its warning, and previews a re-import into an existing tag as a diff', async () => {
     const { credentials, switchboard } = await workspaceWithProduct('add-app-upload');
     const stripeLike = JSON.parse(fixture('stripe-like.openapi-3.0.json')) as { paths: Record<string, unknown> };
     await switchboard.app.import.commit(JSON.stringify(stripeLike), { tag: 'stripe-api' });
     const { context, page } = await testbed.browser.open();
-    await openConnectApp(page, credentials);
+    await openConnectApp(context, page, credentials);
     await page.getByRole('button', { name: 'Import App' }).click();
     const modal = page.getByRole('dialog', { name: 'Import App Docs' });
     const chooser = page.waitForEvent('filechooser');
@@ -164,12 +178,12 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
     expect((await switchboard.app.fetch('petstore')).auth.map((scheme) => scheme.tag)).toEqual(['api_key', 'partner_auth', 'basic']);
     expect((await switchboard.app.fetch('stripe-api')).actions.map((action) => action.tag)).toContain('post-charges');
     await context.close();
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('installs Stripe from the marketplace after a search', async () => {
     const { credentials, switchboard } = await workspaceWithProduct('add-app-marketplace');
     const { context, page } = await testbed.browser.open();
-    await openConnectApp(page, credentials);
+    await openConnectApp(context, page, credentials);
     await page.getByRole('link', { name: 'Add from Marketplace' }).click();
     await page.getByRole('heading', { name: 'Marketplace', level: 1 }).waitFor();
     await page.getByRole('navigation', { name: 'Pages of templates' }).waitFor();
@@ -185,13 +199,13 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
     await page.waitForURL(appOverview('stripe'));
     expect((await switchboard.app.fetch('stripe')).template?.tag).toBe('stripe');
     await context.close();
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('names an installed template\'s app and shows the API refusing its tag again beside the App tag field', async () => {
     const { credentials, switchboard } = await workspaceWithProduct('add-app-installed');
     await switchboard.marketplace.install('stripe');
     const { context, page } = await testbed.browser.open();
-    await signIn(page, credentials);
+    await signIn(context, page, credentials);
     await page.goto('/marketplace/stripe');
     await page.getByText('Already installed').waitFor();
     await page.getByRole('link', { name: 'Stripe (stripe)' }).waitFor();
@@ -202,5 +216,5 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
     await expectAccessible(page, 'the installed Stripe template with a field error');
     expect((await switchboard.app.fetchAll()).map((app) => app.tag)).toEqual(['stripe']);
     await context.close();
-  });
+  }, FLOW_TIMEOUT_MS);
 });

@@ -3,6 +3,7 @@ import { IconApps, IconBuildingStore, IconFileImport, type Icon } from '@tabler/
 import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '../../app/paths';
+import { usePageTitle } from '../../components/use-page-title';
 import { ImportAppModal } from './import-app-modal';
 import { WorkspaceAppModal } from './workspace-app-modal';
 
@@ -15,6 +16,7 @@ export function ConnectAppPage() {
   const { product = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const open = params.get(MODAL_PARAM);
+  usePageTitle(`Connect App · ${product}`);
   const show = (modal: ModalName | undefined) =>
     setParams((current) => {
       const next = new URLSearchParams(current);

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMarketplaceQuery } from '../../api/marketplace';
 import { QueryContent } from '../../components/query-content';
+import { usePageTitle } from '../../components/use-page-title';
 import { TemplateCard } from './template-card';
 import { categoryLabel, isTemplateCategory } from './template-labels';
 
@@ -21,6 +22,7 @@ export function MarketplacePage() {
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const query: MarketplaceListQuery = { ...(search === '' ? {} : { search }), ...(category === undefined ? {} : { category }), offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
   const templates = useMarketplaceQuery(query);
+  usePageTitle('Marketplace');
 
   // A new search or category starts again at the first page.
   const update = (changes: Record<string, string | undefined>) =>

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useTemplateQuery } from '../../api/marketplace';
 import { paths } from '../../app/paths';
 import { QueryContent } from '../../components/query-content';
+import { usePageTitle } from '../../components/use-page-title';
 import { InstallTemplateForm } from './install-template-form';
 import { TemplateContents } from './template-contents';
 import { categoryLabel } from './template-labels';
@@ -13,6 +14,7 @@ import { TemplateLogo } from './template-logo';
 export function TemplatePage() {
   const { template: tag = '' } = useParams();
   const template = useTemplateQuery(tag);
+  usePageTitle(template.data?.name ?? tag);
   return (
     <Stack gap="lg">
       <Breadcrumbs>

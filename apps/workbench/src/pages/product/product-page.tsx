@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useConnectionsQuery } from '../../api/connections';
 import { useProductQuery } from '../../api/products';
 import { QueryContent } from '../../components/query-content';
+import { usePageTitle } from '../../components/use-page-title';
 import { ProductDetails } from './product-details';
 import { ProductSidebar } from './product-sidebar';
 
@@ -11,6 +12,7 @@ export function ProductPage() {
   const { product: tag = '' } = useParams();
   const product = useProductQuery(tag);
   const connectedApps = useConnectionsQuery(tag);
+  usePageTitle(product.data?.name ?? tag);
   return (
     <Stack gap="lg">
       <Breadcrumbs>
