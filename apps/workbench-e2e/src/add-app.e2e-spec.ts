@@ -19,7 +19,8 @@ const FLOW_TIMEOUT_MS = 120_000;
  * workspace page.
  */
 async function signIn(context: BrowserContext, page: Page, credentials: WorkspaceCredentials): Promise<void> {
-  const reply = await context.request.post('/v1/sessions', { data: credentials });
+  const { workspace_id, user_id, private_key } = credentials;
+  const reply = await context.request.post('/v1/sessions', { data: { workspace_id, user_id, private_key } });
   expect(reply.status()).toBe(201);
   await page.goto('/');
   await page.getByRole('heading', { name: 'Workspace', level: 1 }).waitFor();

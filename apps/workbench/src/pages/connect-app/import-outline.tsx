@@ -1,12 +1,24 @@
-import { Badge, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import type { AppImportPreview } from '@switchboard/sdk';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AppImportVariables } from '../../api/app-imports';
 import { ApiErrorAlert } from '../../components/api-error-alert';
+import { DataTable, type Column } from '../../components/data-table';
 import { ActionSummaryTable } from '../../components/action-summary-table';
 
 type ImportedApp = AppImportPreview['app'];
 type KeyedChanges = NonNullable<AppImportPreview['diff']>['actions'];
+interface DiffRow {
+  part: string;
+  changes: KeyedChanges;
+}
+
+const DIFF_COLUMNS: readonly Column<DiffRow>[] = [
+  { header: 'Part', cell: (row) => row.part },
+  { header: 'Added', cell: (row) => keysOf(row.changes.added) },
+  { header: 'Changed', cell: (row) => keysOf(row.changes.changed) },
+  { header: 'Removed', cell: (row) => keysOf(row.changes.removed) },
+];
 
 /** The app a document makes: its envs, auth schemes and actions (summaries: the preview carries no schemas). */
 export function ImportOutline({ app }: { app: ImportedApp }) {
@@ -110,38 +122,17 @@ export function ImportDiff({ mutation }: { mutation: UseMutationResult<AppImport
   if (mutation.isError) return <ApiErrorAlert title="Could not compare with the existing app" error={mutation.error} />;
   const diff = mutation.data?.diff;
   if (diff === undefined) return null;
-  const rows: [string, KeyedChanges][] = [
-    ['Actions', diff.actions],
-    ['Environments', diff.envs],
-    ['Auth schemes', diff.auth],
+  const rows: DiffRow[] = [
+    { part: 'Actions', changes: diff.actions },
+    { part: 'Environments', changes: diff.envs },
+    { part: 'Auth schemes', changes: diff.auth },
   ];
   return (
     <Stack gap="xs" component="section" aria-labelledby="import-diff-heading">
       <Title order={3} size="h5" id="import-diff-heading">
         Changes to the existing app
       </Title>
-      <Table.ScrollContainer minWidth={420}>
-        <Table aria-labelledby="import-diff-heading">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Part</Table.Th>
-              <Table.Th>Added</Table.Th>
-              <Table.Th>Changed</Table.Th>
-              <Table.Th>Removed</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map(([part, changes]) => (
-              <Table.Tr key={part}>
-                <Table.Th scope="row">{part}</Table.Th>
-                <Table.Td>{keysOf(changes.added)}</Table.Td>
-                <Table.Td>{keysOf(changes.changed)}</Table.Td>
-                <Table.Td>{keysOf(changes.removed)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable labelledBy="import-diff-heading" rows={rows} columns={DIFF_COLUMNS} rowKey={(row) => row.part} />
       <Text size="sm">{diff.fields.length === 0 ? 'Name and description stay as they are.' : `Also changes: ${diff.fields.join(', ')}.`}</Text>
     </Stack>
   );

@@ -1,8 +1,22 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import type { MarketplaceTemplateView } from '@switchboard/sdk';
 import { ActionSummaryTable } from '../../components/action-summary-table';
+import { DataTable, TagText, type Column } from '../../components/data-table';
 
 type TemplateApp = MarketplaceTemplateView['app'];
+type EnvRow = NonNullable<TemplateApp['envs']>[number];
+type AuthRow = NonNullable<TemplateApp['auth']>[number];
+
+const ENV_COLUMNS: readonly Column<EnvRow>[] = [
+  { header: 'Slug', cell: (env) => <TagText>{env.slug}</TagText> },
+  { header: 'Base URL', cell: (env) => env.base_url },
+  { header: 'Request type', cell: (env) => env.request_type },
+];
+const AUTH_COLUMNS: readonly Column<AuthRow>[] = [
+  { header: 'Tag', cell: (scheme) => <TagText>{scheme.tag}</TagText> },
+  { header: 'Type', cell: (scheme) => scheme.type },
+  { header: 'Credentials', cell: credentialsOf },
+];
 
 /** What an install brings: the app's environments, auth schemes and actions with their summaries. */
 export function TemplateContents({ app }: { app: TemplateApp }) {
@@ -15,59 +29,13 @@ export function TemplateContents({ app }: { app: TemplateApp }) {
         <Title order={2} size="h3" id="template-envs-heading">
           Environments
         </Title>
-        {envs.length === 0 ? (
-          <Text c="dimmed">None: add one to the app once it is installed.</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={420}>
-            <Table striped aria-labelledby="template-envs-heading">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Slug</Table.Th>
-                  <Table.Th>Base URL</Table.Th>
-                  <Table.Th>Request type</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {envs.map((env) => (
-                  <Table.Tr key={env.slug}>
-                    <Table.Td ff="monospace">{env.slug}</Table.Td>
-                    <Table.Td>{env.base_url}</Table.Td>
-                    <Table.Td>{env.request_type}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        {envs.length === 0 ? <Text c="dimmed">None: add one to the app once it is installed.</Text> : <DataTable labelledBy="template-envs-heading" rows={envs} columns={ENV_COLUMNS} rowKey={(env) => env.slug} />}
       </Stack>
       <Stack gap="xs" component="section" aria-labelledby="template-auth-heading">
         <Title order={2} size="h3" id="template-auth-heading">
           Auth schemes
         </Title>
-        {auth.length === 0 ? (
-          <Text c="dimmed">None: the API takes no credentials.</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={420}>
-            <Table striped aria-labelledby="template-auth-heading">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Tag</Table.Th>
-                  <Table.Th>Type</Table.Th>
-                  <Table.Th>Credentials</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {auth.map((scheme) => (
-                  <Table.Tr key={scheme.tag}>
-                    <Table.Td ff="monospace">{scheme.tag}</Table.Td>
-                    <Table.Td>{scheme.type}</Table.Td>
-                    <Table.Td>{credentialsOf(scheme)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        {auth.length === 0 ? <Text c="dimmed">None: the API takes no credentials.</Text> : <DataTable labelledBy="template-auth-heading" rows={auth} columns={AUTH_COLUMNS} rowKey={(scheme) => scheme.tag} />}
       </Stack>
       <Stack gap="xs" component="section" aria-labelledby="template-actions-heading">
         <Title order={2} size="h3" id="template-actions-heading">
@@ -80,7 +48,7 @@ export function TemplateContents({ app }: { app: TemplateApp }) {
 }
 
 // Where a scheme's credentials go, with the API's defaults (header X-API-Key, query api_key) spelled out.
-function credentialsOf(scheme: NonNullable<TemplateApp['auth']>[number]): string {
+function credentialsOf(scheme: AuthRow): string {
   switch (scheme.type) {
     case 'api_key':
       return scheme.in === 'query' ? `query parameter ${scheme.name ?? 'api_key'}` : `header ${scheme.name ?? 'X-API-Key'}`;

@@ -1,8 +1,15 @@
-import { Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlugConnected } from '@tabler/icons-react';
 import type { Product } from '@switchboard/sdk';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
+import { DataTable, TagText, type Column } from '../../components/data-table';
+
+const ENV_COLUMNS: readonly Column<Product['envs'][number]>[] = [
+  { header: 'Name', cell: (env) => env.name },
+  { header: 'Slug', cell: (env) => <TagText>{env.slug}</TagText> },
+  { header: 'State', cell: (env) => (env.active ? 'Active' : 'Inactive') },
+];
 
 /** What the product is, its environments, and the Quick Actions that start from it. */
 export function ProductDetails({ product }: { product: Product }) {
@@ -39,30 +46,7 @@ export function ProductDetails({ product }: { product: Product }) {
         <Title order={2} size="h3" id="product-envs-heading">
           Environments
         </Title>
-        <Table.ScrollContainer minWidth={360}>
-          <Table striped aria-labelledby="product-envs-heading">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Slug</Table.Th>
-                <Table.Th>State</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {product.envs.map((env) => (
-                <Table.Tr key={env.slug}>
-                  <Table.Td>{env.name}</Table.Td>
-                  <Table.Td>
-                    <Text span ff="monospace" size="sm">
-                      {env.slug}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{env.active ? 'Active' : 'Inactive'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable labelledBy="product-envs-heading" rows={product.envs} columns={ENV_COLUMNS} rowKey={(env) => env.slug} />
       </Stack>
     </Stack>
   );
