@@ -8,8 +8,11 @@ import { workbenchTestbed } from './workbench-browser.js';
 const FIXTURES = `${REPO_ROOT}/apps/catalog/test/fixtures/api-documents`;
 const fixture = (name: string): string => readFileSync(`${FIXTURES}/${name}`, 'utf8');
 
-// The App Overview at /apps/:app belongs to the Integrate flow; these tests end where it begins, on its address.
-const appOverview = (tag: string) => (url: URL) => url.pathname === `/apps/${tag}`;
+/** Every way of adding an app ends on its App Overview, where Integrate begins (seed 001 step 5, its own spec). */
+async function expectAppOverview(page: Page, tag: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname === `/apps/${tag}`);
+  await page.getByRole('button', { name: 'Integrate' }).waitFor();
+}
 
 // Several pages and dialogs each, with axe on every one, on a machine other suites share: more than the default minute.
 const FLOW_TIMEOUT_MS = 120_000;
@@ -67,7 +70,7 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
 
     await switchboard.product.app.add({ access_tag: 'billing', app: 'billing', envs: [{ slug: 'prd', active: true }] });
     await sidebar.getByRole('button', { name: 'Refresh' }).click();
-    await sidebar.getByRole('list', { name: 'Connected Apps' }).getByText('Billing API').waitFor();
+    await sidebar.getByRole('list', { name: 'Connected Apps' }).getByRole('link', { name: 'Billing API' }).waitFor();
     await expectAccessible(page, 'the Product Overview with a connected app');
 
     await sidebar.getByRole('link', { name: 'Add' }).click();
@@ -87,7 +90,7 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
     await modal.getByRole('list', { name: 'Workspace apps' }).getByRole('link', { name: /Billing API/ }).waitFor();
     await expectAccessible(page, 'the Add Workspace App modal');
     await modal.getByRole('link', { name: /Billing API/ }).click();
-    await page.waitForURL(appOverview('billing'));
+    await expectAppOverview(page, 'billing');
     await context.close();
   }, FLOW_TIMEOUT_MS);
 
@@ -112,7 +115,7 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
 
     await tag.fill('crm');
     await form.getByRole('button', { name: 'Create app' }).click();
-    await page.waitForURL(appOverview('crm'));
+    await expectAppOverview(page, 'crm');
     const created = await switchboard.app.fetch('crm');
     expect([created.name, created.envs.map((env) => [env.slug, env.base_url, env.request_type])]).toEqual(['CRM', [['prd', 'https://crm.example.com/v2', 'JSON']]]);
     await context.close();
@@ -139,7 +142,7 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
     await modal.getByRole('textbox', { name: 'Tag' }).fill('org');
     await modal.getByRole('textbox', { name: 'Name' }).fill('Org chart API');
     await modal.getByRole('button', { name: 'Create app' }).click();
-    await page.waitForURL(appOverview('org'));
+    await expectAppOverview(page, 'org');
     const created = await switchboard.app.fetch('org');
     expect([created.name, created.envs.map((env) => env.base_url)]).toEqual(['Org chart API', ['https://org.example.com/api']]);
     await context.close();
@@ -175,7 +178,7 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
 
     await modal.getByRole('textbox', { name: 'Tag' }).fill('petstore');
     await modal.getByRole('button', { name: 'Create app' }).click();
-    await page.waitForURL(appOverview('petstore'));
+    await expectAppOverview(page, 'petstore');
     expect((await switchboard.app.fetch('petstore')).auth.map((scheme) => scheme.tag)).toEqual(['api_key', 'partner_auth', 'basic']);
     expect((await switchboard.app.fetch('stripe-api')).actions.map((action) => action.tag)).toContain('post-charges');
     await context.close();
@@ -197,7 +200,7 @@ describe('Adding an app from a product: workspace app, import, marketplace', () 
     await page.getByRole('table', { name: /Actions/ }).getByRole('row', { name: /create-charge/ }).waitFor();
     await expectAccessible(page, 'the Stripe template');
     await page.getByRole('button', { name: 'Install' }).click();
-    await page.waitForURL(appOverview('stripe'));
+    await expectAppOverview(page, 'stripe');
     expect((await switchboard.app.fetch('stripe')).template?.tag).toBe('stripe');
     await context.close();
   }, FLOW_TIMEOUT_MS);

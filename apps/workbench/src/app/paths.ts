@@ -2,6 +2,7 @@
 export const paths = {
   product: (tag: string) => `/products/${encodeURIComponent(tag)}`,
   connectApp: (product: string) => `${paths.product(product)}/connect`,
+  connection: (product: string, accessTag: string) => `${paths.product(product)}/connections/${encodeURIComponent(accessTag)}`,
   app: (tag: string) => `/apps/${encodeURIComponent(tag)}`,
   marketplace: '/marketplace',
   template: (tag: string) => `/marketplace/${encodeURIComponent(tag)}`,

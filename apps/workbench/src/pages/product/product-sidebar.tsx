@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus, IconRefresh } from '@tabler/icons-react';
 import type { ConnectedApp } from '@switchboard/sdk';
 import type { UseQueryResult } from '@tanstack/react-query';
@@ -44,7 +44,9 @@ export function ProductSidebar({ product, connectedApps, onRefresh, refreshing }
                   <Stack component="ul" gap="xs" aria-labelledby="connected-apps-heading" p={0} m={0} style={{ listStyle: 'none' }}>
                     {page.map((connection) => (
                       <li key={connection.access_tag}>
-                        <Text fw={500}>{connection.app_name}</Text>
+                        <Anchor component={Link} to={paths.connection(product, connection.access_tag)} fw={500}>
+                          {connection.app_name}
+                        </Anchor>
                         <Text size="sm" c="dimmed">
                           <Text span ff="monospace" size="sm">
                             {connection.access_tag}
