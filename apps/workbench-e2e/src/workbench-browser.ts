@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from '@jest/globals';
-import { expectAccessible, launchBrowser, startPlatform, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectAccessible, launchBrowser, startPlatform, type Platform, type StartPlatformOptions, type WorkspaceCredentials } from '@switchboard/testing';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 /** The desktop size the issue asks the workbench to be usable at. */
 export const DESKTOP_VIEWPORT = { width: 1280, height: 800 };
@@ -35,12 +35,15 @@ export interface WorkbenchTestbed {
   readonly browser: WorkbenchBrowser;
 }
 
-/** Starts a platform and Chromium before the spec file's tests (call it in `describe`), and stops both after them. */
-export function workbenchTestbed(): WorkbenchTestbed {
+/**
+ * Starts a platform (with `options`, e.g. the outbound allowance a local fake API needs) and Chromium before the spec
+ * file's tests (call it in `describe`), and stops both after them.
+ */
+export function workbenchTestbed(options?: StartPlatformOptions): WorkbenchTestbed {
   let platform: Platform | undefined;
   let browser: WorkbenchBrowser | undefined;
   beforeAll(async () => {
-    platform = await startPlatform();
+    platform = await startPlatform(options);
     browser = await WorkbenchBrowser.launch(platform);
   });
   afterAll(async () => {
@@ -81,4 +84,14 @@ export async function sessionCookie(context: BrowserContext): Promise<string> {
   expect(cookie.httpOnly).toBe(true);
   expect(cookie.sameSite).toBe('Strict');
   return cookie.value;
+}
+
+/**
+ * The text that describes a form control (its `aria-describedby` targets): where Mantine puts a field's description and
+ * error, so "the error is beside its field" is this text containing it, and `aria-invalid` being true.
+ */
+export async function descriptionOf(control: Locator): Promise<string> {
+  expect(await control.getAttribute('aria-invalid')).toBe('true');
+  const ids = (await control.getAttribute('aria-describedby'))?.split(' ').filter(Boolean) ?? [];
+  return (await Promise.all(ids.map((id) => control.page().locator(`[id="${id}"]`).textContent()))).join(' ');
 }

@@ -1,4 +1,4 @@
-import { IconBuildingStore, IconShoppingBag, type Icon } from '@tabler/icons-react';
+import { IconBuildingStore, IconListDetails, IconPlayerPlay, IconSettings, IconShoppingBag, type Icon } from '@tabler/icons-react';
 import { paths } from './paths';
 
 /** One entry of the navbar. Add a page's entry here when its route is in routes.tsx, never before (no dead links). */
@@ -13,4 +13,7 @@ export interface NavigationItem {
 export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Workspace', to: '/', icon: IconBuildingStore },
   { label: 'Marketplace', to: paths.marketplace, icon: IconShoppingBag },
+  { label: 'Action runner', to: '/runner', icon: IconPlayerPlay },
+  { label: 'Runs', to: '/runs', icon: IconListDetails },
+  { label: 'Workspace settings', to: '/settings', icon: IconSettings, children: [{ label: 'Secrets', to: '/settings/secrets' }] },
 ];

@@ -1,7 +1,7 @@
 import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useMatch } from 'react-router';
 import { useSignOutMutation, useSwitchboard } from '../api/session';
 import { NAVIGATION, type NavigationItem } from './navigation';
@@ -64,11 +64,22 @@ export function ShellLayout() {
 function NavigationEntry({ item }: { item: NavigationItem }) {
   const Icon = item.icon;
   const active = useMatch({ path: item.to, end: item.to === '/' }) !== null;
+  const [opened, setOpened] = useState(active);
   if (item.children === undefined) {
     return <NavLink component={RouterNavLink} to={item.to} end={item.to === '/'} label={item.label} active={active} leftSection={<Icon size={18} aria-hidden />} />;
   }
+  // A group heading opens and closes its entries: a button (Mantine renders an <a> without href, which no key reaches).
   return (
-    <NavLink label={item.label} leftSection={<Icon size={18} aria-hidden />} defaultOpened={active} childrenOffset={28}>
+    <NavLink
+      component="button"
+      type="button"
+      aria-expanded={opened}
+      opened={opened}
+      onChange={setOpened}
+      label={item.label}
+      leftSection={<Icon size={18} aria-hidden />}
+      childrenOffset={28}
+    >
       {item.children.map((child) => (
         <NavLink key={child.to} component={RouterNavLink} to={child.to} label={child.label} />
       ))}

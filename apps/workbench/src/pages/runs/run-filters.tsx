@@ -1,0 +1,78 @@
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import type { RunRecordStatus } from '@switchboard/sdk';
+import { useConnectedAppsQuery } from '../../api/connected-apps';
+import { useProductsQuery } from '../../api/products';
+import type { RunLogFilters } from '../../api/runs';
+import { RUN_STATUSES } from './run-status-badge';
+
+interface RunFiltersProps {
+  filters: RunLogFilters;
+  onChange: (filters: RunLogFilters) => void;
+  errors: Partial<Record<keyof RunLogFilters, string>>;
+}
+
+/** The run log's filters: product, connected app (of that product), status and a time range. */
+export function RunFilters({ filters, onChange, errors }: RunFiltersProps) {
+  const products = useProductsQuery();
+  const connections = useConnectedAppsQuery(filters.product);
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
+      <Select
+        label="Product"
+        placeholder="Every product"
+        clearable
+        data={products.data?.map((product) => ({ value: product.tag, label: `${product.name} (${product.tag})` })) ?? []}
+        value={filters.product ?? null}
+        onChange={(value) => onChange({ ...filters, product: value ?? undefined, app: undefined })}
+        error={errors.product ?? (products.isError ? 'Could not load the products' : undefined)}
+      />
+      <Select
+        label="Connected app"
+        placeholder={filters.product === undefined ? 'Pick a product first' : 'Every connected app'}
+        clearable
+        disabled={filters.product === undefined}
+        data={connections.data?.map((connection) => ({ value: connection.access_tag, label: connection.access_tag })) ?? []}
+        value={filters.app ?? null}
+        onChange={(value) => onChange({ ...filters, app: value ?? undefined })}
+        error={errors.app ?? (connections.isError ? 'Could not load the connected apps' : undefined)}
+      />
+      <Select
+        label="Status"
+        placeholder="Every status"
+        clearable
+        data={Object.entries(RUN_STATUSES).map(([value, { label }]) => ({ value, label }))}
+        value={filters.status ?? null}
+        onChange={(value) => onChange({ ...filters, status: (value ?? undefined) as RunRecordStatus | undefined })}
+        error={errors.status}
+      />
+      <TextInput
+        type="datetime-local"
+        label="From"
+        description="Your local time"
+        value={localInputOf(filters.since)}
+        onChange={(event) => onChange({ ...filters, since: instantOf(event.currentTarget.value) })}
+        error={errors.since}
+      />
+      <TextInput
+        type="datetime-local"
+        label="Until"
+        description="Your local time"
+        value={localInputOf(filters.before)}
+        onChange={(event) => onChange({ ...filters, before: instantOf(event.currentTarget.value) })}
+        error={errors.before}
+      />
+    </SimpleGrid>
+  );
+}
+
+// datetime-local speaks the user's local time without a zone; the filters hold instants.
+function instantOf(local: string): string | undefined {
+  return local === '' ? undefined : new Date(local).toISOString();
+}
+
+function localInputOf(instant: string | undefined): string {
+  if (instant === undefined) return '';
+  const date = new Date(instant);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -1,0 +1,101 @@
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { RunRecordStatus } from '@switchboard/sdk';
+import { IconRefresh } from '@tabler/icons-react';
+import { Link, useSearchParams } from 'react-router';
+import { useRunLogQuery, type RunLogFilters } from '../../api/runs';
+import { ApiErrorAlert } from '../../components/api-error-alert';
+import { formErrorsOf } from '../../components/form-errors';
+import { ListSkeleton } from '../../components/list-skeleton';
+import { RunFilters } from './run-filters';
+import { RunStatusBadge } from './run-status-badge';
+
+const FILTER_PARAMS = ['product', 'app', 'status', 'since', 'before'] as const;
+
+/** The run log, newest first, filtered by what the URL holds (so a filtered view can be shared or reloaded). */
+export function RunsPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = filtersOf(params);
+  const runs = useRunLogQuery(filters);
+  const { fields, unplaced } = formErrorsOf<keyof RunLogFilters>(runs.error, { product: 'product', app: 'app', status: 'status', before: 'before' });
+  const setFilters = (next: RunLogFilters) =>
+    setParams(Object.fromEntries(Object.entries(next).filter((entry): entry is [string, string] => entry[1] !== undefined)), { replace: true });
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>Runs</Title>
+        <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void runs.refetch()} loading={runs.isRefetching}>
+          Refresh
+        </Button>
+      </Group>
+      <Paper withBorder p="md">
+        <RunFilters filters={filters} onChange={setFilters} errors={fields} />
+      </Paper>
+      {runs.isPending ? (
+        <ListSkeleton label="Loading runs" />
+      ) : runs.data === undefined ? (
+        unplaced === undefined ? null : <ApiErrorAlert title="Could not load the runs" error={unplaced} onRetry={runs.refetch} />
+      ) : runs.data.length === 0 ? (
+        <Paper withBorder p="md">
+          <Text c="dimmed">No runs {FILTER_PARAMS.some((name) => params.has(name)) ? 'match these filters' : 'yet: run an action from the action runner'}.</Text>
+        </Paper>
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped highlightOnHover aria-label="Runs" verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>When</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Product</Table.Th>
+                  <Table.Th>Connected app</Table.Th>
+                  <Table.Th>Env</Table.Th>
+                  <Table.Th>Action</Table.Th>
+                  <Table.Th>HTTP</Table.Th>
+                  <Table.Th>Total</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {runs.data.map((run) => (
+                  <Table.Tr key={run.run_id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/runs/${run.run_id}`} size="sm" aria-label={`Run ${run.event} at ${new Date(run.created_at).toLocaleString()}`}>
+                        {new Date(run.created_at).toLocaleString()}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <RunStatusBadge status={run.status} />
+                    </Table.Td>
+                    <Table.Td>{run.product}</Table.Td>
+                    <Table.Td ff="monospace">{run.access_tag}</Table.Td>
+                    <Table.Td>{run.env}</Table.Td>
+                    <Table.Td ff="monospace">{run.event}</Table.Td>
+                    <Table.Td>{run.http_status ?? '—'}</Table.Td>
+                    <Table.Td>{run.timings.total_ms === null ? '—' : `${run.timings.total_ms} ms`}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {runs.hasNextPage ? (
+            <Group>
+              <Button variant="default" onClick={() => void runs.fetchNextPage()} loading={runs.isFetchingNextPage}>
+                Load older runs
+              </Button>
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {runs.data.length} run{runs.data.length === 1 ? '' : 's'}: the whole log for these filters.
+            </Text>
+          )}
+          {runs.isFetchNextPageError ? <ApiErrorAlert title="Could not load older runs" error={runs.error} onRetry={runs.fetchNextPage} /> : null}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function filtersOf(params: URLSearchParams): RunLogFilters {
+  const value = (name: (typeof FILTER_PARAMS)[number]) => params.get(name) ?? undefined;
+  return { product: value('product'), app: value('app'), status: value('status') as RunRecordStatus | undefined, since: value('since'), before: value('before') };
+}

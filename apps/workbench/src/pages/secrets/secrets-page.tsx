@@ -1,0 +1,56 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useSecretAuditQuery, useSecretsQuery } from '../../api/secrets';
+import { ApiErrorAlert } from '../../components/api-error-alert';
+import { QueryContent } from '../../components/query-content';
+import { CreateSecretModal } from './create-secret-modal';
+import { DeleteSecretModal } from './delete-secret-modal';
+import { AUDIT_MAX_LIMIT, lastUsesOf } from './last-uses';
+import { RotateSecretModal } from './rotate-secret-modal';
+import { SecretsTable } from './secrets-table';
+
+/** Workspace Settings → Secrets (seed 002): metadata, create, rotate, delete, and the copy icon for `$Token{KEY}`. */
+export function SecretsPage() {
+  const secrets = useSecretsQuery();
+  // The secrets list carries no last use: the newest audit entries say it.
+  const audit = useSecretAuditQuery({ limit: AUDIT_MAX_LIMIT });
+  const [creating, createDialog] = useDisclosure(false);
+  const [rotating, setRotating] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={4}>
+          <Text size="sm" c="dimmed">
+            Workspace settings
+          </Text>
+          <Title order={1}>Secrets</Title>
+          <Text c="dimmed" size="sm" maw={640}>
+            Reference a secret in auth data, variables, headers and bodies as <code>$Token{'{KEY}'}</code>: the copy icon next to each key puts
+            that reference on the clipboard. Values are write-only; runs resolve them.
+          </Text>
+        </Stack>
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={createDialog.open}>
+          Create secret
+        </Button>
+      </Group>
+      {audit.isError ? <ApiErrorAlert title="Could not read when the secrets were last used" error={audit.error} onRetry={audit.refetch} /> : null}
+      <QueryContent query={secrets} loadingLabel="Loading secrets" errorTitle="Could not load the secrets" empty="No secrets yet. Create one to reference it as $Token{KEY}.">
+        {(list) => (
+          <SecretsTable
+            secrets={list}
+            lastUses={audit.data === undefined ? undefined : lastUsesOf(audit.data, AUDIT_MAX_LIMIT)}
+            onRotate={setRotating}
+            onDelete={setDeleting}
+          />
+        )}
+      </QueryContent>
+      <CreateSecretModal opened={creating} onClose={createDialog.close} existingKeys={secrets.data?.map((secret) => secret.key) ?? []} />
+      <RotateSecretModal secretKey={rotating} onClose={() => setRotating(null)} />
+      <DeleteSecretModal secretKey={deleting} onClose={() => setDeleting(null)} />
+    </Stack>
+  );
+}
