@@ -60,7 +60,9 @@ export function useDeleteSecretMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (key: string) => switchboard.secrets.delete(key),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: secretKeys.all }),
+    // Not awaited: the refetched list drops the secret, which unmounts its page, and the caller's onSuccess (leaving
+    // that page) must run before, or it never runs.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: secretKeys.all }),
     meta: { errorsShownInline: true },
   });
 }
