@@ -22,4 +22,14 @@ describe('httpStatusOf', () => {
     expect(httpStatusOf(ErrorCode.ServiceUnavailable)).toBe(503);
     expect(httpStatusOf(ErrorCode.ServiceTimeout)).toBe(504);
   });
+
+  it('answers webhook definitions and receipts with the statuses their senders and callers expect', () => {
+    expect(httpStatusOf(ErrorCode.WebhookNotFound)).toBe(404);
+    expect(httpStatusOf(ErrorCode.WebhookTagTaken)).toBe(409);
+    expect(httpStatusOf(ErrorCode.SigningSecretNotReference)).toBe(422);
+    expect(httpStatusOf(ErrorCode.ForwardUrlRefused)).toBe(422);
+    expect(httpStatusOf(ErrorCode.WebhookSignatureInvalid)).toBe(401);
+    expect(httpStatusOf(ErrorCode.WebhookTimestampStale)).toBe(401);
+    expect(httpStatusOf(ErrorCode.WebhookSecretUnavailable)).toBe(401);
+  });
 });

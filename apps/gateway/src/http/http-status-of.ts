@@ -10,6 +10,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.DocumentUnsupported:
       return 400;
     case ErrorCode.Unauthenticated:
+    case ErrorCode.WebhookSignatureInvalid:
+    case ErrorCode.WebhookTimestampStale:
+    case ErrorCode.WebhookSecretUnavailable:
       return 401;
     case ErrorCode.CsrfInvalid:
     case ErrorCode.SecretNotInScope:
@@ -25,6 +28,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ActionNotFound:
     case ErrorCode.RunNotFound:
     case ErrorCode.ImportNotFound:
+    case ErrorCode.WebhookNotFound:
       return 404;
     case ErrorCode.AppTagTaken:
     case ErrorCode.AppInUse:
@@ -33,6 +37,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.AccessTagTaken:
     case ErrorCode.SecretKeyTaken:
     case ErrorCode.IdempotencyKeyReused:
+    case ErrorCode.WebhookTagTaken:
       return 409;
     case ErrorCode.PayloadTooLarge:
     case ErrorCode.DocumentTooLarge:
@@ -48,6 +53,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ProductEnvInactive:
     case ErrorCode.VariableNotFound:
     case ErrorCode.InputInvalid:
+    case ErrorCode.SigningSecretNotReference:
+    case ErrorCode.ForwardUrlRefused:
       return 422;
     case ErrorCode.ConnectionBusy:
       return 429;

@@ -97,6 +97,11 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}$/;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a header value must not hold
 const HEADER_VALUE_FORBIDDEN = /[\r\n\u0000]/;
 
+/** One HTTP header name: token characters only, at most 256 of them. */
+export function IsHeaderName(options?: ValidationOptions): PropertyDecorator {
+  return Matches(HEADER_NAME, { message: '$property must be an HTTP header name (letters, digits and !#$%&\'*+.^_`|~-, at most 256)', ...options });
+}
+
 /** HTTP headers: at most 100 names of token characters, each with a string value of at most 8 KiB and no line break. */
 export function IsHeaderRecord(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {

@@ -58,6 +58,19 @@ export enum ErrorCode {
   DocumentInvalid = 'document_invalid',
   /** An imported API document of a format or version the importer does not read. */
   DocumentUnsupported = 'document_unsupported',
+  /** No webhook has that tag in the product, or no webhook has that receive id (one fixed message for receipts). */
+  WebhookNotFound = 'webhook_not_found',
+  WebhookTagTaken = 'webhook_tag_taken',
+  /** A webhook's `signing_secret` that is not one secret reference: the message says how to create the secret. */
+  SigningSecretNotReference = 'signing_secret_not_reference',
+  /** A webhook's `forward_url` the executor's outbound address policy refuses. */
+  ForwardUrlRefused = 'forward_url_refused',
+  /** A receipt with a missing or wrong signature: one answer for both. */
+  WebhookSignatureInvalid = 'webhook_signature_invalid',
+  /** A receipt whose signed timestamp lies outside the webhook's tolerance. */
+  WebhookTimestampStale = 'webhook_timestamp_stale',
+  /** A receipt whose webhook's signing secret cannot be used (missing, out of scope or env, expired). */
+  WebhookSecretUnavailable = 'webhook_secret_unavailable',
   ConnectionBusy = 'connection_busy',
   ServiceUnavailable = 'service_unavailable',
   ServiceTimeout = 'service_timeout',

@@ -34,6 +34,13 @@ export const Subjects = {
   ConnectionDelete: 'connection.connection.delete',
   ConnectionListByApp: 'connection.connection.list-by-app',
   ConnectionListByProduct: 'connection.connection.list-by-product',
+  ConnectionWebhookCreate: 'connection.webhook.create',
+  ConnectionWebhookList: 'connection.webhook.list',
+  ConnectionWebhookFetch: 'connection.webhook.fetch',
+  ConnectionWebhookUpdate: 'connection.webhook.update',
+  ConnectionWebhookDelete: 'connection.webhook.delete',
+  ConnectionWebhookListByProduct: 'connection.webhook.list-by-product',
+  ConnectionWebhookResolveReceive: 'connection.webhook.resolve-receive',
 
   SecretsHealthCheck: 'secrets.health.check',
   SecretsSecretCreate: 'secrets.secret.create',
@@ -57,6 +64,7 @@ export const Subjects = {
   ActionsRunFetch: 'actions.run.fetch',
   ActionsIntegrationFetch: 'actions.integration.fetch',
   ActionsImportDocumentFetch: 'actions.import-document.fetch',
+  ExecutorOutboundAddressCheck: 'executor.outbound-address.check',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];
@@ -97,6 +105,9 @@ export const Events = {
   ConnectionCreated: 'events.connection.connection.created',
   ConnectionUpdated: 'events.connection.connection.updated',
   ConnectionDeleted: 'events.connection.connection.deleted',
+  WebhookCreated: 'events.connection.webhook.created',
+  WebhookUpdated: 'events.connection.webhook.updated',
+  WebhookDeleted: 'events.connection.webhook.deleted',
   SecretCreated: 'events.secrets.secret.created',
   SecretUpdated: 'events.secrets.secret.updated',
   SecretRotated: 'events.secrets.secret.rotated',
