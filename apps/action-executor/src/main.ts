@@ -7,6 +7,7 @@ import { DispatchConfig } from './dispatch/dispatch.config.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
 import { ImportDocumentModule } from './import-document/import-document.module.js';
 import { IntegrationFetchModule } from './integration-fetch/integration-fetch.module.js';
+import { OutboundAddressCheckModule } from './outbound-address-check/outbound-address-check.module.js';
 import { OutboundConfig } from './outbound/outbound.config.js';
 import { RunRecordsConfig } from './run-records/run-records.config.js';
 import { OAuthConfig } from './runs/oauth/oauth.config.js';
@@ -19,5 +20,5 @@ await startMicroservice({
   healthSubject: Subjects.ActionsHealthCheck,
   database: actionExecutorDatabase,
   configs: [OutboundConfig, RunsConfig, OAuthConfig, RunRecordsConfig, DispatchConfig, CacheConfig],
-  features: [RunsModule, IntegrationFetchModule, ImportDocumentModule, DispatchModule],
+  features: [RunsModule, IntegrationFetchModule, ImportDocumentModule, DispatchModule, OutboundAddressCheckModule],
 });

@@ -3,6 +3,7 @@ import { QueueGroups, Subjects } from '@switchboard/contracts';
 import { startMicroservice } from '@switchboard/platform';
 import { ConnectionsModule } from './connections/connections.module.js';
 import { connectionDatabase } from './database/connection.database.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 await startMicroservice({
   service: 'connection',
@@ -10,5 +11,5 @@ await startMicroservice({
   healthSubject: Subjects.ConnectionHealthCheck,
   database: connectionDatabase,
   configs: [],
-  features: [ConnectionsModule],
+  features: [ConnectionsModule, WebhooksModule],
 });

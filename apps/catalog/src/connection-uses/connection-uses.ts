@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Subjects, type ConnectionView, type ErrorCode } from '@switchboard/contracts';
+import { Subjects, type ConnectionView, type ErrorCode, type WebhookDefinition } from '@switchboard/contracts';
 import { DomainError, fieldFailure, NatsRequester } from '@switchboard/platform';
 
-/** Which connections use an app or a product of the catalog, asked of the connection service, which owns them. */
+/**
+ * Which connections use an app or a product of the catalog, and which webhooks receive in a product, asked of the
+ * connection service, which owns both.
+ */
 @Injectable()
 export class ConnectionUses {
   constructor(private readonly nats: NatsRequester) {}
@@ -15,6 +18,11 @@ export class ConnectionUses {
   /** Every connection of that product. */
   ofProduct(workspaceId: string, productTag: string): Promise<ConnectionView[]> {
     return this.nats.request(Subjects.ConnectionListByProduct, { workspace_id: workspaceId, product_tag: productTag });
+  }
+
+  /** Every webhook of that product. */
+  webhooksOfProduct(workspaceId: string, productTag: string): Promise<WebhookDefinition[]> {
+    return this.nats.request(Subjects.ConnectionWebhookListByProduct, { workspace_id: workspaceId, product_tag: productTag });
   }
 }
 
@@ -36,4 +44,16 @@ export function stillConnected(refusal: StillConnectedRefusal, connections: read
   const details = { ...refusal.details, connections: uses };
   if (refusal.field === undefined) return new DomainError(refusal.code, `${refusal.subject} is still connected: ${named}; disconnect them first`, details);
   return fieldFailure(refusal.field, `${refusal.field}: ${refusal.subject} is still connected: ${named}; disconnect them first`, refusal.code, details);
+}
+
+/**
+ * The 409 refusing to change or remove something webhooks still receive in: the message and `details.webhooks` name
+ * each webhook, so the caller knows what to delete or change first.
+ */
+export function stillReceivingWebhooks(refusal: StillConnectedRefusal, webhooks: readonly WebhookDefinition[]): DomainError {
+  const named = webhooks.map((webhook) => `${webhook.product}/${webhook.tag}`).join(', ');
+  const details = { ...refusal.details, webhooks: webhooks.map((webhook) => ({ product: webhook.product, tag: webhook.tag })) };
+  const message = `${refusal.subject} still receives webhooks: ${named}; delete them or change their envs first`;
+  if (refusal.field === undefined) return new DomainError(refusal.code, message, details);
+  return fieldFailure(refusal.field, `${refusal.field}: ${message}`, refusal.code, details);
 }

@@ -12,7 +12,7 @@ import {
 } from '@switchboard/contracts';
 import { assertUniqueKeys, DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
 import { Repository, type EntityManager } from 'typeorm';
-import { ConnectionUses, stillConnected } from '../connection-uses/connection-uses.js';
+import { ConnectionUses, stillConnected, stillReceivingWebhooks } from '../connection-uses/connection-uses.js';
 import { ProductEnvEntity } from './product-env.entity.js';
 import { changesProduct, patchedProduct, type ProductEnvSlugChange } from './product-patch.js';
 import { ProductEntity } from './product.entity.js';
@@ -69,7 +69,7 @@ export class ProductsService {
   /**
    * Applies a `PATCH /v1/products/:product` in one transaction under the product's row lock: name, description, envs
    * added, and envs renamed or (de)activated by slug. A slug change is refused with `product_env_in_use` while a
-   * connection maps that env, since connections name product envs by slug. A patch that changes nothing writes and
+   * connection maps that env or a webhook receives in it, since both name product envs by slug. A patch that changes nothing writes and
    * publishes nothing; any other publishes `events.catalog.product.updated`.
    */
   async update(workspaceId: string, tag: string, patch: UpdateProductBody): Promise<ProductView> {
@@ -103,7 +103,8 @@ export class ProductsService {
   }
 
   /**
-   * Deletes a product with its envs, refused with `product_in_use` (naming its access tags) while it has connections.
+   * Deletes a product with its envs, refused with `product_in_use` (naming its access tags, or its webhooks' tags)
+   * while it has connections or webhooks.
    * The connection service is asked under the product's row lock, as for apps: see "Deleting an app or a product" in
    * docs/architecture.md for the window that leaves.
    */
@@ -112,6 +113,8 @@ export class ProductsService {
       const product = await this.lockedProduct(manager, workspaceId, tag);
       const connections = await this.connectionUses.ofProduct(workspaceId, tag);
       if (connections.length > 0) throw stillConnected({ code: ErrorCode.ProductInUse, subject: `Product '${tag}'`, details: { product: tag } }, connections);
+      const webhooks = await this.connectionUses.webhooksOfProduct(workspaceId, tag);
+      if (webhooks.length > 0) throw stillReceivingWebhooks({ code: ErrorCode.ProductInUse, subject: `Product '${tag}'`, details: { product: tag } }, webhooks);
       await manager.delete(ProductEntity, { id: product.id });
       return toProductView(product);
     });
@@ -139,14 +142,13 @@ export class ProductsService {
 
   private async assertEnvsUnconnected(workspaceId: string, tag: string, slugChanges: readonly ProductEnvSlugChange[]): Promise<void> {
     if (slugChanges.length === 0) return;
-    const connections = await this.connectionUses.ofProduct(workspaceId, tag);
+    const [connections, webhooks] = await Promise.all([this.connectionUses.ofProduct(workspaceId, tag), this.connectionUses.webhooksOfProduct(workspaceId, tag)]);
     for (const change of slugChanges) {
+      const refusal = { code: ErrorCode.ProductEnvInUse, subject: `env '${change.from}' of product '${tag}'`, details: { product: tag, env: change.from }, field: change.field };
       const mapping = connections.filter((connection) => connection.envs.some((env) => env.product_env_slug === change.from));
-      if (mapping.length === 0) continue;
-      throw stillConnected(
-        { code: ErrorCode.ProductEnvInUse, subject: `env '${change.from}' of product '${tag}'`, details: { product: tag, env: change.from }, field: change.field },
-        mapping,
-      );
+      if (mapping.length > 0) throw stillConnected(refusal, mapping);
+      const receiving = webhooks.filter((webhook) => webhook.envs.some((env) => env.env === change.from));
+      if (receiving.length > 0) throw stillReceivingWebhooks(refusal, receiving);
     }
   }
 }
