@@ -197,4 +197,19 @@ export default defineConfig(
       'no-restricted-imports': ['error', { patterns: entryPointImports, paths: unitSpecInfrastructureImports }],
     },
   },
+
+  {
+    // The test senders sign as the vendors document it, so the specs that send with them check the verifier against
+    // the vendors' algorithms; built on the verifier itself, they would only check it against itself.
+    files: ['libs/testing/src/fake-apis/webhook-senders.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: entryPointImports,
+          paths: [{ name: '@switchboard/webhook-signatures', message: 'Webhook senders sign on their own, with node:crypto only.' }],
+        },
+      ],
+    },
+  },
 );

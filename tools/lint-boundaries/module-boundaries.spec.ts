@@ -148,6 +148,23 @@ describe('module boundaries', () => {
     expect(fromRule(messages, BOUNDARIES)).toHaveLength(1);
   });
 
+  it('reports an error when the webhook signature library depends on any other library', async () => {
+    const messages = await lint(`libs/webhook-signatures/src/${PROBE}`, "import * as contracts from '@switchboard/contracts';\nexport const probe = contracts;\n");
+
+    expect(fromRule(messages, BOUNDARIES)).toHaveLength(1);
+  });
+
+  it('lets the executor and the harness use the webhook signature library, but not the test senders', async () => {
+    const code = "import { verifyWebhook } from '@switchboard/webhook-signatures';\nexport const probe = verifyWebhook;\n";
+    const executor = await lint(`apps/action-executor/src/${PROBE}`, code);
+    const harness = await lint(`libs/testing/src/fake-apis/${PROBE}`, code);
+    const senders = await lint('libs/testing/src/fake-apis/webhook-senders.ts', code);
+
+    expect(fromRule(executor, BOUNDARIES)).toEqual([]);
+    expect(fromRule(harness, BOUNDARIES)).toEqual([]);
+    expect(fromRule(senders, RESTRICTED_IMPORTS).map((message) => message.message)).toEqual([expect.stringContaining('node:crypto only')]);
+  });
+
   it('lets the workbench call the gateway through the SDK', async () => {
     const messages = await lint(`apps/workbench/src/${PROBE}`, "import { Switchboard } from '@switchboard/sdk';\nexport const probe = Switchboard;\n");
 

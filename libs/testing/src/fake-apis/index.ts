@@ -6,3 +6,13 @@ export { startFakeThirdPartyApi, type FakeReply, type FakeRoute, type FakeThirdP
 export { startFakeStripe } from './fake-stripe.js';
 export { FAKE_SENDGRID_PROFILE, startFakeSendGrid, type FakeSendGrid } from './fake-sendgrid.js';
 export { nestedJson, startFakeTwilio, type FakeTwilio, type FakeTwilioAccount, type FakeTwilioMode } from './fake-twilio.js';
+export {
+  genericHmacWebhook,
+  githubWebhook,
+  shopifyWebhook,
+  standardWebhook,
+  stripeWebhook,
+  twilioWebhook,
+  type GenericHmacSettings,
+  type SignedWebhook,
+} from './webhook-senders.js';
