@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { signStandardWebhook } from '../sign-standard-webhook.js';
 import { verifyWebhook } from '../verify-webhook.js';
@@ -98,6 +99,21 @@ describe('Standard Webhooks signatures', () => {
 
   it('matches header names whatever their case', () => {
     expect(verify(upperCased({ ...signed(BODY) }))).toMatchObject({ ok: true });
+  });
+
+  it('round-trips what it signs for many secrets, ids and bodies, as the standardwebhooks package does for UTF-8 ones', () => {
+    // Deterministic cases (SHAKE-256 of the case number), so a failure names a case that can be replayed.
+    const bytesFor = (label: string, n: number, length: number) =>
+      createHash('shake256', { outputLength: length }).update(`${label}:${n}`).digest();
+    for (let n = 0; n < 100; n++) {
+      const secret = `whsec_${bytesFor('secret', n, 16 + (n % 17)).toString('base64')}`;
+      const id = `msg_${bytesFor('id', n, 9).toString('base64url')}`;
+      const body = n % 2 === 0 ? bytesFor('body', n, n * 7) : Buffer.from(JSON.stringify({ n, text: `Zoë 😀 ${n}` }));
+      const timestamp = NOW_SECONDS - (n % TOLERANCE_SECONDS);
+      const headers = signStandardWebhook({ secret, id, timestamp, body });
+      expect({ n, result: verify({ ...headers }, body, secret) }).toEqual({ n, result: { ok: true, eventId: id, timestamp } });
+      if (n % 2 === 1) expect({ n, signature: new Webhook(secret).sign(id, new Date(timestamp * 1000), body) }).toEqual({ n, signature: headers['webhook-signature'] });
+    }
   });
 
   it('refuses to sign with a secret that is not whsec_<base64> or a timestamp that is not whole seconds', () => {
