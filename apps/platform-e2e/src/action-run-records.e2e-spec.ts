@@ -141,6 +141,17 @@ describe('Run records: written after each run, listed and fetched through the ga
     expect(next.map((record) => record.run_id)).toEqual([succeededRunId]);
   });
 
+  it('lists only runs created strictly after `after`, alone or with `before` as a time range', async () => {
+    const [newest, older] = await alice.actions.runs.list({ limit: 2 });
+    const after = older?.created_at ?? '';
+
+    expect((await alice.actions.runs.list({ after })).map((record) => record.run_id)).toEqual([newest?.run_id]);
+    expect(await alice.actions.runs.list({ after: newest?.created_at ?? '' })).toEqual([]);
+    expect(await alice.actions.runs.list({ after, before: newest?.created_at ?? '' })).toEqual([]);
+    const hourAgo = new Date(Date.parse(after) - 3_600_000).toISOString();
+    expect((await alice.actions.runs.list({ after: hourAgo, status: 'succeeded' })).map((record) => record.run_id)).toEqual([succeededRunId]);
+  });
+
   it('records the version of a rotated secret', async () => {
     await alice.secrets.rotate('STRIPE_KEY', rotatedValue);
     const run = await charge('stripe-payments');
@@ -161,6 +172,8 @@ describe('Run records: written after each run, listed and fetched through the ga
     const before = await refusal(alice.actions.runs.list({ before: 'yesterday' }));
     expect([before.status, before.code]).toEqual([400, 'validation_failed']);
     expect(before.message).toContain('before');
+    const after = await refusal(alice.actions.runs.list({ after: '2026-W05-6' }));
+    expect([after.status, after.code, after.message]).toEqual([400, 'validation_failed', 'after must be an ISO 8601 date-time with a zone, such as 2026-01-31T12:00:00Z']);
   });
 
   it('leaves no secret value in the records, their responses, any table or any log', async () => {

@@ -110,6 +110,9 @@ const BAD_QUERIES: [path: string, field: string, message: string][] = [
   ['/v1/actions/runs?limit=201', 'limit', 'limit must not be greater than 200'],
   ['/v1/actions/runs?status=pending', 'status', 'status must be one of queued, running, succeeded, failed, dead_lettered'],
   ['/v1/actions/runs?before=yesterday', 'before', 'before must be an ISO 8601 date-time (the created_at of the last run of the previous page)'],
+  ['/v1/actions/runs?before=2026-W05-6', 'before', 'before must be an ISO 8601 date-time (the created_at of the last run of the previous page)'],
+  ['/v1/actions/runs?after=2026-13-01T00:00:00Z', 'after', 'after must be an ISO 8601 date-time with a zone, such as 2026-01-31T12:00:00Z'],
+  ['/v1/actions/runs?after=2026-031', 'after', 'after must be an ISO 8601 date-time with a zone, such as 2026-01-31T12:00:00Z'],
   ['/v1/actions/runs?app=bad%20tag', 'app', 'app must be 1-64 letters, digits, "_" or "-", starting with a letter or digit'],
 ];
 
@@ -366,7 +369,7 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
 
     it.each([
       ['/v1/secret-audit', ['key', 'limit']],
-      ['/v1/actions/runs', ['product', 'app', 'status', 'limit', 'before']],
+      ['/v1/actions/runs', ['product', 'app', 'status', 'limit', 'before', 'after']],
       ['/v1/marketplace/apps', ['search', 'category', 'offset', 'limit']],
     ])('documents the query parameters of GET %s in the OpenAPI document', async (path, names) => {
       const openApi = (await (await fetch(`${platform.url}/docs/json`)).json()) as {

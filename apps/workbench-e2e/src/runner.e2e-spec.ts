@@ -94,4 +94,39 @@ describe('The action runner and the run log', () => {
     await page.getByRole('heading', { name: 'Run of create-charge', level: 1 }).waitFor();
     await context.close();
   });
+
+  it('filters the run log by time, keeps the range in the address and shows a bad instant beside its field', async () => {
+    const { context, page } = await testbed.browser.open();
+    await signIn(page, credentials);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
+    const runs = page.getByRole('table', { name: 'Runs' });
+    await runs.getByRole('row', { name: /Succeeded.*stripe-payments/ }).waitFor();
+
+    await page.getByRole('group', { name: 'Recent runs' }).getByRole('button', { name: 'Last hour' }).click();
+    const after = new URL(page.url()).searchParams.get('after') ?? '';
+    const hourAgo = Date.now() - 3_600_000;
+    expect([Date.parse(after) <= hourAgo, Date.parse(after) > hourAgo - 3_600_000]).toEqual([true, true]);
+    expect(await page.getByLabel('After', { exact: true }).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    await runs.getByRole('row', { name: /Succeeded.*stripe-payments/ }).waitFor();
+    await expectAccessible(page, 'the run log of the last hour');
+
+    await page.getByLabel('After', { exact: true }).fill('2099-01-01T00:00');
+    await page.getByText('No runs match these filters').waitFor();
+    expect(new URL(page.url()).searchParams.get('after')).toBe(new Date('2099-01-01T00:00').toISOString());
+    await page.reload();
+    await page.getByText('No runs match these filters').waitFor();
+    expect(await page.getByLabel('After', { exact: true }).inputValue()).toBe('2099-01-01T00:00');
+
+    await page.getByLabel('After', { exact: true }).fill('');
+    await page.getByLabel('Before', { exact: true }).fill('2000-01-01T00:00');
+    await page.getByText('No runs match these filters').waitFor();
+    expect(new URL(page.url()).searchParams.has('after')).toBe(false);
+
+    await page.goto('/runs?after=yesterday');
+    const message = 'after must be an ISO 8601 date-time with a zone, such as 2026-01-31T12:00:00Z';
+    await page.getByText(message).waitFor();
+    expect(await descriptionOf(page.getByLabel('After', { exact: true }))).toContain(message);
+    await expectAccessible(page, 'the run log with a refused time filter');
+    await context.close();
+  });
 });

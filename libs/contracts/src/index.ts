@@ -4,6 +4,7 @@ export * from './errors/error-code.js';
 export * from './errors/error-body.js';
 export * from './messaging/subjects.js';
 export * from './common/patterns.js';
+export * from './common/instant.js';
 export * from './common/query-integer.js';
 export * from './common/validators.js';
 export * from './common/workspace-scoped.request.js';

@@ -10,10 +10,10 @@ export class RunsClient {
     this.#http = http;
   }
 
-  /** Run records, newest first; pass the last one's `created_at` as `before` for the next page. */
+  /** Run records, newest first; pass the last one's `created_at` as `before` for the next page, and `after` to start a time range. */
   async list(filters: RunRecordFilters = {}): Promise<RunRecord[]> {
     const query = new URLSearchParams();
-    for (const name of ['product', 'app', 'status', 'limit', 'before'] as const) {
+    for (const name of ['product', 'app', 'status', 'limit', 'before', 'after'] as const) {
       const value = filters[name];
       if (value !== undefined) query.set(name, String(value));
     }

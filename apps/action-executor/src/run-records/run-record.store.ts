@@ -26,6 +26,8 @@ export interface RunRecordFilter {
   limit?: number;
   /** Only runs created strictly before this ISO 8601 instant. */
   before?: string;
+  /** Only runs created strictly after this ISO 8601 instant. */
+  after?: string;
 }
 
 // A record shows everything but the workspace and the dispatch key and fingerprint, which stay inside the executor.
@@ -195,6 +197,7 @@ export class RunRecordStore {
     if (filter.accessTag !== undefined) where((p) => `access_tag = ${p}`, filter.accessTag);
     if (filter.status !== undefined) where((p) => `status = ${p}`, filter.status);
     if (filter.before !== undefined) where((p) => `created_at < ${p}::timestamptz`, filter.before);
+    if (filter.after !== undefined) where((p) => `created_at > ${p}::timestamptz`, filter.after);
     parameters.push(filter.limit ?? RUN_LIST_DEFAULT_LIMIT);
     const rows = await this.dataSource.query<ViewRow[]>(
       `${this.selectView} WHERE ${conditions.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${parameters.length}`,

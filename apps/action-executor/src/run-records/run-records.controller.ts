@@ -10,8 +10,8 @@ export class RunRecordsController {
 
   @MessagePattern(Subjects.ActionsRunList)
   list(@Payload() request: ListRunRecordsRequest): Promise<RunRecordView[]> {
-    const { product, app, status, limit, before } = request.query;
-    return this.store.list({ workspaceId: request.workspace_id, product, accessTag: app, status, limit, before });
+    const { product, app, status, limit, before, after } = request.query;
+    return this.store.list({ workspaceId: request.workspace_id, product, accessTag: app, status, limit, before, after });
   }
 
   @MessagePattern(Subjects.ActionsRunFetch)

@@ -16,6 +16,7 @@ export class RunRecordsController {
   @ApiQuery({ name: 'status', required: false, enum: RUN_RECORD_STATUSES })
   @ApiQuery({ name: 'limit', required: false, description: `1-${RUN_LIST_MAX_LIMIT}, default ${RUN_LIST_DEFAULT_LIMIT}` })
   @ApiQuery({ name: 'before', required: false, description: 'The created_at of the last run of the previous page' })
+  @ApiQuery({ name: 'after', required: false, description: 'Only runs created strictly after this ISO 8601 instant' })
   list(@CallerOf() caller: Caller, @Query() query: RunRecordsQuery): Promise<RunRecordView[]> {
     return this.nats.request(Subjects.ActionsRunList, { workspace_id: caller.workspaceId, query });
   }

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsInstant } from '../common/instant.js';
 import { IsQueryInteger } from '../common/query-integer.js';
 import { IsOmittable, IsTag } from '../common/validators.js';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
@@ -41,8 +42,13 @@ export class RunRecordsQuery {
 
   /** Only runs created strictly before this instant: the `created_at` of the last run of the previous page. */
   @IsOmittable()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO 8601 date-time (the created_at of the last run of the previous page)' })
+  @IsInstant({ message: '$property must be an ISO 8601 date-time (the created_at of the last run of the previous page)' })
   before?: string;
+
+  /** Only runs created strictly after this instant: the start of a time range. */
+  @IsOmittable()
+  @IsInstant({ message: '$property must be an ISO 8601 date-time with a zone, such as 2026-01-31T12:00:00Z' })
+  after?: string;
 }
 
 /** `actions.run.list`: the workspace's run records, newest first. */

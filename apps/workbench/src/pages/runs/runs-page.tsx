@@ -9,14 +9,14 @@ import { ListSkeleton } from '../../components/list-skeleton';
 import { RunFilters } from './run-filters';
 import { RunStatusBadge } from './run-status-badge';
 
-const FILTER_PARAMS = ['product', 'app', 'status', 'since', 'before'] as const;
+const FILTER_PARAMS = ['product', 'app', 'status', 'after', 'before'] as const;
 
 /** The run log, newest first, filtered by what the URL holds (so a filtered view can be shared or reloaded). */
 export function RunsPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersOf(params);
   const runs = useRunLogQuery(filters);
-  const { fields, unplaced } = formErrorsOf<keyof RunLogFilters>(runs.error, { product: 'product', app: 'app', status: 'status', before: 'before' });
+  const { fields, unplaced } = formErrorsOf<keyof RunLogFilters>(runs.error, { product: 'product', app: 'app', status: 'status', after: 'after', before: 'before' });
   const setFilters = (next: RunLogFilters) =>
     setParams(Object.fromEntries(Object.entries(next).filter((entry): entry is [string, string] => entry[1] !== undefined)), { replace: true });
 
@@ -97,5 +97,5 @@ export function RunsPage() {
 
 function filtersOf(params: URLSearchParams): RunLogFilters {
   const value = (name: (typeof FILTER_PARAMS)[number]) => params.get(name) ?? undefined;
-  return { product: value('product'), app: value('app'), status: value('status') as RunRecordStatus | undefined, since: value('since'), before: value('before') };
+  return { product: value('product'), app: value('app'), status: value('status') as RunRecordStatus | undefined, after: value('after'), before: value('before') };
 }
