@@ -23,6 +23,7 @@ import { ConnectedAppsService } from './connections/connected-apps.service.js';
 import { gatewayDatabase } from './database/gateway.database.js';
 import { HealthController } from './health/health.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
+import { GATEWAY_PUBLIC_URL } from './http/public-base-url.js';
 import { UndeclaredQueryInterceptor } from './http/undeclared-query.interceptor.js';
 import { MarketplaceController } from './marketplace/marketplace.controller.js';
 import { ProductsController } from './products/products.controller.js';
@@ -35,6 +36,8 @@ import { SessionEndListener } from './sessions/session-end-listener.js';
 import { SessionEntity } from './sessions/session.entity.js';
 import { SessionsController } from './sessions/sessions.controller.js';
 import { SESSION_TTL_SECONDS, SessionsService } from './sessions/sessions.service.js';
+import { WebhooksController } from './webhooks/webhooks.controller.js';
+import { WebhooksService } from './webhooks/webhooks.service.js';
 import { UserEntity } from './workspaces/user.entity.js';
 
 /** The HTTP entry: authenticates, validates, and asks the domain services over NATS. */
@@ -50,7 +53,7 @@ export class GatewayModule {
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
       controllers: [ActionsController, RunRecordsController, HealthController, ProductsController, AppImportsController, AppsController,
-    MarketplaceController, ConnectedAppsController, SecretsController, SecretAuditController, IntegrationSecretsController, IntegrationFetchController, SessionsController],
+    MarketplaceController, ConnectedAppsController, SecretsController, SecretAuditController, IntegrationSecretsController, IntegrationFetchController, SessionsController, WebhooksController],
       providers: [
         { provide: AUTH_CACHE_TTL_MS, useValue: config.GATEWAY_AUTH_CACHE_TTL_MS },
         { provide: ACTION_RUN_TIMEOUT_MS, useValue: config.GATEWAY_ACTION_RUN_TIMEOUT_MS },
@@ -62,6 +65,8 @@ export class GatewayModule {
         SessionEndListener,
         { provide: ImportDocumentStore, inject: [NATS_CONNECTION], useFactory: (nats: NatsConnection) => ImportDocumentStore.open(nats) },
         ConnectedAppsService,
+        { provide: GATEWAY_PUBLIC_URL, useValue: config.GATEWAY_PUBLIC_URL },
+        WebhooksService,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: UndeclaredQueryInterceptor },

@@ -3,6 +3,7 @@ import type { HttpClient } from './http-client.js';
 import { encodePathSegment } from './path-segment.js';
 import { SdkErrorCode, SwitchboardError } from './switchboard-error.js';
 import type { Product, ProductInput, UpdateProductInput } from './types.js';
+import { WebhooksClient } from './webhooks-client.js';
 
 /** Products of the workspace and the one selected for product-scoped calls: `switchboard.product`. */
 export class ProductClient {
@@ -10,6 +11,8 @@ export class ProductClient {
   readonly app: ConnectedAppsClient;
   /** The same client as `app`; the docs use both spellings. */
   readonly apps: ConnectedAppsClient;
+  /** Signed inbound webhooks of the selected product, or of the product a call names. */
+  readonly webhooks: WebhooksClient;
   readonly #http: HttpClient;
   #selectedTag: string | undefined;
 
@@ -17,6 +20,7 @@ export class ProductClient {
     this.#http = http;
     this.app = new ConnectedAppsClient(http, () => this.#requireSelected());
     this.apps = this.app;
+    this.webhooks = new WebhooksClient(http, () => this.#requireSelected());
   }
 
   /** Tag of the product chosen by the last successful `init`, if any. */

@@ -66,4 +66,14 @@ describe('SDK wire types', () => {
     expectTypeOf<sdk.IntegrationFetchInit['method']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<sdk.IntegrationFetchReply>().toEqualTypeOf<contracts.IntegrationFetchReply>();
   });
+
+  it('are the contracts’ webhook shapes', () => {
+    expectTypeOf<sdk.WebhookScheme>().toEqualTypeOf<contracts.WebhookScheme>();
+    expectTypeOf<sdk.CreateWebhookInput>().toEqualTypeOf<contracts.CreateWebhookBody>();
+    expectTypeOf<sdk.UpdateWebhookInput>().toEqualTypeOf<contracts.UpdateWebhookBody>();
+    expectTypeOf<sdk.WebhookHmacOptions>().toEqualTypeOf<contracts.WebhookHmacOptions>();
+    expectTypeOf<sdk.WebhookHmac>().toEqualTypeOf<contracts.WebhookHmacView>();
+    expectTypeOf<sdk.WebhookEnv>().toEqualTypeOf<contracts.WebhookEnv>();
+    expectTypeOf<sdk.Webhook>().toEqualTypeOf<contracts.Webhook>();
+  });
 });

@@ -51,9 +51,15 @@ import type {
   UpdateConnectionBody,
   UpdateProductBody,
   UpdateSecretBody,
+  CreateWebhookBody,
+  UpdateWebhookBody,
+  Webhook as WebhookContract,
+  WebhookEnv as WebhookEnvContract,
+  WebhookHmacOptions as WebhookHmacOptionsContract,
+  WebhookHmacView,
 } from '@switchboard/contracts';
 
-export type { HttpMethod, RequestType } from '@switchboard/contracts';
+export type { HttpMethod, RequestType, WebhookScheme } from '@switchboard/contracts';
 /** One invalid field of a request, as a validation error lists them in `details.fields`. */
 export type { FieldError } from '@switchboard/contracts';
 
@@ -187,3 +193,16 @@ export type RunRecordFilters = RunRecordsQuery;
 export type IntegrationFetchInit = Omit<IntegrationFetchBody, 'url' | 'method'> & { method?: string };
 /** Reply of `POST /v1/integrations/fetch`: the upstream's answer whatever its status, its body in base64. */
 export type IntegrationFetchReply = IntegrationFetchReplyContract;
+
+/** Input of `product.webhooks.create`: `name`, `tag`, `signing_secret` (a secret reference), and the optional rest. */
+export type CreateWebhookInput = CreateWebhookBody;
+/** Input of `product.webhooks.update`: the fields to change; `app` and `forward_url` may be `null` to remove them. */
+export type UpdateWebhookInput = UpdateWebhookBody;
+/** A generic HMAC's options (scheme `hmac`), as given. */
+export type WebhookHmacOptions = WebhookHmacOptionsContract;
+/** A generic HMAC's options as stored, defaults filled in. */
+export type WebhookHmac = WebhookHmacView;
+/** One env a webhook receives in, with the URL its sender posts to. */
+export type WebhookEnv = WebhookEnvContract;
+/** A webhook, with a receive URL per env. */
+export type Webhook = WebhookContract;

@@ -1,4 +1,4 @@
-import type { App, ConnectedApp, Product, SwitchboardOptions } from '../src/index.js';
+import type { App, ConnectedApp, Product, SwitchboardOptions, Webhook } from '../src/index.js';
 
 /** A product as the gateway returns it. */
 export function productReply(tag: string): Product {
@@ -49,6 +49,24 @@ export function connectedAppReply(product: string, accessTag: string, app = 'str
         auth: [],
       },
     ],
+    created_at: '2025-01-01T00:00:00.000Z',
+    updated_at: '2025-01-01T00:00:00.000Z',
+  };
+}
+
+/** A webhook as the gateway returns it, receiving in prd. */
+export function webhookReply(product: string, tag: string): Webhook {
+  return {
+    tag,
+    name: 'GitHub Webhook',
+    product,
+    scheme: 'github',
+    app: null,
+    signing_secret: '$Token{GITHUB_WEBHOOK_SECRET}',
+    envs: [{ env: 'prd', receive_id: 'whk_0123456789abcdefghijABCD', receive_url: 'https://api.example.com/hooks/whk_0123456789abcdefghijABCD' }],
+    forward_url: null,
+    tolerance_seconds: 300,
+    hmac: null,
     created_at: '2025-01-01T00:00:00.000Z',
     updated_at: '2025-01-01T00:00:00.000Z',
   };

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   Events,
+  WEBHOOK_DEFAULT_SCHEME,
   WEBHOOK_DEFAULT_TOLERANCE_SECONDS,
   type CreateWebhookBody,
   type ProductView,
@@ -42,7 +43,8 @@ export class WebhooksService {
   async create(workspaceId: string, productTag: string, body: CreateWebhookBody): Promise<WebhookDefinition> {
     const product = await this.catalog.fetchProduct(workspaceId, productTag);
     signingSecretKeyOf(body.signing_secret, body.tag);
-    const hmac = plannedHmac(body.scheme, body.hmac, null);
+    const scheme = body.scheme ?? WEBHOOK_DEFAULT_SCHEME;
+    const hmac = plannedHmac(scheme, body.hmac, null);
     const envs = body.envs ?? product.envs.map((env) => env.slug);
     assertProductHasEnvs(product, envs);
     if (body.app !== undefined) await this.assertConnected(workspaceId, productTag, body.app);
@@ -53,7 +55,7 @@ export class WebhooksService {
       productTag,
       tag: body.tag,
       name: body.name,
-      scheme: body.scheme,
+      scheme,
       appAccessTag: body.app ?? null,
       signingSecret: body.signing_secret,
       forwardUrl: body.forward_url ?? null,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { IsInt, IsString, Max, Min, ValidateBy } from 'class-validator';
+import { IsInt, IsString, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { IsHttpUrl } from '@switchboard/contracts';
 import { ServiceConfig } from '@switchboard/platform';
 import { isTrustProxySetting } from '../http/trust-proxy.js';
 
@@ -48,6 +49,15 @@ export class GatewayConfig extends ServiceConfig {
     },
   })
   GATEWAY_TRUST_PROXY: string = '';
+
+  /**
+   * The gateway's public origin (and path prefix, if any) as senders and users see it, e.g. `https://api.example.com`:
+   * webhook receive URLs are built from it. Unset, each request's own origin is used.
+   */
+  @ValidateIf((config: GatewayConfig) => config.GATEWAY_PUBLIC_URL !== '')
+  @IsHttpUrl({ message: 'GATEWAY_PUBLIC_URL must be empty or an absolute http(s) URL' })
+  GATEWAY_PUBLIC_URL: string = '';
+
   /** The built web workbench the gateway serves at `/`: `npm run build` writes it to dist/apps/workbench/. */
   @IsString()
   GATEWAY_WORKBENCH_DIR: string = fileURLToPath(new URL('../../../workbench/', import.meta.url));

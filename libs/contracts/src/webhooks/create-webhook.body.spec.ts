@@ -15,10 +15,10 @@ function problemsOf(errors: ValidationError[], prefix = ''): string[] {
 const problems = async (type: new () => object, value: object): Promise<string[]> =>
   problemsOf(await validate(plainToInstance(type, value), { stopAtFirstError: true }));
 
-const seedSample = { name: 'GitHub Webhook', tag: 'github_webhook', scheme: 'github', signing_secret: '$Token{GITHUB_WEBHOOK_SECRET}' };
+const seedSample = { name: 'GitHub Webhook', tag: 'github_webhook', signing_secret: '$Token{GITHUB_WEBHOOK_SECRET}' };
 
 describe('webhook contracts', () => {
-  it('accepts the seed 002 sample with a scheme', async () => {
+  it('accepts the seed 002 sample as written, without a scheme', async () => {
     expect(await problems(CreateWebhookBody, seedSample)).toEqual([]);
   });
 

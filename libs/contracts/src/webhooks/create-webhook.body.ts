@@ -10,6 +10,7 @@ export const WEBHOOK_SIGNING_SECRET_MAX_LENGTH = 160;
 /**
  * Body of `POST /v1/products/:product/webhooks`. `signing_secret` must be one secret reference (`$Token{KEY}`),
  * which the connection service checks (`signing_secret_not_reference`); `hmac` goes with scheme `hmac` only.
+ * Seed 002's sample (`name`, `tag`, `signing_secret`) is a whole body.
  */
 export class CreateWebhookBody {
   @Length(1, 128)
@@ -19,8 +20,10 @@ export class CreateWebhookBody {
   @IsTag()
   tag!: string;
 
+  /** `standard` unless given (`WEBHOOK_DEFAULT_SCHEME`). */
+  @IsOmittable()
   @IsIn(WEBHOOK_SCHEMES, { message: `$property must be one of ${WEBHOOK_SCHEMES.join(', ')}` })
-  scheme!: WebhookScheme;
+  scheme?: WebhookScheme;
 
   @Length(1, WEBHOOK_SIGNING_SECRET_MAX_LENGTH)
   @IsString()

@@ -2,6 +2,12 @@
 export const WEBHOOK_SCHEMES = ['stripe', 'github', 'twilio', 'shopify', 'standard', 'hmac'] as const;
 export type WebhookScheme = (typeof WEBHOOK_SCHEMES)[number];
 
+/**
+ * The scheme of a webhook created without one (seed 002's sample names none): Standard Webhooks, the scheme Svix and
+ * many vendors sign with, and the one Switchboard itself forwards with.
+ */
+export const WEBHOOK_DEFAULT_SCHEME: WebhookScheme = 'standard';
+
 /** A receive id: `whk_` and 24 base62 characters from a cryptographic random source, one per webhook and env. */
 export const WEBHOOK_RECEIVE_ID_PATTERN = /^whk_[0-9A-Za-z]{24}$/;
 
