@@ -18,6 +18,7 @@ export default {
       testMatch: ['**/*.integration-spec.ts', '**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/stop-leftover-platforms.ts'],
     },
   ],
 };

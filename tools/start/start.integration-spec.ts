@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -5,12 +6,17 @@ import { findFreePort, spawnChild } from '@switchboard/local-infra';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Processes started from this checkout's dist/ (the services `npm start` spawns), by their command lines. */
-async function servicesOfThisCheckout(): Promise<string[]> {
+/**
+ * Processes started from this checkout's dist/ whose environment holds `marker`: the services one npm start spawned,
+ * not those of the platforms other test files (in other jest workers) start from the same dist/.
+ */
+async function servicesStartedWith(marker: string): Promise<string[]> {
   const found: string[] = [];
   for (const pid of (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry))) {
     const commandLine = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (commandLine.includes(`${REPO_ROOT}/dist/apps/`)) found.push(commandLine.replaceAll('\0', ' '));
+    if (!commandLine.includes(`${REPO_ROOT}/dist/apps/`)) continue;
+    const environment = await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
+    if (environment.split('\0').includes(marker)) found.push(commandLine.replaceAll('\0', ' '));
   }
   return found;
 }
@@ -18,6 +24,7 @@ async function servicesOfThisCheckout(): Promise<string[]> {
 describe('npm start with wrong settings', () => {
   it("lists every service's wrong settings, not only the quickest one's, then stops everything and exits 1", async () => {
     const lines: string[] = [];
+    const run = randomUUID();
     const start = await spawnChild(process.execPath, ['--import', '@swc-node/register/esm-register', 'tools/start/start.ts'], {
       cwd: REPO_ROOT,
       env: {
@@ -29,6 +36,8 @@ describe('npm start with wrong settings', () => {
         OUTBOUND_MAX_RESPONSE_BYTES: 'abc',
         LOG_LEVEL: 'loud',
         NATS_REQUEST_TIMEOUT_MS: '-5',
+        // Passed on to every service npm start spawns, so that the check below finds exactly those.
+        START_SPEC_RUN: run,
       },
       onLine: (line) => lines.push(line),
     });
@@ -41,6 +50,6 @@ describe('npm start with wrong settings', () => {
     }
     expect(output).toMatch(/^action-executor *│ {3}OUTBOUND_MAX_RESPONSE_BYTES: /m);
     expect(lines.at(-1)).toMatch(/Stopped\.$/);
-    expect(await servicesOfThisCheckout()).toEqual([]);
+    expect(await servicesStartedWith(`START_SPEC_RUN=${run}`)).toEqual([]);
   }, 180_000);
 });

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import {
   buildWorkspace,
   compiledNodeArgs,
+  compiledNodeEnv,
   describeExit,
   ensureNats,
   ensurePostgres,
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
   }
 
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...compiledNodeEnv(REPO_ROOT),
     NATS_URL: nats.url,
     DATABASE_URL: postgres.url,
     GATEWAY_PORT: String(GATEWAY_PORT),

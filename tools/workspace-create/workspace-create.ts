@@ -3,7 +3,7 @@
 // answers, else the embedded PostgreSQL npm start runs from its data directory, whose password it generated there.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compiledNodeArgs, findLocalPostgres, LOCAL_DATABASE_URL, localDataDir, redactPassword, spawnChild } from '@switchboard/local-infra';
+import { compiledNodeArgs, compiledNodeEnv, findLocalPostgres, LOCAL_DATABASE_URL, localDataDir, redactPassword, spawnChild } from '@switchboard/local-infra';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = 'apps/gateway/src/cli/workspace-create.cli.ts';
@@ -17,7 +17,7 @@ if (process.env.DATABASE_URL !== undefined && url !== configured) {
 }
 const cli = await spawnChild(process.execPath, compiledNodeArgs(REPO_ROOT, CLI, process.argv.slice(2)), {
   cwd: REPO_ROOT,
-  env: { ...process.env, DATABASE_URL: url },
+  env: compiledNodeEnv(REPO_ROOT, { ...process.env, DATABASE_URL: url }),
   onLine: (line, stream) => void process[stream].write(`${line}\n`),
 });
 process.exit((await cli.exited).code ?? 1);

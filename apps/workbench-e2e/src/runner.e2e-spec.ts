@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Switchboard } from '@switchboard/sdk';
 import { expectAccessible, startFakeStripe, type FakeThirdPartyApi, type WorkspaceCredentials } from '@switchboard/testing';
 import type { Page } from 'playwright-core';
-import { descriptionOf, signIn, workbenchTestbed } from './workbench-browser.js';
+import { descriptionOf, openWorkspaceSignedIn, workbenchTestbed } from './workbench-browser.js';
 
 // Picks `option` in the Mantine select labelled `label`.
 async function pick(page: Page, label: string, option: RegExp): Promise<void> {
@@ -37,7 +37,7 @@ describe('The action runner and the run log', () => {
 
   it('plans and runs create-charge against a local Stripe, shows the refusal of a bad body beside it, then finds the run in the log', async () => {
     const { context, page } = await testbed.browser.open();
-    await signIn(page, credentials);
+    await openWorkspaceSignedIn(context, page, credentials);
     const navigation = page.getByRole('navigation', { name: 'Main' });
     await navigation.getByRole('link', { name: 'Action runner' }).click();
     await page.getByRole('heading', { name: 'Action runner', level: 1 }).waitFor();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { expectAccessible, waitUntil, type WorkspaceCredentials } from '@switchboard/testing';
-import { PHONE_VIEWPORT, sessionCookie, signIn, workbenchTestbed } from './workbench-browser.js';
+import { openWorkspaceSignedIn, PHONE_VIEWPORT, sessionCookie, signIn, workbenchTestbed } from './workbench-browser.js';
 
 describe('Signing in to the workbench and out again', () => {
   const testbed = workbenchTestbed();
@@ -47,7 +47,7 @@ describe('Signing in to the workbench and out again', () => {
 
   it('signs out: the page returns to sign-in and the old session cookie gets 401', async () => {
     const { context, page } = await testbed.browser.open();
-    await signIn(page, credentials);
+    await openWorkspaceSignedIn(context, page, credentials);
     const cookie = await sessionCookie(context);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to Switchboard' }).waitFor();
@@ -59,7 +59,7 @@ describe('Signing in to the workbench and out again', () => {
 
   it('puts the navigation behind a menu button at 390 px wide', async () => {
     const { context, page } = await testbed.browser.open(PHONE_VIEWPORT);
-    await signIn(page, credentials);
+    await openWorkspaceSignedIn(context, page, credentials);
     const workspaceLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workspace' });
     // Collapsed, the navbar sits left of the screen; opened, it slides over the page.
     expect((await workspaceLink.boundingBox())?.x).toBeLessThan(0);

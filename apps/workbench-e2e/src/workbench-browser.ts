@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from '@jest/globals';
-import { expectAccessible, launchBrowser, startPlatform, type Platform, type StartPlatformOptions, type WorkspaceCredentials } from '@switchboard/testing';
+import { launchBrowser, startPlatform, type Platform, type StartPlatformOptions, type WorkspaceCredentials } from '@switchboard/testing';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 /** The desktop size the issue asks the workbench to be usable at. */
@@ -29,6 +29,10 @@ export class WorkbenchBrowser {
   }
 }
 
+// Starting a platform and Chromium, or waiting out such a start to stop it, on a 2-core machine other suites share: a
+// bound for a stuck start, not a timing assertion.
+const LIFECYCLE_TIMEOUT_MS = 180_000;
+
 /** The platform and the browser of a spec file, available in its tests. */
 export interface WorkbenchTestbed {
   readonly platform: Platform;
@@ -42,14 +46,20 @@ export interface WorkbenchTestbed {
 export function workbenchTestbed(options?: StartPlatformOptions): WorkbenchTestbed {
   let platform: Platform | undefined;
   let browser: WorkbenchBrowser | undefined;
+  // Kept so that afterAll stops what a beforeAll that timed out (a busy machine) is still starting.
+  let starting: Promise<unknown> | undefined;
   beforeAll(async () => {
-    platform = await startPlatform(options);
-    browser = await WorkbenchBrowser.launch(platform);
-  });
+    starting = (async () => {
+      platform = await startPlatform(options);
+      browser = await WorkbenchBrowser.launch(platform);
+    })();
+    await starting;
+  }, LIFECYCLE_TIMEOUT_MS);
   afterAll(async () => {
+    await starting?.catch(() => undefined);
     await browser?.close();
     await platform?.stop();
-  });
+  }, LIFECYCLE_TIMEOUT_MS);
   const started = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('The workbench testbed is not started: use it inside a test');
     return value;
@@ -64,17 +74,36 @@ export function workbenchTestbed(options?: StartPlatformOptions): WorkbenchTestb
   };
 }
 
-/** Signs in through the sign-in page as a user would, checking the page with axe first, and waits for the workspace. */
+/**
+ * Signs in through the sign-in page as a user would and waits for the workspace. It checks nothing about the sign-in
+ * page itself (sign-in.e2e-spec.ts scans it with axe, empty and with its error).
+ */
 export async function signIn(page: Page, credentials: WorkspaceCredentials): Promise<void> {
   await page.goto('/sign-in');
   await page.getByRole('heading', { name: 'Sign in to Switchboard' }).waitFor();
-  await expectAccessible(page, 'the sign-in page');
   await page.getByRole('textbox', { name: 'Workspace id' }).fill(credentials.workspace_id);
   await page.getByRole('textbox', { name: 'User id' }).fill(credentials.user_id);
   await page.getByLabel('Private key').fill(credentials.private_key);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Workspace', level: 1 }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/');
+}
+
+/**
+ * Signs `context` in through the API (POST /v1/sessions on the context's own cookie jar, so its pages are signed in)
+ * for tests that are not about signing in: no page load of the sign-in page. Open the page under test next.
+ */
+export async function signInBySession(context: BrowserContext, credentials: WorkspaceCredentials): Promise<void> {
+  const { workspace_id, user_id, private_key } = credentials;
+  const reply = await context.request.post('/v1/sessions', { data: { workspace_id, user_id, private_key } });
+  expect(reply.status()).toBe(201);
+}
+
+/** Signs `context` in through the API and opens the workspace page in `page`, once it shows. */
+export async function openWorkspaceSignedIn(context: BrowserContext, page: Page, credentials: WorkspaceCredentials): Promise<void> {
+  await signInBySession(context, credentials);
+  await page.goto('/');
+  await page.getByRole('heading', { name: 'Workspace', level: 1 }).waitFor();
 }
 
 /** The value of the session cookie the gateway set in `context` (HttpOnly: the page's scripts cannot read it). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Switchboard } from '@switchboard/sdk';
 import { expectAccessible, type WorkspaceCredentials } from '@switchboard/testing';
-import { descriptionOf, signIn, workbenchTestbed } from './workbench-browser.js';
+import { descriptionOf, openWorkspaceSignedIn, workbenchTestbed } from './workbench-browser.js';
 
 describe('The workspace page: products and apps', () => {
   const testbed = workbenchTestbed();
@@ -15,7 +15,7 @@ describe('The workspace page: products and apps', () => {
   it('says so when the workspace has no products and no apps yet', async () => {
     const { credentials } = await workspace('workbench-empty');
     const { context, page } = await testbed.browser.open();
-    await signIn(page, credentials);
+    await openWorkspaceSignedIn(context, page, credentials);
     await page.getByText('No products yet').waitFor();
     await page.getByText('No apps in this workspace yet').waitFor();
     await expectAccessible(page, 'the empty workspace page');
@@ -25,7 +25,7 @@ describe('The workspace page: products and apps', () => {
   it('creates a product from the form and lists it, as the API then has it', async () => {
     const { credentials, switchboard } = await workspace('workbench-create');
     const { context, page } = await testbed.browser.open();
-    await signIn(page, credentials);
+    await openWorkspaceSignedIn(context, page, credentials);
     await page.getByRole('textbox', { name: 'Tag' }).fill('webshop');
     await page.getByRole('textbox', { name: 'Name' }).fill('Web shop');
     await page.getByRole('button', { name: 'Create product' }).click();
@@ -40,7 +40,7 @@ describe('The workspace page: products and apps', () => {
     const { credentials, switchboard } = await workspace('workbench-apps');
     await switchboard.app.create({ tag: 'billing', name: 'Billing API', envs: [{ slug: 'prd', base_url: 'https://billing.example.com', request_type: 'JSON' }] });
     const { context, page } = await testbed.browser.open();
-    await signIn(page, credentials);
+    await openWorkspaceSignedIn(context, page, credentials);
     await page.getByRole('table', { name: 'Apps' }).getByRole('row', { name: /billing.*Billing API/ }).waitFor();
     await context.close();
   });
@@ -48,7 +48,7 @@ describe('The workspace page: products and apps', () => {
   it('shows the API refusing a tag beside the Tag field, and creates nothing', async () => {
     const { credentials, switchboard } = await workspace('workbench-form-error');
     const { context, page } = await testbed.browser.open();
-    await signIn(page, credentials);
+    await openWorkspaceSignedIn(context, page, credentials);
     const tag = page.getByRole('textbox', { name: 'Tag' });
     await tag.fill('web shop!');
     await page.getByRole('button', { name: 'Create product' }).click();

@@ -22,5 +22,5 @@ export { readLines } from './line-reader.js';
 export { waitUntil, type WaitUntilOptions } from './wait-until.js';
 export { createTempDataDir } from './temp-dir.js';
 export { findExecutable } from './executable-on-path.js';
-export { BUILD_DIR, buildWorkspace, compiledNodeArgs, compiledPath, SERVICE_NODE_FLAGS, type WorkspaceBuild } from './workspace-build.js';
+export { BUILD_DIR, buildWorkspace, compiledNodeArgs, compiledNodeEnv, compiledPath, SERVICE_NODE_FLAGS, type WorkspaceBuild } from './workspace-build.js';
 export { buildWorkbench, WORKBENCH_BUILD_DIR, type WorkbenchBuild } from './workbench-build.js';

@@ -46,6 +46,17 @@ export function compiledNodeArgs(repoRoot: string, source: string, args: readonl
 }
 
 /**
+ * `env` (default process.env) for a process started from dist/, with NODE_COMPILE_CACHE pointing at
+ * node_modules/.cache/node-compile-cache unless it is set already: Node keeps the V8 code of every module it compiled
+ * there (keyed by path and content, so a rebuilt file is compiled afresh), and a service then starts about a fifth
+ * faster than when it compiles NestJS, TypeORM and its own modules from source again. Test files start dozens of
+ * platforms; npm start starts five services.
+ */
+export function compiledNodeEnv(repoRoot: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { NODE_COMPILE_CACHE: join(repoRoot, 'node_modules', '.cache', 'node-compile-cache'), ...env };
+}
+
+/**
  * Compiles every non-test TypeScript file under apps/, libs/ and tools/ to ESM JavaScript in dist/, with source maps and
  * the @switchboard/* aliases rewritten to relative imports (JSON data files under src/ copied beside them), so services start on plain node: no compiler in their
  * memory, no compile time at start. Outputs are replaced by rename and only when they changed, so a process

@@ -37,12 +37,44 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
+// The platforms of this test file (Jest loads this module once per file) that were started, or are starting, and
+// are not stopped yet, for stopLeftoverPlatforms.
+const unstopped = new Set<Promise<Platform | undefined>>();
+
 /**
  * Starts a complete platform for one test file: a new database on the test Postgres, a dedicated nats-server
  * (JetStream streams and consumers are server state, so sharing one would leak work between test files),
  * the four microservices in parallel, then the gateway on a free port; resolves once GET /ready answers 200.
  */
 export async function startPlatform(options: StartPlatformOptions = {}): Promise<Platform> {
+  const starting = startPlatformProcesses(options);
+  const entry = starting.then(
+    (platform) => platform,
+    () => undefined,
+  );
+  unstopped.add(entry);
+  const platform = await starting;
+  return {
+    ...platform,
+    stop: () => {
+      unstopped.delete(entry);
+      return platform.stop();
+    },
+  };
+}
+
+/**
+ * Stops every platform of this test file that is still running or still starting (the integration project runs it
+ * after each file): one whose beforeAll timed out on a busy machine was never assigned, so its file's afterAll could
+ * not stop it, and its six processes slowed every file after it until the run ended.
+ */
+export async function stopLeftoverPlatforms(): Promise<void> {
+  const leftovers = [...unstopped];
+  unstopped.clear();
+  await Promise.all(leftovers.map(async (entry) => (await entry)?.stop()));
+}
+
+async function startPlatformProcesses(options: StartPlatformOptions): Promise<Platform> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const cleanups: (() => Promise<unknown>)[] = [];
   const cleanUp = async (): Promise<void> => {

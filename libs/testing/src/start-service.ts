@@ -1,4 +1,4 @@
-import { compiledNodeArgs, describeExit, findFreePort, spawnChild, waitUntil, type ExitStatus } from '@switchboard/local-infra';
+import { compiledNodeArgs, compiledNodeEnv, describeExit, findFreePort, spawnChild, waitUntil, type ExitStatus } from '@switchboard/local-infra';
 import { REPO_ROOT } from './repo-root.js';
 import { connectForHealthChecks, httpAnswersOk, microserviceIsHealthy } from './service-health.js';
 import { serviceEntryPoint, type ServiceName } from './services.js';
@@ -85,7 +85,7 @@ export async function startService(name: ServiceName, options: StartServiceOptio
 
 async function serviceEnvironment(name: ServiceName, overrides: Record<string, string | undefined> = {}): Promise<Record<string, string>> {
   // SWITCHBOARD_SERVICE tells a stand-in script which service it plays; the real services ignore it.
-  const merged: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...overrides, SWITCHBOARD_SERVICE: name };
+  const merged: Record<string, string | undefined> = { ...compiledNodeEnv(REPO_ROOT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...overrides, SWITCHBOARD_SERVICE: name };
   if (name === 'gateway') {
     merged.GATEWAY_HOST ??= '127.0.0.1';
     merged.GATEWAY_PORT ??= String(await findFreePort());

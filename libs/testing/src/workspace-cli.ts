@@ -1,4 +1,4 @@
-import { compiledNodeArgs, describeExit, spawnChild, type ExitStatus } from '@switchboard/local-infra';
+import { compiledNodeArgs, compiledNodeEnv, describeExit, spawnChild, type ExitStatus } from '@switchboard/local-infra';
 import { REPO_ROOT } from './repo-root.js';
 
 /** What `workspace-create` prints for a new workspace; the private key is shown only this once. */
@@ -22,7 +22,7 @@ export async function runWorkspaceCli(env: Record<string, string>, args: readonl
   const output: CliRun = { status: { code: null, signal: null }, stdout: [], stderr: [] };
   const cli = await spawnChild(process.execPath, compiledNodeArgs(REPO_ROOT, CLI, args), {
     cwd: REPO_ROOT,
-    env,
+    env: compiledNodeEnv(REPO_ROOT, env),
     onLine: (line, stream) => void output[stream].push(line),
   });
   output.status = await cli.exited;

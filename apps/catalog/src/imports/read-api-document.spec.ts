@@ -20,6 +20,21 @@ const codesOf = (imported: ImportedApp): string[] => imported.warnings.map((warn
 const failureOf = (text: string): Promise<DomainError> => rejectionOf(readApiDocument(text), DomainError);
 const openapi = (extra: object): string => JSON.stringify({ openapi: '3.0.3', info: { title: 'T', version: '1' }, servers: [{ url: 'https://t.example' }], paths: {}, ...extra });
 
+/**
+ * `text` (an OpenAPI document) with what the action budget counts of its operations (tags, paths, summaries) and
+ * without their bodies, responses and shared schemas. Reading schemas is what the other documents here test;
+ * validating and dereferencing 5,000 operations' worth of them took most of this spec's half a minute and proved
+ * nothing more about the budget.
+ */
+function operationsOnly(text: string): string {
+  type Operation = { operationId?: string; summary?: string };
+  const document = JSON.parse(text) as { paths: Record<string, Record<string, Operation>> };
+  const responses = { 200: { description: 'ok' } };
+  const slim = ([key, value]: [string, Operation]) => (key === 'parameters' ? [key, value] : [key, { operationId: value.operationId, summary: value.summary, responses }]);
+  const paths = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [path, Object.fromEntries(Object.entries(item).map(slim))]));
+  return JSON.stringify({ ...document, components: undefined, paths });
+}
+
 describe('readApiDocument on a Stripe-like OpenAPI 3.0 document', () => {
   let imported: ImportedApp;
   beforeAll(async () => {
@@ -317,7 +332,7 @@ describe('readApiDocument output', () => {
   });
 
   it('imports 5,000 operations whole and leaves out those past them, saying so first of all warnings', async () => {
-    const imported = await readApiDocument(largeOpenApiDocument(1001));
+    const imported = await readApiDocument(operationsOnly(largeOpenApiDocument(1001)));
 
     expect(imported.app.actions).toHaveLength(APP_LIMITS.actions);
     expect(imported.warnings[0]).toEqual({ code: 'too_many_operations', message: 'The document has 5005 operations; an app holds at most 5000 actions, so only the first 5000 became actions', pointer: '/paths' });
