@@ -97,7 +97,7 @@ describe('The action runner and the run log', () => {
 
   it('filters the run log by time, keeps the range in the address and shows a bad instant beside its field', async () => {
     const { context, page } = await testbed.browser.open();
-    await signIn(page, credentials);
+    await openWorkspaceSignedIn(context, page, credentials);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
     const runs = page.getByRole('table', { name: 'Runs' });
     await runs.getByRole('row', { name: /Succeeded.*stripe-payments/ }).waitFor();
