@@ -124,6 +124,35 @@ describe('The secrets-vault service over real NATS and PostgreSQL', () => {
     expect(JSON.stringify(trail)).not.toContain('sk_live');
   });
 
+  it('keeps when each secret was last used, writing it at most once a minute', async () => {
+    const lastUsedOf = async (key: string): Promise<string | null | undefined> =>
+      (await nats.request<SecretView[]>(Subjects.SecretsSecretList, { workspace_id })).find((secret) => secret.key === key)?.last_used_at;
+    const recordUse = (run_id: string) =>
+      nats.emit(Subjects.SecretsSecretUseRecord, { workspace_id, uses: [{ key: 'STRIPE_KEY', version: 2, app_tag: 'stripe', access_tag: 'payment_app', env: 'prd', run_id }] });
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const usesOf = async (run_id: string): Promise<number> =>
+      Number((await client.query<{ count: string }>('SELECT count(*) FROM secrets_vault.secret_audit WHERE run_id = $1', [run_id])).rows[0]?.count);
+    try {
+      // The previous test's uses set it; nothing has used PROD_KEY.
+      const first = await lastUsedOf('STRIPE_KEY');
+      expect(Number.isNaN(Date.parse(first ?? ''))).toBe(false);
+      expect(await lastUsedOf('PROD_KEY')).toBeNull();
+
+      recordUse('run_within_minute');
+      await waitUntil(async () => (await usesOf('run_within_minute')) === 1, { what: 'the use within the minute', timeoutMs: 10_000, intervalMs: 50 });
+      expect(await lastUsedOf('STRIPE_KEY')).toBe(first);
+
+      await client.query("UPDATE secrets_vault.secrets SET last_used_at = last_used_at - interval '2 minutes' WHERE workspace_id = $1 AND key = 'STRIPE_KEY'", [workspace_id]);
+      const aged = await lastUsedOf('STRIPE_KEY');
+      recordUse('run_after_minute');
+      await waitUntil(async () => (await usesOf('run_after_minute')) === 1, { what: 'the use after the minute', timeoutMs: 10_000, intervalMs: 50 });
+      expect(Date.parse((await lastUsedOf('STRIPE_KEY')) ?? '')).toBeGreaterThan(Date.parse(aged ?? ''));
+    } finally {
+      await client.end();
+    }
+  });
+
   it.each([
     ['a key with a dash', { key: 'bad-key', value: 'x' }, 'key must be 1-128 letters, digits or "_" (case-sensitive)'],
     ['a missing value', { key: 'NO_VALUE' }, 'value must be a non-empty string of at most 64 KiB'],

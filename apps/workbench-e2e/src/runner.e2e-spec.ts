@@ -129,4 +129,18 @@ describe('The action runner and the run log', () => {
     await expectAccessible(page, 'the run log with a refused time filter');
     await context.close();
   });
+
+  it('shows in the secrets list when the run last used STRIPE_KEY', async () => {
+    const { context, page } = await testbed.browser.open();
+    await signIn(page, credentials);
+    await page.goto('/settings/secrets');
+    const row = page.getByRole('table', { name: 'Secrets' }).getByRole('row', { name: /STRIPE_KEY/ });
+    await row.waitFor();
+    const [lastUsed] = (await new Switchboard({ ...credentials, url: testbed.platform.url }).secrets.list()).map((secret) => secret.last_used_at);
+    const shown = await page.evaluate((at) => (at === null || at === undefined ? 'Not used yet' : new Date(at).toLocaleString()), lastUsed);
+    expect(shown).not.toBe('Not used yet');
+    await row.getByRole('cell', { name: shown }).waitFor();
+    await expectAccessible(page, 'the secrets list with a last use');
+    await context.close();
+  });
 });

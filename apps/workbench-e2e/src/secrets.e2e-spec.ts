@@ -47,6 +47,7 @@ describe('Workspace Settings → Secrets (seed 002)', () => {
 
     const row = page.getByRole('table', { name: 'Secrets' }).getByRole('row', { name: /STRIPE_KEY/ });
     await row.getByRole('cell', { name: 'stripe-payments' }).waitFor();
+    await row.getByRole('cell', { name: 'Not used yet' }).waitFor();
     await dialog.waitFor({ state: 'detached' });
     await expectAccessible(page, 'the secrets page with a secret');
 

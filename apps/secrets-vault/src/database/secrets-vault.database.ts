@@ -8,10 +8,11 @@ import { SecretValueEntity } from '../storage/embedded/secret-value.entity.js';
 import { CreateSecrets1763900000000 } from './migrations/1763900000000-create-secrets.js';
 import { RenameIntegrationSecrets1765500000000 } from './migrations/1765500000000-rename-integration-secrets.js';
 import { AscendingAuditListIndex1765600000000 } from './migrations/1765600000000-ascending-audit-list-index.js';
+import { SecretLastUsed1766000000000 } from './migrations/1766000000000-secret-last-used.js';
 
 /** The secrets-vault's own schema: secret metadata, versions, audit, user and network secrets, and (embedded store) encrypted values. */
 export const secretsVaultDatabase: ServiceDatabase = {
   schema: 'secrets_vault',
   entities: [SecretEntity, SecretVersionEntity, SecretAuditEntity, IntegrationSecretEntity, SecretValueEntity],
-  migrations: [CreateSecrets1763900000000, CreateSecretValues1763900000100, RenameIntegrationSecrets1765500000000, AscendingAuditListIndex1765600000000],
+  migrations: [CreateSecrets1763900000000, CreateSecretValues1763900000100, RenameIntegrationSecrets1765500000000, AscendingAuditListIndex1765600000000, SecretLastUsed1766000000000],
 };

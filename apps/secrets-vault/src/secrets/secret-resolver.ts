@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RecordSecretUsesRequest, ResolvedSecret, ResolvedSecretsReply, ResolveSecretReferencesRequest, SecretReferenceChecksReply } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { SecretAuditLog, type SecretAuditRecord } from '../audit/secret-audit.log.js';
 import { SECRET_VALUE_STORE, type SecretValueStore } from '../storage/secret-value-store.js';
 import { assertSecretUsable, secretNotFound, type SecretUse } from './secret-access.js';
@@ -27,8 +27,8 @@ export class SecretResolver {
 
   /** Audits uses that an executor answered from its cache, so the trail shows every run-time use. */
   async recordCachedUses(request: RecordSecretUsesRequest): Promise<void> {
-    await this.audit.record(
-      this.dataSource.manager,
+    await this.recordUses(
+      request.workspace_id,
       request.uses.map((use) => ({
         workspaceId: request.workspace_id,
         key: use.key,
@@ -40,6 +40,14 @@ export class SecretResolver {
         runId: use.run_id ?? null,
       })),
     );
+  }
+
+  /** Audits run-time uses of the workspace's secrets and moves their `last_used_at` forward. */
+  private async recordUses(workspaceId: string, uses: SecretAuditRecord[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.audit.record(manager, uses);
+      await markUsed(manager, workspaceId, uses.map((use) => use.key));
+    });
   }
 
   /** What a run would meet for each key (exists, scope, env, expiry), without reading a value or auditing a use. */
@@ -106,12 +114,23 @@ export class SecretResolver {
         return [secret.key, { value, version: version.version, expires_at: secret.expiresAt?.toISOString() ?? null }] as const;
       }),
     );
-    if (audit) {
-      await this.audit.record(
-        this.dataSource.manager,
-        values.map(([key, { version }]) => ({ ...audit, workspaceId, key, action: 'use' as const, version })),
-      );
-    }
+    if (audit) await this.recordUses(workspaceId, values.map(([key, { version }]) => ({ ...audit, workspaceId, key, action: 'use' as const, version })));
     return new Map(values);
   }
+}
+
+/** How stale a secret's `last_used_at` may get before a use writes it again. */
+const LAST_USED_RESOLUTION = '1 minute';
+
+/**
+ * Sets `last_used_at` of the workspace secrets `keys` to now, unless it is already within a minute of now: a secret used
+ * by every run is written at most once a minute, not once a run (the audit trail keeps every use).
+ */
+async function markUsed(manager: EntityManager, workspaceId: string, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await manager.query(
+    `UPDATE secrets_vault.secrets SET last_used_at = now()
+      WHERE workspace_id = $1 AND key = ANY($2::text[]) AND (last_used_at IS NULL OR last_used_at < now() - $3::interval)`,
+    [workspaceId, [...new Set(keys)], LAST_USED_RESOLUTION],
+  );
 }

@@ -26,6 +26,10 @@ export class SecretEntity {
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt!: Date | null;
 
+  /** When a run last used it, to the minute (see `SecretResolver.markUsed`); null if none has. */
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  lastUsedAt!: Date | null;
+
   @Column({ name: 'current_version', type: 'integer' })
   currentVersion!: number;
 

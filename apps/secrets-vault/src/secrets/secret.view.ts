@@ -10,6 +10,7 @@ export function toSecretView(secret: SecretEntity): SecretView {
     envs: secret.envs,
     expires_at: secret.expiresAt?.toISOString() ?? null,
     version: secret.currentVersion,
+    last_used_at: secret.lastUsedAt?.toISOString() ?? null,
     created_at: secret.createdAt.toISOString(),
     updated_at: secret.updatedAt.toISOString(),
   };

@@ -62,6 +62,8 @@ export interface SecretView {
   envs: string[];
   expires_at: string | null;
   version: number;
+  /** When a run last used the secret, to the minute (a use within a minute of the one recorded leaves it); `null` if none has. */
+  last_used_at: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -9,11 +9,13 @@ import { secretReference } from '../../components/secret-reference';
 import { CopyReferenceButton } from './copy-reference-button';
 import { DeleteSecretModal } from './delete-secret-modal';
 import { LastUsed } from './last-used';
-import { AUDIT_MAX_LIMIT, lastUsesOf } from './last-uses';
 import { RotateSecretModal } from './rotate-secret-modal';
 import { AUDIT_ACTION_LABELS, SecretAuditTable } from './secret-audit-table';
 import { Expiry, UsageList } from './secret-usage-rules';
 import { versionsOf } from './secret-versions';
+
+/** The audit API's largest page (`limit` 1-500). */
+const AUDIT_MAX_LIMIT = 500;
 
 // The audit API pages by `limit` alone (newest first, no cursor): "Show older entries" asks again for more, up to its maximum.
 const AUDIT_LIMITS = [50, 100, 200, AUDIT_MAX_LIMIT];
@@ -99,7 +101,9 @@ function SecretDetail({ secret }: { secret: Secret }) {
             <Expiry expiresAt={secret.expires_at} />
           </DetailItem>
           <DetailItem label="Current version">{secret.version}</DetailItem>
-          <DetailItem label="Last used">{audit.data === undefined ? '—' : <LastUsed secretKey={secret.key} lastUses={lastUsesOf(audit.data, limit)} />}</DetailItem>
+          <DetailItem label="Last used">
+            <LastUsed at={secret.last_used_at} />
+          </DetailItem>
           <DetailItem label="Created">{new Date(secret.created_at).toLocaleString()}</DetailItem>
           <DetailItem label="Updated">{new Date(secret.updated_at).toLocaleString()}</DetailItem>
         </DataList>

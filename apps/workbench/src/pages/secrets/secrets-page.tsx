@@ -2,20 +2,16 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useSecretAuditQuery, useSecretsQuery } from '../../api/secrets';
-import { ApiErrorAlert } from '../../components/api-error-alert';
+import { useSecretsQuery } from '../../api/secrets';
 import { QueryContent } from '../../components/query-content';
 import { CreateSecretModal } from './create-secret-modal';
 import { DeleteSecretModal } from './delete-secret-modal';
-import { AUDIT_MAX_LIMIT, lastUsesOf } from './last-uses';
 import { RotateSecretModal } from './rotate-secret-modal';
 import { SecretsTable } from './secrets-table';
 
 /** Workspace Settings → Secrets (seed 002): metadata, create, rotate, delete, and the copy icon for `$Token{KEY}`. */
 export function SecretsPage() {
   const secrets = useSecretsQuery();
-  // The secrets list carries no last use: the newest audit entries say it.
-  const audit = useSecretAuditQuery({ limit: AUDIT_MAX_LIMIT });
   const [creating, createDialog] = useDisclosure(false);
   const [rotating, setRotating] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -37,15 +33,9 @@ export function SecretsPage() {
           Create secret
         </Button>
       </Group>
-      {audit.isError ? <ApiErrorAlert title="Could not read when the secrets were last used" error={audit.error} onRetry={audit.refetch} /> : null}
       <QueryContent query={secrets} loadingLabel="Loading secrets" errorTitle="Could not load the secrets" empty="No secrets yet. Create one to reference it as $Token{KEY}.">
         {(list) => (
-          <SecretsTable
-            secrets={list}
-            lastUses={audit.data === undefined ? undefined : lastUsesOf(audit.data, AUDIT_MAX_LIMIT)}
-            onRotate={setRotating}
-            onDelete={setDeleting}
-          />
+<SecretsTable secrets={list} onRotate={setRotating} onDelete={setDeleting} />
         )}
       </QueryContent>
       <CreateSecretModal opened={creating} onClose={createDialog.close} existingKeys={secrets.data?.map((secret) => secret.key) ?? []} />

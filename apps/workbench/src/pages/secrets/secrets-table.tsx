@@ -4,19 +4,16 @@ import { Link } from 'react-router';
 import { Paged } from '../../components/paged';
 import { CopyReferenceButton } from './copy-reference-button';
 import { LastUsed } from './last-used';
-import type { LastUses } from './last-uses';
 import { Expiry, UsageList } from './secret-usage-rules';
 
 interface SecretsTableProps {
   secrets: readonly Secret[];
-  /** Undefined while the audit trail loads (or when it failed, which the page shows). */
-  lastUses: LastUses | undefined;
   onRotate: (key: string) => void;
   onDelete: (key: string) => void;
 }
 
 /** The secrets' metadata, a page at a time: each name with its copy icon, its details link, rotate and delete. */
-export function SecretsTable({ secrets, lastUses, onRotate, onDelete }: SecretsTableProps) {
+export function SecretsTable({ secrets, onRotate, onDelete }: SecretsTableProps) {
   return (
     <Paged items={secrets} noun="secrets">
       {(page) => (
@@ -60,13 +57,7 @@ export function SecretsTable({ secrets, lastUses, onRotate, onDelete }: SecretsT
                   </Table.Td>
                   <Table.Td>{secret.version}</Table.Td>
                   <Table.Td>
-                    {lastUses === undefined ? (
-                      <Text size="sm" c="dimmed">
-                        Loading…
-                      </Text>
-                    ) : (
-                      <LastUsed secretKey={secret.key} lastUses={lastUses} />
-                    )}
+                    <LastUsed at={secret.last_used_at} />
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
