@@ -17,6 +17,8 @@ const BODY_ENDPOINTS: [method: string, path: string][] = [
   ['POST', '/v1/products/shop/connect'],
   ['POST', '/v1/products/shop/connections'],
   ['PATCH', '/v1/products/shop/connections/stripe-payments'],
+  ['POST', '/v1/products/shop/webhooks'],
+  ['PATCH', '/v1/products/shop/webhooks/github_webhook'],
   ['POST', '/v1/secrets'],
   ['PATCH', '/v1/secrets/STRIPE_KEY'],
   ['POST', '/v1/secrets/STRIPE_KEY/rotate'],
@@ -36,6 +38,16 @@ const FREE_FORM_BODIES: [method: string, path: string, field: string, body: (lev
   ['POST', '/v1/actions/dispatch', 'input', runWithNestedBody],
   ['POST', '/v1/actions/plan', 'input', runWithNestedBody],
   ['POST', '/v1/integrations/fetch', 'body', (levels) => withNested('{"url":"https://example.com/hook","body":', levels, '}')],
+];
+
+// Webhook bodies of the wrong shape, each refused naming its field before the connection service is asked.
+const BAD_WEBHOOK_FIELDS: [change: object, field: string, message: string][] = [
+  [{ signing_secret: { $Token: 'KEY' } }, 'signing_secret', 'signing_secret must be a string'],
+  [{ envs: 'prd' }, 'envs', 'envs must be an array'],
+  [{ envs: [] }, 'envs', 'envs must contain at least 1 element'],
+  [{ tolerance_seconds: 1.5 }, 'tolerance_seconds', 'tolerance_seconds must be an integer number'],
+  [{ hmac: 'sha256' }, 'hmac', 'nested property hmac must be either object or array'],
+  [{ scheme: null }, 'scheme', 'scheme must not be null'],
 ];
 
 const SECRET_NULLS: [field: string, message: string][] = [
@@ -286,6 +298,12 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
   });
 
   describe('null in an update', () => {
+    it.each(BAD_WEBHOOK_FIELDS)('POST /v1/products/:product/webhooks refuses %j, naming the field, and creates nothing', async (change, field, message) => {
+      const body = { name: 'GitHub Webhook', tag: 'github_webhook', signing_secret: '$Token{GITHUB_WEBHOOK_SECRET}', ...change };
+      expectFieldRefusal(await send('POST', '/v1/products/shop/webhooks', body), field, message);
+      expect(await switchboard.product.webhooks.fetchAll()).toEqual([]);
+    });
+
     it.each(SECRET_NULLS)('PATCH /v1/secrets/:key refuses %s: null and changes nothing', async (field, message) => {
       const before = await switchboard.secrets.fetch('STRIPE_KEY');
       const reply = await send('PATCH', '/v1/secrets/STRIPE_KEY', { [field]: null });
