@@ -132,7 +132,7 @@ describe('The action runner and the run log', () => {
 
   it('shows in the secrets list when the run last used STRIPE_KEY', async () => {
     const { context, page } = await testbed.browser.open();
-    await signIn(page, credentials);
+    await openWorkspaceSignedIn(context, page, credentials);
     await page.goto('/settings/secrets');
     const row = page.getByRole('table', { name: 'Secrets' }).getByRole('row', { name: /STRIPE_KEY/ });
     await row.waitFor();
