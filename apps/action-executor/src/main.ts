@@ -13,12 +13,14 @@ import { RunRecordsConfig } from './run-records/run-records.config.js';
 import { OAuthConfig } from './runs/oauth/oauth.config.js';
 import { RunsConfig } from './runs/runs.config.js';
 import { RunsModule } from './runs/runs.module.js';
+import { WebhooksConfig } from './webhooks/webhooks.config.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 await startMicroservice({
   service: 'action-executor',
   queue: QueueGroups.ActionExecutor,
   healthSubject: Subjects.ActionsHealthCheck,
   database: actionExecutorDatabase,
-  configs: [OutboundConfig, RunsConfig, OAuthConfig, RunRecordsConfig, DispatchConfig, CacheConfig],
-  features: [RunsModule, IntegrationFetchModule, ImportDocumentModule, DispatchModule, OutboundAddressCheckModule],
+  configs: [OutboundConfig, RunsConfig, OAuthConfig, RunRecordsConfig, DispatchConfig, CacheConfig, WebhooksConfig],
+  features: [RunsModule, IntegrationFetchModule, ImportDocumentModule, DispatchModule, OutboundAddressCheckModule, WebhooksModule],
 });

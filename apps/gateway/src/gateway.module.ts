@@ -39,6 +39,9 @@ import { SESSION_TTL_SECONDS, SessionsService } from './sessions/sessions.servic
 import { WebhooksController } from './webhooks/webhooks.controller.js';
 import { WebhooksService } from './webhooks/webhooks.service.js';
 import { UserEntity } from './workspaces/user.entity.js';
+import { ReceiptRateLimiter } from './webhooks/receipt-rate-limiter.js';
+import { WebhookForwardingSecretsController } from './webhooks/webhook-forwarding-secrets.controller.js';
+import { WebhookReceiptsController } from './webhooks/webhook-receipts.controller.js';
 
 /** The HTTP entry: authenticates, validates, and asks the domain services over NATS. */
 @Module({})
@@ -53,11 +56,13 @@ export class GatewayModule {
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
       controllers: [ActionsController, RunRecordsController, HealthController, ProductsController, AppImportsController, AppsController,
-    MarketplaceController, ConnectedAppsController, SecretsController, SecretAuditController, IntegrationSecretsController, IntegrationFetchController, SessionsController, WebhooksController],
+    MarketplaceController, ConnectedAppsController, SecretsController, SecretAuditController, IntegrationSecretsController, IntegrationFetchController, SessionsController, WebhooksController,
+    WebhookReceiptsController, WebhookForwardingSecretsController],
       providers: [
         { provide: AUTH_CACHE_TTL_MS, useValue: config.GATEWAY_AUTH_CACHE_TTL_MS },
         { provide: ACTION_RUN_TIMEOUT_MS, useValue: config.GATEWAY_ACTION_RUN_TIMEOUT_MS },
         { provide: SESSION_TTL_SECONDS, useValue: config.GATEWAY_SESSION_TTL_SECONDS },
+        { provide: ReceiptRateLimiter, useValue: new ReceiptRateLimiter(config.WEBHOOK_RATE_LIMIT_PER_SECOND, config.WEBHOOK_RATE_LIMIT_BURST) },
         UserKeyCache,
         CredentialVerifier,
         SessionCache,

@@ -13,6 +13,7 @@ import { acceptImportBodies } from './http/import-bodies.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 import { describeListening } from './http/listening-address.js';
 import { trustProxyOf } from './http/trust-proxy.js';
+import { limitWebhookBodies } from './webhooks/webhook-bodies.js';
 import { serveWorkbench } from './workbench/serve-workbench.js';
 
 // Every setting is validated, and the process ends listing every wrong one, before anything connects.
@@ -27,6 +28,7 @@ const app = await NestFactory.create<NestFastifyApplication>(
 );
 acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
 await acceptImportBodies(app.getHttpAdapter().getInstance());
+limitWebhookBodies(app.getHttpAdapter().getInstance(), config.WEBHOOK_BODY_LIMIT_BYTES);
 // Parses the session cookie into request.cookies and gives replies setCookie; nothing is signed, the token is opaque.
 await app.getHttpAdapter().getInstance().register(fastifyCookie);
 app.useLogger(app.get(Logger));

@@ -35,3 +35,7 @@ export * from './webhooks/update-webhook.body.js';
 export * from './webhooks/webhook.view.js';
 export * from './webhooks/webhook-receive-target.js';
 export * from './webhooks/webhook.requests.js';
+export * from './webhooks/webhook-event.js';
+export * from './webhooks/webhook-receipt.dto.js';
+export * from './webhooks/webhook-delivery.message.js';
+export * from './webhooks/webhook-forwarding-secret.dto.js';

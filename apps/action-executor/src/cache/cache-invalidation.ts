@@ -7,12 +7,13 @@ import { OAUTH_REFRESH_ACTOR } from '../runs/oauth/refresh-token-write-back.js';
 import { AccessTokenCache } from './access-token.cache.js';
 import { RunPlanCache } from './run-plan.cache.js';
 import { SecretValueCache } from './secret-value.cache.js';
+import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
 
 // Every replica must hear every change, so these are plain subscriptions, outside the queue group.
 const CHANGE_SUBJECTS = ['events.connection.>', 'events.catalog.>', 'events.secrets.>'];
 
 /**
- * Drops cached run plans, secret values and OAuth2 access tokens of a workspace the moment its connections, apps or
+ * Drops cached run plans, secret values, OAuth2 access tokens and webhook receive ids of a workspace the moment its connections, apps or
  * secrets change, and of every workspace when the NATS connection drops and again when it is back: core NATS delivers
  * at most once, so events published meanwhile never arrive.
  */
@@ -25,6 +26,7 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
     private readonly plans: RunPlanCache,
     private readonly secrets: SecretValueCache,
     private readonly accessTokens: AccessTokenCache,
+    private readonly receiveTargets: WebhookReceiveTargetCache,
     private readonly logger: PinoLogger,
   ) {}
 
@@ -40,6 +42,7 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
           if (!event) return;
           this.plans.invalidateWorkspace(event.workspaceId);
           this.secrets.invalidateWorkspace(event.workspaceId);
+          this.receiveTargets.invalidateWorkspace(event.workspaceId);
           // A refresh token the executor itself stored after a rotation leaves the access token issued with it good;
           // dropping it would make every run refresh, rotate and store again.
           if (!(message.subject === Events.SecretRotated && event.userId === OAUTH_REFRESH_ACTOR)) this.accessTokens.invalidateWorkspace(event.workspaceId);
@@ -50,7 +53,11 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
       this.plans.clear();
       this.secrets.clear();
       this.accessTokens.clear();
-      this.logger.info({ server: change.server }, `NATS connection ${change.type === 'disconnect' ? 'lost' : 'back'}: every cached run plan, secret and access token dropped`);
+      this.receiveTargets.clear();
+      this.logger.info(
+        { server: change.server },
+        `NATS connection ${change.type === 'disconnect' ? 'lost' : 'back'}: every cached run plan, secret, access token and webhook receive id dropped`,
+      );
     }).catch((error: unknown) => {
       // Only the maximum age bounds staleness from here on: loud, since that is a lesser guarantee.
       this.logger.error({ err: error }, 'watching the NATS connection failed: caches are no longer emptied on disconnect');

@@ -4,15 +4,21 @@ import { CacheConfig } from './cache.config.js';
 import { CacheInvalidation } from './cache-invalidation.js';
 import { RunPlanCache } from './run-plan.cache.js';
 import { SecretValueCache } from './secret-value.cache.js';
+import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
 
-/** The run path's caches, bounded in age and kept current by change events and NATS connection changes. */
+/** The run path's (and webhook receipts') caches, bounded in age and kept current by change events and NATS connection changes. */
 @Module({
   providers: [
     { provide: RunPlanCache, inject: [CacheConfig], useFactory: (config: CacheConfig) => new RunPlanCache(config.EXECUTOR_CACHE_MAX_AGE_MS) },
     { provide: SecretValueCache, inject: [CacheConfig], useFactory: (config: CacheConfig) => new SecretValueCache(config.EXECUTOR_CACHE_MAX_AGE_MS) },
     { provide: AccessTokenCache, useFactory: () => new AccessTokenCache() },
+    {
+      provide: WebhookReceiveTargetCache,
+      inject: [CacheConfig],
+      useFactory: (config: CacheConfig) => new WebhookReceiveTargetCache(config.EXECUTOR_CACHE_MAX_AGE_MS),
+    },
     CacheInvalidation,
   ],
-  exports: [RunPlanCache, SecretValueCache, AccessTokenCache],
+  exports: [RunPlanCache, SecretValueCache, AccessTokenCache, WebhookReceiveTargetCache],
 })
 export class CacheModule {}

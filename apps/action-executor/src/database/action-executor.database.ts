@@ -1,14 +1,20 @@
 import type { ServiceDatabase } from '@switchboard/platform';
 import { RunRecordEntity } from '../run-records/run-record.entity.js';
+import { WebhookDeliveryAttemptEntity } from '../webhooks/webhook-delivery-attempt.entity.js';
+import { WebhookEventEntity } from '../webhooks/webhook-event.entity.js';
 import { CreateActionRuns1764000000000 } from './migrations/1764000000000-create-action-runs.js';
 import { AddDispatchedRunStates1765100000000 } from './migrations/1765100000000-add-dispatched-run-states.js';
 import { AddDispatchKeys1765200000000 } from './migrations/1765200000000-add-dispatch-keys.js';
 import { AddDispatchFingerprints1765400000000 } from './migrations/1765400000000-add-dispatch-fingerprints.js';
 import { AscendingRunListIndex1765600000000 } from './migrations/1765600000000-ascending-run-list-index.js';
+import { CreateWebhookEvents1796200000000 } from './migrations/1796200000000-create-webhook-events.js';
 
-/** The action-executor service's own schema: run records. */
+/** The action-executor service's own schema: run records, received webhook events and their delivery attempts. */
 export const actionExecutorDatabase: ServiceDatabase = {
   schema: 'action_executor',
-  entities: [RunRecordEntity],
-  migrations: [CreateActionRuns1764000000000, AddDispatchedRunStates1765100000000, AddDispatchKeys1765200000000, AddDispatchFingerprints1765400000000, AscendingRunListIndex1765600000000],
+  entities: [RunRecordEntity, WebhookEventEntity, WebhookDeliveryAttemptEntity],
+  migrations: [
+    CreateActionRuns1764000000000, AddDispatchedRunStates1765100000000, AddDispatchKeys1765200000000, AddDispatchFingerprints1765400000000, AscendingRunListIndex1765600000000,
+    CreateWebhookEvents1796200000000,
+  ],
 };

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { jetstream, jetstreamManager, type Consumer, type JetStreamClient } from '@nats-io/jetstream';
+import type { Consumer } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, Streams, type DispatchedRunMessage } from '@switchboard/contracts';
 import { DomainError, NATS_CONNECTION } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
+import { WorkQueueClient } from '../jetstream/work-queue-client.js';
+import type { PulledQueue } from '../jetstream/stream-puller.js';
 import { DispatchConfig } from './dispatch.config.js';
-import { ensureDispatchStream } from './dispatch-stream.js';
 
 const STREAM = Streams.ActionsDispatch;
 
@@ -15,36 +16,25 @@ const PUBLISH_TIMEOUT_MS = 2000;
 
 /** The executor's side of the dispatch stream: sets it up, publishes dispatched runs, and hands out its consumer. */
 @Injectable()
-export class DispatchQueue {
-  readonly #js: JetStreamClient;
-  #ready: Promise<void> | undefined;
+export class DispatchQueue implements PulledQueue {
+  readonly #client: WorkQueueClient;
 
   constructor(
-    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
-    private readonly config: DispatchConfig,
+    @Inject(NATS_CONNECTION) nats: NatsConnection,
+    config: DispatchConfig,
     private readonly logger: PinoLogger,
   ) {
-    this.#js = jetstream(nats);
+    this.#client = new WorkQueueClient(nats, STREAM, config.DISPATCH_ACK_WAIT_MS);
   }
 
-  /**
-   * Creates or updates the stream and its consumer, once; a failed attempt is tried again on the next call, and
-   * `again` sets them up anew (after a pull failed because someone deleted them).
-   */
   ensure(options: { again?: boolean } = {}): Promise<void> {
-    if (options.again) this.#ready = undefined;
-    this.#ready ??= this.#setUp().catch((error: unknown) => {
-      this.#ready = undefined;
-      throw error;
-    });
-    return this.#ready;
+    return this.#client.ensure(options);
   }
 
   /** Stores the run in the stream, or throws `service_unavailable` when the stream did not confirm it. */
   async publish(message: DispatchedRunMessage): Promise<void> {
     try {
-      // The run id as message id: a publish repeated after a lost acknowledgement is stored once.
-      await this.#js.publish(STREAM.runSubject, JSON.stringify(message), { msgID: message.run_id, timeout: PUBLISH_TIMEOUT_MS });
+      await this.#client.publish(STREAM.runSubject, message, message.run_id, PUBLISH_TIMEOUT_MS);
     } catch (error) {
       // The caller learns which service failed; the transport's reason goes to the log.
       this.logger.warn({ err: error, run_id: message.run_id, stream: STREAM.name }, 'dispatch stream did not acknowledge a run');
@@ -54,17 +44,6 @@ export class DispatchQueue {
 
   /** The shared durable consumer, for pulling dispatched runs. */
   consumer(): Promise<Consumer> {
-    return this.#js.consumers.get(STREAM.name, STREAM.consumer);
-  }
-
-  async #setUp(): Promise<void> {
-    try {
-      await ensureDispatchStream(await jetstreamManager(this.nats), this.config);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`The dispatch stream ${STREAM.name} could not be set up on NATS (dispatched runs need JetStream: nats-server -js): ${reason}`, {
-        cause: error,
-      });
-    }
+    return this.#client.consumer();
   }
 }

@@ -7,7 +7,8 @@ import type { RunRecordStore } from '../run-records/run-record.store.js';
 import type { RunTrace } from '../run-records/run-trace.js';
 import type { ActionRunner } from '../runs/action-runner.js';
 import { DispatchConfig } from './dispatch.config.js';
-import { DispatchedRunHandler, type DispatchDelivery } from './dispatched-run.handler.js';
+import type { StreamDelivery } from '../jetstream/stream-delivery.js';
+import { DispatchedRunHandler } from './dispatched-run.handler.js';
 
 const RUN_ID = 'run_0b6f2d1e-6a57-4c2e-9d1a-1f0b9e2c3d4e';
 const message = {
@@ -28,7 +29,7 @@ function deliveryOf(payload: unknown, deliveryCount = 1) {
     ack: () => settled.push('ack'),
     nak: (delay?: number) => settled.push(`nak ${delay}`),
     term: (reason?: string) => settled.push(`term ${reason}`),
-  } as unknown as DispatchDelivery;
+  } as unknown as StreamDelivery;
   return { delivery, settled };
 }
 

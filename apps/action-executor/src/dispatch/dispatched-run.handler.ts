@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { JsMsg } from '@nats-io/jetstream';
 import { DispatchedRunMessage } from '@switchboard/contracts';
 import { MESSAGE_ENVELOPE_LEVELS, toErrorBody, validatePayload } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
+import { whileWorkingOn, type StreamDelivery } from '../jetstream/stream-delivery.js';
 import { RunRecordStore } from '../run-records/run-record.store.js';
 import { RunTrace } from '../run-records/run-trace.js';
 import { backoffDelayMs, mayRetry } from '../outbound/retry-policy.js';
@@ -11,12 +11,6 @@ import { idempotencyKeyOf } from '../runs/outbound-request.builder.js';
 import { DispatchConfig } from './dispatch.config.js';
 import { attemptRow } from './dispatched-run-rows.js';
 import { decideAfterAttempt, lastAttemptUnfinished, type AttemptDecision, type RetryPolicy } from './retry-decision.js';
-
-/** What the handler needs of a delivered message; a JetStream `JsMsg` is one. */
-export type DispatchDelivery = Pick<JsMsg, 'info' | 'seq' | 'json' | 'working' | 'ack' | 'nak' | 'term'>;
-
-// Progress acknowledgements per ack wait: one lost or late still leaves two before JetStream gives up on the run.
-const PROGRESS_ACKS_PER_ACK_WAIT = 3;
 
 /**
  * Handles one delivery of a dispatched run: marks the run `running` with its attempt number, runs it through the same
@@ -42,22 +36,19 @@ export class DispatchedRunHandler {
   }
 
   /** Never rejects: whatever goes wrong ends in an ack, a nak or a term of the message. */
-  async handle(delivery: DispatchDelivery): Promise<void> {
-    const progress = setInterval(() => delivery.working(), Math.floor(this.config.DISPATCH_ACK_WAIT_MS / PROGRESS_ACKS_PER_ACK_WAIT));
+  async handle(delivery: StreamDelivery): Promise<void> {
     try {
-      await this.#handle(delivery);
+      await whileWorkingOn(delivery, this.config.DISPATCH_ACK_WAIT_MS, () => this.#handle(delivery));
     } catch (error) {
       // The run's state could not be recorded (the database failed): handed back rather than acknowledged, as an
       // acknowledged run whose record is wrong is lost for good.
       const delayMs = backoffDelayMs(delivery.info.deliveryCount, this.#policy.backoff);
       this.logger.error({ err: error, stream_seq: delivery.seq, delivery: delivery.info.deliveryCount, retry_in_ms: delayMs }, 'dispatched run could not be recorded; handed back');
       delivery.nak(delayMs);
-    } finally {
-      clearInterval(progress);
     }
   }
 
-  async #handle(delivery: DispatchDelivery): Promise<void> {
+  async #handle(delivery: StreamDelivery): Promise<void> {
     const message = await this.#read(delivery);
     if (message === undefined) return;
     const log = { run_id: message.run_id, workspace_id: message.workspace_id, delivery: delivery.info.deliveryCount };
@@ -93,7 +84,7 @@ export class DispatchedRunHandler {
     this.#settle(delivery, after, { ...log, code: finished.outcome.status === 'failed' ? finished.outcome.error.code : undefined });
   }
 
-  #settle(delivery: DispatchDelivery, decision: AttemptDecision, log: object): void {
+  #settle(delivery: StreamDelivery, decision: AttemptDecision, log: object): void {
     switch (decision.action) {
       case 'ack':
         this.logger.debug({ ...log, status: decision.status }, 'dispatched run ended');
@@ -113,7 +104,7 @@ export class DispatchedRunHandler {
   // A message that is not a dispatched run (a bug, an executor of another version, or someone else publishing on our
   // subject) can never succeed: terminated, so it neither blocks the stream nor comes back, and the run it names, if
   // any, is dead-lettered rather than left queued. Only the field names are logged, never the content.
-  async #read(delivery: DispatchDelivery): Promise<DispatchedRunMessage | undefined> {
+  async #read(delivery: StreamDelivery): Promise<DispatchedRunMessage | undefined> {
     let payload: unknown;
     try {
       payload = delivery.json<unknown>();

@@ -5,8 +5,11 @@ import { SecretValueCache } from '../cache/secret-value.cache.js';
 import type { RunTarget } from './run-target.js';
 import { SecretUseReporter } from './secret-use-reporter.js';
 
+/** Where secrets are used, the things the secrets service's scope and env checks read: a run's target, a webhook. */
+export type SecretUseSite = Pick<RunTarget, 'appTag' | 'accessTag' | 'env'>;
+
 /**
- * The secrets a run references: from the cache when warm or when another run is resolving the same ones, otherwise
+ * The secrets a run (or a webhook receipt) references: from the cache when warm or when another run is resolving the same ones, otherwise
  * from the secrets service, which checks scope, env and expiry and refuses with the seed's messages. Their use is
  * audited only by {@link RunSecrets.reportUses}, once the call carrying them is sent.
  */
@@ -18,7 +21,7 @@ export class RunSecrets {
     private readonly uses: SecretUseReporter,
   ) {}
 
-  async resolve(workspaceId: string, keys: readonly string[], target: RunTarget, runId: string): Promise<Record<string, ResolvedSecret>> {
+  async resolve(workspaceId: string, keys: readonly string[], target: SecretUseSite, runId: string): Promise<Record<string, ResolvedSecret>> {
     if (keys.length === 0) return {};
     const cacheKey = `${[...keys].sort().join(',')}|${target.appTag}|${target.accessTag}|${target.env}`;
     const cached = this.cache.peek(workspaceId, cacheKey);
@@ -38,7 +41,7 @@ export class RunSecrets {
   }
 
   /** Reports the use of `secrets` to the secrets service's audit log, in batches, without waiting. */
-  reportUses(workspaceId: string, secrets: ResolvedSecretsReply['secrets'], target: RunTarget, runId: string): void {
+  reportUses(workspaceId: string, secrets: ResolvedSecretsReply['secrets'], target: SecretUseSite, runId: string): void {
     const uses = Object.entries(secrets).map(([key, secret]) => ({
       key,
       version: secret.version,

@@ -41,7 +41,8 @@ import { ActionsController } from './actions.controller.js';
       useFactory: (config: RunsConfig) => new ConnectionConcurrency(config.RUN_MAX_IN_FLIGHT_PER_CONNECTION, config.RUN_MAX_WAIT_FOR_CONNECTION_MS),
     },
   ],
-  // The dispatch path runs through the same runner, and checks targets with the same loader.
-  exports: [ActionRunner, RunTargetLoader],
+  // The dispatch path runs through the same runner, and checks targets with the same loader; webhook receipts
+  // resolve their signing secrets through the same checks, cache and audit as runs.
+  exports: [ActionRunner, RunTargetLoader, RunSecrets, CacheModule, OutboundModule],
 })
 export class RunsModule {}

@@ -1,11 +1,12 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { Events } from '@switchboard/contracts';
+import { Events, type WebhookReceiveTarget } from '@switchboard/contracts';
 import { startTcpRelay, waitUntil, type TcpRelay } from '@switchboard/testing';
 import type { PinoLogger } from 'nestjs-pino';
 import { AccessTokenCache } from '../../src/cache/access-token.cache.js';
 import { CacheInvalidation } from '../../src/cache/cache-invalidation.js';
 import { RunPlanCache } from '../../src/cache/run-plan.cache.js';
 import { SecretValueCache } from '../../src/cache/secret-value.cache.js';
+import { WebhookReceiveTargetCache } from '../../src/cache/webhook-receive-target.cache.js';
 import { OAUTH_REFRESH_ACTOR } from '../../src/runs/oauth/refresh-token-write-back.js';
 
 // Against the jest run's real NATS: events published by the services reach every executor's caches.
@@ -17,6 +18,7 @@ describe('CacheInvalidation', () => {
   const accessTokens = new AccessTokenCache();
   const plans = new RunPlanCache(60_000);
   const secrets = new SecretValueCache(60_000);
+  const receiveTargets = new WebhookReceiveTargetCache(60_000);
 
   beforeAll(async () => {
     // Through a relay the connection-loss case cuts; the events go straight to NATS.
@@ -24,7 +26,7 @@ describe('CacheInvalidation', () => {
     nats = await connect({ servers: relay.url, reconnectTimeWait: 50, maxReconnectAttempts: -1 });
     events = await connect({ servers: process.env.NATS_URL });
     const logger = { warn: () => undefined, info: () => undefined } as unknown as PinoLogger;
-    invalidation = new CacheInvalidation(nats, plans, secrets, accessTokens, logger);
+    invalidation = new CacheInvalidation(nats, plans, secrets, accessTokens, receiveTargets, logger);
     invalidation.onApplicationBootstrap();
     await nats.flush();
   });
@@ -49,6 +51,26 @@ describe('CacheInvalidation', () => {
     await waitUntil(() => Promise.resolve(plans.peek('ws_a', 'plan') === undefined), { what: 'the plan to be dropped', timeoutMs: 5000, intervalMs: 20 });
     expect(accessTokens.peek('ws_a', 'token')).toBeUndefined();
     expect([plans.peek('ws_b', 'plan'), accessTokens.peek('ws_b', 'token')?.value]).toEqual([{}, 'at']);
+  });
+
+  it('drops the receive ids of the workspace a webhook event names, and only of that one', async () => {
+    const loads: string[] = [];
+    const target = (receiveId: string, workspaceId: string) => () => {
+      loads.push(receiveId);
+      return Promise.resolve({ receive_id: receiveId, workspace_id: workspaceId } as WebhookReceiveTarget);
+    };
+    await receiveTargets.getOrLoad('whk_a', target('whk_a', 'ws_hooks_a'));
+    await receiveTargets.getOrLoad('whk_b', target('whk_b', 'ws_hooks_b'));
+    publish(Events.WebhookUpdated, { workspace_id: 'ws_hooks_a', product: 'shop', webhook: 'github_webhook' });
+    await waitUntil(
+      async () => {
+        await receiveTargets.getOrLoad('whk_a', target('whk_a', 'ws_hooks_a'));
+        return loads.filter((id) => id === 'whk_a').length > 1;
+      },
+      { what: 'the receive id to be loaded again', timeoutMs: 5000, intervalMs: 20 },
+    );
+    await receiveTargets.getOrLoad('whk_b', target('whk_b', 'ws_hooks_b'));
+    expect(loads.filter((id) => id === 'whk_b')).toHaveLength(1);
   });
 
   it('keeps access tokens when the secret was rotated by the executor storing a refresh token', async () => {

@@ -58,6 +58,24 @@ export class GatewayConfig extends ServiceConfig {
   @IsHttpUrl({ message: 'GATEWAY_PUBLIC_URL must be empty or an absolute http(s) URL' })
   GATEWAY_PUBLIC_URL: string = '';
 
+  /** The largest webhook body `POST /hooks/:receive_id` accepts; a larger one is 413 (it must fit one NATS message). */
+  @IsInt()
+  @Min(1024)
+  @Max(700 * 1024)
+  WEBHOOK_BODY_LIMIT_BYTES: number = 512 * 1024;
+
+  /** Receipts per second one receive id may send to one gateway replica, on average. */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  WEBHOOK_RATE_LIMIT_PER_SECOND: number = 50;
+
+  /** Receipts one receive id may send at once, above its rate, before it is answered 429. */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  WEBHOOK_RATE_LIMIT_BURST: number = 200;
+
   /** The built web workbench the gateway serves at `/`: `npm run build` writes it to dist/apps/workbench/. */
   @IsString()
   GATEWAY_WORKBENCH_DIR: string = fileURLToPath(new URL('../../../workbench/', import.meta.url));

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { httpStatusOf } from './http-status-of.js';
 import { isImportRoute } from './import-bodies.js';
+import { isWebhookReceiptRoute } from '../webhooks/webhook-bodies.js';
 import { bodyTooLarge, unsupportedMediaType } from './json-bodies.js';
 
 /** Turns every failure into `{code, message, details}` with the status its code maps to. */
@@ -32,10 +33,15 @@ export class HttpErrorFilter implements ExceptionFilter {
   // Errors raised before our code runs: unknown routes, oversized bodies, content types without a parser.
   private fromFramework(status: number, message: string, request: FastifyRequest): ErrorBody {
     if (status === 404) return { code: ErrorCode.RouteNotFound, message: 'No such route', details: {} };
-    if (status === 413) return bodyTooLarge(request.routeOptions.bodyLimit, isImportRoute(request) ? 'the import routes\' limit' : undefined).toBody();
+    if (status === 413) return bodyTooLarge(request.routeOptions.bodyLimit, bodyLimitSettingOf(request)).toBody();
     if (status === 415) return unsupportedMediaType(request.headers['content-type']).toBody();
     // A fixed message: fastify's own may quote a piece of the body, which may be a secret value.
     if (status === 400) return { code: ErrorCode.ValidationFailed, message: 'The request body could not be read: it must be valid JSON', details: {} };
     return toErrorBody(new Error(message));
   }
+}
+
+function bodyLimitSettingOf(request: FastifyRequest): string | undefined {
+  if (isImportRoute(request)) return "the import routes' limit";
+  return isWebhookReceiptRoute(request) ? 'WEBHOOK_BODY_LIMIT_BYTES' : undefined;
 }

@@ -57,6 +57,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ForwardUrlRefused:
       return 422;
     case ErrorCode.ConnectionBusy:
+    case ErrorCode.WebhookRateLimited:
       return 429;
     case ErrorCode.InternalError:
       return 500;

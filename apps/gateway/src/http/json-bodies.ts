@@ -2,6 +2,7 @@ import { ErrorCode } from '@switchboard/contracts';
 import { BODY_FIELD, DomainError, fieldFailure } from '@switchboard/platform';
 import type { FastifyInstance } from 'fastify';
 import secureJson from 'secure-json-parse';
+import { isWebhookReceiptRoute } from '../webhooks/webhook-bodies.js';
 
 /** The one media type a request body may have (any parameters, such as a charset, allowed). */
 export const BODY_MEDIA_TYPE = 'application/json';
@@ -14,18 +15,25 @@ const FORBIDDEN_KEYS: [options: secureJson.ScanOptions, message: string][] = [
 
 /**
  * Makes JSON the only body the gateway reads. Fastify's text/plain parser and Nest's urlencoded one are removed (the
- * app is created with `bodyParser: false`), so any other content type reaches fastify's 415, which the error filter
- * turns into {@link unsupportedMediaType}. Keys that would reach an object's prototype are refused, as fastify does.
- * An empty body is no body, as it is without a Content-Type: browsers and many clients label a bodiless DELETE as JSON.
+ * app is created with `bodyParser: false`), and every other content type is refused with {@link unsupportedMediaType}.
+ * Keys that would reach an object's prototype are refused, as fastify does. An empty body is no body, as it is
+ * without a Content-Type: browsers and many clients label a bodiless DELETE as JSON. The one exception is the webhook
+ * receipt route, whose body is handed over as the bytes that came, of any content type: senders sign those bytes.
  */
 export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(BODY_MEDIA_TYPE, { parseAs: 'string' }, (_request, text, done) => {
+  fastify.addContentTypeParser(BODY_MEDIA_TYPE, { parseAs: 'buffer' }, (request, bytes, done) => {
+    if (isWebhookReceiptRoute(request)) return done(null, bytes);
     try {
-      done(null, readBody(text as string));
+      done(null, readBody((bytes as Buffer).toString('utf8')));
     } catch (error) {
       done(error as DomainError, undefined);
     }
+  });
+  // Every other content type (and none, with a body): only the webhook receipt route reads it.
+  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (request, bytes, done) => {
+    if (isWebhookReceiptRoute(request)) return done(null, bytes);
+    done(unsupportedMediaType(request.headers['content-type']), undefined);
   });
 }
 

@@ -7,6 +7,9 @@ import { IntegrationSecretEntity } from '../integration-secrets/integration-secr
 import { IntegrationSecretsController } from '../integration-secrets/integration-secrets.controller.js';
 import { IntegrationSecretsService } from '../integration-secrets/integration-secrets.service.js';
 import { SecretStorageModule } from '../storage/secret-storage.module.js';
+import { WebhookForwardingSecretEntity } from '../webhook-forwarding-secrets/webhook-forwarding-secret.entity.js';
+import { WebhookForwardingSecretsController } from '../webhook-forwarding-secrets/webhook-forwarding-secrets.controller.js';
+import { WebhookForwardingSecretsService } from '../webhook-forwarding-secrets/webhook-forwarding-secrets.service.js';
 import { EnvSlugs } from './env-slugs.js';
 import { SecretResolver } from './secret-resolver.js';
 import { SecretVersionEntity } from './secret-version.entity.js';
@@ -15,8 +18,8 @@ import { SecretsController } from './secrets.controller.js';
 import { SecretsService } from './secrets.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SecretEntity, SecretVersionEntity, SecretAuditEntity, IntegrationSecretEntity]), SecretStorageModule],
-  controllers: [SecretsController, IntegrationSecretsController],
-  providers: [SecretsService, SecretResolver, SecretAuditLog, EnvSlugs, IntegrationSecretsService, IntegrationFetchSecretResolver],
+  imports: [TypeOrmModule.forFeature([SecretEntity, SecretVersionEntity, SecretAuditEntity, IntegrationSecretEntity, WebhookForwardingSecretEntity]), SecretStorageModule],
+  controllers: [SecretsController, IntegrationSecretsController, WebhookForwardingSecretsController],
+  providers: [SecretsService, SecretResolver, SecretAuditLog, EnvSlugs, IntegrationSecretsService, IntegrationFetchSecretResolver, WebhookForwardingSecretsService],
 })
 export class SecretsModule {}

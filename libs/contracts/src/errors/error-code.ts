@@ -71,6 +71,8 @@ export enum ErrorCode {
   WebhookTimestampStale = 'webhook_timestamp_stale',
   /** A receipt whose webhook's signing secret cannot be used (missing, out of scope or env, expired). */
   WebhookSecretUnavailable = 'webhook_secret_unavailable',
+  /** A sender over its webhook's receipt rate (per gateway replica): retry after the `Retry-After` seconds. */
+  WebhookRateLimited = 'webhook_rate_limited',
   ConnectionBusy = 'connection_busy',
   ServiceUnavailable = 'service_unavailable',
   ServiceTimeout = 'service_timeout',

@@ -56,6 +56,7 @@ export const Subjects = {
   SecretsIntegrationFetchReferenceResolve: 'secrets.integration-fetch-reference.resolve',
   SecretsIntegrationSecretGet: 'secrets.integration-secret.get',
   SecretsIntegrationSecretSet: 'secrets.integration-secret.set',
+  SecretsWebhookForwardingSecretEnsure: 'secrets.webhook-forwarding-secret.ensure',
   ActionsHealthCheck: 'actions.health.check',
   ActionsActionRun: 'actions.action.run',
   ActionsActionPlan: 'actions.action.plan',
@@ -65,6 +66,7 @@ export const Subjects = {
   ActionsIntegrationFetch: 'actions.integration.fetch',
   ActionsImportDocumentFetch: 'actions.import-document.fetch',
   ExecutorOutboundAddressCheck: 'executor.outbound-address.check',
+  ExecutorWebhookReceive: 'executor.webhook.receive',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];
@@ -82,6 +84,14 @@ export const Streams = {
     runSubject: 'actions.dispatch.run',
     /** One durable pull consumer shared by all replicas: each message goes to one of them at a time. */
     consumer: 'action-executor-dispatch',
+  },
+  /** Accepted webhook events waiting to be forwarded, written by `executor.webhook.receive` and its sweeper. */
+  WebhookDeliveries: {
+    name: 'WEBHOOK_DELIVERIES',
+    subjects: ['executor.webhook-delivery.>'],
+    /** Where each accepted event's id is published. */
+    eventSubject: 'executor.webhook-delivery.event',
+    consumer: 'action-executor-webhook-delivery',
   },
 } as const;
 

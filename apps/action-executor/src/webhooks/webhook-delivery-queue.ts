@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Consumer } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { Streams, type WebhookDeliveryMessage } from '@switchboard/contracts';
+import { NATS_CONNECTION } from '@switchboard/platform';
+import type { PulledQueue } from '../jetstream/stream-puller.js';
+import { WorkQueueClient } from '../jetstream/work-queue-client.js';
+import { WebhooksConfig } from './webhooks.config.js';
+
+const STREAM = Streams.WebhookDeliveries;
+
+// The receipt answers its sender after this at the latest; an event not confirmed by then is the sweeper's.
+const PUBLISH_TIMEOUT_MS = 2000;
+
+/** The webhook delivery stream, next to the dispatch stream: one message per accepted event, its id as message id. */
+@Injectable()
+export class WebhookDeliveryQueue implements PulledQueue {
+  readonly #client: WorkQueueClient;
+
+  constructor(@Inject(NATS_CONNECTION) nats: NatsConnection, config: WebhooksConfig) {
+    this.#client = new WorkQueueClient(nats, STREAM, config.WEBHOOK_DELIVERY_ACK_WAIT_MS);
+  }
+
+  ensure(options: { again?: boolean } = {}): Promise<void> {
+    return this.#client.ensure(options);
+  }
+
+  /** Queues the event's delivery; a publish repeated within the stream's duplicate window is stored once. */
+  publish(message: WebhookDeliveryMessage): Promise<void> {
+    return this.#client.publish(STREAM.eventSubject, message, message.event_id, PUBLISH_TIMEOUT_MS);
+  }
+
+  consumer(): Promise<Consumer> {
+    return this.#client.consumer();
+  }
+}

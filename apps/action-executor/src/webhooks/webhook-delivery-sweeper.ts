@@ -1,0 +1,59 @@
+import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
+import { WebhookDeliveryQueue } from './webhook-delivery-queue.js';
+import { WebhookEventStore } from './webhook-event.store.js';
+import { WebhooksConfig } from './webhooks.config.js';
+
+const SWEEP_BATCH = 500;
+
+/**
+ * Queues accepted events whose message never reached the delivery stream: the executor stored one and died before
+ * publishing, or the stream did not confirm in time. Every `WEBHOOK_SWEEP_INTERVAL_MS` it publishes those older than
+ * one interval (younger ones may still be publishing). Every replica sweeps; the event id as message id makes the
+ * stream store a message once within its duplicate window, and a delivery of an event already delivered sends nothing.
+ */
+@Injectable()
+export class WebhookDeliverySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  #timer: NodeJS.Timeout | undefined;
+  #sweeping: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: WebhookEventStore,
+    private readonly queue: WebhookDeliveryQueue,
+    private readonly config: WebhooksConfig,
+    private readonly logger: PinoLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.#timer = setInterval(() => this.#startSweep(), this.config.WEBHOOK_SWEEP_INTERVAL_MS);
+    // Housekeeping: it must never keep a stopping process alive.
+    this.#timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#sweeping;
+  }
+
+  /** Publishes every accepted event received before `now` minus one interval that is not in the stream; says how many. */
+  async sweep(now = new Date()): Promise<number> {
+    const unqueued = await this.store.unqueued(new Date(now.getTime() - this.config.WEBHOOK_SWEEP_INTERVAL_MS), SWEEP_BATCH);
+    for (const event of unqueued) {
+      await this.queue.publish({ workspace_id: event.workspace_id, event_id: event.id });
+      await this.store.markEnqueued(event.id);
+    }
+    return unqueued.length;
+  }
+
+  #startSweep(): void {
+    if (this.#sweeping !== undefined) return;
+    this.#sweeping = this.sweep()
+      .then((queued) => {
+        if (queued > 0) this.logger.info({ queued }, 'queued stored webhook events that had not reached the delivery stream');
+      })
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'webhook delivery sweep failed; retrying at the next interval'))
+      .finally(() => {
+        this.#sweeping = undefined;
+      });
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { DeliveryDecision } from './delivery-decision.js';
+import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity.js';
+import { WebhookEventEntity } from './webhook-event.entity.js';
+
+/** What storing an accepted event did: stored it, or found the sender's event id already accepted in the window. */
+export type AcceptedInsert = { inserted: true } | { inserted: false; existingId: string };
+
+/** An event waiting for delivery, with what a delivery attempt needs. */
+export type QueuedEvent = Pick<WebhookEventEntity, 'id' | 'workspace_id' | 'product' | 'webhook' | 'headers' | 'body' | 'forward_url' | 'attempts'>;
+
+/** One ended delivery attempt, as its row records it. */
+export type EndedAttempt = Omit<WebhookDeliveryAttemptEntity, 'event'>;
+
+/** Why an event is waiting again or dead-lettered: an error code (none for an answer that was not 2xx) and a message. */
+export interface DeliveryFailure {
+  code: string | null;
+  message: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Received webhook events and their delivery attempts, in the executor's own schema. */
+@Injectable()
+export class WebhookEventStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Records a refused receipt: kept for the product to see why, never delivered. */
+  async insertRefused(event: WebhookEventEntity): Promise<void> {
+    await this.dataSource.manager.insert(WebhookEventEntity, event);
+  }
+
+  /**
+   * Stores an accepted event unless the webhook accepted the same sender event id within the replay window. The check
+   * and the insert hold a lock on that id, so two receipts of one event racing each other store it once.
+   */
+  async insertAccepted(event: WebhookEventEntity, replayWindowDays: number): Promise<AcceptedInsert> {
+    return this.dataSource.transaction(async (manager) => {
+      if (event.sender_event_id !== null) {
+        const existingId = await this.#acceptedWithin(manager, event, replayWindowDays);
+        if (existingId !== undefined) return { inserted: false, existingId };
+      }
+      await manager.insert(WebhookEventEntity, event);
+      return { inserted: true };
+    });
+  }
+
+  /** Notes that the event's message reached the delivery stream, so the sweeper leaves it alone. */
+  async markEnqueued(eventId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE action_executor.webhook_events SET enqueued_at = now() WHERE id = $1 AND enqueued_at IS NULL`, [eventId]);
+  }
+
+  /** Accepted events received before `receivedBefore` whose message never reached the stream, oldest first. */
+  async unqueued(receivedBefore: Date, limit: number): Promise<Pick<WebhookEventEntity, 'id' | 'workspace_id'>[]> {
+    return this.dataSource.query(
+      `SELECT id, workspace_id FROM action_executor.webhook_events
+        WHERE status = 'queued' AND enqueued_at IS NULL AND received_at < $1 ORDER BY received_at LIMIT $2`,
+      [receivedBefore, limit],
+    );
+  }
+
+  /** The event if it still waits for delivery; `undefined` once it is delivered or dead-lettered, or unknown. */
+  async queued(workspaceId: string, eventId: string): Promise<QueuedEvent | undefined> {
+    const event = await this.dataSource.manager.findOne(WebhookEventEntity, {
+      select: { id: true, workspace_id: true, product: true, webhook: true, headers: true, body: true, forward_url: true, attempts: true },
+      where: { id: eventId, workspace_id: workspaceId, status: 'queued' },
+    });
+    return event ?? undefined;
+  }
+
+  /**
+   * Counts an attempt as started before anything is sent, so an executor dying mid-attempt still used it up; the
+   * attempt's number, or `undefined` when the event left `queued` meanwhile.
+   */
+  async startAttempt(workspaceId: string, eventId: string): Promise<number | undefined> {
+    const [rows] = await this.dataSource.query<[{ attempts: number }[], number]>(
+      `UPDATE action_executor.webhook_events SET attempts = attempts + 1, next_attempt_at = NULL
+        WHERE id = $1 AND workspace_id = $2 AND status = 'queued' RETURNING attempts`,
+      [eventId, workspaceId],
+    );
+    return rows[0]?.attempts;
+  }
+
+  /** Records an ended attempt and the event's state after it, in one transaction. */
+  async endAttempt(attempt: EndedAttempt, decision: DeliveryDecision, failure: DeliveryFailure | undefined): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(WebhookDeliveryAttemptEntity, attempt);
+      await manager.update(WebhookEventEntity, { id: attempt.event_id, status: 'queued' }, eventAfter(attempt, decision, failure));
+    });
+  }
+
+  /** Dead-letters an event whose attempts are used up though its last one never ended (its executor died). */
+  async deadLetterUnfinished(eventId: string, failure: DeliveryFailure): Promise<void> {
+    await this.dataSource.manager.update(
+      WebhookEventEntity,
+      { id: eventId, status: 'queued' },
+      { status: 'dead_lettered', error_code: failure.code, error_message: failure.message, next_attempt_at: null },
+    );
+  }
+
+  async #acceptedWithin(manager: EntityManager, event: WebhookEventEntity, replayWindowDays: number): Promise<string | undefined> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`webhook-event:${event.workspace_id}:${event.product}:${event.webhook}:${event.sender_event_id}`]);
+    const since = new Date(event.received_at.getTime() - replayWindowDays * DAY_MS);
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM action_executor.webhook_events
+        WHERE workspace_id = $1 AND product = $2 AND webhook = $3 AND sender_event_id = $4 AND received_at > $5 AND status <> 'refused'
+        LIMIT 1`,
+      [event.workspace_id, event.product, event.webhook, event.sender_event_id, since],
+    );
+    return rows[0]?.id;
+  }
+}
+
+function eventAfter(attempt: EndedAttempt, decision: DeliveryDecision, failure: DeliveryFailure | undefined): Partial<WebhookEventEntity> {
+  const error = { error_code: failure?.code ?? null, error_message: failure?.message ?? null };
+  switch (decision.action) {
+    case 'delivered':
+      return { status: 'delivered', delivered_at: new Date(attempt.started_at.getTime() + attempt.duration_ms), error_code: null, error_message: null };
+    case 'retry':
+      return { ...error, next_attempt_at: new Date(Date.now() + decision.delayMs) };
+    case 'dead_letter':
+      return { ...error, status: 'dead_lettered', next_attempt_at: null };
+  }
+}
