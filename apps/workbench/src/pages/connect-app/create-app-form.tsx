@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Fieldset, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import type { App, RequestType } from '@switchboard/sdk';
+import type { App, AppAuthSchemeType, CreateAppInput, RequestType } from '@switchboard/sdk';
 import { useState, type FormEvent } from 'react';
 import { useCreateAppMutation } from '../../api/apps';
 import { ApiErrorAlert } from '../../components/api-error-alert';
@@ -19,9 +19,20 @@ const ENV_FIELDS = ['slug', 'base_url', 'request_type'] as const;
 const isRequestType = (value: string | null): value is RequestType => value !== null && Object.hasOwn(REQUEST_TYPE_LABELS, value);
 const NEW_ENV: EnvRow = { slug: '', base_url: '', request_type: 'JSON' };
 
+// The schemes a new app may declare here, each under a tag of its own kind; OAuth2 needs a token URL, so it is left to the API.
+const AUTH_SCHEMES = {
+  none: { label: 'None', scheme: undefined },
+  api_key: { label: 'API key in the X-API-Key header', scheme: { tag: 'api-key', type: 'api_key' } },
+  bearer: { label: 'Bearer token', scheme: { tag: 'bearer', type: 'bearer' } },
+  basic: { label: 'Basic (username and password)', scheme: { tag: 'basic', type: 'basic' } },
+} satisfies Record<string, { label: string; scheme: { tag: string; type: AppAuthSchemeType } | undefined }>;
+type AuthChoice = keyof typeof AUTH_SCHEMES;
+const AUTH_OPTIONS = Object.entries(AUTH_SCHEMES).map(([value, { label }]) => ({ value, label }));
+const isAuthChoice = (value: string | null): value is AuthChoice => value !== null && Object.hasOwn(AUTH_SCHEMES, value);
+
 /** The API's field names (`tag`, `envs.0.base_url`) for a form with `envCount` env rows: each lands beside its own input. */
 function fieldsByApiName(envCount: number): Record<string, string> {
-  const names = ['tag', 'name', 'description', 'envs'];
+  const names = ['tag', 'name', 'description', 'envs', 'auth', 'auth.0', 'auth.0.type'];
   for (let row = 0; row < envCount; row++) names.push(...ENV_FIELDS.map((field) => `envs.${row}.${field}`));
   return Object.fromEntries(names.map((name) => [name, name]));
 }
@@ -33,6 +44,7 @@ export function CreateAppForm({ onCreated, onCancel }: { onCreated: (app: App) =
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [envs, setEnvs] = useState<EnvRow[]>([{ ...NEW_ENV, slug: 'prd' }]);
+  const [auth, setAuth] = useState<AuthChoice>('none');
   const [missing, setMissing] = useState<Record<string, string>>({});
   const apiErrors = formErrorsOf(create.error, fieldsByApiName(envs.length));
   const errorOf = (field: string): string | undefined => missing[field] ?? apiErrors.fields[field];
@@ -49,15 +61,15 @@ export function CreateAppForm({ onCreated, onCancel }: { onCreated: (app: App) =
     setMissing(blank);
     create.reset();
     if (Object.keys(blank).length > 0) return;
-    create.mutate(
-      {
-        tag: tag.trim(),
-        ...(name.trim() === '' ? {} : { name: name.trim() }),
-        ...(description.trim() === '' ? {} : { description: description.trim() }),
-        envs: envs.map((env) => ({ slug: env.slug.trim(), base_url: env.base_url.trim(), request_type: env.request_type })),
-      },
-      { onSuccess: onCreated },
-    );
+    const scheme = AUTH_SCHEMES[auth].scheme;
+    const input: CreateAppInput = {
+      tag: tag.trim(),
+      ...(name.trim() === '' ? {} : { name: name.trim() }),
+      ...(description.trim() === '' ? {} : { description: description.trim() }),
+      envs: envs.map((env) => ({ slug: env.slug.trim(), base_url: env.base_url.trim(), request_type: env.request_type })),
+      ...(scheme === undefined ? {} : { auth: [scheme] }),
+    };
+    create.mutate(input, { onSuccess: onCreated });
   };
 
   return (
@@ -113,6 +125,17 @@ export function CreateAppForm({ onCreated, onCancel }: { onCreated: (app: App) =
             </div>
           </Stack>
         </Fieldset>
+        <Select
+          label="Auth scheme"
+          description="How requests to the app are authenticated; each connection then gives the credentials"
+          data={AUTH_OPTIONS}
+          allowDeselect={false}
+          value={auth}
+          error={errorOf('auth') ?? errorOf('auth.0') ?? errorOf('auth.0.type')}
+          onChange={(value) => {
+            if (isAuthChoice(value)) setAuth(value);
+          }}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Back to the apps
