@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Switchboard } from '@switchboard/sdk';
 import { expectAccessible, startFakeStripe, type FakeThirdPartyApi, type WorkspaceCredentials } from '@switchboard/testing';
-import type { Page } from 'playwright-core';
-import { descriptionOf, openWorkspaceSignedIn, workbenchTestbed } from './workbench-browser.js';
-
-// Picks `option` in the Mantine select labelled `label`.
-async function pick(page: Page, label: string, option: RegExp): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option }).click();
-}
+import { descriptionOf, openWorkspaceSignedIn, pickOption, workbenchTestbed } from './workbench-browser.js';
 
 // Browser flows on a 2-core machine shared with other builds: a generous bound, not a timing assertion.
 jest.setTimeout(180_000);
@@ -43,10 +36,10 @@ describe('The action runner and the run log', () => {
     await page.getByRole('heading', { name: 'Action runner', level: 1 }).waitFor();
     await expectAccessible(page, 'the empty action runner');
 
-    await pick(page, 'Product', /ecommerce-platform/);
-    await pick(page, 'Environment', /\(prd\)/);
-    await pick(page, 'Connected app', /stripe-payments/);
-    await pick(page, 'Action', /create-charge/);
+    await pickOption(page, 'Product', /ecommerce-platform/);
+    await pickOption(page, 'Environment', /\(prd\)/);
+    await pickOption(page, 'Connected app', /stripe-payments/);
+    await pickOption(page, 'Action', /create-charge/);
     const body = page.getByRole('textbox', { name: 'Body (JSON)' });
     // Seeded from the template's body schema: its required properties, as placeholders.
     await body.waitFor();
@@ -84,7 +77,7 @@ describe('The action runner and the run log', () => {
     await navigation.getByRole('link', { name: 'Runs' }).click();
     const runs = page.getByRole('table', { name: 'Runs' });
     await runs.getByRole('row', { name: /Failed/ }).waitFor();
-    await pick(page, 'Status', /Succeeded/);
+    await pickOption(page, 'Status', /Succeeded/);
     await page.getByRole('combobox', { name: 'Status' }).press('Escape');
     expect(new URL(page.url()).searchParams.get('status')).toBe('succeeded');
     await runs.getByRole('row', { name: /Failed/ }).waitFor({ state: 'detached' });

@@ -1,110 +1,156 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { Switchboard, type CreateAppInput } from '@switchboard/sdk';
+import { Switchboard } from '@switchboard/sdk';
 import { expectAccessible, REPO_ROOT, type WorkspaceCredentials } from '@switchboard/testing';
 import type { Page } from 'playwright-core';
-import { signIn, workbenchTestbed } from './workbench-browser.js';
+import { pickOption, signIn, workbenchTestbed } from './workbench-browser.js';
 
 // `SWITCHBOARD_SCREENSHOTS=1` saves each step of the marketplace run under docs/workbench/ (the README shows them);
 // without it the flow runs the same and writes nothing into the tree.
 const SCREENSHOT_DIR = process.env.SWITCHBOARD_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs/workbench') : undefined;
 
-// A whole click-through with an axe scan on each page took 80-110 s on a 2-core machine shared by other test runs.
-const FLOW_TIMEOUT_MS = 180_000;
+// A whole click-through with an axe scan on each page and dialog: about a minute, but up to 4 on a 2-core machine that
+// other test runs load 10 times over. A bound for a stuck page, not a timing assertion.
+const FLOW_TIMEOUT_MS = 300_000;
 
+// What seed 001 assumes exists before it starts ("once you have created an App and a Product"): a product with the
+// seed's Production and Sandbox envs. The secret is what seed 002 creates under Settings → Secrets.
 const PRODUCT = { tag: 'webshop', name: 'Web shop', envs: [{ slug: 'prd', name: 'Production' }, { slug: 'dev', name: 'Sandbox' }] };
+const SECRET_KEY = 'STRIPE_KEY';
 
-/** A workspace app made in code, whose envs carry the product's slugs. */
-const BILLING_APP: CreateAppInput = {
-  tag: 'billing',
-  name: 'Billing API',
-  description: 'Invoices for the web shop',
-  envs: [
-    { slug: 'prd', base_url: 'https://billing.example.com', request_type: 'JSON' },
-    { slug: 'dev', base_url: 'https://sandbox.billing.example.com', request_type: 'JSON' },
-  ],
-  auth: [{ tag: 'api-key', type: 'api_key', in: 'header', name: 'X-Api-Key' }],
-  actions: [
-    {
-      tag: 'create-invoice',
-      method: 'POST',
-      path: '/invoices',
-      summary: 'Create an invoice',
-      schema: { body: { type: 'object', properties: { amount: { type: 'integer' } }, required: ['amount'] } },
+/**
+ * An OpenAPI document whose servers become the app envs `production` and `sandbox` (matched by the product envs'
+ * names), with an OAuth2 implicit scheme the import cannot use: the preview warns about it.
+ */
+const SHIPPING_DOCUMENT = JSON.stringify(
+  {
+    openapi: '3.1.0',
+    info: { title: 'Shipping API', version: '1.0.0' },
+    servers: [
+      { url: 'https://api.shipping.example.com', description: 'Production' },
+      { url: 'https://sandbox.shipping.example.com', description: 'Sandbox' },
+    ],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        browser: { type: 'oauth2', flows: { implicit: { authorizationUrl: 'https://shipping.example.com/authorize', scopes: {} } } },
+      },
     },
-  ],
-};
+    security: [{ bearer: [] }],
+    paths: {
+      '/labels': {
+        post: {
+          operationId: 'create-label',
+          summary: 'Create a shipping label',
+          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { weight_grams: { type: 'integer' } } } } } },
+        },
+      },
+    },
+  },
+  null,
+  2,
+);
 
-/** An OpenAPI document whose servers become the app envs `production` and `sandbox`, matched by the product envs' names. */
-const SHIPPING_DOCUMENT = JSON.stringify({
-  openapi: '3.1.0',
-  info: { title: 'Shipping API', version: '1.0.0' },
-  servers: [
-    { url: 'https://api.shipping.example.com', description: 'Production' },
-    { url: 'https://sandbox.shipping.example.com', description: 'Sandbox' },
-  ],
-  components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-  security: [{ bearer: [] }],
-  paths: { '/labels': { post: { operationId: 'create-label', summary: 'Create a shipping label', requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { weight_grams: { type: 'integer' } } } } } } } } },
-});
+type Screenshot = (name: string) => Promise<void>;
 
 interface AddingWay {
   name: string;
-  /** The app's tag once added, and its env that the product's Production maps to. */
+  /** The app's tag once added (the access tag suggested for it too), its name and its auth scheme. */
   app: string;
   appName: string;
-  /** An action whose input schema the App Overview shows. */
-  action: string;
+  scheme: string;
+  /** The credential field of that scheme the secret's reference goes into. */
+  credential: string;
+  /** An action whose input schema the App Overview shows, when the app has any. */
+  action: string | undefined;
+  /** The app envs the product's Production and Sandbox map to by default. */
   production: string;
   sandbox: string;
-  /** The credential field the secret goes into. */
-  credential: string;
-  /** Sets up what the way needs, then brings the browser to the App Overview page. */
-  addApp: (page: Page, switchboard: Switchboard, screenshot: Screenshot) => Promise<void>;
+  /** Seed 001 step 4 from the Connect App page, ending on the App Overview. */
+  addApp: (page: Page, screenshot: Screenshot) => Promise<void>;
 }
-
-type Screenshot = (page: Page, name: string) => Promise<void>;
 
 const WAYS: AddingWay[] = [
   {
-    name: 'a workspace app',
+    name: 'a new workspace app',
     app: 'billing',
     appName: 'Billing API',
-    action: 'create-invoice',
+    scheme: 'api-key',
+    credential: 'api_key',
+    action: undefined,
     production: 'prd',
     sandbox: 'dev',
-    credential: 'api_key',
-    addApp: async (page, switchboard) => {
-      await switchboard.app.create(BILLING_APP);
-      await page.reload();
-      await page.getByRole('table', { name: 'Apps' }).getByRole('link', { name: 'billing' }).click();
+    addApp: async (page) => {
+      await page.getByRole('button', { name: 'Add Workspace App' }).click();
+      const modal = page.getByRole('dialog', { name: 'Add Workspace App' });
+      await modal.getByText('No apps in this workspace yet').waitFor();
+      await expectAccessible(page, 'the Add Workspace App modal');
+      await modal.getByRole('button', { name: 'Create a new app' }).click();
+      const form = page.getByRole('dialog', { name: 'Create a new app' });
+      await form.getByRole('textbox', { name: 'Tag' }).fill('billing');
+      await form.getByRole('textbox', { name: 'Name' }).fill('Billing API');
+      await form.getByRole('textbox', { name: 'Environment 1 base URL' }).fill('https://billing.example.com');
+      await form.getByRole('button', { name: 'Add an environment' }).click();
+      await form.getByRole('textbox', { name: 'Environment 2 slug' }).fill('dev');
+      await form.getByRole('textbox', { name: 'Environment 2 base URL' }).fill('https://sandbox.billing.example.com');
+      await pickOption(page, 'Auth scheme', 'API key in the X-API-Key header');
+      await expectAccessible(page, 'the create-app form');
+      await form.getByRole('button', { name: 'Create app' }).click();
     },
   },
   {
     name: 'an imported API document',
     app: 'shipping',
     appName: 'Shipping API',
+    scheme: 'bearer',
+    credential: 'token',
     action: 'create-label',
     production: 'production',
     sandbox: 'sandbox',
-    credential: 'token',
-    addApp: async (page, switchboard) => {
-      await switchboard.app.import.commit(SHIPPING_DOCUMENT, { tag: 'shipping' });
-      await page.goto('/apps/shipping');
+    addApp: async (page) => {
+      await page.getByRole('button', { name: 'Import App' }).click();
+      const modal = page.getByRole('dialog', { name: 'Import App Docs' });
+      await modal.getByRole('tab', { name: 'Paste text' }).click();
+      await modal.getByRole('textbox', { name: 'Document text' }).fill(SHIPPING_DOCUMENT);
+      await expectAccessible(page, 'the Import App Docs modal');
+      await modal.getByRole('button', { name: 'Preview' }).click();
+      const warnings = modal.getByRole('list', { name: 'Warnings (1)' }).getByRole('listitem');
+      await warnings.waitFor();
+      expect(await warnings.textContent()).toContain('unsupported_security');
+      await modal.getByRole('table', { name: 'Actions (1)' }).getByRole('row', { name: /POST \/labels/ }).waitFor();
+      await expectAccessible(page, 'the import preview with its warning');
+      await modal.getByRole('textbox', { name: 'Tag' }).fill('shipping');
+      await modal.getByRole('button', { name: 'Create app' }).click();
     },
   },
   {
     name: 'the marketplace',
     app: 'stripe',
     appName: 'Stripe',
+    scheme: 'secret-key',
+    credential: 'token',
     action: 'create-charge',
     production: 'prd',
     sandbox: 'dev',
-    credential: 'token',
-    addApp: async (page, switchboard) => {
-      await switchboard.marketplace.install('stripe');
-      await page.goto('/apps/stripe');
+    addApp: async (page, screenshot) => {
+      await page.getByRole('link', { name: 'Add from Marketplace' }).click();
+      await page.getByRole('heading', { name: 'Marketplace', level: 1 }).waitFor();
+      // The first page of every template, then Payments, then a search within it.
+      await page.getByRole('navigation', { name: 'Pages of templates' }).waitFor();
+      await screenshot('04-marketplace');
+      await pickOption(page, 'Category', /^Payments/);
+      await page.waitForURL((url) => url.searchParams.get('category') === 'payments');
+      await page.getByRole('searchbox', { name: 'Search' }).fill('stripe');
+      await page.waitForURL((url) => url.searchParams.get('search') === 'stripe');
+      await page.getByRole('status').getByText('1 template').waitFor();
+      await expectAccessible(page, 'the marketplace, searched within a category');
+      await page.getByRole('list', { name: 'Templates' }).getByRole('link', { name: 'Stripe' }).click();
+      await page.getByRole('heading', { name: 'Stripe', level: 1 }).waitFor();
+      await page.getByRole('table', { name: /Actions/ }).getByRole('row', { name: /create-charge/ }).waitFor();
+      await expectAccessible(page, 'the Stripe template');
+      await screenshot('04b-template-detail');
+      await page.getByRole('button', { name: 'Install' }).click();
     },
   },
 ];
@@ -112,40 +158,68 @@ const WAYS: AddingWay[] = [
 describe('Seed 001 in the browser: connecting an app to a product, once per way of adding it', () => {
   const testbed = workbenchTestbed();
 
-  it.each(WAYS)('integrates $name with Production → Production and Sandbox → Sandbox', async (way) => {
+  it.each(WAYS)('adds $name from the product, integrates it with Production → Production and Sandbox → Sandbox, and finds it in Connected Apps', async (way) => {
     const credentials = await testbed.platform.createWorkspace(`seed-001-${way.app}`);
     const switchboard = new Switchboard({ ...credentials, url: testbed.platform.url });
     await switchboard.product.init(PRODUCT.tag, { name: PRODUCT.name, envs: PRODUCT.envs });
-    await switchboard.secrets.create({ key: 'STRIPE_KEY', value: 'sk_test_seed001' });
-    const screenshot = screenshotsFor(way === WAYS[2]);
+    await switchboard.secrets.create({ key: SECRET_KEY, value: 'sk_test_seed001' });
     const { context, page } = await testbed.browser.open();
     try {
-      await integrateThroughTheWorkbench(page, switchboard, way, screenshot, credentials);
+      await connectThroughTheWorkbench(page, way, credentials, screenshotsOf(page, credentials, way === WAYS[2]));
     } finally {
       await context.close();
     }
+
+    const connection = await switchboard.product.appsOf(PRODUCT.tag).fetch(way.app);
+    expect(connection.envs.map((env) => [env.product_env_slug, env.app_env_slug, env.auth])).toEqual([
+      ['prd', way.production, [{ auth_tag: way.scheme, data: { [way.credential]: `$Token{${SECRET_KEY}}` } }]],
+      ['dev', way.sandbox, []],
+    ]);
   }, FLOW_TIMEOUT_MS);
 });
 
-/** Seed 001 steps 1 to 7 as a user clicks them, then what the API holds afterwards. */
-async function integrateThroughTheWorkbench(page: Page, switchboard: Switchboard, way: AddingWay, screenshot: Screenshot, credentials: WorkspaceCredentials): Promise<void> {
+/** Seed 001 steps 1 to 7 as a user clicks them, with axe on every page and dialog on the way. */
+async function connectThroughTheWorkbench(page: Page, way: AddingWay, credentials: WorkspaceCredentials, screenshot: Screenshot): Promise<void> {
+  // Step 1: the workspace, then the product's overview.
   await signIn(page, credentials);
-  await screenshot(page, '01-workspace');
+  await page.getByRole('table', { name: 'Products' }).getByRole('link', { name: PRODUCT.tag }).waitFor();
+  await expectAccessible(page, 'the workspace page');
+  await screenshot('01-workspace');
+  await page.getByRole('table', { name: 'Products' }).getByRole('link', { name: PRODUCT.tag }).click();
+  await page.getByRole('heading', { name: PRODUCT.name, level: 1 }).waitFor();
+  const sidebar = page.getByRole('complementary', { name: 'Product sidebar' });
+  await sidebar.getByText('No apps connected yet').waitFor();
+  await expectAccessible(page, 'the Product Overview');
+  await screenshot('02-product-overview');
 
-  await way.addApp(page, switchboard, screenshot);
+  // Steps 2 to 4: Quick Actions → Connect App, one of the three ways, and the App Overview.
+  await page.getByRole('region', { name: 'Quick Actions' }).getByRole('link', { name: 'Connect App' }).click();
+  await page.getByRole('heading', { name: 'Connect App', level: 1 }).waitFor();
+  await expectAccessible(page, 'the Connect App page');
+  await screenshot('03-connect-app');
+  await way.addApp(page, screenshot);
+  await page.waitForURL((url) => url.pathname === `/apps/${way.app}`);
   await page.getByRole('heading', { level: 1, name: way.appName }).waitFor();
-  // The action's row opens to its input schemas, fetched then.
-  await page.getByRole('button', { name: new RegExp(way.action) }).click();
-  await page.getByRole('figure', { name: `Body schema of ${way.action}` }).waitFor();
+  const envs = page.getByRole('table', { name: 'Environments' });
+  await envs.getByRole('row', { name: new RegExp(`^${way.production} `) }).waitFor();
+  await envs.getByRole('row', { name: new RegExp(`^${way.sandbox} `) }).waitFor();
+  await page.getByRole('table', { name: 'Auth schemes' }).getByRole('row', { name: new RegExp(`^${way.scheme} `) }).waitFor();
+  if (way.action === undefined) {
+    await page.getByRole('region', { name: 'Actions' }).getByText('This app has no actions yet').waitFor();
+  } else {
+    // The action's row opens to its input schemas, fetched then.
+    await page.getByRole('button', { name: new RegExp(way.action) }).click();
+    await page.getByRole('figure', { name: `Body schema of ${way.action}` }).waitFor();
+  }
   await expectAccessible(page, `the App Overview of ${way.app}`);
-  await screenshot(page, '05-app-overview');
+  await screenshot('05-app-overview');
 
   // Step 5: Integrate, which product, Next.
   await page.getByRole('button', { name: 'Integrate' }).click();
-  const integrate = page.getByRole('dialog', { name: /^Integrate/ });
+  const integrate = page.getByRole('dialog', { name: `Integrate ${way.appName}` });
   await integrate.getByRole('combobox', { name: 'Product' }).selectOption(PRODUCT.tag);
   await expectAccessible(page, 'the Integrate modal, product step');
-  await screenshot(page, '06-integrate-product');
+  await screenshot('06-integrate-product');
   await integrate.getByRole('button', { name: 'Next' }).click();
 
   // Step 6: the env mapping, matched by default; the access tag the API suggests; the secret's reference into auth.
@@ -156,41 +230,42 @@ async function integrateThroughTheWorkbench(page: Page, switchboard: Switchboard
   expect(await integrate.getByRole('textbox', { name: 'Access tag' }).inputValue()).toBe(way.app);
   const productionSettings = integrate.getByRole('group', { name: 'Production (prd)' });
   await productionSettings.getByRole('button', { name: `Insert a secret into ${way.credential}` }).click();
-  await page.getByRole('menuitem', { name: 'STRIPE_KEY' }).click();
-  expect(await productionSettings.getByRole('textbox', { name: way.credential }).inputValue()).toBe('$Token{STRIPE_KEY}');
+  await page.getByRole('menuitem', { name: SECRET_KEY }).click();
+  expect(await productionSettings.getByRole('textbox', { name: way.credential }).inputValue()).toBe(`$Token{${SECRET_KEY}}`);
   await expectAccessible(page, 'the Integrate modal, env mapping step');
-  await screenshot(page, '07-env-mapping');
+  await screenshot('07-env-mapping');
   await integrate.getByRole('button', { name: 'Finish' }).click();
 
-  // Step 7: the success modal; closing it leads to the product.
+  // Step 7: the success modal; closing it leads to the product, whose Refresh lists the app in Connected Apps.
   const success = page.getByRole('dialog', { name: 'App integrated' });
-  await success.waitFor();
+  await success.getByText(`${way.appName} is connected to ${PRODUCT.name}`).waitFor();
   await expectAccessible(page, 'the success modal');
-  await screenshot(page, '08-integrated');
+  await screenshot('08-integrated');
   await success.getByRole('button', { name: 'Close', exact: true }).click();
-  await page.waitForURL(`**/products/${PRODUCT.tag}`);
-
-  const connection = await switchboard.product.appsOf(PRODUCT.tag).fetch(way.app);
-  expect(connection.envs.map((env) => [env.product_env_slug, env.app_env_slug])).toEqual([
-    ['prd', way.production],
-    ['dev', way.sandbox],
-  ]);
-  const schemeTag = (await switchboard.app.fetch(way.app)).auth[0]?.tag;
-  expect(connection.envs[0]?.auth).toEqual([{ auth_tag: schemeTag, data: { [way.credential]: '$Token{STRIPE_KEY}' } }]);
+  await page.waitForURL((url) => url.pathname === `/products/${PRODUCT.tag}`);
+  await sidebar.getByRole('button', { name: 'Refresh' }).click();
+  const connected = sidebar.getByRole('list', { name: 'Connected Apps' }).getByRole('link', { name: way.appName });
+  await connected.waitFor();
+  await expectAccessible(page, 'the Product Overview with the connected app');
+  await screenshot('09-connected-apps');
 
   // The connection's own page shows the mapping and the reference as written.
-  await page.goto(`/products/${PRODUCT.tag}/connections/${way.app}`);
-  const productionEnv = page.getByRole('region', { name: `Production → ${way.production}` });
-  await productionEnv.getByRole('cell', { name: '$Token{STRIPE_KEY}' }).waitFor();
+  await connected.click();
+  await page.getByRole('heading', { name: way.app, level: 1 }).waitFor();
+  await page.getByRole('region', { name: `Production → ${way.production}` }).getByRole('cell', { name: `$Token{${SECRET_KEY}}` }).waitFor();
   await page.getByRole('region', { name: `Sandbox → ${way.sandbox}` }).waitFor();
   await expectAccessible(page, 'the connection page');
-  await screenshot(page, '09-connection');
+  await screenshot('10-connection');
 }
 
-function screenshotsFor(saving: boolean): Screenshot {
-  return async (page, name) => {
+/**
+ * Saves the page at 1280x800 as `docs/workbench/<name>.png` when `saving` (and SWITCHBOARD_SCREENSHOTS=1), the
+ * workspace id in the header masked: it changes on every run.
+ */
+function screenshotsOf(page: Page, credentials: WorkspaceCredentials, saving: boolean): Screenshot {
+  return async (name) => {
     if (!saving || SCREENSHOT_DIR === undefined) return;
     await mkdir(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), mask: [page.getByRole('banner').getByText(credentials.workspace_id)], maskColor: '#e9ecef' });
   };
 }

@@ -124,3 +124,9 @@ export async function descriptionOf(control: Locator): Promise<string> {
   const ids = (await control.getAttribute('aria-describedby'))?.split(' ').filter(Boolean) ?? [];
   return (await Promise.all(ids.map((id) => control.page().locator(`[id="${id}"]`).textContent()))).join(' ');
 }
+
+/** Picks `option` in the Mantine select labelled `label` (a combobox whose options open in a listbox). */
+export async function pickOption(page: Page, label: string, option: string | RegExp): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+}
