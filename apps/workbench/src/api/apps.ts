@@ -8,6 +8,7 @@ export const appKeys = {
   list: () => [...appKeys.all, 'list'] as const,
   detail: (tag: string) => [...appKeys.all, 'detail', tag] as const,
   action: (tag: string, action: string) => [...appKeys.detail(tag), 'action', action] as const,
+  templateUpdate: (tag: string) => [...appKeys.detail(tag), 'template-update'] as const,
 };
 
 /** Every app of the workspace catalog. */
@@ -40,5 +41,21 @@ export function useCreateAppMutation() {
     mutationFn: (input: CreateAppInput) => switchboard.app.create(input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: appKeys.all }),
     meta: { errorsShownInline: true },
+  });
+}
+
+/** What updating an app installed from a template to the template's newest version would change (asked only while `enabled`). */
+export function useTemplateUpdatePreviewQuery(tag: string, enabled: boolean) {
+  const switchboard = useSwitchboard();
+  return useQuery({ queryKey: appKeys.templateUpdate(tag), queryFn: () => switchboard.marketplace.previewUpdate(tag), enabled });
+}
+
+/** Updates an app to its template's newest version; the app, its actions and its preview are asked again. */
+export function useApplyTemplateUpdateMutation() {
+  const switchboard = useSwitchboard();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (tag: string) => switchboard.marketplace.applyUpdate(tag),
+    onSuccess: (app) => queryClient.invalidateQueries({ queryKey: appKeys.detail(app.tag) }),
   });
 }

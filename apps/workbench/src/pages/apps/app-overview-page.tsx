@@ -10,6 +10,7 @@ import { AppActionsList } from './app-actions-list';
 import { AppAuthTable } from './app-auth-table';
 import { AppEnvsTable } from './app-envs-table';
 import { IntegrateModal } from './integrate/integrate-modal';
+import { TemplateUpdate } from './template-update';
 
 /** Step 4 of seed 001: the app's envs, actions and auth schemes, and Integrate to connect it to a product. */
 export function AppOverviewPage() {
@@ -49,6 +50,7 @@ function AppOverview({ app }: { app: App }) {
           Integrate
         </Button>
       </Group>
+      <TemplateUpdate app={app} />
       <PageSection title="Environments" headingId="app-envs-heading">
         <AppEnvsTable envs={app.envs} labelledBy="app-envs-heading" />
       </PageSection>

@@ -3,22 +3,10 @@ import type { AppImportPreview } from '@switchboard/sdk';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { AppImportVariables } from '../../api/app-imports';
 import { ApiErrorAlert } from '../../components/api-error-alert';
-import { DataTable, type Column } from '../../components/data-table';
+import { AppDiffView } from '../../components/app-diff-view';
 import { ActionSummaryTable } from '../../components/action-summary-table';
 
 type ImportedApp = AppImportPreview['app'];
-type KeyedChanges = NonNullable<AppImportPreview['diff']>['actions'];
-interface DiffRow {
-  part: string;
-  changes: KeyedChanges;
-}
-
-const DIFF_COLUMNS: readonly Column<DiffRow>[] = [
-  { header: 'Part', cell: (row) => row.part },
-  { header: 'Added', cell: (row) => keysOf(row.changes.added) },
-  { header: 'Changed', cell: (row) => keysOf(row.changes.changed) },
-  { header: 'Removed', cell: (row) => keysOf(row.changes.removed) },
-];
 
 /** The app a document makes: its envs, auth schemes and actions (summaries: the preview carries no schemas). */
 export function ImportOutline({ app }: { app: ImportedApp }) {
@@ -122,22 +110,13 @@ export function ImportDiff({ mutation }: { mutation: UseMutationResult<AppImport
   if (mutation.isError) return <ApiErrorAlert title="Could not compare with the existing app" error={mutation.error} />;
   const diff = mutation.data?.diff;
   if (diff === undefined) return null;
-  const rows: DiffRow[] = [
-    { part: 'Actions', changes: diff.actions },
-    { part: 'Environments', changes: diff.envs },
-    { part: 'Auth schemes', changes: diff.auth },
-  ];
   return (
     <Stack gap="xs" component="section" aria-labelledby="import-diff-heading">
       <Title order={3} size="h5" id="import-diff-heading">
         Changes to the existing app
       </Title>
-      <DataTable labelledBy="import-diff-heading" rows={rows} columns={DIFF_COLUMNS} rowKey={(row) => row.part} />
-      <Text size="sm">{diff.fields.length === 0 ? 'Name and description stay as they are.' : `Also changes: ${diff.fields.join(', ')}.`}</Text>
+      <AppDiffView diff={diff} labelledBy="import-diff-heading" />
     </Stack>
   );
 }
 
-function keysOf(keys: string[]): string {
-  return keys.length === 0 ? 'none' : keys.join(', ');
-}
