@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { App } from '@switchboard/sdk';
 import { useApplyTemplateUpdateMutation, useTemplateUpdatePreviewQuery } from '../../api/apps';
@@ -10,19 +10,17 @@ import { AppDiffView } from '../../components/app-diff-view';
  * for an app that is current or was not installed from a template.
  */
 export function TemplateUpdate({ app }: { app: App }) {
-  const available = app.template?.update_available === true;
-  const preview = useTemplateUpdatePreviewQuery(app.tag, available);
+  // The app's own `update_available` knows only the built-in templates: the preview also knows the workspace's own.
+  const preview = useTemplateUpdatePreviewQuery(app.tag, app.template !== null);
   const apply = useApplyTemplateUpdateMutation();
-  if (!available) return null;
+  if (app.template === null || preview.isPending || (preview.isSuccess && !preview.data.update_available)) return null;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="template-update-heading">
       <Stack gap="sm">
         <Title order={2} size="h4" id="template-update-heading">
           Update available
         </Title>
-        {preview.isPending ? (
-          <Loader size="sm" aria-label="Comparing with the template's newest version" />
-        ) : preview.isError ? (
+        {preview.isError ? (
           <ApiErrorAlert title="Could not compare with the template's newest version" error={preview.error} onRetry={preview.refetch} />
         ) : (
           <>
