@@ -13,12 +13,14 @@ interface DataTableProps<Row> {
   rows: readonly Row[];
   columns: readonly Column<Row>[];
   rowKey: (row: Row) => string;
+  /** Below this width (px) the table scrolls sideways; 520 by default. */
+  minWidth?: number;
 }
 
 /** A list as a table, scrolling sideways on narrow screens rather than squeezing its columns. */
-export function DataTable<Row>({ labelledBy, rows, columns, rowKey }: DataTableProps<Row>) {
+export function DataTable<Row>({ labelledBy, rows, columns, rowKey, minWidth = 520 }: DataTableProps<Row>) {
   return (
-    <Table.ScrollContainer minWidth={520}>
+    <Table.ScrollContainer minWidth={minWidth}>
       <Table striped highlightOnHover aria-labelledby={labelledBy}>
         <Table.Thead>
           <Table.Tr>

@@ -1,12 +1,12 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import type { App, ConnectedApp, Product } from '@switchboard/sdk';
 import { useAppQuery } from '../../api/apps';
 import { useUpdateConnectionMutation } from '../../api/connections';
-import { ApiErrorAlert } from '../../components/api-error-alert';
 import { storedConnectionDrafts } from '../../components/connection-env-draft';
 import { ConnectionEnvsFields, useConnectionEnvDrafts } from '../../components/connection-env-editor';
 import { formErrorsOf } from '../../components/form-errors';
 import { QueryContent } from '../../components/query-content';
+import { FormActions } from '../../components/form-actions';
 
 interface EditConnectionModalProps {
   connection: ConnectedApp;
@@ -40,15 +40,12 @@ function EditConnectionForm({ app, connection, product, onDone }: { app: App; co
     >
       <Stack gap="md">
         <ConnectionEnvsFields app={app} drafts={envs.drafts} setDrafts={envs.setDrafts} fixed={new Set(connection.envs.map((env) => env.product_env_slug))} errors={errors.fields} />
-        {errors.unplaced === undefined ? null : <ApiErrorAlert title="Could not save the connection" error={errors.unplaced} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            Save
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel="Save"
+          submitting={update.isPending}
+          secondary={{ label: 'Cancel', onClick: onDone }}
+          refusal={{ title: 'Could not save the connection', error: errors.unplaced }}
+        />
       </Stack>
     </form>
   );

@@ -1,15 +1,34 @@
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { RunRecordStatus } from '@switchboard/sdk';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { RunRecord, RunRecordStatus } from '@switchboard/sdk';
 import { IconRefresh } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useRunLogQuery, type RunLogFilters } from '../../api/runs';
 import { ApiErrorAlert } from '../../components/api-error-alert';
+import { DataTable, TagText, type Column } from '../../components/data-table';
 import { formErrorsOf } from '../../components/form-errors';
 import { ListSkeleton } from '../../components/list-skeleton';
 import { RunFilters } from './run-filters';
 import { RunStatusBadge } from './run-status-badge';
 
 const FILTER_PARAMS = ['product', 'app', 'status', 'after', 'before'] as const;
+
+const RUN_COLUMNS: readonly Column<RunRecord>[] = [
+  {
+    header: 'When',
+    cell: (run) => (
+      <Anchor component={Link} to={`/runs/${run.run_id}`} size="sm" aria-label={`Run ${run.event} at ${new Date(run.created_at).toLocaleString()}`}>
+        {new Date(run.created_at).toLocaleString()}
+      </Anchor>
+    ),
+  },
+  { header: 'Status', cell: (run) => <RunStatusBadge status={run.status} /> },
+  { header: 'Product', cell: (run) => run.product },
+  { header: 'Connected app', cell: (run) => <TagText>{run.access_tag}</TagText> },
+  { header: 'Env', cell: (run) => run.env },
+  { header: 'Action', cell: (run) => <TagText>{run.event}</TagText> },
+  { header: 'HTTP', cell: (run) => run.http_status ?? '—' },
+  { header: 'Total', cell: (run) => (run.timings.total_ms === null ? '—' : `${run.timings.total_ms} ms`) },
+];
 
 /** The run log, newest first, filtered by what the URL holds (so a filtered view can be shared or reloaded). */
 export function RunsPage() {
@@ -23,7 +42,9 @@ export function RunsPage() {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
-        <Title order={1}>Runs</Title>
+        <Title order={1} id="runs-heading">
+          Runs
+        </Title>
         <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void runs.refetch()} loading={runs.isRefetching}>
           Refresh
         </Button>
@@ -41,42 +62,7 @@ export function RunsPage() {
         </Paper>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover aria-label="Runs" verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Product</Table.Th>
-                  <Table.Th>Connected app</Table.Th>
-                  <Table.Th>Env</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th>HTTP</Table.Th>
-                  <Table.Th>Total</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {runs.data.map((run) => (
-                  <Table.Tr key={run.run_id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/runs/${run.run_id}`} size="sm" aria-label={`Run ${run.event} at ${new Date(run.created_at).toLocaleString()}`}>
-                        {new Date(run.created_at).toLocaleString()}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <RunStatusBadge status={run.status} />
-                    </Table.Td>
-                    <Table.Td>{run.product}</Table.Td>
-                    <Table.Td ff="monospace">{run.access_tag}</Table.Td>
-                    <Table.Td>{run.env}</Table.Td>
-                    <Table.Td ff="monospace">{run.event}</Table.Td>
-                    <Table.Td>{run.http_status ?? '—'}</Table.Td>
-                    <Table.Td>{run.timings.total_ms === null ? '—' : `${run.timings.total_ms} ms`}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable labelledBy="runs-heading" rows={runs.data} columns={RUN_COLUMNS} rowKey={(run) => run.run_id} minWidth={900} />
           {runs.hasNextPage ? (
             <Group>
               <Button variant="default" onClick={() => void runs.fetchNextPage()} loading={runs.isFetchingNextPage}>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Secret } from '@switchboard/sdk';
 import { useRef, useState, type FormEvent } from 'react';
@@ -8,6 +8,7 @@ import { useCreateSecretMutation } from '../../api/secrets';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { formErrorsOf } from '../../components/form-errors';
 import { secretReference } from '../../components/secret-reference';
+import { FormActions } from '../../components/form-actions';
 
 type Field = 'key' | 'value' | 'description' | 'scope' | 'envs' | 'expires_at';
 const FIELDS_BY_API_NAME: Record<string, Field> = { key: 'key', value: 'value', description: 'description', scope: 'scope', envs: 'envs', expires_at: 'expires_at' };
@@ -122,11 +123,7 @@ function CreateSecretForm({ onCreated, existingKeys }: { onCreated: (secret: Sec
           onChange={(event) => setExpiresAt(event.currentTarget.value)}
           error={errorOf('expires_at')}
         />
-        <Group justify="flex-end">
-          <Button type="submit" loading={create.isPending}>
-            Create secret
-          </Button>
-        </Group>
+        <FormActions submitLabel="Create secret" submitting={create.isPending} />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState, type FormEvent } from 'react';
 import { useRotateSecretMutation } from '../../api/secrets';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { formErrorsOf } from '../../components/form-errors';
+import { FormActions } from '../../components/form-actions';
 
 /** Rotates the secret `secretKey` names (closed while it is null): a new value under a new version. */
 export function RotateSecretModal({ secretKey, onClose }: { secretKey: string | null; onClose: () => void }) {
@@ -52,11 +53,7 @@ function RotateSecretForm({ secretKey, onRotated }: { secretKey: string; onRotat
           error={missing ? 'New value is required' : fields.value}
           data-autofocus
         />
-        <Group justify="flex-end">
-          <Button type="submit" loading={rotate.isPending}>
-            Rotate secret
-          </Button>
-        </Group>
+        <FormActions submitLabel="Rotate secret" submitting={rotate.isPending} />
       </Stack>
     </form>
   );

@@ -152,7 +152,7 @@ function SecretDetail({ secret }: { secret: Secret }) {
         <QueryContent query={audit} loadingLabel="Loading the audit log" errorTitle="Could not load the audit log" empty="No audit entries yet.">
           {(entries) => (
             <>
-              <SecretAuditTable entries={entries} />
+              <SecretAuditTable entries={entries} labelledBy="secret-audit-heading" />
               {entries.length < limit ? null : limitStep + 1 < AUDIT_LIMITS.length ? (
                 <Group>
                   <Button variant="default" loading={audit.isFetching} onClick={() => setLimitStep(limitStep + 1)}>

@@ -23,7 +23,9 @@ export function SecretsPage() {
           <Text size="sm" c="dimmed">
             Workspace settings
           </Text>
-          <Title order={1}>Secrets</Title>
+          <Title order={1} id="secrets-heading">
+            Secrets
+          </Title>
           <Text c="dimmed" size="sm" maw={640}>
             Reference a secret in auth data, variables, headers and bodies as <code>$Token{'{KEY}'}</code>: the copy icon next to each key puts
             that reference on the clipboard. Values are write-only; runs resolve them.
@@ -35,7 +37,7 @@ export function SecretsPage() {
       </Group>
       <QueryContent query={secrets} loadingLabel="Loading secrets" errorTitle="Could not load the secrets" empty="No secrets yet. Create one to reference it as $Token{KEY}.">
         {(list) => (
-<SecretsTable secrets={list} onRotate={setRotating} onDelete={setDeleting} />
+<SecretsTable secrets={list} labelledBy="secrets-heading" onRotate={setRotating} onDelete={setDeleting} />
         )}
       </QueryContent>
       <CreateSecretModal opened={creating} onClose={createDialog.close} existingKeys={secrets.data?.map((secret) => secret.key) ?? []} />

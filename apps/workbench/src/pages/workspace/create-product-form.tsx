@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useCreateProductMutation } from '../../api/products';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { formErrorsOf } from '../../components/form-errors';
+import { FormActions } from '../../components/form-actions';
 
 type Field = 'tag' | 'name' | 'description';
 // The API reads the tag from the path (`PUT /v1/products/:product`), the rest from the body.
@@ -63,11 +64,7 @@ export function CreateProductForm({ existingTags }: { existingTags: readonly str
           <Text size="xs" c="dimmed">
             New products get the Development, Staging and Production environments.
           </Text>
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending}>
-              Create product
-            </Button>
-          </Group>
+          <FormActions submitLabel="Create product" submitting={create.isPending} />
         </Stack>
       </form>
     </Paper>

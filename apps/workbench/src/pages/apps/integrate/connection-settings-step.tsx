@@ -1,11 +1,11 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import type { App, ConnectedApp, Product } from '@switchboard/sdk';
 import { useState } from 'react';
 import { useAddConnectionMutation } from '../../../api/connections';
-import { ApiErrorAlert } from '../../../components/api-error-alert';
 import { newConnectionDrafts } from '../../../components/connection-env-draft';
 import { ConnectionEnvsFields, useConnectionEnvDrafts } from '../../../components/connection-env-editor';
 import { formErrorsOf } from '../../../components/form-errors';
+import { FormActions } from '../../../components/form-actions';
 
 interface ConnectionSettingsStepProps {
   app: App;
@@ -43,15 +43,12 @@ export function ConnectionSettingsStep({ app, product, suggestedAccessTag, onBac
           ff="monospace"
         />
         <ConnectionEnvsFields app={app} drafts={envs.drafts} setDrafts={envs.setDrafts} errors={errors.fields} />
-        {errors.unplaced === undefined ? null : <ApiErrorAlert title="Could not connect the app" error={errors.unplaced} />}
-        <Group justify="space-between">
-          <Button variant="default" onClick={onBack}>
-            Back
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            Finish
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel="Finish"
+          submitting={add.isPending}
+          secondary={{ label: 'Back', onClick: onBack, spread: true }}
+          refusal={{ title: 'Could not connect the app', error: errors.unplaced }}
+        />
       </Stack>
     </form>
   );
