@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Switchboard } from '@switchboard/sdk';
-import { expectAccessible, startFakeStripe, type FakeThirdPartyApi, type WorkspaceCredentials } from '@switchboard/testing';
+import { expectAccessible, startFakeStripe, waitUntil, type FakeThirdPartyApi, type WorkspaceCredentials } from '@switchboard/testing';
 import { descriptionOf, openWorkspaceSignedIn, pickOption, workbenchTestbed } from './workbench-browser.js';
 
 // Browser flows on a 2-core machine shared with other builds: a generous bound, not a timing assertion.
@@ -99,7 +99,9 @@ describe('The action runner and the run log', () => {
     const after = new URL(page.url()).searchParams.get('after') ?? '';
     const hourAgo = Date.now() - 3_600_000;
     expect([Date.parse(after) <= hourAgo, Date.parse(after) > hourAgo - 3_600_000]).toEqual([true, true]);
-    expect(await page.getByLabel('After', { exact: true }).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    // The address changes first; the input follows on the next render.
+    const afterInput = page.getByLabel('After', { exact: true });
+    await waitUntil(async () => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(await afterInput.inputValue()), { what: 'the After input to show the range', timeoutMs: 5_000, intervalMs: 50 });
     await runs.getByRole('row', { name: /Succeeded.*stripe-payments/ }).waitFor();
     await expectAccessible(page, 'the run log of the last hour');
 
