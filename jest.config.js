@@ -9,7 +9,8 @@ const project = {
 // Jest runs a project's global setup only when one of its tests is selected, so `jest --selectProjects unit` or
 // `jest libs/placeholders` starts no NATS, no PostgreSQL and no build of dist/.
 export default {
-  testTimeout: 60_000,
+  // Two workers on a 2-core machine can each be starting a platform (five Node processes) while the other runs a browser.
+  testTimeout: 120_000,
   projects: [
     { ...project, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
     {

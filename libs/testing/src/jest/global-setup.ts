@@ -8,7 +8,7 @@ const INFRASTRUCTURE_PROCESS = 'libs/testing/src/jest/test-infrastructure.proces
 const HANDLE_KEY = Symbol.for('switchboard.test-infrastructure-process');
 const START_TIMEOUT_MS = 180_000; // a first run may install nats-server and initialise a cluster
 
-/** Jest global setup: one NATS and one Postgres for the whole in-band run (reused from NATS_URL/DATABASE_URL when they answer, else throw-away ones), exported as NATS_URL and DATABASE_URL. */
+/** Jest global setup: one NATS and one Postgres for the whole run (reused from NATS_URL/DATABASE_URL when they answer, else throw-away ones), exported as NATS_URL and DATABASE_URL. */
 export default async function globalSetup(_globalConfig: unknown, projectConfig: { rootDir: string }): Promise<void> {
   const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', INFRASTRUCTURE_PROCESS], {
     cwd: projectConfig.rootDir,
@@ -16,7 +16,7 @@ export default async function globalSetup(_globalConfig: unknown, projectConfig:
   });
   (globalThis as Record<symbol, ChildProcess | undefined>)[HANDLE_KEY] = child;
   const urls = await readUrls(child);
-  // Tests run in band, in this very process, and each test environment copies process.env when it is created.
+  // Jest starts its workers after the global setup, and each worker and test environment copies process.env.
   process.env.NATS_URL = urls.natsUrl;
   process.env.DATABASE_URL = urls.databaseUrl;
 }
