@@ -36,6 +36,34 @@ describe('The workspace page: products and apps', () => {
     await context.close();
   });
 
+  it('creates a product with the environments the user lists, and shows a refused slug beside its field', async () => {
+    const { credentials, switchboard } = await workspace('workbench-create-envs');
+    const { context, page } = await testbed.browser.open();
+    await openWorkspaceSignedIn(context, page, credentials);
+    await page.getByRole('textbox', { name: 'Tag' }).fill('webshop');
+    const envs = page.getByRole('group', { name: 'Environments' });
+    for (const [index, [name, slug]] of [['Production', 'prd'], ['Sandbox', 'dev!']].entries()) {
+      await envs.getByRole('button', { name: 'Add environment' }).click();
+      await envs.getByRole('textbox', { name: `Environment ${index + 1} name` }).fill(name);
+      await envs.getByRole('textbox', { name: `Environment ${index + 1} slug` }).fill(slug);
+    }
+    await page.getByRole('button', { name: 'Create product' }).click();
+    const sandboxSlug = envs.getByRole('textbox', { name: 'Environment 2 slug' });
+    await page.getByText('must be 1-32 lowercase letters', { exact: false }).waitFor();
+    expect(await descriptionOf(sandboxSlug)).toContain('must be 1-32 lowercase letters, digits, "_" or "-"');
+    await expectAccessible(page, 'the create-product form with an env slug refused');
+    expect(await switchboard.product.fetchAll()).toEqual([]);
+
+    await sandboxSlug.fill('dev');
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await page.getByRole('table', { name: 'Products' }).getByRole('row', { name: /webshop/ }).waitFor();
+    expect((await switchboard.product.fetch('webshop')).envs.map((env) => [env.slug, env.name])).toEqual([
+      ['prd', 'Production'],
+      ['dev', 'Sandbox'],
+    ]);
+    await context.close();
+  });
+
   it('lists the apps of the workspace', async () => {
     const { credentials, switchboard } = await workspace('workbench-apps');
     await switchboard.app.create({ tag: 'billing', name: 'Billing API', envs: [{ slug: 'prd', base_url: 'https://billing.example.com', request_type: 'JSON' }] });
