@@ -1,12 +1,19 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { PageLoading } from '../components/page-loading';
 import { NotFoundPage } from './not-found-page';
 import { SignedInLayout } from './signed-in-layout';
 
+// Shown while the first page's chunk loads, before any route has rendered.
+function FirstPageLoading() {
+  return <PageLoading label="Loading Switchboard" />;
+}
+
 // Each page is its own chunk, loaded when its route is first visited: the first load carries only the shell.
 export const routes: RouteObject[] = [
-  { path: '/sign-in', lazy: async () => ({ Component: (await import('../pages/sign-in/sign-in-page')).SignInPage }) },
+  { path: '/sign-in', HydrateFallback: FirstPageLoading, lazy: async () => ({ Component: (await import('../pages/sign-in/sign-in-page')).SignInPage }) },
   {
     Component: SignedInLayout,
+    HydrateFallback: FirstPageLoading,
     children: [
       { index: true, lazy: async () => ({ Component: (await import('../pages/workspace/workspace-page')).WorkspacePage }) },
       { path: 'apps/:app', lazy: async () => ({ Component: (await import('../pages/apps/app-overview-page')).AppOverviewPage }) },
