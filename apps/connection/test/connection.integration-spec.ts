@@ -112,6 +112,25 @@ describe('The connection service over real NATS and PostgreSQL, asking the real 
     ]);
   });
 
+  it("removes an env's base URL override given base_url: null, and refuses to where no app env would stand in", async () => {
+    const override = { slug: 'prd', base_url: 'http://127.0.0.1:9/fake-stripe' };
+    const stg = { slug: 'stg', base_url: 'https://staging.stripe.com' };
+    await nats.request(Subjects.ConnectionCreate, { workspace_id, product_tag: 'shop', connection: { access_tag: 'stripe-proxied', app: 'stripe', envs: [override, stg] } });
+    const update = (envs: object[]): Promise<ConnectionView> =>
+      nats.request(Subjects.ConnectionUpdate, { workspace_id, product_tag: 'shop', access_tag: 'stripe-proxied', changes: { envs } });
+
+    const kept = await update([{ slug: 'prd', active: false }]);
+    expect(kept.envs.map((e) => [e.slug, e.base_url])).toEqual([['prd', override.base_url], ['stg', stg.base_url]]);
+    const cleared = await update([{ slug: 'prd', base_url: null }]);
+    expect(cleared.envs.map((e) => [e.slug, e.app_env_slug, e.base_url, e.active])).toEqual([['prd', 'prd', null, false], ['stg', 'stg', stg.base_url, true]]);
+
+    // The Stripe template has no env stg: its override is all that env has to go to.
+    const error = await rejection(update([{ slug: 'stg', base_url: null }]));
+    expect([error.code, error.details]).toEqual([ErrorCode.AppEnvNotFound, expect.objectContaining({ fields: [expect.objectContaining({ field: 'envs.0.app_env_slug' })] })]);
+    const stored = await nats.request<ConnectionView>(Subjects.ConnectionFetch, { workspace_id, product_tag: 'shop', access_tag: 'stripe-proxied' });
+    expect(stored.envs.map((e) => [e.slug, e.base_url])).toEqual([['prd', null], ['stg', stg.base_url]]);
+  });
+
   it('applies simultaneous updates of one connection one after the other, losing neither', async () => {
     await nats.request(Subjects.ConnectionCreate, { workspace_id, product_tag: 'shop', connection: { access_tag: 'stripe-busy', app: 'stripe', envs: [env] } });
     const update = (envs: object[]): Promise<ConnectionView> =>

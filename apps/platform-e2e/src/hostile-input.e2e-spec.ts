@@ -56,7 +56,8 @@ const SECRET_NULLS: [field: string, message: string][] = [
   ['envs', 'envs must not be null'],
   ['value', 'value must not be null'],
 ];
-const CONNECTION_ENV_FIELDS = ['slug', 'product_env_slug', 'app_env_slug', 'base_url', 'request_type', 'active', 'variables', 'auth'];
+// base_url is not here: null removes the override (its own test below).
+const CONNECTION_ENV_FIELDS = ['slug', 'product_env_slug', 'app_env_slug', 'request_type', 'active', 'variables', 'auth'];
 
 const PARAM_RULE = 'must be a string, number or boolean';
 const QUERY_RULE = 'must be a string, number, boolean or an array of them';
@@ -71,7 +72,7 @@ const BAD_URL_VALUES: [input: object, field: string, message: string][] = [
   [{ params: { id: 'ch_1' }, query: { expand: null } }, 'input.query.expand', `input.query.expand ${QUERY_RULE}`],
 ];
 
-// A run's input and its parts are objects when given; null is never "no value" (README: only expires_at may be null).
+// A run's input and its parts are objects when given; null is never "no value" (README: only fields an update removes may be null).
 const BAD_INPUTS: [input: unknown, field: string, message: string][] = [
   [[], 'input', 'input must be an object'],
   ['{}', 'input', 'input must be an object'],
@@ -336,6 +337,12 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
       expect(reply.body.message).toMatch(new RegExp(`^envs\\.0\\.${field} `));
       expect(reply.body.details).toEqual({ fields: [{ field: `envs.0.${field}`, messages: [reply.body.message] }] });
       expect(await switchboard.product.app.fetch('stripe-payments')).toEqual(before);
+    });
+
+    it('PATCH /v1/products/:product/connections/:access_tag takes envs.0.base_url: null as removing the override, as documented', async () => {
+      const reply = await send('PATCH', '/v1/products/shop/connections/stripe-payments', { envs: [{ slug: 'prd', base_url: null }] });
+      expect([reply.status, (reply.body.envs as { base_url: unknown }[] | undefined)?.[0]?.base_url]).toEqual([200, null]);
+      await switchboard.product.app.update('stripe-payments', { envs: [STRIPE_ENV] });
     });
 
     it('PATCH /v1/products/:product/connections/:access_tag refuses envs: null', async () => {

@@ -152,7 +152,7 @@ export type ConnectedAppEnv = ConnectionEnvView;
 export type ConnectedApp = ConnectedAppView;
 /** A connection as stored, without its app's name: what `product.app.delete` answers. */
 export type Connection = ConnectionView;
-/** Configuration of one product environment of a connected app. */
+/** Configuration of one product environment of a connected app; in an update, `base_url: null` removes the override. */
 export type ConnectedAppEnvInput = ConnectionEnvInput;
 /** Body of `product.app.add`; without `app`, the access tag names the app. */
 export type AddConnectedAppInput = AddConnectionBody;

@@ -113,6 +113,18 @@ describe('planConnectionEnvs', () => {
     const [env] = planConnectionEnvs([{ slug: 'prd', base_url: 'https://api.stripe.com/v2' }], product, app, new Map([['prd', stored]]));
     expect(env).toEqual({ ...stored, baseUrl: 'https://api.stripe.com/v2' });
   });
+
+  it('removes a stored base URL override given base_url: null, so the app env of the mapping applies again', () => {
+    const stored: PlannedConnectionEnv = { productEnvSlug: 'prd', appEnvSlug: 'live', baseUrl: 'http://127.0.0.1:8080', requestType: null, active: true, variables: [], auth: [] };
+    const [env] = planConnectionEnvs([{ slug: 'prd', base_url: null }], product, app, new Map([['prd', stored]]));
+    expect(env).toEqual({ ...stored, baseUrl: null });
+  });
+
+  it('refuses to remove the base URL an env stands on when the app has no env of its mapping', () => {
+    const stored: PlannedConnectionEnv = { productEnvSlug: 'prd', appEnvSlug: 'prd', baseUrl: 'https://api.stripe.com', requestType: null, active: true, variables: [], auth: [] };
+    const error = failureOf(() => planConnectionEnvs([{ slug: 'prd', base_url: null }], product, app, new Map([['prd', stored]])));
+    expect([error.code, error.message]).toEqual([ErrorCode.AppEnvNotFound, "envs.0.app_env_slug: app 'stripe' has no env 'prd'; give a base_url or map an env the app has"]);
+  });
 });
 
 describe('planConnectionEnvs with repeated or misnamed entries', () => {

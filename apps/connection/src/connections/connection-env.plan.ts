@@ -22,8 +22,8 @@ export interface PlannedConnectionEnv {
 
 /**
  * Checks every requested env against the product's envs and the app's envs, and merges it over
- * what is already stored (fields left out of an update keep their value). Throws before anything
- * is written, so a bad env never leaves a half-updated connection.
+ * what is already stored (fields left out of an update keep their value; `base_url: null` removes
+ * the override). Throws before anything is written, so a bad env never leaves a half-updated connection.
  */
 export function planConnectionEnvs(
   inputs: readonly ConnectionEnvInput[],
@@ -48,7 +48,7 @@ export function planConnectionEnvs(
     const previous = stored.get(productEnvSlug);
     const appEnvSlug = input.app_env_slug ?? previous?.appEnvSlug ?? productEnvSlug;
     const appEnv = app.envs.find((env) => env.slug === appEnvSlug);
-    const baseUrl = input.base_url ?? previous?.baseUrl ?? null;
+    const baseUrl = input.base_url === null ? null : (input.base_url ?? previous?.baseUrl ?? null);
     // A named app env must exist; an implied one may be stood in for by a base_url.
     if (!appEnv && (input.app_env_slug !== undefined || baseUrl === null)) {
       const field = `envs.${index}.app_env_slug`;

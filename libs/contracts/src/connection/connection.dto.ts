@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -50,9 +51,11 @@ export class ConnectionEnvInput {
   @IsEnvSlug()
   app_env_slug?: string;
 
-  @IsOmittable()
+  // Overrides the app env's base URL (a proxy, a local fake). null removes a stored override, so runs use the app env's
+  // again; left out, an update keeps the stored one.
+  @IsOptional()
   @IsHttpUrl()
-  base_url?: string;
+  base_url?: string | null;
 
   @IsOmittable()
   @IsRequestType()

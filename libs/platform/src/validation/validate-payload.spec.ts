@@ -1,4 +1,4 @@
-import { AddConnectionBody, CreateAppBody, ErrorCode, RunActionBody, UpdateSecretBody } from '@switchboard/contracts';
+import { AddConnectionBody, CreateAppBody, ErrorCode, RunActionBody, UpdateConnectionBody, UpdateSecretBody } from '@switchboard/contracts';
 import { DomainError } from '../errors/domain-error.js';
 import { validatePayload } from './validate-payload.js';
 
@@ -96,5 +96,12 @@ describe('validatePayload', () => {
 
   it('takes expires_at: null, which removes an expiry', async () => {
     await expect(validatePayload(UpdateSecretBody, { expires_at: null })).resolves.toEqual({ expires_at: null });
+  });
+
+  it("takes a connection env's base_url: null, which removes its override, and still checks a URL given", async () => {
+    const body = await validatePayload(UpdateConnectionBody, { envs: [{ slug: 'prd', base_url: null }] });
+    expect(body.envs[0]?.base_url).toBeNull();
+    const error = await failureOf(validatePayload(UpdateConnectionBody, { envs: [{ slug: 'prd', base_url: 'localhost:8080' }] }));
+    expect(error.message).toBe('envs.0.base_url must be an absolute http(s) URL');
   });
 });
