@@ -37,6 +37,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
     '--mantine-color-dimmed': resolved.colors.gray[7],
     '--mantine-color-error': resolved.colors.red[9],
     '--mantine-primary-color-light-hover': resolved.colors[resolved.primaryColor][1],
+    // A light button whose color is resolved by name (Button's light variant) reads this one: shade 2 gives 4.1:1.
+    [`--mantine-color-${resolved.primaryColor}-light-hover`]: resolved.colors[resolved.primaryColor][1],
     '--mantine-color-anchor': resolved.colors[resolved.primaryColor][8],
   },
   dark: {},
