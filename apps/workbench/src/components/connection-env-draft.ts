@@ -9,10 +9,14 @@ export const CREDENTIAL_FIELDS: Readonly<Record<AppAuthSchemeType, readonly stri
   oauth2_refresh_token: ['client_id', 'client_secret', 'refresh_token'],
 };
 
-/** One product env of a connection being edited: the app env it maps to (null: not connected), variables, auth data. */
+/**
+ * One product env of a connection being edited: the app env it maps to (null: not connected), the base URL that
+ * overrides that app env's ('' for none), variables, auth data.
+ */
 export interface ConnectionEnvDraft {
   productEnv: ProductEnv;
   appEnvSlug: string | null;
+  baseUrl: string;
   variables: { key: string; value: string }[];
   /** Credential values by auth scheme tag, then by field; kept as written, `$Token{KEY}` references included. */
   auth: Record<string, Record<string, string>>;
@@ -31,17 +35,18 @@ export function defaultAppEnvSlug(productEnv: ProductEnv, appEnvs: readonly AppE
 
 /** Drafts for a new connection: every product env, mapped by default where an app env matches. */
 export function newConnectionDrafts(productEnvs: readonly ProductEnv[], appEnvs: readonly AppEnv[]): ConnectionEnvDraft[] {
-  return productEnvs.map((productEnv) => ({ productEnv, appEnvSlug: defaultAppEnvSlug(productEnv, appEnvs), variables: [], auth: {} }));
+  return productEnvs.map((productEnv) => ({ productEnv, appEnvSlug: defaultAppEnvSlug(productEnv, appEnvs), baseUrl: '', variables: [], auth: {} }));
 }
 
 /** Drafts for editing a connection: its envs as stored, and the product's other envs not connected. */
 export function storedConnectionDrafts(productEnvs: readonly ProductEnv[], stored: readonly ConnectedAppEnv[]): ConnectionEnvDraft[] {
   return productEnvs.map((productEnv) => {
     const env = stored.find((candidate) => candidate.product_env_slug === productEnv.slug);
-    if (env === undefined) return { productEnv, appEnvSlug: null, variables: [], auth: {} };
+    if (env === undefined) return { productEnv, appEnvSlug: null, baseUrl: '', variables: [], auth: {} };
     return {
       productEnv,
       appEnvSlug: env.app_env_slug,
+      baseUrl: env.base_url ?? '',
       variables: env.variables.map(({ key, value }) => ({ key, value })),
       auth: Object.fromEntries(env.auth.map(({ auth_tag, data }) => [auth_tag, Object.fromEntries(Object.entries(data).map(([field, value]) => [field, String(value)]))])),
     };
@@ -56,7 +61,8 @@ export interface ConnectionEnvRequest {
 
 /**
  * The request's envs: each connected draft, its blank variable rows and blank credential fields left out (the API
- * checks the rest), a scheme sent only when one of its fields is filled.
+ * checks the rest), a scheme sent only when one of its fields is filled. A blank base URL is sent as null, which
+ * removes a stored override (an update keeps one left out).
  */
 export function connectionEnvRequests(drafts: readonly ConnectionEnvDraft[], schemes: readonly AppAuthSchemeView[]): ConnectionEnvRequest[] {
   return drafts.flatMap((draft) => {
@@ -66,13 +72,15 @@ export function connectionEnvRequests(drafts: readonly ConnectionEnvDraft[], sch
       const data = Object.fromEntries(Object.entries(draft.auth[scheme.tag] ?? {}).filter(([, value]) => value !== ''));
       return Object.keys(data).length === 0 ? [] : [{ auth_tag: scheme.tag, data }];
     });
-    return [{ draft, input: { slug: draft.productEnv.slug, app_env_slug: draft.appEnvSlug, variables, auth } }];
+    const base_url = draft.baseUrl === '' ? null : draft.baseUrl;
+    return [{ draft, input: { slug: draft.productEnv.slug, app_env_slug: draft.appEnvSlug, base_url, variables, auth } }];
   });
 }
 
-/** The form field of a draft's part: `env.prd.app_env`, `env.prd.variables.0.key`, `env.prd.auth.secret-key`. */
+/** The form field of a draft's part: `env.prd.app_env`, `env.prd.base_url`, `env.prd.variables.0.key`, `env.prd.auth.secret-key`. */
 export const draftField = {
   appEnv: (slug: string) => `env.${slug}.app_env`,
+  baseUrl: (slug: string) => `env.${slug}.base_url`,
   variables: (slug: string) => `env.${slug}.variables`,
   variable: (slug: string, row: number, part: 'key' | 'value') => `env.${slug}.variables.${row}.${part}`,
   auth: (slug: string, schemeTag: string) => `env.${slug}.auth.${schemeTag}`,
@@ -88,6 +96,7 @@ export function envFieldsByApiName(requests: readonly ConnectionEnvRequest[]): R
     const slug = draft.productEnv.slug;
     const env = `envs.${index}`;
     for (const name of [env, `${env}.slug`, `${env}.app_env_slug`]) fields[name] = draftField.appEnv(slug);
+    fields[`${env}.base_url`] = draftField.baseUrl(slug);
     fields[`${env}.variables`] = draftField.variables(slug);
     const sentRows = draft.variables.flatMap((variable, row) => (variable.key !== '' || variable.value !== '' ? [row] : []));
     sentRows.forEach((row, sent) => {

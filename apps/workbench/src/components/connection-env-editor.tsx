@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Fieldset, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { App, AppAuthSchemeView, AppEnv } from '@switchboard/sdk';
 import { useState } from 'react';
@@ -56,13 +56,18 @@ export function EnvMappingTable({ drafts, appEnvs, fixed = new Set(), errors, on
 
 interface ConnectionEnvSettingsProps {
   draft: ConnectionEnvDraft;
+  /** The app env the draft maps to, whose base URL applies without an override. */
+  appEnv: AppEnv | undefined;
   schemes: readonly AppAuthSchemeView[];
   errors: FieldErrors;
   onChange: (draft: ConnectionEnvDraft) => void;
 }
 
-/** A connected env's variables and auth data; every value may hold `$Token{KEY}` references picked from the secrets. */
-export function ConnectionEnvSettings({ draft, schemes, errors, onChange }: ConnectionEnvSettingsProps) {
+/**
+ * A connected env's base URL override, variables and auth data; variable and auth values may hold `$Token{KEY}`
+ * references picked from the secrets (a base URL may not: runs do not substitute references into it).
+ */
+export function ConnectionEnvSettings({ draft, appEnv, schemes, errors, onChange }: ConnectionEnvSettingsProps) {
   const slug = draft.productEnv.slug;
   const setVariable = (row: number, part: 'key' | 'value', value: string) =>
     onChange({ ...draft, variables: draft.variables.map((variable, index) => (index === row ? { ...variable, [part]: value } : variable)) });
@@ -72,6 +77,15 @@ export function ConnectionEnvSettings({ draft, schemes, errors, onChange }: Conn
   return (
     <Fieldset legend={`${draft.productEnv.name} (${slug})`}>
       <Stack gap="sm">
+        <TextInput
+          label="Base URL override"
+          description={`Empty: ${appEnv === undefined ? "the app env's base URL" : `${appEnv.base_url} (app env ${appEnv.slug})`}. Another sends this env's requests elsewhere, e.g. a proxy or a local fake.`}
+          inputMode="url"
+          value={draft.baseUrl}
+          onChange={(event) => onChange({ ...draft, baseUrl: event.currentTarget.value })}
+          error={errors[draftField.baseUrl(slug)]}
+          ff="monospace"
+        />
         <Text fw={600} size="sm">
           Variables
         </Text>
@@ -181,7 +195,7 @@ export function ConnectionEnvsFields({ app, drafts, setDrafts, fixed, errors }: 
         </Text>
       )}
       <Title order={3} size="h5">
-        Variables and auth per environment
+        Base URL, variables and auth per environment
       </Title>
       <Text size="sm" c="dimmed">
         The key button beside a field inserts a secret's reference, $Token{'{KEY}'}: the value itself never goes into the connection.
@@ -189,7 +203,14 @@ export function ConnectionEnvsFields({ app, drafts, setDrafts, fixed, errors }: 
       {drafts
         .filter((draft) => draft.appEnvSlug !== null)
         .map((draft) => (
-          <ConnectionEnvSettings key={draft.productEnv.slug} draft={draft} schemes={app.auth} errors={errors} onChange={(next) => replace(next.productEnv.slug, () => next)} />
+          <ConnectionEnvSettings
+            key={draft.productEnv.slug}
+            draft={draft}
+            appEnv={app.envs.find((env) => env.slug === draft.appEnvSlug)}
+            schemes={app.auth}
+            errors={errors}
+            onChange={(next) => replace(next.productEnv.slug, () => next)}
+          />
         ))}
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { Badge, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { ConnectedAppEnv } from '@switchboard/sdk';
+import type { AppEnv, ConnectedAppEnv } from '@switchboard/sdk';
 import { DataTable, TagText, type Column } from '../../components/data-table';
 
 interface AuthRow {
@@ -19,12 +19,37 @@ const AUTH_COLUMNS: readonly Column<AuthRow>[] = [
   { header: 'Value as written', cell: (row) => <TagText>{row.value}</TagText> },
 ];
 
+// Where runs in this env go: the override, else the app env's base URL (said in words until the app has loaded).
+function EffectiveBaseUrl({ env, appEnv }: { env: ConnectedAppEnv; appEnv: AppEnv | null | undefined }) {
+  if (env.base_url !== null) {
+    return (
+      <>
+        <Code>{env.base_url}</Code> (override{appEnv ? <>, instead of the app env's <Code>{appEnv.base_url}</Code></> : ''})
+      </>
+    );
+  }
+  if (appEnv === undefined) return <>of the app env</>;
+  if (appEnv === null) return <>none: the app has no env {env.app_env_slug} and no override is set, so runs here fail</>;
+  return (
+    <>
+      <Code>{appEnv.base_url}</Code> (the app env's)
+    </>
+  );
+}
+
 function authRowsOf(env: ConnectedAppEnv): AuthRow[] {
   return env.auth.flatMap(({ auth_tag, data }) => Object.entries(data).map(([field, value]) => ({ auth_tag, field, value: String(value) })));
 }
 
+interface ConnectionEnvCardProps {
+  env: ConnectedAppEnv;
+  productEnvName: string | undefined;
+  /** The app env it maps to, whose base URL runs use without an override: undefined until the app is loaded, null when it has none of that slug. */
+  appEnv: AppEnv | null | undefined;
+}
+
 /** One product env of a connection: where it goes, and its variables and auth data as written (references unresolved). */
-export function ConnectionEnvCard({ env, productEnvName }: { env: ConnectedAppEnv; productEnvName: string | undefined }) {
+export function ConnectionEnvCard({ env, productEnvName, appEnv }: ConnectionEnvCardProps) {
   const headingId = `connection-env-${env.product_env_slug}`;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
@@ -39,8 +64,10 @@ export function ConnectionEnvCard({ env, productEnvName }: { env: ConnectedAppEn
         </Group>
         <Text size="sm">
           Product env <Code>{env.product_env_slug}</Code>, app env <Code>{env.app_env_slug}</Code>
-          {env.base_url === null ? ", the app env's base URL" : <>, base URL <Code>{env.base_url}</Code></>}
           {env.request_type === null ? '' : `, ${env.request_type} requests`}
+        </Text>
+        <Text size="sm">
+          Base URL <EffectiveBaseUrl env={env} appEnv={appEnv} />
         </Text>
         <Title order={4} size="h6" id={`${headingId}-variables`}>
           Variables

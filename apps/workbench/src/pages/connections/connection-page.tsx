@@ -1,10 +1,12 @@
 import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil, IconPlugConnectedX } from '@tabler/icons-react';
-import type { ConnectedApp, Product } from '@switchboard/sdk';
+import type { App, ConnectedApp, Product } from '@switchboard/sdk';
 import { Link, useParams } from 'react-router';
+import { useAppQuery } from '../../api/apps';
 import { useConnectionQuery } from '../../api/connections';
 import { useProductsQuery } from '../../api/products';
+import { ApiErrorAlert } from '../../components/api-error-alert';
 import { PageSection } from '../../components/page-section';
 import { QueryContent } from '../../components/query-content';
 import { ConnectionEnvCard } from './connection-env-card';
@@ -24,6 +26,9 @@ export function ConnectionPage() {
 }
 
 function ConnectionDetails({ connection, product }: { connection: ConnectedApp; product: Product | undefined }) {
+  // For the base URL each env's runs use without an override; the cards show the rest before it loads.
+  const appQuery = useAppQuery(connection.app);
+  const app: App | undefined = appQuery.data;
   const [editing, edit] = useDisclosure(false);
   const [disconnecting, disconnect] = useDisclosure(false);
   const productPath = `/products/${encodeURIComponent(connection.product)}`;
@@ -55,8 +60,14 @@ function ConnectionDetails({ connection, product }: { connection: ConnectedApp; 
       </Group>
       <PageSection title="Environments" headingId="connection-envs-heading">
         {connection.envs.length === 0 ? <Badge color="gray">No environment connected</Badge> : null}
+        {appQuery.isError ? <ApiErrorAlert title={`Could not load app ${connection.app}, whose base URLs apply`} error={appQuery.error} onRetry={appQuery.refetch} /> : null}
         {connection.envs.map((env) => (
-          <ConnectionEnvCard key={env.product_env_slug} env={env} productEnvName={product?.envs.find((candidate) => candidate.slug === env.product_env_slug)?.name} />
+          <ConnectionEnvCard
+            key={env.product_env_slug}
+            env={env}
+            productEnvName={product?.envs.find((candidate) => candidate.slug === env.product_env_slug)?.name}
+            appEnv={app === undefined ? undefined : (app.envs.find((candidate) => candidate.slug === env.app_env_slug) ?? null)}
+          />
         ))}
       </PageSection>
       {editing && product !== undefined ? <EditConnectionModal connection={connection} product={product} onClose={edit.close} /> : null}
