@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { Switchboard } from '@switchboard/sdk';
 import { expectAccessible, REPO_ROOT, type WorkspaceCredentials } from '@switchboard/testing';
 import type { Page } from 'playwright-core';
+import { installStripeFromMarketplace, integrateIntoProduct, type Screenshot } from './seed-001-steps.js';
 import { pickOption, signIn, workbenchTestbed } from './workbench-browser.js';
 
 // `SWITCHBOARD_SCREENSHOTS=1` saves each step of the marketplace run under docs/workbench/ (the README shows them);
@@ -51,8 +52,6 @@ const SHIPPING_DOCUMENT = JSON.stringify(
   null,
   2,
 );
-
-type Screenshot = (name: string) => Promise<void>;
 
 interface AddingWay {
   name: string;
@@ -135,22 +134,7 @@ const WAYS: AddingWay[] = [
     sandbox: 'dev',
     addApp: async (page, screenshot) => {
       await page.getByRole('link', { name: 'Add from Marketplace' }).click();
-      await page.getByRole('heading', { name: 'Marketplace', level: 1 }).waitFor();
-      // The first page of every template, then Payments, then a search within it.
-      await page.getByRole('navigation', { name: 'Pages of templates' }).waitFor();
-      await screenshot('04-marketplace');
-      await pickOption(page, 'Category', /^Payments/);
-      await page.waitForURL((url) => url.searchParams.get('category') === 'payments');
-      await page.getByRole('searchbox', { name: 'Search' }).fill('stripe');
-      await page.waitForURL((url) => url.searchParams.get('search') === 'stripe');
-      await page.getByRole('status').getByText('1 template').waitFor();
-      await expectAccessible(page, 'the marketplace, searched within a category');
-      await page.getByRole('list', { name: 'Templates' }).getByRole('link', { name: 'Stripe' }).click();
-      await page.getByRole('heading', { name: 'Stripe', level: 1 }).waitFor();
-      await page.getByRole('table', { name: /Actions/ }).getByRole('row', { name: /create-charge/ }).waitFor();
-      await expectAccessible(page, 'the Stripe template');
-      await screenshot('04b-template-detail');
-      await page.getByRole('button', { name: 'Install' }).click();
+      await installStripeFromMarketplace(page, screenshot);
     },
   },
 ];
@@ -214,40 +198,25 @@ async function connectThroughTheWorkbench(page: Page, way: AddingWay, credential
   await expectAccessible(page, `the App Overview of ${way.app}`);
   await screenshot('05-app-overview');
 
-  // Step 5: Integrate, which product, Next.
-  await page.getByRole('button', { name: 'Integrate' }).click();
-  const integrate = page.getByRole('dialog', { name: `Integrate ${way.appName}` });
-  await integrate.getByRole('combobox', { name: 'Product' }).selectOption(PRODUCT.tag);
-  await expectAccessible(page, 'the Integrate modal, product step');
-  await screenshot('06-integrate-product');
-  await integrate.getByRole('button', { name: 'Next' }).click();
-
-  // Step 6: the env mapping, matched by default; the access tag the API suggests; the secret's reference into auth.
-  const production = integrate.getByRole('combobox', { name: 'App environment for Production' });
-  const sandbox = integrate.getByRole('combobox', { name: 'App environment for Sandbox' });
-  await production.waitFor();
-  expect([await production.inputValue(), await sandbox.inputValue()]).toEqual([way.production, way.sandbox]);
-  expect(await integrate.getByRole('textbox', { name: 'Access tag' }).inputValue()).toBe(way.app);
-  const productionSettings = integrate.getByRole('group', { name: 'Production (prd)' });
-  await productionSettings.getByRole('button', { name: `Insert a secret into ${way.credential}` }).click();
-  await page.getByRole('menuitem', { name: SECRET_KEY }).click();
-  expect(await productionSettings.getByRole('textbox', { name: way.credential }).inputValue()).toBe(`$Token{${SECRET_KEY}}`);
-  await expectAccessible(page, 'the Integrate modal, env mapping step');
-  await screenshot('07-env-mapping');
-  await integrate.getByRole('button', { name: 'Finish' }).click();
-
-  // Step 7: the success modal; closing it leads to the product, whose Refresh lists the app in Connected Apps.
-  const success = page.getByRole('dialog', { name: 'App integrated' });
-  await success.getByText(`${way.appName} is connected to ${PRODUCT.name}`).waitFor();
-  await expectAccessible(page, 'the success modal');
-  await screenshot('08-integrated');
-  await success.getByRole('button', { name: 'Close', exact: true }).click();
-  await page.waitForURL((url) => url.pathname === `/products/${PRODUCT.tag}`);
-  await sidebar.getByRole('button', { name: 'Refresh' }).click();
-  const connected = sidebar.getByRole('list', { name: 'Connected Apps' }).getByRole('link', { name: way.appName });
-  await connected.waitFor();
-  await expectAccessible(page, 'the Product Overview with the connected app');
-  await screenshot('09-connected-apps');
+  // Steps 5 to 7: Integrate with the env mapping matched by default, the access tag the API suggests and the secret's
+  // reference picked into auth; after the success modal and Refresh, the app is in Connected Apps.
+  const connected = await integrateIntoProduct(
+    page,
+    {
+      product: PRODUCT,
+      appName: way.appName,
+      accessTag: way.app,
+      production: way.production,
+      sandbox: way.sandbox,
+      fillSettings: async (integrate) => {
+        const productionSettings = integrate.getByRole('group', { name: 'Production (prd)' });
+        await productionSettings.getByRole('button', { name: `Insert a secret into ${way.credential}` }).click();
+        await page.getByRole('menuitem', { name: SECRET_KEY }).click();
+        expect(await productionSettings.getByRole('textbox', { name: way.credential }).inputValue()).toBe(`$Token{${SECRET_KEY}}`);
+      },
+    },
+    screenshot,
+  );
 
   // The connection's own page shows the mapping and the reference as written.
   await connected.click();
