@@ -2,7 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { Switchboard } from '@switchboard/sdk';
 import { expectAccessible, type WorkspaceCredentials } from '@switchboard/testing';
 import type { BrowserContext, Page } from 'playwright-core';
-import { descriptionOf, openWorkspaceSignedIn, workbenchTestbed } from './workbench-browser.js';
+import { descriptionOf, openSecretsFromNavbar, openWorkspaceSignedIn, workbenchTestbed } from './workbench-browser.js';
 
 // Browser flows on a 2-core machine shared with other builds: a generous bound, not a timing assertion.
 jest.setTimeout(180_000);
@@ -22,10 +22,7 @@ describe('Workspace Settings → Secrets (seed 002)', () => {
     page.on('console', (message) => consoleLines.push(message.text()));
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: testbed.platform.url });
     await openWorkspaceSignedIn(context, page, credentials);
-    const navigation = page.getByRole('navigation', { name: 'Main' });
-    await navigation.getByRole('button', { name: 'Workspace settings' }).click();
-    await navigation.getByRole('link', { name: 'Secrets' }).click();
-    await page.getByRole('heading', { name: 'Secrets', level: 1 }).waitFor();
+    await openSecretsFromNavbar(page);
     return { context, page, consoleLines };
   }
 

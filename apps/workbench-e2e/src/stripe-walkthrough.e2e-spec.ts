@@ -3,7 +3,7 @@ import { Switchboard } from '@switchboard/sdk';
 import { expectAccessible, startFakeStripe, type FakeThirdPartyApi } from '@switchboard/testing';
 import type { Locator, Page } from 'playwright-core';
 import { installStripeFromMarketplace, integrateIntoProduct, NO_SCREENSHOTS } from './seed-001-steps.js';
-import { descriptionOf, pickOption, signIn, workbenchTestbed } from './workbench-browser.js';
+import { descriptionOf, openSecretsFromNavbar, pickOption, signIn, workbenchTestbed } from './workbench-browser.js';
 
 // One user's whole walk on a 2-core machine other suites share: about half a minute alone. A bound for a stuck page,
 // not a timing assertion.
@@ -123,10 +123,7 @@ async function createProduct(page: Page): Promise<void> {
 
 /** Settings → Secrets, STRIPE_KEY created, its copy button; answers the clipboard's text. */
 async function createSecretAndCopyItsReference(page: Page): Promise<string> {
-  const navigation = page.getByRole('navigation', { name: 'Main' });
-  await navigation.getByRole('button', { name: 'Workspace settings' }).click();
-  await navigation.getByRole('link', { name: 'Secrets' }).click();
-  await page.getByRole('heading', { name: 'Secrets', level: 1 }).waitFor();
+  await openSecretsFromNavbar(page);
   await page.getByText('No secrets yet').waitFor();
   await expectAccessible(page, 'the empty secrets page');
   await page.getByRole('button', { name: 'Create secret' }).click();

@@ -106,6 +106,14 @@ export async function openWorkspaceSignedIn(context: BrowserContext, page: Page,
   await page.getByRole('heading', { name: 'Workspace', level: 1 }).waitFor();
 }
 
+/** Workspace settings → Secrets in the navbar, as a user reaches the secrets page; waits for its heading. */
+export async function openSecretsFromNavbar(page: Page): Promise<void> {
+  const navigation = page.getByRole('navigation', { name: 'Main' });
+  await navigation.getByRole('button', { name: 'Workspace settings' }).click();
+  await navigation.getByRole('link', { name: 'Secrets' }).click();
+  await page.getByRole('heading', { name: 'Secrets', level: 1 }).waitFor();
+}
+
 /** The value of the session cookie the gateway set in `context` (HttpOnly: the page's scripts cannot read it). */
 export async function sessionCookie(context: BrowserContext): Promise<string> {
   const cookie = (await context.cookies()).find((candidate) => candidate.name === 'switchboard_session');
