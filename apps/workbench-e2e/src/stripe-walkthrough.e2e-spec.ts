@@ -3,7 +3,7 @@ import { Switchboard } from '@switchboard/sdk';
 import { expectAccessible, startFakeStripe, type FakeThirdPartyApi } from '@switchboard/testing';
 import type { Locator, Page } from 'playwright-core';
 import { installStripeFromMarketplace, integrateIntoProduct, NO_SCREENSHOTS } from './seed-001-steps.js';
-import { descriptionOf, openSecretsFromNavbar, pickOption, signIn, workbenchTestbed } from './workbench-browser.js';
+import { descriptionOf, openSecretsFromNavbar, pickOption, signIn, waitForNotificationClosed, workbenchTestbed } from './workbench-browser.js';
 
 // One user's whole walk on a 2-core machine other suites share: about half a minute alone. A bound for a stuck page,
 // not a timing assertion.
@@ -53,8 +53,8 @@ describe('A new user connects Stripe from the marketplace and runs create-charge
       await integrateIntoProduct(page, { product: PRODUCT, appName: 'Stripe', accessTag: 'stripe', production: 'prd', sandbox: 'dev' }, NO_SCREENSHOTS);
 
       const reference = await createSecretAndCopyItsReference(page);
+      // Scanned once it shows the override, below.
       await openConnection(page);
-      await expectAccessible(page, 'the connection page');
 
       await editProduction(page, async (production) => {
         const token = production.getByRole('textbox', { name: 'token' });
@@ -119,13 +119,13 @@ async function createProduct(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Create product' }).click();
   await page.getByRole('table', { name: 'Products' }).getByRole('row', { name: /webshop.*Web shop/ }).waitFor();
   await expectAccessible(page, 'the workspace page with the product');
+  await waitForNotificationClosed(page, 'Product created');
 }
 
 /** Settings → Secrets, STRIPE_KEY created, its copy button; answers the clipboard's text. */
 async function createSecretAndCopyItsReference(page: Page): Promise<string> {
   await openSecretsFromNavbar(page);
   await page.getByText('No secrets yet').waitFor();
-  await expectAccessible(page, 'the empty secrets page');
   await page.getByRole('button', { name: 'Create secret' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create a secret' });
   await dialog.getByRole('textbox', { name: 'Key' }).fill('STRIPE_KEY');
@@ -137,6 +137,8 @@ async function createSecretAndCopyItsReference(page: Page): Promise<string> {
   await row.getByRole('button', { name: 'Copy $Token{STRIPE_KEY}' }).click();
   await page.getByText('$Token{STRIPE_KEY} is on the clipboard').waitFor();
   await expectAccessible(page, 'the secrets page with STRIPE_KEY');
+  await waitForNotificationClosed(page, 'Secret created');
+  await waitForNotificationClosed(page, 'Reference copied');
   const copied = await page.evaluate<string>('navigator.clipboard.readText()');
   expect(copied).toBe('$Token{STRIPE_KEY}');
   return copied;

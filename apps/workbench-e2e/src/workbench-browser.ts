@@ -114,6 +114,14 @@ export async function openSecretsFromNavbar(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Secrets', level: 1 }).waitFor();
 }
 
+/**
+ * Waits until the toast titled `title` has closed itself (after 4 s), so that no later scan catches its text fading
+ * out. Clicking its close button instead would race that close on a busy machine.
+ */
+export async function waitForNotificationClosed(page: Page, title: string): Promise<void> {
+  await page.getByRole('alert').filter({ hasText: title }).waitFor({ state: 'detached' });
+}
+
 /** The value of the session cookie the gateway set in `context` (HttpOnly: the page's scripts cannot read it). */
 export async function sessionCookie(context: BrowserContext): Promise<string> {
   const cookie = (await context.cookies()).find((candidate) => candidate.name === 'switchboard_session');

@@ -8,6 +8,11 @@ const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
  * violation is found. `context` names the page or state in the message ("workspace page, create form invalid").
  */
 export async function expectAccessible(page: Page, context = page.url()): Promise<void> {
+  // A toast or dialog fading in or out has its text half transparent: scan the page once its transitions are done (the
+  // endless ones, loaders, excepted). A string: this project's types have no DOM.
+  await page.evaluate(
+    'Promise.all(document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity).map((animation) => animation.finished.catch(() => undefined))).then(() => undefined)',
+  );
   // Legacy mode runs axe in the page itself. The default mode opens a fresh page on every call to merge the results of
   // cross-origin iframes (finishRun), about 1-2 s each; the workbench has no cross-origin iframes (same-origin ones
   // are still scanned), so that page would check nothing more.
