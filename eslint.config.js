@@ -1,6 +1,7 @@
 // Lint for the whole workspace: `npm run lint` (= eslint . --max-warnings=0).
 // Type-aware TypeScript rules, libs used only through their entry point, and Nx module
 // boundaries on two tag axes (scope: who owns it, type: what kind of code it is).
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import nx from '@nx/eslint-plugin';
@@ -91,10 +92,14 @@ const disableNeedsReason = {
   },
 };
 
+// A library's entry points are its aliases in tsconfig.base.json: `@switchboard/<lib>`, and for the platform a lighter
+// one that one-shot scripts load without NestJS and NATS.
+const { compilerOptions } = JSON.parse(readFileSync(new URL('./tsconfig.base.json', import.meta.url), 'utf8'));
+const subpathEntryPoints = Object.keys(compilerOptions.paths).filter((alias) => /^@switchboard\/[^/]+\/.+/.test(alias));
 const entryPointImports = [
   {
-    regex: '^@switchboard/[^/]+/.+',
-    message: 'Import a library through its entry point only: `@switchboard/<lib>`.',
+    regex: `^@switchboard/(?!(${subpathEntryPoints.map((alias) => alias.slice('@switchboard/'.length).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$)[^/]+/.+`,
+    message: 'Import a library through its entry point only: `@switchboard/<lib>` (or an entry point tsconfig.base.json declares).',
   },
   {
     regex: '(^|/)libs/[^/]+/',

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { loadConfigsOrExit, runMigrations, serviceDataSourceOptions, ServiceConfig } from '@switchboard/platform';
+import { loadConfigsOrExit, runMigrations, serviceDataSourceOptions, ServiceConfig } from '@switchboard/platform/database-scripts';
 import { DataSource } from 'typeorm';
 import { gatewayDatabase } from '../database/gateway.database.js';
 import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
