@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { createTempDataDir, describeExit, ensureNats, waitUntil, type ExitStatus, type RunningServer } from '@switchboard/local-infra';
 import { createTestDatabase, type TestDatabase } from './create-test-database.js';
 import { httpAnswersOk } from './service-health.js';
-import { MICROSERVICE_NAMES, type ServiceName } from './services.js';
+import { SERVICE_NAMES, type ServiceName } from './services.js';
 import { startService, type ServiceHandle } from './start-service.js';
 import { testLogger } from './test-logger.js';
 import { createWorkspaceWithCli, type WorkspaceCredentials } from './workspace-cli.js';
@@ -43,8 +43,8 @@ const unstopped = new Set<Promise<Platform | undefined>>();
 
 /**
  * Starts a complete platform for one test file: a new database on the test Postgres, a dedicated nats-server
- * (JetStream streams and consumers are server state, so sharing one would leak work between test files),
- * the four microservices in parallel, then the gateway on a free port; resolves once GET /ready answers 200.
+ * (JetStream streams and consumers are server state, so sharing one would leak work between test files), and
+ * the five services in parallel, the gateway on a free port; resolves once GET /ready answers 200.
  */
 export async function startPlatform(options: StartPlatformOptions = {}): Promise<Platform> {
   const starting = startPlatformProcesses(options);
@@ -85,10 +85,13 @@ async function startPlatformProcesses(options: StartPlatformOptions): Promise<Pl
 
   const services = {} as Record<ServiceName, ServiceHandle>;
   try {
-    const database: TestDatabase = await createTestDatabase();
-    cleanups.push(() => database.drop());
-    const nats = await platformNats(options.natsUrl);
-    cleanups.push(() => nats.stop());
+    const [createdDatabase, startedNats] = await Promise.allSettled([createTestDatabase(), platformNats(options.natsUrl)]);
+    if (createdDatabase.status === 'fulfilled') cleanups.push(() => createdDatabase.value.drop());
+    if (startedNats.status === 'fulfilled') cleanups.push(() => startedNats.value.stop());
+    if (createdDatabase.status === 'rejected') throw createdDatabase.reason;
+    if (startedNats.status === 'rejected') throw startedNats.reason;
+    const database: TestDatabase = createdDatabase.value;
+    const nats = startedNats.value;
 
     // A master key per platform keeps the secrets-vault from writing a key file into the repository.
     const env: Record<string, string | undefined> = {
@@ -98,15 +101,15 @@ async function startPlatformProcesses(options: StartPlatformOptions): Promise<Pl
       ...options.env,
     };
     cleanups.push(() => Promise.all(Object.values(services).map((service) => service.stop())));
+    // The gateway needs none of the microservices to start (only /ready asks them), so all five start at once.
     const started = await Promise.allSettled(
-      MICROSERVICE_NAMES.map(async (name) => {
+      SERVICE_NAMES.map(async (name) => {
         services[name] = await startService(name, { env, timeoutMs, entryPoint: options.entryPoints?.[name] });
       }),
     );
     const failed = started.filter((result) => result.status === 'rejected').map((result) => result.reason as unknown);
     if (failed.length) throw failed.length === 1 ? failed[0] : new AggregateError(failed, failed.map(String).join('\n\n'));
 
-    services.gateway = await startService('gateway', { env, timeoutMs, entryPoint: options.entryPoints?.gateway });
     const url = services.gateway.url;
     if (!url) throw new Error('The gateway handle has no URL');
     await waitUntil(() => httpAnswersOk(url, '/ready'), {
