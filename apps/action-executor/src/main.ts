@@ -13,6 +13,7 @@ import { RunRecordsConfig } from './run-records/run-records.config.js';
 import { OAuthConfig } from './runs/oauth/oauth.config.js';
 import { RunsConfig } from './runs/runs.config.js';
 import { RunsModule } from './runs/runs.module.js';
+import { WebhookEventsModule } from './webhook-events/webhook-events.module.js';
 import { WebhooksConfig } from './webhooks/webhooks.config.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 
@@ -22,5 +23,5 @@ await startMicroservice({
   healthSubject: Subjects.ActionsHealthCheck,
   database: actionExecutorDatabase,
   configs: [OutboundConfig, RunsConfig, OAuthConfig, RunRecordsConfig, DispatchConfig, CacheConfig, WebhooksConfig],
-  features: [RunsModule, IntegrationFetchModule, ImportDocumentModule, DispatchModule, OutboundAddressCheckModule, WebhooksModule],
+  features: [RunsModule, IntegrationFetchModule, ImportDocumentModule, DispatchModule, OutboundAddressCheckModule, WebhooksModule, WebhookEventsModule],
 });

@@ -8,6 +8,7 @@ import { AddDispatchKeys1765200000000 } from './migrations/1765200000000-add-dis
 import { AddDispatchFingerprints1765400000000 } from './migrations/1765400000000-add-dispatch-fingerprints.js';
 import { AscendingRunListIndex1765600000000 } from './migrations/1765600000000-ascending-run-list-index.js';
 import { CreateWebhookEvents1796200000000 } from './migrations/1796200000000-create-webhook-events.js';
+import { WebhookEventReplays1796300000000 } from './migrations/1796300000000-webhook-event-replays.js';
 
 /** The action-executor service's own schema: run records, received webhook events and their delivery attempts. */
 export const actionExecutorDatabase: ServiceDatabase = {
@@ -15,6 +16,6 @@ export const actionExecutorDatabase: ServiceDatabase = {
   entities: [RunRecordEntity, WebhookEventEntity, WebhookDeliveryAttemptEntity],
   migrations: [
     CreateActionRuns1764000000000, AddDispatchedRunStates1765100000000, AddDispatchKeys1765200000000, AddDispatchFingerprints1765400000000, AscendingRunListIndex1765600000000,
-    CreateWebhookEvents1796200000000,
+    CreateWebhookEvents1796200000000, WebhookEventReplays1796300000000,
   ],
 };

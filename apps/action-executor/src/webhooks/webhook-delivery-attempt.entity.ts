@@ -4,9 +4,14 @@ import { WebhookEventEntity } from './webhook-event.entity.js';
 /** One attempt to forward an event: `action_executor.webhook_delivery_attempts`, written when the attempt ends. */
 @Entity({ name: 'webhook_delivery_attempts' })
 @Check('webhook_delivery_attempts_attempt_check', 'attempt >= 1')
+@Check('webhook_delivery_attempts_replay_check', 'replay >= 0')
 export class WebhookDeliveryAttemptEntity {
   @PrimaryColumn({ type: 'text' })
   event_id!: string;
+
+  /** The delivery round: 0 after receipt, n for the n-th replay, whose attempts count from 1 again. */
+  @PrimaryColumn({ type: 'integer' })
+  replay!: number;
 
   @PrimaryColumn({ type: 'integer' })
   attempt!: number;

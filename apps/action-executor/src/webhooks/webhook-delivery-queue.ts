@@ -25,9 +25,13 @@ export class WebhookDeliveryQueue implements PulledQueue {
     return this.#client.ensure(options);
   }
 
-  /** Queues the event's delivery; a publish repeated within the stream's duplicate window is stored once. */
+  /**
+   * Queues a round of the event's delivery; a publish repeated within the stream's duplicate window is stored once.
+   * Each replay is a round of its own, with its own message id, so a replay soon after the last round is not dropped.
+   */
   publish(message: WebhookDeliveryMessage): Promise<void> {
-    return this.#client.publish(STREAM.eventSubject, message, message.event_id, PUBLISH_TIMEOUT_MS);
+    const messageId = message.replay === undefined ? message.event_id : `${message.event_id}.replay-${message.replay}`;
+    return this.#client.publish(STREAM.eventSubject, message, messageId, PUBLISH_TIMEOUT_MS);
   }
 
   consumer(): Promise<Consumer> {

@@ -39,7 +39,7 @@ export class WebhookDeliverySweeper implements OnApplicationBootstrap, BeforeApp
   async sweep(now = new Date()): Promise<number> {
     const unqueued = await this.store.unqueued(new Date(now.getTime() - this.config.WEBHOOK_SWEEP_INTERVAL_MS), SWEEP_BATCH);
     for (const event of unqueued) {
-      await this.queue.publish({ workspace_id: event.workspace_id, event_id: event.id });
+      await this.queue.publish({ workspace_id: event.workspace_id, event_id: event.id, ...(event.replays > 0 ? { replay: event.replays } : {}) });
       await this.store.markEnqueued(event.id);
     }
     return unqueued.length;

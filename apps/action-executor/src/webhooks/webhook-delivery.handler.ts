@@ -57,8 +57,9 @@ export class WebhookDeliveryHandler {
     const log = { event_id: message.event_id, workspace_id: message.workspace_id, delivery: delivery.info.deliveryCount };
 
     const event = await this.store.queued(message.workspace_id, message.event_id);
-    if (event === undefined || event.forward_url === null) {
-      // Delivered or dead-lettered already (the acknowledgement was lost), or never stored: nothing to send.
+    if (event === undefined || event.forward_url === null || event.replays !== (message.replay ?? 0)) {
+      // Delivered or dead-lettered already (the acknowledgement was lost), never stored, or a late copy of another
+      // round's message while a replay is under way: nothing to send.
       delivery.ack();
       return;
     }
@@ -87,6 +88,7 @@ export class WebhookDeliveryHandler {
     await this.store.endAttempt(
       {
         event_id: event.id,
+        replay: event.replays,
         attempt,
         started_at: startedAt,
         duration_ms: Math.round(performance.now() - started),

@@ -20,8 +20,14 @@ export interface WebhookVerificationRecord {
 @Index('webhook_events_sender_event_idx', ['workspace_id', 'product', 'webhook', 'sender_event_id', 'received_at'])
 // The sweeper looks for accepted events whose message never reached the stream.
 @Index('webhook_events_unqueued_idx', ['received_at'], { where: "status = 'queued' AND enqueued_at IS NULL" })
+// A webhook's events listed newest first, and pulled in sequence.
+@Index('webhook_events_webhook_received_idx', ['workspace_id', 'product', 'webhook', 'received_at'])
+@Index('webhook_events_webhook_sequence_idx', ['workspace_id', 'product', 'webhook', 'sequence'])
+// Retention deletes the oldest events of every workspace.
+@Index('webhook_events_received_idx', ['received_at'])
 @Check('webhook_events_status_check', `status IN (${WEBHOOK_EVENT_STATUSES.map((status) => `'${status}'`).join(', ')})`)
 @Check('webhook_events_attempts_check', 'attempts >= 0')
+@Check('webhook_events_replays_check', 'replays >= 0')
 export class WebhookEventEntity {
   /** `wev_<uuid>`: also the `webhook-id` the product's endpoint receives, the same on every attempt. */
   @PrimaryColumn({ type: 'text' })
@@ -74,9 +80,22 @@ export class WebhookEventEntity {
   @Column({ type: 'text', nullable: true })
   forward_url!: string | null;
 
-  /** Delivery attempts started, the one under way included. */
+  /** Delivery attempts of the current round started, the one under way included; a replay starts a round at 0. */
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
+
+  /** Replays so far: the current delivery round, 0 for the one after receipt. */
+  @Column({ type: 'integer', default: 0 })
+  replays!: number;
+
+  /**
+   * The id of the transaction that stored the event, set by the database: the order a pull reads events in. Once
+   * a snapshot's oldest running transaction is past it, no event with a smaller one can still appear, which a
+   * timestamp (taken before the insert commits) cannot promise. One insert per transaction, so no two events share it.
+   * `txid_current()` is `pg_current_xact_id()` as a bigint, which a column default can give without a cast.
+   */
+  @Column({ type: 'bigint', default: () => 'txid_current()', insert: false, update: false })
+  sequence?: string;
 
   @Column({ type: 'timestamptz' })
   received_at!: Date;

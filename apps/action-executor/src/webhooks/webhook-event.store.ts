@@ -9,7 +9,7 @@ import { WebhookEventEntity } from './webhook-event.entity.js';
 export type AcceptedInsert = { inserted: true } | { inserted: false; existingId: string };
 
 /** An event waiting for delivery, with what a delivery attempt needs. */
-export type QueuedEvent = Pick<WebhookEventEntity, 'id' | 'workspace_id' | 'product' | 'webhook' | 'headers' | 'body' | 'forward_url' | 'attempts'>;
+export type QueuedEvent = Pick<WebhookEventEntity, 'id' | 'workspace_id' | 'product' | 'webhook' | 'headers' | 'body' | 'forward_url' | 'attempts' | 'replays'>;
 
 /** One ended delivery attempt, as its row records it. */
 export type EndedAttempt = Omit<WebhookDeliveryAttemptEntity, 'event'>;
@@ -52,10 +52,13 @@ export class WebhookEventStore {
     await this.dataSource.query(`UPDATE action_executor.webhook_events SET enqueued_at = now() WHERE id = $1 AND enqueued_at IS NULL`, [eventId]);
   }
 
-  /** Accepted events received before `receivedBefore` whose message never reached the stream, oldest first. */
-  async unqueued(receivedBefore: Date, limit: number): Promise<Pick<WebhookEventEntity, 'id' | 'workspace_id'>[]> {
+  /**
+   * Accepted events received before `receivedBefore` whose message never reached the stream, oldest first; a replayed
+   * event was received long ago, so it is swept as soon as its replay's publish is missing.
+   */
+  async unqueued(receivedBefore: Date, limit: number): Promise<Pick<WebhookEventEntity, 'id' | 'workspace_id' | 'replays'>[]> {
     return this.dataSource.query(
-      `SELECT id, workspace_id FROM action_executor.webhook_events
+      `SELECT id, workspace_id, replays FROM action_executor.webhook_events
         WHERE status = 'queued' AND enqueued_at IS NULL AND received_at < $1 ORDER BY received_at LIMIT $2`,
       [receivedBefore, limit],
     );
@@ -64,7 +67,7 @@ export class WebhookEventStore {
   /** The event if it still waits for delivery; `undefined` once it is delivered or dead-lettered, or unknown. */
   async queued(workspaceId: string, eventId: string): Promise<QueuedEvent | undefined> {
     const event = await this.dataSource.manager.findOne(WebhookEventEntity, {
-      select: { id: true, workspace_id: true, product: true, webhook: true, headers: true, body: true, forward_url: true, attempts: true },
+      select: { id: true, workspace_id: true, product: true, webhook: true, headers: true, body: true, forward_url: true, attempts: true, replays: true },
       where: { id: eventId, workspace_id: workspaceId, status: 'queued' },
     });
     return event ?? undefined;

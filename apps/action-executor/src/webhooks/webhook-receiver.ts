@@ -14,7 +14,7 @@ import { verifyWebhook, type WebhookVerification } from '@switchboard/webhook-si
 import { PinoLogger } from 'nestjs-pino';
 import { WebhookReceiveTargetCache } from '../cache/webhook-receive-target.cache.js';
 import { RunSecrets, type SecretUseSite } from '../runs/run-secrets.js';
-import { WebhookDeliveryQueue } from './webhook-delivery-queue.js';
+import { WebhookDeliveryEnqueuer } from './webhook-delivery-enqueuer.js';
 import type { WebhookEventEntity } from './webhook-event.entity.js';
 import { WebhookEventStore } from './webhook-event.store.js';
 import { WebhooksConfig } from './webhooks.config.js';
@@ -40,7 +40,7 @@ export class WebhookReceiver {
     private readonly targets: WebhookReceiveTargetCache,
     private readonly secrets: RunSecrets,
     private readonly store: WebhookEventStore,
-    private readonly queue: WebhookDeliveryQueue,
+    private readonly deliveries: WebhookDeliveryEnqueuer,
     private readonly config: WebhooksConfig,
     private readonly logger: PinoLogger,
   ) {
@@ -66,6 +66,7 @@ export class WebhookReceiver {
       body,
       forward_url: target.forward_url,
       attempts: 0,
+      replays: 0,
       received_at: new Date(),
       enqueued_at: null,
       next_attempt_at: null,
@@ -127,7 +128,7 @@ export class WebhookReceiver {
       this.logger.info({ workspace_id: target.workspace_id, webhook: target.webhook, event_id: stored.existingId }, 'webhook event received again; not delivered twice');
       return { event_id: stored.existingId, duplicate: true };
     }
-    if (accepted.status === 'queued') await this.#enqueue(target.workspace_id, eventId);
+    if (accepted.status === 'queued') await this.deliveries.enqueue({ workspace_id: target.workspace_id, event_id: eventId });
     return { event_id: eventId, duplicate: false };
   }
 
@@ -138,16 +139,6 @@ export class WebhookReceiver {
       // One answer for every id that names nothing, whatever the connection service's words.
       if (error instanceof DomainError && error.code === ErrorCode.WebhookNotFound) throw new DomainError(ErrorCode.WebhookNotFound, WEBHOOK_RECEIVE_NOT_FOUND_MESSAGE, {});
       throw error;
-    }
-  }
-
-  // Stored is what the sender was promised; a publish that fails leaves the event to the sweeper.
-  async #enqueue(workspaceId: string, eventId: string): Promise<void> {
-    try {
-      await this.queue.publish({ workspace_id: workspaceId, event_id: eventId });
-      await this.store.markEnqueued(eventId);
-    } catch (error) {
-      this.logger.warn({ err: error, workspace_id: workspaceId, event_id: eventId }, 'webhook event stored but not queued; the sweeper will queue it');
     }
   }
 }

@@ -1,7 +1,16 @@
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min, ValidateBy } from 'class-validator';
 
 /** Svix's published schedule after the first attempt (made at once): 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h. */
 export const DEFAULT_RETRY_SCHEDULE_MS = '5000,300000,1800000,7200000,18000000,36000000,36000000';
+
+// An event deleted within the replay window would be stored and delivered again if its sender repeated it.
+const CoversReplayWindow = ValidateBy({
+  name: 'coversReplayWindow',
+  validator: {
+    validate: (value: unknown, args) => typeof value === 'number' && value >= (args?.object as WebhooksConfig).WEBHOOK_REPLAY_WINDOW_DAYS,
+    defaultMessage: () => 'WEBHOOK_EVENT_RETENTION_DAYS must be at least WEBHOOK_REPLAY_WINDOW_DAYS: a repeat of a deleted event would be delivered again',
+  },
+});
 
 /** Settings of webhook receipts and deliveries, each with a default for local use. */
 export class WebhooksConfig {
@@ -29,6 +38,13 @@ export class WebhooksConfig {
   @Min(1)
   @Max(90)
   WEBHOOK_REPLAY_WINDOW_DAYS: number = 7;
+
+  /** Received events (and their delivery attempts) older than this many days are deleted, checked every hour. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  @CoversReplayWindow
+  WEBHOOK_EVENT_RETENTION_DAYS: number = 30;
 
   /** How long a delivery may go without a sign of life from its executor before JetStream hands it to another. */
   @IsInt()

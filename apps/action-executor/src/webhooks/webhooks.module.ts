@@ -4,6 +4,7 @@ import { CacheConfig } from '../cache/cache.config.js';
 import { WorkspaceCache } from '../cache/workspace-cache.js';
 import { RunsModule } from '../runs/runs.module.js';
 import { FORWARDING_SECRET_CACHE, ForwardingSecrets } from './forwarding-secrets.js';
+import { WebhookDeliveryEnqueuer } from './webhook-delivery-enqueuer.js';
 import { WebhookDeliveryHandler } from './webhook-delivery.handler.js';
 import { WebhookDeliveryPuller } from './webhook-delivery-puller.js';
 import { WebhookDeliveryQueue } from './webhook-delivery-queue.js';
@@ -24,6 +25,7 @@ const MAX_CACHED_FORWARDING_SECRETS = 10_000;
   providers: [
     WebhookEventStore,
     WebhookDeliveryQueue,
+    WebhookDeliveryEnqueuer,
     WebhookReceiver,
     ForwardingSecrets,
     {
@@ -36,5 +38,7 @@ const MAX_CACHED_FORWARDING_SECRETS = 10_000;
     WebhookDeliveryPuller,
     WebhookDeliverySweeper,
   ],
+  // The events API replays events through the same queue.
+  exports: [WebhookDeliveryEnqueuer],
 })
 export class WebhooksModule {}

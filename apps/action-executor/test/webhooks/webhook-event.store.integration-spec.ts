@@ -30,6 +30,7 @@ function event(overrides: Partial<WebhookEventEntity> = {}): WebhookEventEntity 
     body: Buffer.from('{"zen":"Keep it logically awesome."}'),
     forward_url: 'https://product.example.com/github',
     attempts: 0,
+    replays: 0,
     received_at: new Date(),
     enqueued_at: null,
     next_attempt_at: null,
@@ -101,14 +102,14 @@ describe('WebhookEventStore against PostgreSQL', () => {
 
     expect(await store.startAttempt('ws_a', queued.id)).toBe(1);
     await store.endAttempt(
-      { event_id: queued.id, attempt: 1, started_at: new Date(), duration_ms: 12, http_status: 503, error_code: null, error_message: 'The forward URL answered 503' },
+      { event_id: queued.id, replay: 0, attempt: 1, started_at: new Date(), duration_ms: 12, http_status: 503, error_code: null, error_message: 'The forward URL answered 503' },
       { action: 'retry', delayMs: 5000 },
       { code: null, message: 'The forward URL answered 503' },
     );
     expect(await statusOf(queued.id)).toMatchObject({ status: 'queued', attempts: 1 });
     expect(await store.startAttempt('ws_a', queued.id)).toBe(2);
     await store.endAttempt(
-      { event_id: queued.id, attempt: 2, started_at: new Date(), duration_ms: 8, http_status: 200, error_code: null, error_message: null },
+      { event_id: queued.id, replay: 0, attempt: 2, started_at: new Date(), duration_ms: 8, http_status: 200, error_code: null, error_message: null },
       { action: 'delivered' },
       undefined,
     );

@@ -32,4 +32,10 @@ describe('httpStatusOf', () => {
     expect(httpStatusOf(ErrorCode.WebhookTimestampStale)).toBe(401);
     expect(httpStatusOf(ErrorCode.WebhookSecretUnavailable)).toBe(401);
   });
+
+  it('answers an unknown event 404 and a replay that cannot be made 409', () => {
+    expect(httpStatusOf(ErrorCode.WebhookEventNotFound)).toBe(404);
+    expect(httpStatusOf(ErrorCode.WebhookEventNotReplayable)).toBe(409);
+    expect(httpStatusOf(ErrorCode.WebhookForwardUrlMissing)).toBe(409);
+  });
 });

@@ -29,6 +29,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.RunNotFound:
     case ErrorCode.ImportNotFound:
     case ErrorCode.WebhookNotFound:
+    case ErrorCode.WebhookEventNotFound:
       return 404;
     case ErrorCode.AppTagTaken:
     case ErrorCode.AppInUse:
@@ -38,6 +39,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.SecretKeyTaken:
     case ErrorCode.IdempotencyKeyReused:
     case ErrorCode.WebhookTagTaken:
+    case ErrorCode.WebhookEventNotReplayable:
+    case ErrorCode.WebhookForwardUrlMissing:
       return 409;
     case ErrorCode.PayloadTooLarge:
     case ErrorCode.DocumentTooLarge:

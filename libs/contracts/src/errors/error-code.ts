@@ -73,6 +73,12 @@ export enum ErrorCode {
   WebhookSecretUnavailable = 'webhook_secret_unavailable',
   /** A sender over its webhook's receipt rate (per gateway replica): retry after the `Retry-After` seconds. */
   WebhookRateLimited = 'webhook_rate_limited',
+  /** No event of that id was received by the webhook (another webhook's event answers the same). */
+  WebhookEventNotFound = 'webhook_event_not_found',
+  /** Replaying an event that was refused at receipt, or that is already waiting for delivery. */
+  WebhookEventNotReplayable = 'webhook_event_not_replayable',
+  /** Replaying the events of a webhook without a forward URL: its product pulls them, there is nowhere to deliver. */
+  WebhookForwardUrlMissing = 'webhook_forward_url_missing',
   ConnectionBusy = 'connection_busy',
   ServiceUnavailable = 'service_unavailable',
   ServiceTimeout = 'service_timeout',

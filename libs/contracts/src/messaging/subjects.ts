@@ -67,6 +67,10 @@ export const Subjects = {
   ActionsImportDocumentFetch: 'actions.import-document.fetch',
   ExecutorOutboundAddressCheck: 'executor.outbound-address.check',
   ExecutorWebhookReceive: 'executor.webhook.receive',
+  ExecutorWebhookEventList: 'executor.webhook-event.list',
+  ExecutorWebhookEventFetch: 'executor.webhook-event.fetch',
+  ExecutorWebhookEventReplay: 'executor.webhook-event.replay',
+  ExecutorWebhookEventReplayMany: 'executor.webhook-event.replay-many',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];

@@ -1,4 +1,4 @@
-import { Matches } from 'class-validator';
+import { IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { WorkspaceScopedRequest } from '../common/workspace-scoped.request.js';
 import { WEBHOOK_EVENT_ID_PATTERN } from './webhook-event.js';
 
@@ -9,4 +9,14 @@ import { WEBHOOK_EVENT_ID_PATTERN } from './webhook-event.js';
 export class WebhookDeliveryMessage extends WorkspaceScopedRequest {
   @Matches(WEBHOOK_EVENT_ID_PATTERN, { message: '$property must be wev_ followed by a UUID' })
   event_id!: string;
+
+  /**
+   * The delivery round the message is for: absent for the delivery after receipt, n for the n-th replay. A message
+   * of an earlier round (a late duplicate) finds the event in another round and sends nothing.
+   */
+  @IsOptional()
+  @Min(1)
+  @IsInt()
+  replay?: number;
 }
+
