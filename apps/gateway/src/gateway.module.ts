@@ -40,6 +40,7 @@ import { WebhooksController } from './webhooks/webhooks.controller.js';
 import { WebhooksService } from './webhooks/webhooks.service.js';
 import { UserEntity } from './workspaces/user.entity.js';
 import { ReceiptRateLimiter } from './webhooks/receipt-rate-limiter.js';
+import { WebhookEventsController } from './webhooks/webhook-events.controller.js';
 import { WebhookForwardingSecretsController } from './webhooks/webhook-forwarding-secrets.controller.js';
 import { WebhookReceiptsController } from './webhooks/webhook-receipts.controller.js';
 
@@ -57,7 +58,7 @@ export class GatewayModule {
       ],
       controllers: [ActionsController, RunRecordsController, HealthController, ProductsController, AppImportsController, AppsController,
     MarketplaceController, ConnectedAppsController, SecretsController, SecretAuditController, IntegrationSecretsController, IntegrationFetchController, SessionsController, WebhooksController,
-    WebhookReceiptsController, WebhookForwardingSecretsController],
+    WebhookReceiptsController, WebhookForwardingSecretsController, WebhookEventsController],
       providers: [
         { provide: AUTH_CACHE_TTL_MS, useValue: config.GATEWAY_AUTH_CACHE_TTL_MS },
         { provide: ACTION_RUN_TIMEOUT_MS, useValue: config.GATEWAY_ACTION_RUN_TIMEOUT_MS },

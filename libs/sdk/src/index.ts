@@ -9,6 +9,7 @@ export type { MarketplaceClient } from './marketplace-client.js';
 export type { ProductClient } from './product-client.js';
 export type { ConnectedAppsClient } from './connected-apps-client.js';
 export type { WebhooksClient } from './webhooks-client.js';
+export type { WebhookEventsClient } from './webhook-events-client.js';
 export type { SecretsClient } from './secrets-client.js';
 export type { ActionsClient } from './actions-client.js';
 export type { RunsClient } from './runs-client.js';

@@ -57,6 +57,13 @@ import type {
   WebhookEnv as WebhookEnvContract,
   WebhookHmacOptions as WebhookHmacOptionsContract,
   WebhookHmacView,
+  ReplayWebhookEventsBody,
+  WebhookDeliveryAttemptView,
+  WebhookEventsQuery,
+  WebhookEventsReplayed as WebhookEventsReplayedContract,
+  WebhookEventStatus as WebhookEventStatusContract,
+  WebhookEventSummary as WebhookEventSummaryContract,
+  WebhookEventView,
 } from '@switchboard/contracts';
 
 export type { HttpMethod, RequestType, WebhookScheme } from '@switchboard/contracts';
@@ -206,3 +213,17 @@ export type WebhookHmac = WebhookHmacView;
 export type WebhookEnv = WebhookEnvContract;
 /** A webhook, with a receive URL per env. */
 export type Webhook = WebhookContract;
+/** Where a received event stands: refused, stored (to be pulled), queued, delivered, dead_lettered. */
+export type WebhookEventStatus = WebhookEventStatusContract;
+/** Filters of `product.webhooks.events.list`: newest first paged by `before`, or pulled by `after_sequence`. */
+export type WebhookEventFilters = WebhookEventsQuery;
+/** One received event in a list, without headers and body. */
+export type WebhookEventSummary = WebhookEventSummaryContract;
+/** One received event: headers, body, and every delivery attempt. */
+export type WebhookEvent = WebhookEventView;
+/** One ended attempt to forward an event. */
+export type WebhookDeliveryAttempt = WebhookDeliveryAttemptView;
+/** Filter of `product.webhooks.events.replayAll`: dead-lettered events unless `status` says otherwise. */
+export type ReplayWebhookEventsFilter = ReplayWebhookEventsBody;
+/** Reply of `product.webhooks.events.replayAll`: how many were queued again, and whether more matched. */
+export type WebhookEventsReplayed = WebhookEventsReplayedContract;

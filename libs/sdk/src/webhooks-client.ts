@@ -1,6 +1,7 @@
 import type { HttpClient } from './http-client.js';
 import { encodePathSegment } from './path-segment.js';
 import type { CreateWebhookInput, UpdateWebhookInput, Webhook } from './types.js';
+import { WebhookEventsClient } from './webhook-events-client.js';
 
 /**
  * Webhooks of a product: `switchboard.product.webhooks`. Each call works on the selected product, or on the product
@@ -10,10 +11,13 @@ export class WebhooksClient {
   readonly #http: HttpClient;
   // Read on every call rather than captured, so a later product.init switches product for this client too.
   readonly #selectedProduct: () => string;
+  /** The events each webhook received: list, fetch, replay. */
+  readonly events: WebhookEventsClient;
 
   constructor(http: HttpClient, selectedProduct: () => string) {
     this.#http = http;
     this.#selectedProduct = selectedProduct;
+    this.events = new WebhookEventsClient(http, selectedProduct);
   }
 
   /**

@@ -17,11 +17,11 @@ export class WebhookEventReplays1796300000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE action_executor.webhook_events ADD COLUMN IF NOT EXISTS sequence bigint NOT NULL DEFAULT txid_current()`,
     );
-    const shared: { id: string }[] = await queryRunner.query(
+    const shared = (await queryRunner.query(
       `SELECT id FROM action_executor.webhook_events
         WHERE sequence IN (SELECT sequence FROM action_executor.webhook_events GROUP BY sequence HAVING count(*) > 1)
         ORDER BY received_at, id`,
-    );
+    )) as { id: string }[];
     for (const { id } of shared) await queryRunner.query(`UPDATE action_executor.webhook_events SET sequence = DEFAULT WHERE id = $1`, [id]);
     await queryRunner.query(`
       ALTER TABLE action_executor.webhook_events
