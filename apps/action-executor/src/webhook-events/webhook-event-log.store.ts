@@ -42,6 +42,9 @@ export interface ReplayedRound {
   replays: number;
 }
 
+/** What replaying one event found: its status before, and the round begun with the event queued, if it could be. */
+export type ReplayOutcome = { status: WebhookEventStatus; round?: undefined } | { status: WebhookEventStatus; round: ReplayedRound; queued: EventSummaryRow };
+
 // to_char keeps the microseconds a JavaScript Date would cut; the list's cursor compares at that precision.
 const SUMMARY_COLUMNS = `id, sequence, env, status, verification, error_code, error_message, sender_event_id,
   to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_at, attempts, replays, delivered_at, next_attempt_at`;
@@ -98,10 +101,11 @@ export class WebhookEventLogStore {
   }
 
   /**
-   * Begins a new delivery round of one event, to `forwardUrl`, if its status allows: the event's status before,
-   * with the round when it began, or undefined for an unknown event. The row lock orders it against deliveries.
+   * Begins a new delivery round of one event, to `forwardUrl`, if its status allows: the event's status before and,
+   * when the round began, the round and the event as it stands queued; undefined for an unknown event. The row lock
+   * orders it against deliveries.
    */
-  async replay(key: WebhookKey, eventId: string, forwardUrl: string, replayable: readonly WebhookEventStatus[]): Promise<{ status: WebhookEventStatus; round?: ReplayedRound } | undefined> {
+  async replay(key: WebhookKey, eventId: string, forwardUrl: string, replayable: readonly WebhookEventStatus[]): Promise<ReplayOutcome | undefined> {
     return this.dataSource.transaction(async (manager) => {
       const [event] = await manager.query<{ status: WebhookEventStatus }[]>(
         `SELECT status FROM action_executor.webhook_events WHERE id = $1 AND workspace_id = $2 AND product = $3 AND webhook = $4 FOR UPDATE`,
@@ -110,7 +114,9 @@ export class WebhookEventLogStore {
       if (event === undefined) return undefined;
       if (!replayable.includes(event.status)) return { status: event.status };
       const [round] = await this.#beginRounds(manager, [eventId], forwardUrl);
-      return { status: event.status, round };
+      // Read before the commit: once it is queued, a delivery may change it at any moment.
+      const [queued] = await manager.query<EventSummaryRow[]>(`SELECT ${SUMMARY_COLUMNS} FROM action_executor.webhook_events WHERE id = $1`, [eventId]);
+      return round === undefined || queued === undefined ? { status: event.status } : { status: event.status, round, queued };
     });
   }
 

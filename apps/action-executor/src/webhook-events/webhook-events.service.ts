@@ -53,9 +53,7 @@ export class WebhookEvents {
     if (replayed === undefined) throw notFound(request);
     if (replayed.round === undefined) throw notReplayable(request, replayed.status);
     await this.#enqueue(key, [replayed.round]);
-    const event = await this.store.fetch(key, request.event_id);
-    if (event === undefined) throw notFound(request);
-    return summaryOf(event);
+    return summaryOf(replayed.queued);
   }
 
   /** Queues again the events matching the filter, dead-lettered ones unless told otherwise, up to the cap. */

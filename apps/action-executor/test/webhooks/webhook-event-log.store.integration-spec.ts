@@ -155,6 +155,10 @@ describe('WebhookEventLogStore against PostgreSQL', () => {
     expect(await log.replay(key, refused.id, 'https://product.example.com/new', statuses)).toEqual({ status: 'refused' });
     expect(await log.replay(key, queued.id, 'https://product.example.com/new', statuses)).toEqual({ status: 'queued' });
     expect(await log.replay({ ...key, webhook: 'other_hook' }, dead[2]?.id ?? '', 'https://product.example.com/new', statuses)).toBeUndefined();
-    expect(await log.replay(key, dead[2]?.id ?? '', 'https://product.example.com/new', statuses)).toEqual({ status: 'dead_lettered', round: { id: dead[2]?.id, replays: 1 } });
+    expect(await log.replay(key, dead[2]?.id ?? '', 'https://product.example.com/new', statuses)).toMatchObject({
+      status: 'dead_lettered',
+      round: { id: dead[2]?.id, replays: 1 },
+      queued: { id: dead[2]?.id, status: 'queued', attempts: 0, replays: 1 },
+    });
   });
 });
