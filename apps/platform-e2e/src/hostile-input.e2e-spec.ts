@@ -8,6 +8,8 @@ const RUN = { env: 'prd', product: 'shop', app: 'stripe-payments', event: 'charg
 const withNested = (prefix: string, levels: number, suffix: string): string => `${prefix}${nestedJson(levels)}${suffix}`;
 const runWithNestedBody = (levels: number): string => withNested(`${JSON.stringify(RUN).slice(0, -1)},"input":{"body":`, levels, '}}');
 
+const EVENTS = '/v1/products/shop/webhooks/github_webhook/events';
+
 const BODY_ENDPOINTS: [method: string, path: string][] = [
   ['PUT', '/v1/products/shop'],
   ['PATCH', '/v1/products/shop'],
@@ -19,6 +21,7 @@ const BODY_ENDPOINTS: [method: string, path: string][] = [
   ['PATCH', '/v1/products/shop/connections/stripe-payments'],
   ['POST', '/v1/products/shop/webhooks'],
   ['PATCH', '/v1/products/shop/webhooks/github_webhook'],
+  ['POST', '/v1/products/shop/webhooks/github_webhook/events/replay'],
   ['POST', '/v1/secrets'],
   ['PATCH', '/v1/secrets/STRIPE_KEY'],
   ['POST', '/v1/secrets/STRIPE_KEY/rotate'],
@@ -127,6 +130,22 @@ const BAD_QUERIES: [path: string, field: string, message: string][] = [
   ['/v1/actions/runs?after=2026-13-01T00:00:00Z', 'after', 'after must be an ISO 8601 date-time with a zone, such as 2026-01-31T12:00:00Z'],
   ['/v1/actions/runs?after=2026-031', 'after', 'after must be an ISO 8601 date-time with a zone, such as 2026-01-31T12:00:00Z'],
   ['/v1/actions/runs?app=bad%20tag', 'app', 'app must be 1-64 letters, digits, "_" or "-", starting with a letter or digit'],
+  [`${EVENTS}?status=pending`, 'status', 'status must be one of refused, stored, queued, delivered, dead_lettered'],
+  [`${EVENTS}?limit=201`, 'limit', 'limit must not be greater than 200'],
+  [`${EVENTS}?limit=`, 'limit', 'limit must be an integer number'],
+  [`${EVENTS}?before=yesterday`, 'before', 'before must be an ISO 8601 date-time (the received_at of the last event of the previous page)'],
+  [`${EVENTS}?after=2026-031`, 'after', 'after must be an ISO 8601 date-time with a zone, such as 2026-01-31T12:00:00Z'],
+  [`${EVENTS}?after_sequence=-1`, 'after_sequence', 'after_sequence must not be less than 0'],
+  [`${EVENTS}?after_sequence=1.5`, 'after_sequence', 'after_sequence must be an integer number'],
+  [`${EVENTS}?after_sequence=9007199254740992`, 'after_sequence', 'after_sequence must not be greater than 9007199254740991'],
+];
+
+// A bulk replay takes only the statuses an event can be replayed from.
+const BAD_REPLAY_FILTERS: [body: object, field: string, message: string][] = [
+  [{ status: 'refused' }, 'status', 'status must be one of stored, delivered, dead_lettered'],
+  [{ status: null }, 'status', 'status must not be null'],
+  [{ after: 'last week' }, 'after', 'after must be an ISO 8601 date-time with a zone, such as 2026-01-31T12:00:00Z'],
+  [{ env: 'Prd!' }, 'env', 'env must be 1-32 lowercase letters, digits, "_" or "-"'],
 ];
 
 // Every route of the gateway, as the OpenAPI document names it (path params in braces); DELETE last, since before the
@@ -186,6 +205,10 @@ const ROUTES: [method: string, template: string][] = [
   ['DELETE', '/v1/sessions/current'],
   ['POST', '/hooks/{receive_id}'],
   ['GET', '/v1/products/{product}/webhooks/{webhook}/forwarding-secret'],
+  ['GET', '/v1/products/{product}/webhooks/{webhook}/events'],
+  ['GET', '/v1/products/{product}/webhooks/{webhook}/events/{event_id}'],
+  ['POST', '/v1/products/{product}/webhooks/{webhook}/events/{event_id}/replay'],
+  ['POST', '/v1/products/{product}/webhooks/{webhook}/events/replay'],
 ];
 // The health routes stay out of the OpenAPI document.
 const UNDOCUMENTED_ROUTES = ['GET /health', 'GET /ready'];
@@ -198,6 +221,7 @@ const PATH_VALUES: Record<string, string> = {
   network: 'shop-net',
   run_id: 'run_00000000-0000-4000-8000-000000000000',
   receive_id: 'whk_000000000000000000000000',
+  event_id: 'wev_00000000-0000-4000-8000-000000000000',
 };
 const pathOf = (template: string): string => template.replace(/\{(\w+)\}/g, (_match, name: string) => PATH_VALUES[name] ?? name);
 
@@ -379,6 +403,11 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
       const reply = await send('POST', '/v1/integrations/fetch', body);
       expectFieldRefusal(reply, field, message);
     });
+
+    it.each(BAD_REPLAY_FILTERS)('POST …/events/replay refuses %j, naming the field', async (body, field, message) => {
+      const reply = await send('POST', `${EVENTS}/replay`, body);
+      expectFieldRefusal(reply, field, message);
+    });
   });
 
   describe('path params and query values', () => {
@@ -405,6 +434,7 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
       ['/v1/secret-audit', ['key', 'limit']],
       ['/v1/actions/runs', ['product', 'app', 'status', 'limit', 'before', 'after']],
       ['/v1/marketplace/apps', ['search', 'category', 'offset', 'limit']],
+      ['/v1/products/{product}/webhooks/{webhook}/events', ['status', 'env', 'limit', 'before', 'after', 'after_sequence']],
     ])('documents the query parameters of GET %s in the OpenAPI document', async (path, names) => {
       const openApi = (await (await fetch(`${platform.url}/docs/json`)).json()) as {
         paths: Record<string, { get: { parameters: { name: string; in: string; required: boolean }[] } }>;
