@@ -9,6 +9,7 @@ import { WebhookEventRetention } from '../../src/webhook-events/webhook-event-re
 import { WebhookEventEntity } from '../../src/webhooks/webhook-event.entity.js';
 import { WebhookEventStore } from '../../src/webhooks/webhook-event.store.js';
 import { WebhooksConfig } from '../../src/webhooks/webhooks.config.js';
+import { webhookEventOf } from './webhook-event.fixture.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -35,32 +36,8 @@ describe('WebhookEventLogStore against PostgreSQL', () => {
   // Each test its own webhook, so their events never mix.
   const webhookKey = (): WebhookKey => ({ workspaceId: 'ws_a', product: 'shop', webhook: `hook_${randomUUID().slice(0, 8)}` });
 
-  function event(key: WebhookKey, overrides: Partial<WebhookEventEntity> = {}): WebhookEventEntity {
-    return {
-      id: `wev_${randomUUID()}`,
-      workspace_id: key.workspaceId,
-      product: key.product,
-      webhook: key.webhook,
-      env: 'prd',
-      receive_id: 'whk_0123456789abcdefghijklmn',
-      status: 'delivered',
-      error_code: null,
-      error_message: null,
-      verification: { scheme: 'github', ok: true },
-      sender_event_id: `delivery-${randomUUID()}`,
-      url: 'https://hooks.example.com/hooks/whk_0123456789abcdefghijklmn',
-      headers: { 'content-type': 'application/json' },
-      body: Buffer.from('{}'),
-      forward_url: 'https://product.example.com/hook',
-      attempts: 1,
-      replays: 0,
-      received_at: new Date(),
-      enqueued_at: new Date(),
-      next_attempt_at: null,
-      delivered_at: new Date(),
-      ...overrides,
-    };
-  }
+  const event = (key: WebhookKey, overrides: Partial<WebhookEventEntity> = {}): WebhookEventEntity =>
+    webhookEventOf({ workspace_id: key.workspaceId, product: key.product, webhook: key.webhook, status: 'delivered', ...overrides });
 
   const attemptsOf = async (id: string): Promise<number> => {
     const [row] = await dataSource.query<{ count: number }[]>('SELECT count(*)::int AS count FROM action_executor.webhook_delivery_attempts WHERE event_id = $1', [id]);

@@ -9,35 +9,11 @@ import { WebhookDeliverySweeper } from '../../src/webhooks/webhook-delivery-swee
 import type { WebhookEventEntity } from '../../src/webhooks/webhook-event.entity.js';
 import { WebhookEventStore } from '../../src/webhooks/webhook-event.store.js';
 import { WebhooksConfig } from '../../src/webhooks/webhooks.config.js';
+import { webhookEventOf } from './webhook-event.fixture.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function event(overrides: Partial<WebhookEventEntity> = {}): WebhookEventEntity {
-  return {
-    id: `wev_${randomUUID()}`,
-    workspace_id: 'ws_a',
-    product: 'shop',
-    webhook: 'github_webhook',
-    env: 'prd',
-    receive_id: 'whk_0123456789abcdefghijklmn',
-    status: 'queued',
-    error_code: null,
-    error_message: null,
-    verification: { scheme: 'github', ok: true },
-    sender_event_id: `delivery-${randomUUID()}`,
-    url: 'https://hooks.example.com/hooks/whk_0123456789abcdefghijklmn',
-    headers: { 'content-type': 'application/json' },
-    body: Buffer.from('{"zen":"Keep it logically awesome."}'),
-    forward_url: 'https://product.example.com/github',
-    attempts: 0,
-    replays: 0,
-    received_at: new Date(),
-    enqueued_at: null,
-    next_attempt_at: null,
-    delivered_at: null,
-    ...overrides,
-  };
-}
+const event = webhookEventOf;
 
 describe('WebhookEventStore against PostgreSQL', () => {
   let database: TestDatabase;
