@@ -1,3 +1,4 @@
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { PinoLogger } from 'nestjs-pino';
 
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
@@ -15,22 +16,25 @@ export interface HourlyRetentionOptions {
   what: string;
 }
 
-/** Deletes rows older than a number of days: once at start, then every hour, a batch at a time. */
-export class HourlyRetention {
+/**
+ * Deletes rows older than a number of days: once at the application's start, then every hour, a batch at a time,
+ * until it shuts down. A provider extends it with what it deletes.
+ */
+export abstract class HourlyRetention implements OnApplicationBootstrap, BeforeApplicationShutdown {
   #timer: NodeJS.Timeout | undefined;
   #sweeping: Promise<void> | undefined;
   #stopped = false;
 
-  constructor(private readonly options: HourlyRetentionOptions) {}
+  protected constructor(private readonly options: HourlyRetentionOptions) {}
 
-  start(): void {
+  onApplicationBootstrap(): void {
     this.#startSweep();
     this.#timer = setInterval(() => this.#startSweep(), SWEEP_INTERVAL_MS);
     // Housekeeping: it must never keep a stopping process alive.
     this.#timer.unref();
   }
 
-  async stop(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.#stopped = true;
     clearInterval(this.#timer);
     await this.#sweeping;
