@@ -1,18 +1,19 @@
 import { ErrorCode, Events, Subjects, type AppView } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, type ServiceHandle, startService, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 
 describe('Updating an app in the catalog over real NATS and PostgreSQL', () => {
   let database: TestDatabase;
+  let natsServer: RunningServer;
   let catalog: ServiceHandle;
   let connection: NatsConnection;
   let nats: NatsRequester;
   const workspace_id = `ws_app_update_${Date.now()}`;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    catalog = await startService('catalog', { env: { DATABASE_URL: database.url } });
+    [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
+    catalog = await startService('catalog', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } });
     connection = await connectNats(catalog.env.NATS_URL, 'app-update-integration-spec');
     nats = new NatsRequester(connection, 5000);
   });
@@ -21,6 +22,7 @@ describe('Updating an app in the catalog over real NATS and PostgreSQL', () => {
     await connection?.close();
     await catalog?.stop();
     await database?.drop();
+    await natsServer?.stop();
   });
 
   const create = (tag: string): Promise<AppView> =>

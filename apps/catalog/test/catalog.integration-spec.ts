@@ -1,19 +1,20 @@
 import { ErrorCode, Subjects, type AppListItemView, type AppView, type AppWithActionView, type EnsureProductReply } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, type ServiceHandle, startService, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 
 describe('The catalog service over real NATS and PostgreSQL', () => {
   let database: TestDatabase;
+  let natsServer: RunningServer;
   let catalog: ServiceHandle;
   let connection: NatsConnection;
   let nats: NatsRequester;
   const workspace_id = `ws_catalog_${Date.now()}`;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    catalog = await startService('catalog', { env: { DATABASE_URL: database.url } });
+    [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
+    catalog = await startService('catalog', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } });
     connection = await connectNats(catalog.env.NATS_URL, 'catalog-integration-spec');
     nats = new NatsRequester(connection, 5000);
   });
@@ -22,6 +23,7 @@ describe('The catalog service over real NATS and PostgreSQL', () => {
     await connection?.close();
     await catalog?.stop();
     await database?.drop();
+    await natsServer?.stop();
   });
 
   const rejection = (call: Promise<unknown>): Promise<DomainError> => rejectionOf(call, DomainError);

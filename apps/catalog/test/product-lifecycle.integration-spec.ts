@@ -1,21 +1,22 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, Events, Subjects, type EnsureProductReply, type ProductView } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, type ServiceHandle, startService, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
 
 // The catalog asks the real connection service which connections use a product before it renames an env or deletes it.
 describe('Changing and deleting a product in the catalog over real NATS and PostgreSQL', () => {
   let database: TestDatabase;
+  let natsServer: RunningServer;
   let services: ServiceHandle[] = [];
   let connection: NatsConnection;
   let nats: NatsRequester;
   const workspace_id = `ws_product_lifecycle_${Date.now()}`;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
     services = await Promise.all([
-      startService('catalog', { env: { DATABASE_URL: database.url } }),
-      startService('connection', { env: { DATABASE_URL: database.url } }),
+      startService('catalog', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
+      startService('connection', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
     ]);
     connection = await connectNats(services[0]?.env.NATS_URL ?? '', 'product-lifecycle-integration-spec');
     nats = new NatsRequester(connection, 5000);
@@ -29,6 +30,7 @@ describe('Changing and deleting a product in the catalog over real NATS and Post
     await connection?.close();
     await Promise.all(services.map((service) => service.stop()));
     await database?.drop();
+    await natsServer?.stop();
   });
 
   let created = 0;

@@ -1,10 +1,11 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, Events, Subjects, type AccessTagReply, type AppView, type ConnectionView } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, type ServiceHandle, startService, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
 
 describe('The connection service over real NATS and PostgreSQL, asking the real catalog', () => {
   let database: TestDatabase;
+  let natsServer: RunningServer;
   let services: ServiceHandle[] = [];
   let connection: NatsConnection;
   let nats: NatsRequester;
@@ -12,10 +13,10 @@ describe('The connection service over real NATS and PostgreSQL, asking the real 
   const env = { slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
     services = await Promise.all([
-      startService('catalog', { env: { DATABASE_URL: database.url } }),
-      startService('connection', { env: { DATABASE_URL: database.url } }),
+      startService('catalog', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
+      startService('connection', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
     ]);
     connection = await connectNats(services[0]?.env.NATS_URL ?? "", 'connection-integration-spec');
     nats = new NatsRequester(connection, 5000);
@@ -27,6 +28,7 @@ describe('The connection service over real NATS and PostgreSQL, asking the real 
     await connection?.close();
     await Promise.all(services.map((service) => service.stop()));
     await database?.drop();
+    await natsServer?.stop();
   });
 
   const rejection = (call: Promise<unknown>): Promise<DomainError> => rejectionOf(call, DomainError);

@@ -9,11 +9,12 @@ import {
   type WebhookReceiveTarget,
 } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, type ServiceHandle, startService, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
 
 // The connection service asks the real catalog about products and the real executor about forward URLs.
 describe('Webhook definitions in the connection service over real NATS and PostgreSQL', () => {
   let database: TestDatabase;
+  let natsServer: RunningServer;
   let services: ServiceHandle[] = [];
   let connection: NatsConnection;
   let nats: NatsRequester;
@@ -21,11 +22,11 @@ describe('Webhook definitions in the connection service over real NATS and Postg
   let products = 0;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
     services = await Promise.all([
-      startService('catalog', { env: { DATABASE_URL: database.url } }),
-      startService('connection', { env: { DATABASE_URL: database.url } }),
-      startService('action-executor', { env: { DATABASE_URL: database.url, SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1' } }),
+      startService('catalog', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
+      startService('connection', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
+      startService('action-executor', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url, SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1' } }),
     ]);
     connection = await connectNats(services[0]?.env.NATS_URL ?? '', 'webhooks-integration-spec');
     nats = new NatsRequester(connection, 5000);
@@ -36,6 +37,7 @@ describe('Webhook definitions in the connection service over real NATS and Postg
     await connection?.close();
     await Promise.all(services.map((service) => service.stop()));
     await database?.drop();
+    await natsServer?.stop();
   });
 
   const rejection = (call: Promise<unknown>): Promise<DomainError> => rejectionOf(call, DomainError);

@@ -1,7 +1,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, Subjects, type ResolvedIntegrationFetchSecretsReply, type SecretAuditEntryView } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, startService, type ServiceHandle, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
 import pg from 'pg';
 
 const refusal = (call: Promise<unknown>): Promise<DomainError> => rejectionOf(call, DomainError);
@@ -9,6 +9,7 @@ const refusal = (call: Promise<unknown>): Promise<DomainError> => rejectionOf(ca
 // secrets.integration-fetch-reference.resolve: what integrations.fetch substitutes, over real NATS and PostgreSQL.
 describe('Resolving integrations.fetch references in the secrets-vault', () => {
   let database: TestDatabase;
+  let natsServer: RunningServer;
   let service: ServiceHandle;
   let connection: NatsConnection;
   let nats: NatsRequester;
@@ -16,8 +17,8 @@ describe('Resolving integrations.fetch references in the secrets-vault', () => {
   const user_id = 'usr_alice';
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    service = await startService('secrets-vault', { env: { DATABASE_URL: database.url, SWITCHBOARD_MASTER_KEY: 'b'.repeat(64) } });
+    [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
+    service = await startService('secrets-vault', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url, SWITCHBOARD_MASTER_KEY: 'b'.repeat(64) } });
     connection = await connectNats(service.env.NATS_URL ?? '', 'integration-secrets-spec');
     nats = new NatsRequester(connection, 5000);
 
@@ -44,6 +45,7 @@ describe('Resolving integrations.fetch references in the secrets-vault', () => {
     await connection?.close();
     await service?.stop();
     await database?.drop();
+    await natsServer?.stop();
   });
 
   const resolve = (keys: string[], user = user_id): Promise<ResolvedIntegrationFetchSecretsReply> =>

@@ -11,12 +11,13 @@ import {
 } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
 import pg from 'pg';
-import { createTestDatabase, rejectionOf, startService, waitUntil, type ServiceHandle, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase, waitUntil } from '@switchboard/testing';
 
 const refusal = (call: Promise<unknown>): Promise<DomainError> => rejectionOf(call, DomainError);
 
 describe('The secrets-vault service over real NATS and PostgreSQL', () => {
   let database: TestDatabase;
+  let natsServer: RunningServer;
   let services: ServiceHandle[] = [];
   let connection: NatsConnection;
   let nats: NatsRequester;
@@ -25,10 +26,10 @@ describe('The secrets-vault service over real NATS and PostgreSQL', () => {
   const use = { workspace_id, app_tag: 'stripe', access_tag: 'payment_app', env: 'prd' };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
     services = await Promise.all([
-      startService('catalog', { env: { DATABASE_URL: database.url } }),
-      startService('secrets-vault', { env: { DATABASE_URL: database.url, SWITCHBOARD_MASTER_KEY: 'a'.repeat(64) } }),
+      startService('catalog', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
+      startService('secrets-vault', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url, SWITCHBOARD_MASTER_KEY: 'a'.repeat(64) } }),
     ]);
     connection = await connectNats(services[0]?.env.NATS_URL ?? '', 'secrets-integration-spec');
     nats = new NatsRequester(connection, 5000);
@@ -38,6 +39,7 @@ describe('The secrets-vault service over real NATS and PostgreSQL', () => {
     await connection?.close();
     await Promise.all(services.map((service) => service.stop()));
     await database?.drop();
+    await natsServer?.stop();
   });
 
   const create = (secret: object): Promise<SecretView> => nats.request(Subjects.SecretsSecretCreate, { workspace_id, user_id, secret });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import { createTempDataDir, describeExit, ensureNats, waitUntil, type ExitStatus, type RunningServer } from '@switchboard/local-infra';
+import { describeExit, waitUntil, type ExitStatus, type RunningServer } from '@switchboard/local-infra';
 import { createTestDatabase, type TestDatabase } from './create-test-database.js';
 import { httpAnswersOk } from './service-health.js';
+import { startOwnNats } from './own-nats.js';
 import { SERVICE_NAMES, type ServiceName } from './services.js';
 import { startService, type ServiceHandle } from './start-service.js';
 import { testLogger } from './test-logger.js';
@@ -141,15 +141,8 @@ async function startPlatformProcesses(options: StartPlatformOptions): Promise<Pl
   }
 }
 
-async function platformNats(natsUrl: string | undefined): Promise<RunningServer> {
-  if (natsUrl) return { url: natsUrl, startedByUs: false, stop: () => Promise.resolve() };
-  const dataDir = await createTempDataDir('switchboard-nats-');
-  const nats = await ensureNats({ dataDir, ephemeral: true, log: testLogger });
-  const stop = async (): Promise<void> => {
-    await nats.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  };
-  return { ...nats, stop };
+function platformNats(natsUrl: string | undefined): Promise<RunningServer> {
+  return natsUrl ? Promise.resolve({ url: natsUrl, startedByUs: false, stop: () => Promise.resolve() }) : startOwnNats();
 }
 
 function firstExit(services: Partial<Record<ServiceName, ServiceHandle>>): Error | undefined {

@@ -1,21 +1,23 @@
-import { createTestDatabase, rejectionOf, startService, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningServer, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
 import pg from 'pg';
 
 describe('action-executor start-up with wrong settings', () => {
   let database: TestDatabase;
+  let natsServer: RunningServer;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
   });
 
   afterAll(async () => {
     await database?.drop();
+    await natsServer?.stop();
   });
 
   it('lists every wrong setting of every config class at once and exits 1 before migrating or connecting anything', async () => {
     const failure = await rejectionOf(
       startService('action-executor', {
-        env: { DATABASE_URL: database.url, NATS_REQUEST_TIMEOUT_MS: '1', OUTBOUND_MAX_ATTEMPTS: '0', DISPATCH_MAX_ATTEMPTS: 'many' },
+        env: { DATABASE_URL: database.url, NATS_URL: natsServer.url, NATS_REQUEST_TIMEOUT_MS: '1', OUTBOUND_MAX_ATTEMPTS: '0', DISPATCH_MAX_ATTEMPTS: 'many' },
       }),
       Error,
     );
@@ -44,7 +46,7 @@ describe('action-executor start-up with wrong settings', () => {
 
   it("refuses at connect a body limit larger than a reply fits in the NATS server's max_payload", async () => {
     const failure = await rejectionOf(
-      startService('action-executor', { env: { DATABASE_URL: database.url, OUTBOUND_MAX_RESPONSE_BYTES: '10485760' } }),
+      startService('action-executor', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url, OUTBOUND_MAX_RESPONSE_BYTES: '10485760' } }),
       Error,
     );
 

@@ -1,13 +1,14 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, Subjects, type RunRecordView } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, startService, waitUntil, type ServiceHandle, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase, waitUntil } from '@switchboard/testing';
 import pg from 'pg';
 
 // The executor alone: with no connection service to ask, every run fails at once with service_unavailable, which is
 // all these tests need: a run that ends, and a record of it.
 describe('The action-executor’s run records over real NATS and PostgreSQL', () => {
   let database: TestDatabase;
+  let natsServer: RunningServer;
   let executor: ServiceHandle | undefined;
   let connection: NatsConnection;
   let nats: NatsRequester;
@@ -15,8 +16,8 @@ describe('The action-executor’s run records over real NATS and PostgreSQL', ()
   const run = { env: 'prd', product: 'shop', app: 'stripe-payments', event: 'create-charge', input: { headers: { Authorization: 'Bearer $Token{STRIPE_KEY}' } } };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    executor = await startService('action-executor', { env: { DATABASE_URL: database.url } });
+    [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
+    executor = await startService('action-executor', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } });
     connection = await connectNats(executor.env.NATS_URL ?? '', 'run-records-integration-spec');
     nats = new NatsRequester(connection, 5000);
   });
@@ -25,6 +26,7 @@ describe('The action-executor’s run records over real NATS and PostgreSQL', ()
     await connection?.close();
     await executor?.stop();
     await database?.drop();
+    await natsServer?.stop();
   });
 
   async function countRecords(): Promise<number> {

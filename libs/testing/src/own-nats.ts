@@ -1,0 +1,17 @@
+import { rm } from 'node:fs/promises';
+import { createTempDataDir, ensureNats, type RunningServer } from '@switchboard/local-infra';
+import { testLogger } from './test-logger.js';
+
+/**
+ * A nats-server of the caller's own, removed with its data on stop. Services started on the run's shared NATS would
+ * answer other test files' requests and health checks (queue groups spread them), each from its own database.
+ */
+export async function startOwnNats(): Promise<RunningServer> {
+  const dataDir = await createTempDataDir('switchboard-nats-');
+  const nats = await ensureNats({ dataDir, ephemeral: true, log: testLogger });
+  const stop = async (): Promise<void> => {
+    await nats.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return { ...nats, stop };
+}
