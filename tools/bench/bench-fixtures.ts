@@ -6,7 +6,8 @@ import type { WorkspaceCredentials } from './bench-platform.js';
 export const SECRET_KEY = 'BENCH_KEY';
 const APP_TAG = 'bench_upstream';
 const ACCESS_TAG = 'upstream';
-const PRODUCT = 'bench';
+/** The product row (c) runs in, and the webhook rows receive for. */
+export const PRODUCT = 'bench';
 
 /** A JSON request's headers with the workspace's credentials. */
 export function authHeaders(credentials: WorkspaceCredentials): Record<string, string> {
@@ -18,8 +19,9 @@ export function authHeaders(credentials: WorkspaceCredentials): Record<string, s
   };
 }
 
-async function call(gatewayUrl: string, credentials: WorkspaceCredentials, method: 'POST' | 'PUT', path: string, body: object): Promise<unknown> {
-  const response = await fetch(`${gatewayUrl}${path}`, { method, headers: authHeaders(credentials), body: JSON.stringify(body) });
+/** One REST call with the workspace's credentials; throws on any answer but a 2xx. */
+export async function call(gatewayUrl: string, credentials: WorkspaceCredentials, method: 'GET' | 'POST' | 'PUT', path: string, body?: object): Promise<unknown> {
+  const response = await fetch(`${gatewayUrl}${path}`, { method, headers: authHeaders(credentials), body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
   return text ? (JSON.parse(text) as unknown) : undefined;

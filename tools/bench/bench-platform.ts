@@ -10,6 +10,11 @@ const MICROSERVICES = ['catalog', 'connection', 'secrets-vault'] as const;
 const EXECUTOR_READY = 'is listening on NATS';
 const WORKSPACE_CLI = 'apps/gateway/src/cli/workspace-create.cli.ts';
 const READY_TIMEOUT_MS = 180_000; // a cold start compiles five services with SWC and migrates an empty database
+/**
+ * The gateway's per-receive-id rate limit (WEBHOOK_RATE_LIMIT_PER_SECOND / _BURST, 50 / 200 by default), raised to
+ * its maximum so that the receipts row measures receiving, not the limiter's 429s; the limiter still runs per receipt.
+ */
+export const BENCH_WEBHOOK_RATE_LIMIT = { perSecond: 100_000, burst: 100_000 } as const;
 
 export interface WorkspaceCredentials {
   workspace_id: string;
@@ -85,6 +90,8 @@ export async function startBenchPlatform({ teardown, onUnexpectedExit, progress,
     GATEWAY_PORT: String(gatewayPort),
     SWITCHBOARD_MASTER_KEY: randomBytes(32).toString('hex'),
     SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1',
+    WEBHOOK_RATE_LIMIT_PER_SECOND: String(BENCH_WEBHOOK_RATE_LIMIT.perSecond),
+    WEBHOOK_RATE_LIMIT_BURST: String(BENCH_WEBHOOK_RATE_LIMIT.burst),
     LOG_LEVEL: 'warn',
   };
   // Executors log at info only to announce that they listen (how a replica is known to be ready); no line per run

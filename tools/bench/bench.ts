@@ -1,8 +1,10 @@
 // `npm run bench`: starts the platform, a local upstream and a bare-minimum baseline, loads each path at 1 and
-// 50 clients, compares 1 and 2 action-executor replicas against a slow upstream, prints one markdown report and
-// writes it to bench/RESULTS.md. Every process it starts is stopped at the end, on failure and on Ctrl-C.
+// 50 clients, compares 1 and 2 action-executor replicas against a slow upstream, measures webhook receipts and
+// their forwarding, imports a large document, prints one markdown report and writes it to bench/RESULTS.md. Every
+// process it starts is stopped at the end, on failure and on Ctrl-C.
 // BENCH_WARMUP_MS and BENCH_DURATION_MS (per cell) shorten or lengthen the run; BENCH_IMPORT_RESOURCES sizes the
-// imported document (5 operations each).
+// imported document (5 operations each); BENCH_WEBHOOK_EVENTS is how many events the forwarding row sends;
+// BENCH_ONLY (e.g. `webhooks`) runs some sections only, and then leaves bench/RESULTS.md as it was.
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
@@ -10,19 +12,27 @@ import { join } from 'node:path';
 import { inspect, promisify } from 'node:util';
 import { buildWorkspace } from '@switchboard/local-infra';
 import { actionRunTarget, createRunFixtures, SECRET_KEY } from './bench-fixtures.js';
-import { startBenchPlatform, type BenchPlatform } from './bench-platform.js';
+import { BENCH_WEBHOOK_RATE_LIMIT, startBenchPlatform, type BenchPlatform } from './bench-platform.js';
 import { REPO_ROOT } from './bench-process.js';
-import { measureImport } from './import-measurement.js';
+import { BENCH_SECTIONS, selectedSections } from './bench-sections.js';
+import { startForwardReceiver } from './forward-receiver.js';
+import { measureImport, type ImportMeasurement } from './import-measurement.js';
 import { runLoad, type LoadResult, type LoadTarget } from './load-generator.js';
 import { describeMachine } from './machine-description.js';
 import { residentMemoryMiB, startConnectionOwnerSampler, startCpuMeter, startPeakMemorySampler, type CpuUse } from './process-probes.js';
 import { splitByReplica } from './replica-split.js';
-import { CLIENT_COUNTS, renderReport, type ClientCount, type PathResults, type ReplicaRun } from './results-report.js';
+import { CLIENT_COUNTS, renderReport, type ClientCount, type PathResults, type PathsReport, type ReplicaRun, type ReplicasReport } from './results-report.js';
 import { Teardown } from './teardown.js';
+import { createWebhookFixtures } from './webhook-fixtures.js';
+import { measureReceiptToForward, pullEvents, receiptTarget, signingMicroseconds, type WebhookMeasurement } from './webhook-measurement.js';
 
 const WARMUP_MS = positiveInteger('BENCH_WARMUP_MS', 2_000);
 const DURATION_MS = positiveInteger('BENCH_DURATION_MS', 5_000);
 const IMPORT_RESOURCES = positiveInteger('BENCH_IMPORT_RESOURCES', 1_000, 'a count of resources');
+const WEBHOOK_EVENTS = positiveInteger('BENCH_WEBHOOK_EVENTS', 500, 'a count of events');
+const SECTIONS = selectedSections(process.env.BENCH_ONLY);
+// Steady and modest: the forwarding row measures one event's way through, not a queue building up.
+const FORWARD_RATE_PER_SECOND = 50;
 const REPLICA_CLIENTS = 200;
 const UPSTREAM_DELAY_MS = 50;
 const RESULTS_FILE = join(REPO_ROOT, 'bench', 'RESULTS.md');
@@ -58,10 +68,9 @@ async function measure(label: string, target: LoadTarget, clients: number, extra
   return result;
 }
 
-interface PathMeasurements {
-  paths: PathResults[];
-  executorPeakRssMiB: number;
-  bareExecutorPeakRssMiB: number;
+/** Measured rows and the CPU use read while they ran. */
+interface Measured<Rows> {
+  rows: Rows;
   cpuUse: { label: string; use: CpuUse }[];
 }
 
@@ -94,7 +103,8 @@ function windowProbes(platform: BenchPlatform, pid: number | undefined) {
   };
 }
 
-async function measurePaths(platform: BenchPlatform): Promise<PathMeasurements> {
+async function measurePaths(platform: BenchPlatform): Promise<Measured<PathsReport>> {
+  const [executorIdleRssMiB, bareExecutorIdleRssMiB] = await Promise.all([executorPid(platform), platform.bareExecutor.child.pid].map(residentMemoryMiB));
   const direct: LoadTarget = {
     url: `${platform.upstreamUrl}/ping`,
     method: 'POST',
@@ -135,10 +145,17 @@ async function measurePaths(platform: BenchPlatform): Promise<PathMeasurements> 
       }
     }
   }
+  const [directResults, bareResults, actionRunResults] = results as [PathResults, PathResults, PathResults];
   return {
-    paths: results,
-    executorPeakRssMiB: peakRssMiB.get(actionRun) ?? Number.NaN,
-    bareExecutorPeakRssMiB: peakRssMiB.get(bare) ?? Number.NaN,
+    rows: {
+      direct: directResults,
+      bare: bareResults,
+      actionRun: actionRunResults,
+      executorPeakRssMiB: peakRssMiB.get(actionRun) ?? Number.NaN,
+      executorIdleRssMiB,
+      bareExecutorIdleRssMiB,
+      bareExecutorPeakRssMiB: peakRssMiB.get(bare) ?? Number.NaN,
+    },
     cpuUse,
   };
 }
@@ -149,7 +166,7 @@ async function requestsByPort(platform: BenchPlatform, action: 'requests-by-port
   return (await response.json()) as Record<string, number>;
 }
 
-async function measureReplicas(platform: BenchPlatform): Promise<{ runs: ReplicaRun[]; cpuUse: { label: string; use: CpuUse }[] }> {
+async function measureReplicas(platform: BenchPlatform): Promise<Measured<ReplicasReport>> {
   const slowRun = actionRunTarget(platform.gatewayUrl, platform.credentials, { 'x-bench-delay-ms': String(UPSTREAM_DELAY_MS) });
   const runs: ReplicaRun[] = [];
   const cpuUse: { label: string; use: CpuUse }[] = [];
@@ -191,30 +208,87 @@ async function measureReplicas(platform: BenchPlatform): Promise<{ runs: Replica
       await stopSamplers();
     }
   }
-  return { runs, cpuUse };
+  return { rows: { clients: REPLICA_CLIENTS, upstreamDelayMs: UPSTREAM_DELAY_MS, runs }, cpuUse };
 }
 
-function methodNotes(paths: PathResults[], replicaRuns: ReplicaRun[]): string[] {
+async function measureWebhooks(platform: BenchPlatform): Promise<Measured<WebhookMeasurement>> {
+  const receiver = await startForwardReceiver(teardown);
+  const fixtures = await createWebhookFixtures(platform, receiver.url);
+  const label = 'webhook receipts: gateway → NATS → executor (verify, store)';
+  const receipts: PathResults = { label, byClients: {} as Record<ClientCount, LoadResult> };
+  const cpuUse: { label: string; use: CpuUse }[] = [];
+  let answered = 0;
+  for (const clients of CLIENT_COUNTS) {
+    const load = receiptTarget(fixtures.pulled, fixtures.signingSecret, `c${clients}`);
+    const probes = windowProbes(platform, undefined);
+    try {
+      receipts.byClients[clients] = await measure(label, load.target, clients, { beforeMeasuring: () => probes.start() });
+    } finally {
+      const readings = await probes.stop();
+      if (clients === 50 && readings.cpuUse) cpuUse.push({ label: 'webhook receipts, 50 clients', use: readings.cpuUse });
+    }
+    answered += load.accepted();
+  }
+  const pulled = await pullEvents(platform, fixtures.pulled);
+  progress(`  ${answered} receipts answered as stored; pulled back ${pulled.stored} stored and verified, ${pulled.otherwise} otherwise`);
+  progress(`Receipt to forward: ${WEBHOOK_EVENTS} events at ${FORWARD_RATE_PER_SECOND}/s…`);
+  const forwarding = await measureReceiptToForward(fixtures, receiver, { events: WEBHOOK_EVENTS, ratePerSecond: FORWARD_RATE_PER_SECOND, signal: stopping.signal });
+  const { summary } = forwarding;
+  progress(
+    `  delivered ${summary.delivered} of ${summary.accepted}, lost ${summary.lost}, refused ${forwarding.refused}; ` +
+      `200 → forward p50 ${summary.fromAnswer.p50Ms.toFixed(2)} ms, p99 ${summary.fromAnswer.p99Ms.toFixed(2)} ms`,
+  );
+  return {
+    rows: { receipts, answered, pulled, signingMicroseconds: signingMicroseconds(fixtures.signingSecret), rateLimit: BENCH_WEBHOOK_RATE_LIMIT, forwarding },
+    cpuUse,
+  };
+}
+
+/** How each section that ran was measured, and every cell that had failures. */
+function methodNotes(sections: { paths?: PathsReport; replicas?: ReplicasReport; webhooks?: WebhookMeasurement }): string[] {
+  const { paths, replicas, webhooks } = sections;
   const notes = [
     'Load: one undici `Pool` with as many connections as clients, each client a loop (send, wait for the whole answer, send again); ' +
       'req/s = successful answers in the measured window ÷ its length; p50/p99 by nearest rank over every successful request, timed with `performance.now()`. ' +
-      'A request counts as successful only if it answered 200 and the upstream\'s JSON came back (for c: the run\'s `status` 200 and the upstream body).',
-    'Upstream: `node:http` on 127.0.0.1 answering `{"ok":true,"message":"pong"}`; it refuses (401) any request without the right `x-api-key`, ' +
-      `so (c) only succeeds if the \`$Token{${SECRET_KEY}}\` reference in its input was resolved from the workspace secret.`,
-    '(b) is tools/bench/baseline: a bare `node:http` server that sends each body as one NATS request, and a bare process that POSTs it to the upstream with ' +
-      'an undici Pool (50 connections, as the executor\'s default `OUTBOUND_MAX_CONNECTIONS_PER_ORIGIN`) and replies with the body; no framework, validation, auth or logging.',
-    '(c) is `POST /v1/actions/run` with the workspace key, an `x-api-key` input header holding `$Token{BENCH_KEY}`, and a JSON body, through the real gateway, NATS and ' +
-      'action-executor (with the catalog, connection and secrets-vault services it asks), caches warm after the warm-up. Services run with `LOG_LEVEL=warn`, ' +
-      'executors with `info` only to announce readiness (no line per run is written at info).',
-    'PostgreSQL is a throw-away cluster (`fsync`, `synchronous_commit` and `full_page_writes` off), so run-record writes cost less than on a durable database.',
-    'Executor memory: VmRSS from /proc/<pid>/status, sampled every 200 ms during the measured window; the peak is reported.',
-    'Runs per replica: the upstream counts requests per client TCP port; while the load runs, the bench reads every executor\'s socket inodes (/proc/<pid>/fd) ' +
-      'and matches them with /proc/<pid>/net/tcp to learn which executor owns which port. Connections opened and closed between two 200 ms polls would stay unattributed and are shown as such.',
-    `One executor keeps at most 50 connections to an origin, so at ${UPSTREAM_DELAY_MS} ms per upstream answer one replica cannot exceed about ${Math.round(50 / (UPSTREAM_DELAY_MS / 1000))} req/s.`,
+      'A request counts as successful only if it answered 200 and the upstream\'s JSON came back (for c: the run\'s `status` 200 and the upstream body; ' +
+      'for webhook receipts: `{event_id, duplicate: false}`).',
   ];
+  if (paths || replicas) {
+    notes.push(
+      'Upstream: `node:http` on 127.0.0.1 answering `{"ok":true,"message":"pong"}`; it refuses (401) any request without the right `x-api-key`, ' +
+        `so (c) only succeeds if the \`$Token{${SECRET_KEY}}\` reference in its input was resolved from the workspace secret.`,
+    );
+  }
+  if (paths) {
+    notes.push(
+      '(b) is tools/bench/baseline: a bare `node:http` server that sends each body as one NATS request, and a bare process that POSTs it to the upstream with ' +
+        'an undici Pool (50 connections, as the executor\'s default `OUTBOUND_MAX_CONNECTIONS_PER_ORIGIN`) and replies with the body; no framework, validation, auth or logging.',
+      '(c) is `POST /v1/actions/run` with the workspace key, an `x-api-key` input header holding `$Token{BENCH_KEY}`, and a JSON body, through the real gateway, NATS and ' +
+        'action-executor (with the catalog, connection and secrets-vault services it asks), caches warm after the warm-up. Services run with `LOG_LEVEL=warn`, ' +
+        'executors with `info` only to announce readiness (no line per run is written at info).',
+    );
+  }
+  if (webhooks) {
+    notes.push(
+      'Webhook receipts go through the real gateway (rate limiter, raw body), NATS and action-executor, which resolves the receive id and the signing secret ' +
+        '(cached after the warm-up), verifies the GitHub signature, checks for a replay under an advisory lock and inserts the event before answering. ' +
+        'Forwarding: the executor publishes each accepted event to the `WEBHOOK_DELIVERIES` stream, pulls it, signs it and POSTs it; the endpoint runs in the ' +
+        'bench process, so its arrival times and the sender\'s share one clock, and its work (verifying, 204) loads the same CPU as the sending.',
+    );
+  }
+  notes.push('PostgreSQL is a throw-away cluster (`fsync`, `synchronous_commit` and `full_page_writes` off), so run-record and event writes cost less than on a durable database.');
+  if (paths) notes.push('Executor memory: VmRSS from /proc/<pid>/status, sampled every 200 ms during the measured window; the peak is reported.');
+  if (replicas) {
+    notes.push(
+      'Runs per replica: the upstream counts requests per client TCP port; while the load runs, the bench reads every executor\'s socket inodes (/proc/<pid>/fd) ' +
+        'and matches them with /proc/<pid>/net/tcp to learn which executor owns which port. Connections opened and closed between two 200 ms polls would stay unattributed and are shown as such.',
+      `One executor keeps at most 50 connections to an origin, so at ${UPSTREAM_DELAY_MS} ms per upstream answer one replica cannot exceed about ${Math.round(50 / (UPSTREAM_DELAY_MS / 1000))} req/s.`,
+    );
+  }
+  const loadRows = [...(paths ? [paths.direct, paths.bare, paths.actionRun] : []), ...(webhooks ? [webhooks.receipts] : [])];
   const cells = [
-    ...paths.flatMap((path) => CLIENT_COUNTS.map((clients) => ({ label: path.label, load: path.byClients[clients] }))),
-    ...replicaRuns.map((run) => ({ label: `actions.run with ${run.executors} executor(s)`, load: run.result })),
+    ...loadRows.flatMap((path) => CLIENT_COUNTS.map((clients) => ({ label: path.label, load: path.byClients[clients] }))),
+    ...(replicas?.runs ?? []).map((run) => ({ label: `actions.run with ${run.executors} executor(s)`, load: run.result })),
   ];
   for (const { label, load } of cells) {
     if (load.failed > 0) notes.push(`**Failures** in ${label} at ${load.clients} clients: ${load.failed}; first: ${load.firstFailure ?? 'unknown'}`);
@@ -243,42 +317,49 @@ async function main(): Promise<void> {
     onUnexpectedExit: (error) => stopping.abort(error),
   });
   await createRunFixtures(platform.gatewayUrl, platform.credentials, platform.upstreamUrl, platform.apiKey);
-  progress(`Platform ready (gateway ${platform.gatewayUrl}, upstream ${platform.upstreamUrl}).`);
+  progress(`Platform ready (gateway ${platform.gatewayUrl}, upstream ${platform.upstreamUrl}); measuring ${SECTIONS.join(', ')}.`);
 
-  const [executorIdleRssMiB, bareExecutorIdleRssMiB] = await Promise.all([executorPid(platform), platform.bareExecutor.child.pid].map(residentMemoryMiB));
-  const { paths, executorPeakRssMiB, bareExecutorPeakRssMiB, cpuUse } = await measurePaths(platform);
-  const replicas = await measureReplicas(platform);
-  const replicaRuns = replicas.runs;
+  const cpuUse: { label: string; use: CpuUse }[] = [];
+  const run = async <Rows>(measured: Promise<Measured<Rows>>): Promise<Rows> => {
+    const { rows, cpuUse: used } = await measured;
+    cpuUse.push(...used);
+    return rows;
+  };
+  const paths = SECTIONS.includes('paths') ? await run(measurePaths(platform)) : undefined;
+  const replicas = SECTIONS.includes('replicas') ? await run(measureReplicas(platform)) : undefined;
+  const webhooks = SECTIONS.includes('webhooks') ? await run(measureWebhooks(platform)) : undefined;
+  let largeImport: ImportMeasurement | undefined;
   // Last, so that the catalog's and gateway's memory after a large import cannot weigh on the load rows.
-  progress(`Importing a generated OpenAPI document of ${IMPORT_RESOURCES * 5} operations: preview, then commit…`);
-  const largeImport = await measureImport(platform, IMPORT_RESOURCES);
-  progress(
-    `  ${largeImport.actions} actions; preview ${(largeImport.preview.ms / 1000).toFixed(1)} s, commit ${(largeImport.commit.ms / 1000).toFixed(1)} s; ` +
-      `catalog peak ${largeImport.commit.peakRssMiB.catalog.toFixed(0)} MiB`,
-  );
-  const [direct, bare, actionRun] = paths as [PathResults, PathResults, PathResults];
+  if (SECTIONS.includes('import')) {
+    progress(`Importing a generated OpenAPI document of ${IMPORT_RESOURCES * 5} operations: preview, then commit…`);
+    largeImport = await measureImport(platform, IMPORT_RESOURCES);
+    progress(
+      `  ${largeImport.actions} actions; preview ${(largeImport.preview.ms / 1000).toFixed(1)} s, commit ${(largeImport.commit.ms / 1000).toFixed(1)} s; ` +
+        `catalog peak ${largeImport.commit.peakRssMiB.catalog.toFixed(0)} MiB`,
+    );
+  }
+  const skipped = BENCH_SECTIONS.filter((section) => !SECTIONS.includes(section));
   const report = renderReport({
     date: new Date(),
     machine: await describeMachine(),
     warmupMs: WARMUP_MS,
     durationMs: DURATION_MS,
-    direct,
-    bare,
-    actionRun,
-    executorPeakRssMiB,
-    executorIdleRssMiB,
-    bareExecutorIdleRssMiB,
-    bareExecutorPeakRssMiB,
     revision: await codeRevision(),
     loadAverageBefore: loadBefore,
-    replicaClients: REPLICA_CLIENTS,
-    replicaUpstreamDelayMs: UPSTREAM_DELAY_MS,
-    replicaRuns,
-    cpuUse: [...cpuUse, ...replicas.cpuUse],
+    skipped,
+    paths,
+    replicas,
+    webhooks,
     largeImport,
-    notes: methodNotes(paths, replicaRuns),
+    cpuUse,
+    notes: methodNotes({ paths, replicas, webhooks }),
   });
   process.stdout.write(`${report}\n`);
+  // A partial report would drop the other sections' last figures from the file the repository keeps.
+  if (skipped.length > 0) {
+    progress(`BENCH_ONLY left out ${skipped.join(', ')}: ${RESULTS_FILE} is left as it was.`);
+    return;
+  }
   await mkdir(join(REPO_ROOT, 'bench'), { recursive: true });
   await writeFile(RESULTS_FILE, report);
   progress(`Wrote ${RESULTS_FILE}.`);

@@ -2,12 +2,17 @@ import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
 import { summariseLatencies } from './latency-summary.js';
 
-/** One HTTP request, sent again and again. */
+/** One HTTP request, sent again and again, or a request made afresh each time by `next`. */
 export interface LoadTarget {
   url: string;
   method: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * Makes each request's headers and body in place of `headers` and `body`, for requests that must differ (webhook
+   * events, each with its own id). Called before the request's timer starts, so its cost is not in the latency.
+   */
+  next?: () => { headers: Record<string, string>; body: Buffer };
   /** Inspects a 200 answer's body; returns why it is a failure, or undefined when it is a success. */
   check?: (body: string) => string | undefined;
 }
@@ -80,9 +85,10 @@ async function runPhase(pool: Pool, target: LoadTarget, url: URL, clients: numbe
 
   const client = async (): Promise<void> => {
     while (performance.now() < deadline && !signal?.aborted) {
+      const { headers, body } = target.next?.() ?? target;
       const sent = performance.now();
       try {
-        const response = await pool.request({ path, method: target.method, headers: target.headers, body: target.body });
+        const response = await pool.request({ path, method: target.method, headers, body });
         const text = await response.body.text();
         const finished = performance.now();
         const problem = response.statusCode === 200 ? target.check?.(text) : `HTTP ${response.statusCode}: ${text.slice(0, 300)}`;

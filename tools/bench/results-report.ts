@@ -1,8 +1,11 @@
+import type { BenchSection } from './bench-sections.js';
+import type { LatencyPercentiles } from './forward-latency.js';
 import type { ImportMeasurement, ImportStep } from './import-measurement.js';
 import type { LoadResult } from './load-generator.js';
 import type { MachineDescription } from './machine-description.js';
 import type { CpuUse } from './process-probes.js';
 import type { ReplicaSplit } from './replica-split.js';
+import type { WebhookMeasurement } from './webhook-measurement.js';
 
 export const CLIENT_COUNTS = [1, 50] as const;
 export type ClientCount = (typeof CLIENT_COUNTS)[number];
@@ -19,11 +22,8 @@ export interface ReplicaRun {
   peakRssMiB: number[];
 }
 
-export interface BenchReport {
-  date: Date;
-  machine: MachineDescription;
-  warmupMs: number;
-  durationMs: number;
+/** Rows (a), (b), (c) and the action-executor's memory. */
+export interface PathsReport {
   direct: PathResults;
   bare: PathResults;
   actionRun: PathResults;
@@ -35,17 +35,32 @@ export interface BenchReport {
   bareExecutorIdleRssMiB: number;
   /** Peak VmRSS of the baseline's bare executor during row (b) at 50 clients, for comparison. */
   bareExecutorPeakRssMiB: number;
+}
+
+export interface ReplicasReport {
+  clients: number;
+  upstreamDelayMs: number;
+  runs: ReplicaRun[];
+}
+
+export interface BenchReport {
+  date: Date;
+  machine: MachineDescription;
+  warmupMs: number;
+  durationMs: number;
   /** The code measured: commit, and whether apps/ or libs/ had uncommitted changes. */
   revision: string;
   /** 1-minute load average before the bench started anything: other work on the machine skews every figure. */
   loadAverageBefore: number;
-  replicaClients: number;
-  replicaUpstreamDelayMs: number;
-  replicaRuns: ReplicaRun[];
+  /** The sections BENCH_ONLY left out, named so that a partial report cannot pass for a whole one. */
+  skipped: readonly BenchSection[];
+  paths?: PathsReport;
+  replicas?: ReplicasReport;
+  webhooks?: WebhookMeasurement;
+  /** Preview and commit of a large generated API document through the gateway. */
+  largeImport?: ImportMeasurement;
   /** CPU use during some measured windows, labelled. */
   cpuUse: { label: string; use: CpuUse }[];
-  /** Preview and commit of a large generated API document through the gateway. */
-  largeImport: ImportMeasurement;
   notes: string[];
 }
 
@@ -111,26 +126,51 @@ function importSection(measured: ImportMeasurement): string[] {
   ];
 }
 
-/** The bench's results as markdown: the main table with ratios, the targets, the replica comparison, the machine. */
-export function renderReport(report: BenchReport): string {
-  const { direct, bare, actionRun } = report;
+function webhookSection(measured: WebhookMeasurement): string[] {
+  const { forwarding, pulled } = measured;
+  const { summary } = forwarding;
+  const latencyRow = (label: string, latency: LatencyPercentiles): string => `| ${label} | ${ms(latency.p50Ms)} | ${ms(latency.p95Ms)} | ${ms(latency.p99Ms)} |`;
+  const storedAsAnswered = pulled.stored === measured.answered && pulled.otherwise === 0;
+  return [
+    '## Webhooks: receipts and forwarding',
+    '',
+    'Receipts: `POST /hooks/whk_…` of a GitHub-scheme webhook without forward URL (the product pulls its events), its signing secret a ' +
+      '`$Token{}` reference to a workspace secret; each request a new event (own `X-GitHub-Delivery`, body naming it, `X-Hub-Signature-256` ' +
+      'computed as it is sent), so replay protection stores every one. A receipt counts only when answered 200 `{event_id, duplicate: false}`, ' +
+      'which the executor sends once the event is verified and stored. Same generator, warm-up and window as the table above.',
+    '',
+    '| path | 1 client: req/s | p50 | p99 | 50 clients: req/s | p50 | p99 | failed (1 / 50) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    pathRow(measured.receipts),
+    '',
+    `Stored: ${measured.answered.toLocaleString('en-US')} receipts were answered as stored (warm-ups included); pulling the webhook's events back by ` +
+      `sequence (\`GET …/events?after_sequence=\`) found ${pulled.stored.toLocaleString('en-US')} stored and verified and ${pulled.otherwise} otherwise ` +
+      `(${met(storedAsAnswered)}). Signing one event cost the load generator ${measured.signingMicroseconds.toFixed(1)} µs. The gateway's per-receive-id ` +
+      `rate limit was raised for the bench to \`WEBHOOK_RATE_LIMIT_PER_SECOND=${measured.rateLimit.perSecond}\`, ` +
+      `\`WEBHOOK_RATE_LIMIT_BURST=${measured.rateLimit.burst}\` (defaults 50 and 200, at which one webhook is answered 429 above 50 receipts/s).`,
+    '',
+    `Receipt to forward: ${forwarding.events.toLocaleString('en-US')} events sent one by one at ${forwarding.ratePerSecond}/s (on schedule, whatever the ` +
+      'answers) to a GitHub-scheme webhook forwarding to an endpoint in the bench process, which verifies Switchboard\'s Standard Webhooks ' +
+      'signature with the `standardwebhooks` package, checks the body is the bytes sent, records the arrival per `webhook-id` and answers 204. ' +
+      'Latency in ms, from the receipt\'s 200 (negative when the forward came first) and from the send, to the first valid arrival.',
+    '',
+    '| from → to | p50 | p95 | p99 |',
+    '|---|---:|---:|---:|',
+    latencyRow("receipt's 200 read → forward arrived", summary.fromAnswer),
+    latencyRow('receipt sent → forward arrived', summary.fromSend),
+    '',
+    `Delivered ${summary.delivered.toLocaleString('en-US')} of ${summary.accepted.toLocaleString('en-US')} accepted, lost ${summary.lost} (${met(summary.lost === 0)}); ` +
+      `receipts refused ${forwarding.refused}${forwarding.firstRefusal ? ` (first: ${forwarding.firstRefusal})` : ''}; ` +
+      `arrivals unsigned or altered ${summary.invalid}, repeated ${summary.repeated}, for no accepted event ${summary.unexpected}.`,
+    '',
+  ];
+}
+
+function pathsSection(paths: PathsReport): string[] {
+  const { direct, bare, actionRun } = paths;
   const throughputRatio = actionRun.byClients[50].requestsPerSecond / bare.byClients[50].requestsPerSecond;
   const p50Gap = actionRun.byClients[1].p50Ms - bare.byClients[1].p50Ms;
-  const { machine } = report;
-  const lines = [
-    '# Switchboard benchmark',
-    '',
-    `Run ${report.date.toISOString()} with \`npm run bench\` on ${machine.cpus} CPUs (${machine.cpuModel}), ` +
-      `${machine.totalMemoryGiB.toFixed(1)} GiB RAM, Node ${machine.node}, ${machine.kernel}. ` +
-      `Every process (load generator, upstream, services, NATS, PostgreSQL) runs on this one machine; ` +
-      `its 1-minute load average was ${report.loadAverageBefore.toFixed(2)} before the bench started anything` +
-      (report.loadAverageBefore > machine.cpus / 2 ? ' (**other work was running: the figures are skewed by it**).' : '.'),
-    '',
-    `Code: ${report.revision}.`,
-    '',
-    `Each cell: ${report.warmupMs / 1000} s warm-up, then ${report.durationMs / 1000} s measured; closed-loop clients (each sends its next ` +
-      'request when the last one answered) over keep-alive connections, the same undici generator for every row. Latencies in ms.',
-    '',
+  return [
     '| path | 1 client: req/s | p50 | p99 | 50 clients: req/s | p50 | p99 | failed (1 / 50) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     pathRow(direct),
@@ -145,23 +185,34 @@ export function renderReport(report: BenchReport): string {
     '|---|---:|---|',
     `| c/b req/s at 50 clients ≥ ${TARGETS.minThroughputRatioAt50} | ${ratio(throughputRatio)} | ${met(throughputRatio >= TARGETS.minThroughputRatioAt50)} |`,
     `| c p50 − b p50 at 1 client ≤ ${TARGETS.maxP50GapAt1Ms} ms | ${p50Gap >= 0 ? '+' : ''}${ms(p50Gap)} ms | ${met(p50Gap <= TARGETS.maxP50GapAt1Ms)} |`,
-    `| action-executor VmRSS during c at 50 clients ≤ ${TARGETS.maxExecutorRssMiB} MiB | peak ${report.executorPeakRssMiB.toFixed(0)} MiB | ${met(report.executorPeakRssMiB <= TARGETS.maxExecutorRssMiB)} |`,
+    `| action-executor VmRSS during c at 50 clients ≤ ${TARGETS.maxExecutorRssMiB} MiB | peak ${paths.executorPeakRssMiB.toFixed(0)} MiB | ${met(paths.executorPeakRssMiB <= TARGETS.maxExecutorRssMiB)} |`,
     '',
-    `For scale: idle after start-up the action-executor used ${report.executorIdleRssMiB.toFixed(0)} MiB and the baseline's bare executor ` +
-      `${report.bareExecutorIdleRssMiB.toFixed(0)} MiB (node, a NATS client and undici, no service code), which peaked at ` +
-      `${report.bareExecutorPeakRssMiB.toFixed(0)} MiB during b at 50 clients. Both run compiled (dist/, plain node), as in production (Dockerfile).`,
+    `For scale: idle after start-up the action-executor used ${paths.executorIdleRssMiB.toFixed(0)} MiB and the baseline's bare executor ` +
+      `${paths.bareExecutorIdleRssMiB.toFixed(0)} MiB (node, a NATS client and undici, no service code), which peaked at ` +
+      `${paths.bareExecutorPeakRssMiB.toFixed(0)} MiB during b at 50 clients. Both run compiled (dist/, plain node), as in production (Dockerfile).`,
     '',
-    `## action-executor replicas: actions.run, ${report.replicaClients} clients, upstream answering after ${report.replicaUpstreamDelayMs} ms`,
+  ];
+}
+
+function replicasSection(replicas: ReplicasReport): string[] {
+  return [
+    `## action-executor replicas: actions.run, ${replicas.clients} clients, upstream answering after ${replicas.upstreamDelayMs} ms`,
     '',
     '| executors | req/s | p50 | p99 | failed | runs per replica (upstream requests) | peak VmRSS per replica |',
     '|---:|---:|---:|---:|---:|---|---|',
-    ...report.replicaRuns.map(
+    ...replicas.runs.map(
       (run) =>
         `| ${run.executors} | ${requestsPerSecond(run.result.requestsPerSecond)} | ${ms(run.result.p50Ms)} | ${ms(run.result.p99Ms)} | ${run.result.failed} | ` +
         `${splitCell(run.split)} | ${run.peakRssMiB.map((mib) => `${mib.toFixed(0)} MiB`).join(', ')} |`,
     ),
     '',
-    `## CPU during the measured window (% of one CPU; this machine has ${machine.cpus}, so ${machine.cpus * 100} % is all of it)`,
+  ];
+}
+
+function cpuSection(report: BenchReport): string[] {
+  const { cpus } = report.machine;
+  return [
+    `## CPU during the measured window (% of one CPU; this machine has ${cpus}, so ${cpus * 100} % is all of it)`,
     '',
     '| run | machine busy | by process (≥ 1 %) |',
     '|---|---:|---|',
@@ -173,7 +224,32 @@ export function renderReport(report: BenchReport): string {
           .join(', ')} |`,
     ),
     '',
-    ...importSection(report.largeImport),
+  ];
+}
+
+/** The bench's results as markdown: each section that ran (the main table with ratios and targets, replicas, webhooks, import), the machine. */
+export function renderReport(report: BenchReport): string {
+  const { machine } = report;
+  const lines = [
+    '# Switchboard benchmark',
+    '',
+    `Run ${report.date.toISOString()} with \`npm run bench\`${report.skipped.length > 0 ? ' (`BENCH_ONLY`)' : ''} on ${machine.cpus} CPUs (${machine.cpuModel}), ` +
+      `${machine.totalMemoryGiB.toFixed(1)} GiB RAM, Node ${machine.node}, ${machine.kernel}. ` +
+      `Every process (load generator, upstream, services, NATS, PostgreSQL) runs on this one machine; ` +
+      `its 1-minute load average was ${report.loadAverageBefore.toFixed(2)} before the bench started anything` +
+      (report.loadAverageBefore > machine.cpus / 2 ? ' (**other work was running: the figures are skewed by it**).' : '.'),
+    '',
+    `Code: ${report.revision}.`,
+    '',
+    ...(report.skipped.length > 0 ? [`**Partial run**: not measured this time: ${report.skipped.join(', ')}.`, ''] : []),
+    `Each cell: ${report.warmupMs / 1000} s warm-up, then ${report.durationMs / 1000} s measured; closed-loop clients (each sends its next ` +
+      'request when the last one answered) over keep-alive connections, the same undici generator for every row. Latencies in ms.',
+    '',
+    ...(report.paths ? pathsSection(report.paths) : []),
+    ...(report.replicas ? replicasSection(report.replicas) : []),
+    ...(report.webhooks ? webhookSection(report.webhooks) : []),
+    ...(report.cpuUse.length > 0 ? cpuSection(report) : []),
+    ...(report.largeImport ? importSection(report.largeImport) : []),
     '## How it was measured',
     '',
     ...report.notes.map((note) => `- ${note}`),
