@@ -72,6 +72,11 @@ const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(2)
 const ratio = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : '–');
 const met = (ok: boolean): string => (ok ? '✅ met' : '❌ not met');
 
+const LOAD_TABLE_HEAD = [
+  '| path | 1 client: req/s | p50 | p99 | 50 clients: req/s | p50 | p99 | failed (1 / 50) |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|',
+];
+
 function pathRow(path: PathResults): string {
   const cells = CLIENT_COUNTS.flatMap((clients) => {
     const result = path.byClients[clients];
@@ -137,10 +142,9 @@ function webhookSection(measured: WebhookMeasurement): string[] {
     'Receipts: `POST /hooks/whk_…` of a GitHub-scheme webhook without forward URL (the product pulls its events), its signing secret a ' +
       '`$Token{}` reference to a workspace secret; each request a new event (own `X-GitHub-Delivery`, body naming it, `X-Hub-Signature-256` ' +
       'computed as it is sent), so replay protection stores every one. A receipt counts only when answered 200 `{event_id, duplicate: false}`, ' +
-      'which the executor sends once the event is verified and stored. Same generator, warm-up and window as the table above.',
+      'which the executor sends once the event is verified and stored. Cells as described above: same generator, warm-up and measured window as every load row.',
     '',
-    '| path | 1 client: req/s | p50 | p99 | 50 clients: req/s | p50 | p99 | failed (1 / 50) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...LOAD_TABLE_HEAD,
     pathRow(measured.receipts),
     '',
     `Stored: ${measured.answered.toLocaleString('en-US')} receipts were answered as stored (warm-ups included); pulling the webhook's events back by ` +
@@ -171,8 +175,7 @@ function pathsSection(paths: PathsReport): string[] {
   const throughputRatio = actionRun.byClients[50].requestsPerSecond / bare.byClients[50].requestsPerSecond;
   const p50Gap = actionRun.byClients[1].p50Ms - bare.byClients[1].p50Ms;
   return [
-    '| path | 1 client: req/s | p50 | p99 | 50 clients: req/s | p50 | p99 | failed (1 / 50) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...LOAD_TABLE_HEAD,
     pathRow(direct),
     pathRow(bare),
     pathRow(actionRun),
