@@ -270,12 +270,16 @@ function methodNotes(sections: { paths?: PathsReport; replicas?: ReplicasReport;
   }
   if (webhooks) {
     notes.push(
-      'Webhook receipts go through the real gateway (rate limiter, raw body), NATS and action-executor, which resolves the receive id and the signing secret ' +
-        '(cached after the warm-up), verifies the GitHub signature, checks for a replay under an advisory lock and inserts the event before answering. ' +
+      'Webhook receipts go through the real gateway (rate limiter, raw body), NATS and action-executor, which resolves the receive id (cached) and the signing ' +
+        'secret (the runs\' cache and audit: each use is reported to the secrets-vault), verifies the GitHub signature, checks for a replay under an advisory ' +
+        'lock and inserts the event before answering. ' +
         'Forwarding: the executor publishes each accepted event to the `WEBHOOK_DELIVERIES` stream, pulls it, signs it and POSTs it; the endpoint runs in the ' +
         'bench process, so its arrival times and the sender\'s share one clock, and its work (verifying, 204) loads the same CPU as the sending.',
     );
   }
+  notes.push(
+    'CPU by process covers the processes the bench started with Node (and itself), not nats-server and PostgreSQL: what "machine busy" has beyond the listed ones is mostly theirs.',
+  );
   notes.push('PostgreSQL is a throw-away cluster (`fsync`, `synchronous_commit` and `full_page_writes` off), so run-record and event writes cost less than on a durable database.');
   if (paths) notes.push('Executor memory: VmRSS from /proc/<pid>/status, sampled every 200 ms during the measured window; the peak is reported.');
   if (replicas) {
