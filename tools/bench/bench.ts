@@ -278,7 +278,7 @@ function methodNotes(sections: { paths?: PathsReport; replicas?: ReplicasReport;
     );
   }
   notes.push(
-    'CPU by process covers the processes the bench started with Node (and itself), not nats-server and PostgreSQL: what "machine busy" has beyond the listed ones is mostly theirs.',
+    'CPU by process covers the processes the bench started with Node (and itself), not nats-server and PostgreSQL: what "machine busy" has beyond the listed ones is theirs, or other work on the machine.',
   );
   notes.push('PostgreSQL is a throw-away cluster (`fsync`, `synchronous_commit` and `full_page_writes` off), so run-record and event writes cost less than on a durable database.');
   if (paths) notes.push('Executor memory: VmRSS from /proc/<pid>/status, sampled every 200 ms during the measured window; the peak is reported.');
