@@ -330,8 +330,8 @@ async function main(): Promise<void> {
     return rows;
   };
   const paths = SECTIONS.includes('paths') ? await run(measurePaths(platform)) : undefined;
-  const replicas = SECTIONS.includes('replicas') ? await run(measureReplicas(platform)) : undefined;
   const webhooks = SECTIONS.includes('webhooks') ? await run(measureWebhooks(platform)) : undefined;
+  const replicas = SECTIONS.includes('replicas') ? await run(measureReplicas(platform)) : undefined;
   let largeImport: ImportMeasurement | undefined;
   // Last, so that the catalog's and gateway's memory after a large import cannot weigh on the load rows.
   if (SECTIONS.includes('import')) {

@@ -142,7 +142,8 @@ function webhookSection(measured: WebhookMeasurement): string[] {
     'Receipts: `POST /hooks/whk_…` of a GitHub-scheme webhook without forward URL (the product pulls its events), its signing secret a ' +
       '`$Token{}` reference to a workspace secret; each request a new event (own `X-GitHub-Delivery`, body naming it, `X-Hub-Signature-256` ' +
       'computed as it is sent), so replay protection stores every one. A receipt counts only when answered 200 `{event_id, duplicate: false}`, ' +
-      'which the executor sends once the event is verified and stored. Cells as described above: same generator, warm-up and measured window as every load row.',
+      'which the executor sends once the event is verified and stored. Cells as described above: same generator, warm-up and measured window as every load row; ' +
+      'one action-executor.',
     '',
     ...LOAD_TABLE_HEAD,
     pathRow(measured.receipts),
@@ -230,7 +231,7 @@ function cpuSection(report: BenchReport): string[] {
   ];
 }
 
-/** The bench's results as markdown: each section that ran (the main table with ratios and targets, replicas, webhooks, import), the machine. */
+/** The bench's results as markdown: each section that ran (the main table with ratios and targets, webhooks, replicas, import), the machine. */
 export function renderReport(report: BenchReport): string {
   const { machine } = report;
   const lines = [
@@ -249,8 +250,8 @@ export function renderReport(report: BenchReport): string {
       'request when the last one answered) over keep-alive connections, the same undici generator for every row. Latencies in ms.',
     '',
     ...(report.paths ? pathsSection(report.paths) : []),
-    ...(report.replicas ? replicasSection(report.replicas) : []),
     ...(report.webhooks ? webhookSection(report.webhooks) : []),
+    ...(report.replicas ? replicasSection(report.replicas) : []),
     ...(report.cpuUse.length > 0 ? cpuSection(report) : []),
     ...(report.largeImport ? importSection(report.largeImport) : []),
     '## How it was measured',
