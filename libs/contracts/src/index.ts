@@ -39,6 +39,7 @@ export * from './webhooks/webhook-event.js';
 export * from './webhooks/webhook-receipt.dto.js';
 export * from './webhooks/webhook-delivery.message.js';
 export * from './webhooks/webhook-forwarding-secret.dto.js';
+export * from './webhooks/webhook-delivery-state.js';
 export * from './webhooks/webhook-events.query.js';
 export * from './webhooks/replay-webhook-events.body.js';
 export * from './webhooks/webhook-event.requests.js';

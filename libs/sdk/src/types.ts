@@ -55,6 +55,10 @@ import type {
   UpdateWebhookBody,
   Webhook as WebhookContract,
   WebhookEnv as WebhookEnvContract,
+  WebhookForwardingSecretView,
+  RotateWebhookForwardingSecretBody,
+  WebhookDeliveryState as WebhookDeliveryStateContract,
+  WebhookTargetEnabled as WebhookTargetEnabledContract,
   WebhookHmacOptions as WebhookHmacOptionsContract,
   WebhookHmacView,
   ReplayWebhookEventsBody,
@@ -213,7 +217,18 @@ export type WebhookHmac = WebhookHmacView;
 export type WebhookEnv = WebhookEnvContract;
 /** A webhook, with a receive URL per env. */
 export type Webhook = WebhookContract;
-/** Where a received event stands: refused, stored (to be pulled), queued, delivered, dead_lettered. */
+/**
+ * The secret Switchboard signs a webhook's forwarded events with: `{secret: 'whsec_…', created_at, previous}`,
+ * `previous` being, during a rotation's overlap, the replaced secret and when it stops signing (else `null`).
+ */
+export type WebhookForwardingSecret = WebhookForwardingSecretView;
+/** Options of `product.webhooks.rotateForwardingSecret`: `overlap_seconds`, 0 to 604800, a day by default. */
+export type RotateForwardingSecretInput = RotateWebhookForwardingSecretBody;
+/** How delivery to a webhook's forward URL is doing: healthy, failing (since when, why) or disabled (events held). */
+export type WebhookDeliveryState = WebhookDeliveryStateContract;
+/** What `product.webhooks.enable` did: the delivery state now, and how many held events it queued. */
+export type WebhookTargetEnabled = WebhookTargetEnabledContract;
+/** Where a received event stands: refused, stored (to be pulled), queued, held (its target disabled), delivered, dead_lettered. */
 export type WebhookEventStatus = WebhookEventStatusContract;
 /** Filters of `product.webhooks.events.list`: newest first paged by `before`, or pulled by `after_sequence`. */
 export type WebhookEventFilters = WebhookEventsQuery;

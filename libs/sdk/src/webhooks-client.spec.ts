@@ -22,6 +22,8 @@ describe('switchboard.product.webhooks', () => {
     ['fetch', (s: Switchboard) => s.product.webhooks.fetch('github_webhook')],
     ['update', (s: Switchboard) => s.product.webhooks.update('github_webhook', { name: 'Renamed' })],
     ['delete', (s: Switchboard) => s.product.webhooks.delete('github_webhook')],
+    ['rotateForwardingSecret', (s: Switchboard) => s.product.webhooks.rotateForwardingSecret('github_webhook')],
+    ['enable', (s: Switchboard) => s.product.webhooks.enable('github_webhook')],
   ])('%s without a selected or named product rejects with product_not_selected and sends nothing', async (_name, call) => {
     await expect(call(switchboard)).rejects.toMatchObject({ code: 'product_not_selected' });
     expect(gateway.requests).toHaveLength(0);
@@ -62,6 +64,30 @@ describe('switchboard.product.webhooks', () => {
       'PATCH /v1/products/shop/webhooks/github_webhook',
       'DELETE /v1/products/shop/webhooks/github_webhook',
     ]);
+  });
+
+  it('rotateForwardingSecret posts the overlap asked for, or an empty body for the default, and answers both secrets', async () => {
+    const reply = {
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      created_at: '2026-12-02T10:00:00.000Z',
+      previous: { secret: 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD', expires_at: '2026-12-02T11:00:00.000Z' },
+    };
+    gateway.on('POST', '/v1/products/shop/webhooks/github_webhook/forwarding-secret/rotate', { status: 200, json: reply });
+    await switchboard.product.init('shop');
+
+    await expect(switchboard.product.webhooks.rotateForwardingSecret('github_webhook', { overlap_seconds: 3600 })).resolves.toEqual(reply);
+    expect(gateway.lastRequest).toMatchObject({ method: 'POST', body: { overlap_seconds: 3600 } });
+    await switchboard.product.webhooks.rotateForwardingSecret('github_webhook');
+    expect(gateway.lastRequest).toMatchObject({ method: 'POST', path: '/v1/products/shop/webhooks/github_webhook/forwarding-secret/rotate', body: {} });
+  });
+
+  it('enable posts to the named product and answers the delivery state and how many held events were queued', async () => {
+    const reply = { delivery: { state: 'healthy', failing_since: null, disabled_at: null, reason: null, held_events: 0 }, released: 3 };
+    gateway.on('POST', '/v1/products/other/webhooks/github_webhook/enable', { status: 200, json: reply });
+    await switchboard.product.init('shop');
+
+    await expect(switchboard.product.webhooks.enable('github_webhook', 'other')).resolves.toEqual(reply);
+    expect(gateway.lastRequest).toMatchObject({ method: 'POST', path: '/v1/products/other/webhooks/github_webhook/enable' });
   });
 
   it('refuses a tag that would change the route before sending', async () => {

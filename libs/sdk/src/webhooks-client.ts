@@ -1,6 +1,6 @@
 import type { HttpClient } from './http-client.js';
 import { encodePathSegment } from './path-segment.js';
-import type { CreateWebhookInput, UpdateWebhookInput, Webhook } from './types.js';
+import type { CreateWebhookInput, RotateForwardingSecretInput, UpdateWebhookInput, Webhook, WebhookForwardingSecret, WebhookTargetEnabled } from './types.js';
 import { WebhookEventsClient } from './webhook-events-client.js';
 
 /**
@@ -50,6 +50,22 @@ export class WebhooksClient {
   /** Deletes a webhook and answers it as it was; its receive URLs answer 404 from then on. */
   async delete(tag: string, productTag?: string): Promise<Webhook> {
     return await this.#http.request<Webhook>('DELETE', this.#webhookPath(tag, productTag));
+  }
+
+  /**
+   * Makes a new forwarding secret. For `overlap_seconds` (a day unless given) forwarded events carry a signature with
+   * each secret, so the endpoint can switch to the new one meanwhile; then the new one's only.
+   */
+  async rotateForwardingSecret(tag: string, input: RotateForwardingSecretInput = {}, productTag?: string): Promise<WebhookForwardingSecret> {
+    return await this.#http.request<WebhookForwardingSecret>('POST', `${this.#webhookPath(tag, productTag)}/forwarding-secret/rotate`, input);
+  }
+
+  /**
+   * Enables delivery to the webhook's forward URL again after it was disabled for failing too long (`delivery.state`
+   * `disabled`): the events held meanwhile are queued, each delivered once.
+   */
+  async enable(tag: string, productTag?: string): Promise<WebhookTargetEnabled> {
+    return await this.#http.request<WebhookTargetEnabled>('POST', `${this.#webhookPath(tag, productTag)}/enable`);
   }
 
   #webhooksPath(productTag: string | undefined): string {

@@ -67,6 +67,7 @@ export function webhookReply(product: string, tag: string): Webhook {
     forward_url: null,
     tolerance_seconds: 300,
     hmac: null,
+    delivery: { state: 'healthy', failing_since: null, disabled_at: null, reason: null, held_events: 0 },
     created_at: '2025-01-01T00:00:00.000Z',
     updated_at: '2025-01-01T00:00:00.000Z',
   };

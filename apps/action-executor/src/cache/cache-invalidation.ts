@@ -5,6 +5,7 @@ import { NATS_CONNECTION, onConnectionChanges } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
 import { OAUTH_REFRESH_ACTOR } from '../runs/oauth/refresh-token-write-back.js';
 import { AccessTokenCache } from './access-token.cache.js';
+import { ForwardingSecretCache } from './forwarding-secret.cache.js';
 import { RunPlanCache } from './run-plan.cache.js';
 import { SecretValueCache } from './secret-value.cache.js';
 import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
@@ -14,7 +15,7 @@ const CHANGE_SUBJECTS = ['events.connection.>', 'events.catalog.>', 'events.secr
 
 /**
  * Drops cached run plans, secret values, OAuth2 access tokens and webhook receive ids of a workspace the moment its connections, apps or
- * secrets change, and of every workspace when the NATS connection drops and again when it is back: core NATS delivers
+ * secrets change, its webhook forwarding secrets when one is rotated (nothing else changes them), and of every workspace when the NATS connection drops and again when it is back: core NATS delivers
  * at most once, so events published meanwhile never arrive.
  */
 @Injectable()
@@ -27,6 +28,7 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
     private readonly secrets: SecretValueCache,
     private readonly accessTokens: AccessTokenCache,
     private readonly receiveTargets: WebhookReceiveTargetCache,
+    private readonly forwardingSecrets: ForwardingSecretCache,
     private readonly logger: PinoLogger,
   ) {}
 
@@ -40,6 +42,10 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
           }
           const event = eventOf(message.data);
           if (!event) return;
+          if (message.subject === Events.WebhookForwardingSecretRotated) {
+            this.forwardingSecrets.invalidateWorkspace(event.workspaceId);
+            return;
+          }
           this.plans.invalidateWorkspace(event.workspaceId);
           this.secrets.invalidateWorkspace(event.workspaceId);
           this.receiveTargets.invalidateWorkspace(event.workspaceId);
@@ -54,9 +60,10 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
       this.secrets.clear();
       this.accessTokens.clear();
       this.receiveTargets.clear();
+      this.forwardingSecrets.clear();
       this.logger.info(
         { server: change.server },
-        `NATS connection ${change.type === 'disconnect' ? 'lost' : 'back'}: every cached run plan, secret, access token and webhook receive id dropped`,
+        `NATS connection ${change.type === 'disconnect' ? 'lost' : 'back'}: every cached run plan, secret, access token, webhook receive id and forwarding secret dropped`,
       );
     }).catch((error: unknown) => {
       // Only the maximum age bounds staleness from here on: loud, since that is a lesser guarantee.

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { AccessTokenCache } from './access-token.cache.js';
 import { CacheConfig } from './cache.config.js';
 import { CacheInvalidation } from './cache-invalidation.js';
+import { ForwardingSecretCache } from './forwarding-secret.cache.js';
 import { RunPlanCache } from './run-plan.cache.js';
 import { SecretValueCache } from './secret-value.cache.js';
 import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
 
-/** The run path's (and webhook receipts') caches, bounded in age and kept current by change events and NATS connection changes. */
+/** The run path's (and webhook receipts' and deliveries') caches, bounded in age and kept current by change events and NATS connection changes. */
 @Module({
   providers: [
     { provide: RunPlanCache, inject: [CacheConfig], useFactory: (config: CacheConfig) => new RunPlanCache(config.EXECUTOR_CACHE_MAX_AGE_MS) },
@@ -17,8 +18,13 @@ import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
       inject: [CacheConfig],
       useFactory: (config: CacheConfig) => new WebhookReceiveTargetCache(config.EXECUTOR_CACHE_MAX_AGE_MS),
     },
+    {
+      provide: ForwardingSecretCache,
+      inject: [CacheConfig],
+      useFactory: (config: CacheConfig) => new ForwardingSecretCache(config.EXECUTOR_CACHE_MAX_AGE_MS),
+    },
     CacheInvalidation,
   ],
-  exports: [RunPlanCache, SecretValueCache, AccessTokenCache, WebhookReceiveTargetCache],
+  exports: [RunPlanCache, SecretValueCache, AccessTokenCache, WebhookReceiveTargetCache, ForwardingSecretCache],
 })
 export class CacheModule {}

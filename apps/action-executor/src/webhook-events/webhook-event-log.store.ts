@@ -8,8 +8,9 @@ import {
   type WebhookEventStatus,
   type WebhookReplayableStatus,
 } from '@switchboard/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { WebhookEventEntity } from '../webhooks/webhook-event.entity.js';
+import { beginDeliveryRounds, type DeliveryRound } from '../webhooks/delivery-rounds.js';
 
 /** The webhook whose events are read: its workspace, product and tag. */
 export interface WebhookKey {
@@ -36,14 +37,8 @@ export interface ReplayFilter {
   before?: string;
 }
 
-/** A round of delivery a replay began: the event and the round's number. */
-export interface ReplayedRound {
-  id: string;
-  replays: number;
-}
-
 /** What replaying one event found: its status before, and the round begun with the event queued, if it could be. */
-export type ReplayOutcome = { status: WebhookEventStatus; round?: undefined } | { status: WebhookEventStatus; round: ReplayedRound; queued: EventSummaryRow };
+export type ReplayOutcome = { status: WebhookEventStatus; round?: undefined } | { status: WebhookEventStatus; round: DeliveryRound; queued: EventSummaryRow };
 
 // to_char keeps the microseconds a JavaScript Date would cut; the list's cursor compares at that precision.
 const SUMMARY_COLUMNS = `id, sequence, env, status, verification, error_code, error_message, sender_event_id,
@@ -52,11 +47,6 @@ const SUMMARY_COLUMNS = `id, sequence, env, status, verification, error_code, er
 // Every transaction whose id is below the snapshot's xmin has ended: an event of a smaller sequence that is not
 // visible now never will be, so a pull may move past it.
 const SETTLED = 'sequence < txid_snapshot_xmin(txid_current_snapshot())';
-
-// A replay begins a new round of delivery to the webhook's current forward URL: attempts count from 1 again (the
-// earlier ones stay recorded under their round), and the sweeper publishes it should this executor not.
-const BEGIN_ROUND = `status = 'queued', attempts = 0, replays = replays + 1, forward_url = $2, enqueued_at = NULL,
-  next_attempt_at = NULL, delivered_at = NULL, error_code = NULL, error_message = NULL`;
 
 /** What the events API reads and changes of received webhook events, in the executor's own schema. */
 @Injectable()
@@ -113,7 +103,7 @@ export class WebhookEventLogStore {
       );
       if (event === undefined) return undefined;
       if (!replayable.includes(event.status)) return { status: event.status };
-      const [round] = await this.#beginRounds(manager, [eventId], forwardUrl);
+      const [round] = await beginDeliveryRounds(manager, [eventId], forwardUrl);
       // Read before the commit: once it is queued, a delivery may change it at any moment.
       const [queued] = await manager.query<EventSummaryRow[]>(`SELECT ${SUMMARY_COLUMNS} FROM action_executor.webhook_events WHERE id = $1`, [eventId]);
       return round === undefined || queued === undefined ? { status: event.status } : { status: event.status, round, queued };
@@ -124,7 +114,7 @@ export class WebhookEventLogStore {
    * Begins a new delivery round of up to `max` events matching `filter`, oldest first, and says whether more matched.
    * Rows another replay is taking at the same moment are skipped, so two bulk replays never queue one event twice.
    */
-  async replayMatching(key: WebhookKey, filter: ReplayFilter, forwardUrl: string, max: number): Promise<{ rounds: ReplayedRound[]; more: boolean }> {
+  async replayMatching(key: WebhookKey, filter: ReplayFilter, forwardUrl: string, max: number): Promise<{ rounds: DeliveryRound[]; more: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       const where = conditionsOf(key, filter);
       where.add((p) => `status = ${p}`, filter.status);
@@ -134,7 +124,7 @@ export class WebhookEventLogStore {
           ORDER BY received_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
         where.parameters,
       );
-      const rounds = await this.#beginRounds(
+      const rounds = await beginDeliveryRounds(
         manager,
         matching.slice(0, max).map((row) => row.id),
         forwardUrl,
@@ -145,30 +135,19 @@ export class WebhookEventLogStore {
 
   /**
    * Deletes up to `batchSize` events received before `cutoff`, oldest first, with their attempts; never one still
-   * being delivered. Rows another replica is deleting are skipped, so replicas sweeping at once do not wait on each other.
+   * being delivered or held for a disabled target (enabling it delivers them: nothing is lost to retention). Rows another replica is deleting are skipped, so replicas sweeping at once do not wait on each other.
    */
   async deleteReceivedBefore(cutoff: Date, batchSize: number): Promise<number> {
     const [result] = await this.dataSource.query<{ deleted: number }[]>(
       `WITH deleted AS (
          DELETE FROM action_executor.webhook_events WHERE id IN (
-           SELECT id FROM action_executor.webhook_events WHERE received_at < $1 AND status <> 'queued'
+           SELECT id FROM action_executor.webhook_events WHERE received_at < $1 AND status NOT IN ('queued', 'held')
             ORDER BY received_at LIMIT $2 FOR UPDATE SKIP LOCKED)
          RETURNING 1
        ) SELECT count(*)::int AS deleted FROM deleted`,
       [cutoff, batchSize],
     );
     return result?.deleted ?? 0;
-  }
-
-  async #beginRounds(manager: EntityManager, eventIds: readonly string[], forwardUrl: string): Promise<ReplayedRound[]> {
-    if (eventIds.length === 0) return [];
-    // Wrapped in a CTE: TypeORM hands back a bare UPDATE … RETURNING as [rows, count].
-    return manager.query<ReplayedRound[]>(
-      `WITH replayed AS (
-         UPDATE action_executor.webhook_events SET ${BEGIN_ROUND} WHERE id = ANY($1::text[]) RETURNING id, replays
-       ) SELECT id, replays FROM replayed`,
-      [eventIds, forwardUrl],
-    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { decideAfterDelivery } from './delivery-decision.js';
+import { decideAfterDelivery, settledDecision } from './delivery-decision.js';
 
 const schedule = { retryWaitsMs: [5000, 300_000], retryAfterCapMs: 60_000 };
 
@@ -26,5 +26,17 @@ describe('decideAfterDelivery', () => {
     expect(decideAfterDelivery({ kind: 'answered', status: 503, retryAfter: 'soon' }, 1, schedule)).toEqual({ action: 'retry', delayMs: 5000 });
     // A 500's Retry-After is not a rate limit: the schedule applies.
     expect(decideAfterDelivery({ kind: 'answered', status: 500, retryAfter: '30' }, 1, schedule)).toEqual({ action: 'retry', delayMs: 5000 });
+  });
+});
+
+describe('settledDecision', () => {
+  it('holds an event that would be retried while its target is disabled', () => {
+    expect(settledDecision({ action: 'retry', delayMs: 5000 }, true)).toEqual({ action: 'hold' });
+    expect(settledDecision({ action: 'retry', delayMs: 5000 }, false)).toEqual({ action: 'retry', delayMs: 5000 });
+  });
+
+  it('leaves a delivered event delivered and one out of attempts dead-lettered, disabled or not', () => {
+    expect(settledDecision({ action: 'delivered' }, true)).toEqual({ action: 'delivered' });
+    expect(settledDecision({ action: 'dead_letter' }, true)).toEqual({ action: 'dead_letter' });
   });
 });

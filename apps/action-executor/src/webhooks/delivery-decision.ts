@@ -29,3 +29,14 @@ export function decideAfterDelivery(outcome: DeliveryOutcome, attempt: number, s
   }
   return { action: 'retry', delayMs: scheduled };
 }
+
+/** What becomes of the event after an attempt, once the target's state is known: a disabled target holds it. */
+export type SettledDecision = DeliveryDecision | { action: 'hold' };
+
+/**
+ * An event that would be retried while its target is disabled is held instead, not attempted until the target is
+ * enabled; a delivered one stays delivered and one out of attempts is dead-lettered all the same.
+ */
+export function settledDecision(decision: DeliveryDecision, targetDisabled: boolean): SettledDecision {
+  return targetDisabled && decision.action === 'retry' ? { action: 'hold' } : decision;
+}

@@ -1,26 +1,32 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Subjects, type WebhookForwardingSecretView } from '@switchboard/contracts';
 import { NatsRequester } from '@switchboard/platform';
-import { WorkspaceCache } from '../cache/workspace-cache.js';
-
-export const FORWARDING_SECRET_CACHE = Symbol('FORWARDING_SECRET_CACHE');
+import { ForwardingSecretCache } from '../cache/forwarding-secret.cache.js';
 
 /**
- * The secret each webhook's forwarded events are signed with, kept by the secrets-vault (made there on first use),
- * cached like other secret values: dropped with the workspace's on `events.secrets.>` is not needed, as it never
- * changes once made, so only the cache's age bounds it.
+ * The secrets a forwarded event is signed with: the current one, and during a rotation's overlap the one it replaced,
+ * so a receiver holding either accepts. The overlap's end is checked at each signing, not when the view was loaded.
+ */
+export function signingSecretsOf(view: WebhookForwardingSecretView, now: Date): string[] {
+  return view.previous !== null && Date.parse(view.previous.expires_at) > now.getTime() ? [view.secret, view.previous.secret] : [view.secret];
+}
+
+/**
+ * Each webhook's forwarding secrets, kept by the secrets-vault (made there on first use, rotated by the product),
+ * cached like other secret values: dropped on a rotation's event, on NATS reconnects and by the cache's age.
  */
 @Injectable()
 export class ForwardingSecrets {
   constructor(
     private readonly nats: NatsRequester,
-    @Inject(FORWARDING_SECRET_CACHE) private readonly cache: WorkspaceCache<WebhookForwardingSecretView>,
+    private readonly cache: ForwardingSecretCache,
   ) {}
 
-  async of(workspaceId: string, product: string, webhook: string): Promise<string> {
+  /** The secrets to sign the webhook's next forwarded event with, the current one first. */
+  async of(workspaceId: string, product: string, webhook: string): Promise<string[]> {
     const { value } = await this.cache.getOrLoad(workspaceId, `${product}/${webhook}`, () =>
       this.nats.request<WebhookForwardingSecretView>(Subjects.SecretsWebhookForwardingSecretEnsure, { workspace_id: workspaceId, product, webhook }),
     );
-    return value.secret;
+    return signingSecretsOf(value, new Date());
   }
 }

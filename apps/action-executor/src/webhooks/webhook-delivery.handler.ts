@@ -6,7 +6,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { whileWorkingOn, type StreamDelivery } from '../jetstream/stream-delivery.js';
 import { OutboundClient } from '../outbound/outbound-client.js';
 import { backoffDelayMs } from '../outbound/retry-policy.js';
-import { decideAfterDelivery, type DeliveryDecision, type DeliveryOutcome, type DeliverySchedule } from './delivery-decision.js';
+import { decideAfterDelivery, type DeliveryOutcome, type DeliverySchedule, type SettledDecision } from './delivery-decision.js';
 import { ForwardingSecrets } from './forwarding-secrets.js';
 import { WebhookEventStore, type DeliveryFailure, type QueuedEvent } from './webhook-event.store.js';
 import { retryWaitsOf, WebhooksConfig } from './webhooks.config.js';
@@ -73,8 +73,13 @@ export class WebhookDeliveryHandler {
       delivery.term('attempts exhausted');
       return;
     }
+    if (await this.store.holdIfTargetDisabled(event)) {
+      this.logger.info(log, 'webhook event held: its forward target is disabled');
+      delivery.ack();
+      return;
+    }
     // Read before the attempt is counted: a vault that does not answer costs a delivery, not an attempt.
-    const secret = await this.secrets.of(event.workspace_id, event.product, event.webhook);
+    const secrets = await this.secrets.of(event.workspace_id, event.product, event.webhook);
     const attempt = await this.store.startAttempt(event.workspace_id, event.id);
     if (attempt === undefined) {
       delivery.ack();
@@ -83,9 +88,8 @@ export class WebhookDeliveryHandler {
 
     const startedAt = new Date();
     const started = performance.now();
-    const { outcome, failure } = await this.#forward(event, event.forward_url, secret);
-    const decision = decideAfterDelivery(outcome, attempt, this.#schedule);
-    await this.store.endAttempt(
+    const { outcome, failure } = await this.#forward(event, event.forward_url, secrets);
+    const decision = await this.store.endAttempt(
       {
         event_id: event.id,
         replay: event.replays,
@@ -96,14 +100,15 @@ export class WebhookDeliveryHandler {
         error_code: failure?.code ?? null,
         error_message: failure?.message ?? null,
       },
-      decision,
+      event,
+      decideAfterDelivery(outcome, attempt, this.#schedule),
       failure,
     );
     this.#settle(delivery, decision, { ...log, attempt, http_status: outcome.kind === 'answered' ? outcome.status : undefined, code: failure?.code });
   }
 
-  async #forward(event: QueuedEvent, forwardUrl: string, secret: string): Promise<{ outcome: DeliveryOutcome; failure?: DeliveryFailure }> {
-    const signature = signStandardWebhook({ secret, id: event.id, timestamp: Math.floor(Date.now() / 1000), body: event.body });
+  async #forward(event: QueuedEvent, forwardUrl: string, secrets: readonly string[]): Promise<{ outcome: DeliveryOutcome; failure?: DeliveryFailure }> {
+    const signature = signStandardWebhook({ secret: secrets, id: event.id, timestamp: Math.floor(Date.now() / 1000), body: event.body });
     const timeoutMs = this.config.WEBHOOK_DELIVERY_TIMEOUT_MS;
     try {
       const answer = await this.outbound.send({
@@ -125,7 +130,7 @@ export class WebhookDeliveryHandler {
     }
   }
 
-  #settle(delivery: StreamDelivery, decision: DeliveryDecision, log: object): void {
+  #settle(delivery: StreamDelivery, decision: SettledDecision, log: object): void {
     switch (decision.action) {
       case 'delivered':
         this.logger.debug(log, 'webhook event delivered');
@@ -138,6 +143,10 @@ export class WebhookDeliveryHandler {
       case 'dead_letter':
         this.logger.warn(log, 'webhook event dead-lettered');
         delivery.term('attempts exhausted');
+        return;
+      case 'hold':
+        this.logger.warn(log, 'webhook delivery attempt failed and its forward target is disabled; event held');
+        delivery.ack();
         return;
     }
   }

@@ -23,6 +23,8 @@ export interface WebhookVerificationRecord {
 // A webhook's events listed newest first, and pulled in sequence.
 @Index('webhook_events_webhook_received_idx', ['workspace_id', 'product', 'webhook', 'received_at'])
 @Index('webhook_events_webhook_sequence_idx', ['workspace_id', 'product', 'webhook', 'sequence'])
+// Enabling a disabled target queues its held events; webhook views count them.
+@Index('webhook_events_held_idx', ['workspace_id', 'product', 'webhook'], { where: "status = 'held'" })
 // Retention deletes the oldest events of every workspace.
 @Index('webhook_events_received_idx', ['received_at'])
 @Check('webhook_events_status_check', `status IN (${WEBHOOK_EVENT_STATUSES.map((status) => `'${status}'`).join(', ')})`)

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DeliveryDecision } from './delivery-decision.js';
+import { settledDecision, type DeliveryDecision, type SettledDecision } from './delivery-decision.js';
 import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity.js';
 import { WebhookEventEntity } from './webhook-event.entity.js';
+import { WebhookTargetStore, type TargetKey } from './webhook-target.store.js';
 
 /** What storing an accepted event did: stored it, or found the sender's event id already accepted in the window. */
 export type AcceptedInsert = { inserted: true } | { inserted: false; existingId: string };
@@ -25,7 +26,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Received webhook events and their delivery attempts, in the executor's own schema. */
 @Injectable()
 export class WebhookEventStore {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly targets: WebhookTargetStore,
+  ) {}
 
   /** Records a refused receipt: kept for the product to see why, never delivered. */
   async insertRefused(event: WebhookEventEntity): Promise<void> {
@@ -86,11 +90,27 @@ export class WebhookEventStore {
     return rows[0]?.attempts;
   }
 
-  /** Records an ended attempt and the event's state after it, in one transaction. */
-  async endAttempt(attempt: EndedAttempt, decision: DeliveryDecision, failure: DeliveryFailure | undefined): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  /**
+   * Holds a queued event of round `replay` instead of attempting it when its webhook's target is disabled; says
+   * whether it did.
+   */
+  async holdIfTargetDisabled(event: TargetKey & { id: string; replays: number }): Promise<boolean> {
+    return this.targets.holdIfDisabled(this.dataSource.manager, event, event.id, event.replays);
+  }
+
+  /**
+   * Records an ended attempt, the target's state after it and the event's, in one transaction: a failure that leaves
+   * the target disabled holds an event that would have been retried. Answers what became of the event.
+   */
+  async endAttempt(attempt: EndedAttempt, target: TargetKey, decision: DeliveryDecision, failure: DeliveryFailure | undefined): Promise<SettledDecision> {
+    return this.dataSource.transaction(async (manager) => {
       await manager.insert(WebhookDeliveryAttemptEntity, attempt);
-      await manager.update(WebhookEventEntity, { id: attempt.event_id, status: 'queued' }, eventAfter(attempt, decision, failure));
+      let disabled = false;
+      if (decision.action === 'delivered') await this.targets.recordDelivered(manager, target);
+      else disabled = await this.targets.recordFailed(manager, target, failure?.message ?? 'The attempt failed');
+      const settled = settledDecision(decision, disabled);
+      await manager.update(WebhookEventEntity, { id: attempt.event_id, status: 'queued' }, eventAfter(attempt, settled, failure));
+      return settled;
     });
   }
 
@@ -116,7 +136,7 @@ export class WebhookEventStore {
   }
 }
 
-function eventAfter(attempt: EndedAttempt, decision: DeliveryDecision, failure: DeliveryFailure | undefined): Partial<WebhookEventEntity> {
+function eventAfter(attempt: EndedAttempt, decision: SettledDecision, failure: DeliveryFailure | undefined): Partial<WebhookEventEntity> {
   const error = { error_code: failure?.code ?? null, error_message: failure?.message ?? null };
   switch (decision.action) {
     case 'delivered':
@@ -125,5 +145,7 @@ function eventAfter(attempt: EndedAttempt, decision: DeliveryDecision, failure: 
       return { ...error, next_attempt_at: new Date(Date.now() + decision.delayMs) };
     case 'dead_letter':
       return { ...error, status: 'dead_lettered', next_attempt_at: null };
+    case 'hold':
+      return { ...error, status: 'held', next_attempt_at: null };
   }
 }

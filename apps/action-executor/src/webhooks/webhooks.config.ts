@@ -65,6 +65,15 @@ export class WebhooksConfig {
   WEBHOOK_DELIVERY_SHUTDOWN_GRACE_MS: number = 5000;
 
   /**
+   * How long a forward target may fail every attempt (from the first failure after the last delivery) before it is
+   * disabled: events are then held, not attempted, until the user enables it again. Five days by default.
+   */
+  @IsInt()
+  @Min(100)
+  @Max(7_776_000_000)
+  WEBHOOK_TARGET_DISABLE_AFTER_MS: number = 432_000_000;
+
+  /**
    * How often the sweeper queues accepted events whose message never reached the stream (the executor died between
    * storing and publishing, or the stream did not answer), and how old such an event must be to be swept.
    */

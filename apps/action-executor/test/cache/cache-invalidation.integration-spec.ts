@@ -7,6 +7,7 @@ import { CacheInvalidation } from '../../src/cache/cache-invalidation.js';
 import { RunPlanCache } from '../../src/cache/run-plan.cache.js';
 import { SecretValueCache } from '../../src/cache/secret-value.cache.js';
 import { WebhookReceiveTargetCache } from '../../src/cache/webhook-receive-target.cache.js';
+import { ForwardingSecretCache } from '../../src/cache/forwarding-secret.cache.js';
 import { OAUTH_REFRESH_ACTOR } from '../../src/runs/oauth/refresh-token-write-back.js';
 
 // Against the jest run's real NATS: events published by the services reach every executor's caches.
@@ -19,6 +20,7 @@ describe('CacheInvalidation', () => {
   const plans = new RunPlanCache(60_000);
   const secrets = new SecretValueCache(60_000);
   const receiveTargets = new WebhookReceiveTargetCache(60_000);
+  const forwardingSecrets = new ForwardingSecretCache(60_000);
 
   beforeAll(async () => {
     // Through a relay the connection-loss case cuts; the events go straight to NATS.
@@ -26,7 +28,7 @@ describe('CacheInvalidation', () => {
     nats = await connect({ servers: relay.url, reconnectTimeWait: 50, maxReconnectAttempts: -1 });
     events = await connect({ servers: process.env.NATS_URL });
     const logger = { warn: () => undefined, info: () => undefined } as unknown as PinoLogger;
-    invalidation = new CacheInvalidation(nats, plans, secrets, accessTokens, receiveTargets, logger);
+    invalidation = new CacheInvalidation(nats, plans, secrets, accessTokens, receiveTargets, forwardingSecrets, logger);
     invalidation.onApplicationBootstrap();
     await nats.flush();
   });
@@ -71,6 +73,21 @@ describe('CacheInvalidation', () => {
     );
     await receiveTargets.getOrLoad('whk_b', target('whk_b', 'ws_hooks_b'));
     expect(loads.filter((id) => id === 'whk_b')).toHaveLength(1);
+  });
+
+  it("drops the workspace's forwarding secrets on a forwarding secret's rotation, and nothing else", async () => {
+    const view = (secret: string) => () => Promise.resolve({ secret, created_at: '2026-12-02T10:00:00.000Z', previous: null });
+    await fill('ws_f');
+    await forwardingSecrets.getOrLoad('ws_f', 'shop/github_webhook', view('whsec_old'));
+    await forwardingSecrets.getOrLoad('ws_g', 'shop/github_webhook', view('whsec_other'));
+    publish(Events.WebhookForwardingSecretRotated, { workspace_id: 'ws_f', product: 'shop', webhook: 'github_webhook' });
+    await waitUntil(() => Promise.resolve(forwardingSecrets.peek('ws_f', 'shop/github_webhook') === undefined), {
+      what: 'the forwarding secret to be dropped',
+      timeoutMs: 5000,
+      intervalMs: 20,
+    });
+    expect(forwardingSecrets.peek('ws_g', 'shop/github_webhook')?.secret).toBe('whsec_other');
+    expect(cached('ws_f')).toEqual([{}, 'at']);
   });
 
   it('keeps access tokens when the secret was rotated by the executor storing a refresh token', async () => {

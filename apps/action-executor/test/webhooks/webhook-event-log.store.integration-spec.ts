@@ -8,6 +8,7 @@ import { WebhookEventLogStore, type WebhookKey } from '../../src/webhook-events/
 import { WebhookEventRetention } from '../../src/webhook-events/webhook-event-retention.js';
 import { WebhookEventEntity } from '../../src/webhooks/webhook-event.entity.js';
 import { WebhookEventStore } from '../../src/webhooks/webhook-event.store.js';
+import { WebhookTargetStore } from '../../src/webhooks/webhook-target.store.js';
 import { WebhooksConfig } from '../../src/webhooks/webhooks.config.js';
 import { webhookEventOf } from './webhook-event.fixture.js';
 
@@ -24,7 +25,7 @@ describe('WebhookEventLogStore against PostgreSQL', () => {
     const options = serviceDataSourceOptions(database.url, actionExecutorDatabase);
     await runMigrations(options);
     dataSource = await new DataSource(options).initialize();
-    events = new WebhookEventStore(dataSource);
+    events = new WebhookEventStore(dataSource, new WebhookTargetStore(dataSource, new WebhooksConfig()));
     log = new WebhookEventLogStore(dataSource);
   });
 

@@ -8,6 +8,7 @@ import type { WebhookDeliveryQueue } from '../../src/webhooks/webhook-delivery-q
 import { WebhookDeliverySweeper } from '../../src/webhooks/webhook-delivery-sweeper.js';
 import type { WebhookEventEntity } from '../../src/webhooks/webhook-event.entity.js';
 import { WebhookEventStore } from '../../src/webhooks/webhook-event.store.js';
+import { WebhookTargetStore } from '../../src/webhooks/webhook-target.store.js';
 import { WebhooksConfig } from '../../src/webhooks/webhooks.config.js';
 import { webhookEventOf } from './webhook-event.fixture.js';
 
@@ -25,7 +26,7 @@ describe('WebhookEventStore against PostgreSQL', () => {
     const options = serviceDataSourceOptions(database.url, actionExecutorDatabase);
     await runMigrations(options);
     dataSource = await new DataSource(options).initialize();
-    store = new WebhookEventStore(dataSource);
+    store = new WebhookEventStore(dataSource, new WebhookTargetStore(dataSource, new WebhooksConfig()));
   });
 
   afterAll(async () => {
@@ -79,6 +80,7 @@ describe('WebhookEventStore against PostgreSQL', () => {
     expect(await store.startAttempt('ws_a', queued.id)).toBe(1);
     await store.endAttempt(
       { event_id: queued.id, replay: 0, attempt: 1, started_at: new Date(), duration_ms: 12, http_status: 503, error_code: null, error_message: 'The forward URL answered 503' },
+      queued,
       { action: 'retry', delayMs: 5000 },
       { code: null, message: 'The forward URL answered 503' },
     );
@@ -86,6 +88,7 @@ describe('WebhookEventStore against PostgreSQL', () => {
     expect(await store.startAttempt('ws_a', queued.id)).toBe(2);
     await store.endAttempt(
       { event_id: queued.id, replay: 0, attempt: 2, started_at: new Date(), duration_ms: 8, http_status: 200, error_code: null, error_message: null },
+      queued,
       { action: 'delivered' },
       undefined,
     );

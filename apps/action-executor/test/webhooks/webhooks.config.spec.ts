@@ -17,3 +17,16 @@ describe('WebhooksConfig retention', () => {
     }
   });
 });
+
+describe('WebhooksConfig disabling of failing targets', () => {
+  it('disables a target after five days of failures unless told otherwise', () => {
+    expect(loadConfig(WebhooksConfig, {}).WEBHOOK_TARGET_DISABLE_AFTER_MS).toBe(5 * 24 * 60 * 60 * 1000);
+    expect(loadConfig(WebhooksConfig, { WEBHOOK_TARGET_DISABLE_AFTER_MS: '400' }).WEBHOOK_TARGET_DISABLE_AFTER_MS).toBe(400);
+  });
+
+  it('stops start-up on a value that is not a whole number of milliseconds from 100 to 90 days', () => {
+    for (const value of ['0', '99', '1.5', 'soon', '7776000001']) {
+      expect(() => loadConfig(WebhooksConfig, { WEBHOOK_TARGET_DISABLE_AFTER_MS: value })).toThrow(/WEBHOOK_TARGET_DISABLE_AFTER_MS/);
+    }
+  });
+});

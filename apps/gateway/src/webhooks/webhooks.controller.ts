@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateWebhookBody, UpdateWebhookBody, type Webhook } from '@switchboard/contracts';
+import { CreateWebhookBody, UpdateWebhookBody, type Webhook, type WebhookTargetEnabled } from '@switchboard/contracts';
 import type { FastifyRequest } from 'fastify';
 import { WorkspaceId } from '../auth/workspace-id.decorator.js';
 import { GATEWAY_PUBLIC_URL, publicBaseUrlOf } from '../http/public-base-url.js';
@@ -65,5 +65,14 @@ export class WebhooksController {
     @Req() request: FastifyRequest,
   ): Promise<Webhook> {
     return this.webhooks.delete(workspaceId, productTag, tag, publicBaseUrlOf(this.publicUrl, request));
+  }
+
+  @Post(':webhook/enable')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Enable the forward target again after it was disabled for failing too long: its held events are queued for delivery, each once; the delivery state now, and how many were queued',
+  })
+  enable(@WorkspaceId() workspaceId: string, @Param('product', TagParamPipe) productTag: string, @Param('webhook', TagParamPipe) tag: string): Promise<WebhookTargetEnabled> {
+    return this.webhooks.enable(workspaceId, productTag, tag);
   }
 }

@@ -11,6 +11,7 @@ import { RenameIntegrationSecrets1765500000000 } from './migrations/176550000000
 import { AscendingAuditListIndex1765600000000 } from './migrations/1765600000000-ascending-audit-list-index.js';
 import { SecretLastUsed1766000000000 } from './migrations/1766000000000-secret-last-used.js';
 import { CreateWebhookForwardingSecrets1796200000000 } from './migrations/1796200000000-create-webhook-forwarding-secrets.js';
+import { WebhookForwardingSecretRotation1796400000000 } from './migrations/1796400000000-webhook-forwarding-secret-rotation.js';
 
 /** The secrets-vault's own schema: secret metadata, versions, audit, user and network secrets, webhook forwarding secrets, and (embedded store) encrypted values. */
 export const secretsVaultDatabase: ServiceDatabase = {
@@ -23,5 +24,6 @@ export const secretsVaultDatabase: ServiceDatabase = {
     AscendingAuditListIndex1765600000000,
     SecretLastUsed1766000000000,
     CreateWebhookForwardingSecrets1796200000000,
+    WebhookForwardingSecretRotation1796400000000,
   ],
 };

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Subjects, WebhookForwardingSecretRequest, type WebhookForwardingSecretView } from '@switchboard/contracts';
+import { RotateWebhookForwardingSecretRequest, Subjects, WebhookForwardingSecretRequest, type WebhookForwardingSecretView } from '@switchboard/contracts';
 import { WebhookForwardingSecretsService } from './webhook-forwarding-secrets.service.js';
 
 @Controller()
@@ -10,5 +10,10 @@ export class WebhookForwardingSecretsController {
   @MessagePattern(Subjects.SecretsWebhookForwardingSecretEnsure)
   ensure(@Payload() request: WebhookForwardingSecretRequest): Promise<WebhookForwardingSecretView> {
     return this.secrets.ensure({ workspaceId: request.workspace_id, product: request.product, webhook: request.webhook });
+  }
+
+  @MessagePattern(Subjects.SecretsWebhookForwardingSecretRotate)
+  rotate(@Payload() request: RotateWebhookForwardingSecretRequest): Promise<WebhookForwardingSecretView> {
+    return this.secrets.rotate({ workspaceId: request.workspace_id, product: request.product, webhook: request.webhook }, request.overlap_seconds);
   }
 }

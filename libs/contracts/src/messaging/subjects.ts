@@ -57,6 +57,7 @@ export const Subjects = {
   SecretsIntegrationSecretGet: 'secrets.integration-secret.get',
   SecretsIntegrationSecretSet: 'secrets.integration-secret.set',
   SecretsWebhookForwardingSecretEnsure: 'secrets.webhook-forwarding-secret.ensure',
+  SecretsWebhookForwardingSecretRotate: 'secrets.webhook-forwarding-secret.rotate',
   ActionsHealthCheck: 'actions.health.check',
   ActionsActionRun: 'actions.action.run',
   ActionsActionPlan: 'actions.action.plan',
@@ -71,6 +72,8 @@ export const Subjects = {
   ExecutorWebhookEventFetch: 'executor.webhook-event.fetch',
   ExecutorWebhookEventReplay: 'executor.webhook-event.replay',
   ExecutorWebhookEventReplayMany: 'executor.webhook-event.replay-many',
+  ExecutorWebhookDeliveryStateList: 'executor.webhook-delivery-state.list',
+  ExecutorWebhookTargetEnable: 'executor.webhook-target.enable',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];
@@ -126,6 +129,7 @@ export const Events = {
   SecretUpdated: 'events.secrets.secret.updated',
   SecretRotated: 'events.secrets.secret.rotated',
   SecretDeleted: 'events.secrets.secret.deleted',
+  WebhookForwardingSecretRotated: 'events.secrets.webhook-forwarding-secret.rotated',
   SessionCreated: 'events.gateway.session.created',
   SessionEnded: 'events.gateway.session.ended',
 } as const;

@@ -1,3 +1,4 @@
+import type { WebhookDeliveryState } from './webhook-delivery-state.js';
 import type { WebhookHmacView } from './webhook-hmac.dto.js';
 import type { WebhookScheme } from './webhook-scheme.js';
 
@@ -31,7 +32,8 @@ export interface WebhookEnv extends WebhookEnvDefinition {
   receive_url: string;
 }
 
-/** A webhook as the API returns it. */
+/** A webhook as the API returns it: the definition, with receive URLs, and how delivery to its forward URL is doing. */
 export interface Webhook extends Omit<WebhookDefinition, 'envs'> {
   envs: WebhookEnv[];
+  delivery: WebhookDeliveryState;
 }
