@@ -22,6 +22,7 @@ describe('switchboard.product.webhooks', () => {
     ['fetch', (s: Switchboard) => s.product.webhooks.fetch('github_webhook')],
     ['update', (s: Switchboard) => s.product.webhooks.update('github_webhook', { name: 'Renamed' })],
     ['delete', (s: Switchboard) => s.product.webhooks.delete('github_webhook')],
+    ['forwardingSecret', (s: Switchboard) => s.product.webhooks.forwardingSecret('github_webhook')],
     ['rotateForwardingSecret', (s: Switchboard) => s.product.webhooks.rotateForwardingSecret('github_webhook')],
     ['enable', (s: Switchboard) => s.product.webhooks.enable('github_webhook')],
   ])('%s without a selected or named product rejects with product_not_selected and sends nothing', async (_name, call) => {
@@ -64,6 +65,15 @@ describe('switchboard.product.webhooks', () => {
       'PATCH /v1/products/shop/webhooks/github_webhook',
       'DELETE /v1/products/shop/webhooks/github_webhook',
     ]);
+  });
+
+  it('forwardingSecret gets the whsec_ secret of the webhook named by its tag, encoded, in the named product', async () => {
+    const reply = { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', created_at: '2026-12-02T10:00:00.000Z', previous: null };
+    gateway.on('GET', '/v1/products/other/webhooks/github%20hook/forwarding-secret', { status: 200, json: reply });
+    await switchboard.product.init('shop');
+
+    await expect(switchboard.product.webhooks.forwardingSecret('github hook', 'other')).resolves.toEqual(reply);
+    expect(gateway.lastRequest).toMatchObject({ method: 'GET', path: '/v1/products/other/webhooks/github%20hook/forwarding-secret' });
   });
 
   it('rotateForwardingSecret posts the overlap asked for, or an empty body for the default, and answers both secrets', async () => {

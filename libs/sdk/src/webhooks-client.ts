@@ -53,6 +53,14 @@ export class WebhooksClient {
   }
 
   /**
+   * The `whsec_…` secret Switchboard signs this webhook's forwarded events with (Standard Webhooks: `webhook-id`,
+   * `webhook-timestamp`, `webhook-signature`): give it to the verifier of the endpoint at `forward_url`.
+   */
+  async forwardingSecret(tag: string, productTag?: string): Promise<WebhookForwardingSecret> {
+    return await this.#http.request<WebhookForwardingSecret>('GET', `${this.#webhookPath(tag, productTag)}/forwarding-secret`);
+  }
+
+  /**
    * Makes a new forwarding secret. For `overlap_seconds` (a day unless given) forwarded events carry a signature with
    * each secret, so the endpoint can switch to the new one meanwhile; then the new one's only.
    */
