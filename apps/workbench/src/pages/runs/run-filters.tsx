@@ -3,6 +3,7 @@ import type { RunRecordStatus } from '@switchboard/sdk';
 import { useConnectedAppsQuery } from '../../api/connected-apps';
 import { useProductsQuery } from '../../api/products';
 import type { RunLogFilters } from '../../api/runs';
+import { instantOf, localInputOf } from '../../components/local-instant';
 import { RUN_STATUSES } from './run-status-badge';
 
 interface RunFiltersProps {
@@ -81,17 +82,4 @@ export function RunFilters({ filters, onChange, errors }: RunFiltersProps) {
       </Group>
     </Stack>
   );
-}
-
-// datetime-local speaks the user's local time without a zone; the filters hold instants.
-function instantOf(local: string): string | undefined {
-  return local === '' ? undefined : new Date(local).toISOString();
-}
-
-function localInputOf(instant: string | undefined): string {
-  const date = new Date(instant ?? Number.NaN);
-  // An address edited by hand may hold no instant at all: the field is left empty and the API's refusal shows under it.
-  if (Number.isNaN(date.getTime())) return '';
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
