@@ -19,6 +19,12 @@ export const routes: RouteObject[] = [
       { path: 'apps/:app', lazy: async () => ({ Component: (await import('../pages/apps/app-overview-page')).AppOverviewPage }) },
       { path: 'products/:product/connections/:tag', lazy: async () => ({ Component: (await import('../pages/connections/connection-page')).ConnectionPage }) },
       { path: 'products/:product', lazy: async () => ({ Component: (await import('../pages/product/product-page')).ProductPage }) },
+      { path: 'products/:product/webhooks', lazy: async () => ({ Component: (await import('../pages/webhooks/webhooks-page')).WebhooksPage }) },
+      { path: 'products/:product/webhooks/:webhook', lazy: async () => ({ Component: (await import('../pages/webhooks/webhook-page')).WebhookPage }) },
+      {
+        path: 'products/:product/webhooks/:webhook/events/:event',
+        lazy: async () => ({ Component: (await import('../pages/webhooks/webhook-event-page')).WebhookEventPage }),
+      },
       { path: 'products/:product/connect', lazy: async () => ({ Component: (await import('../pages/connect-app/connect-app-page')).ConnectAppPage }) },
       { path: 'marketplace', lazy: async () => ({ Component: (await import('../pages/marketplace/marketplace-page')).MarketplacePage }) },
       { path: 'marketplace/:template', lazy: async () => ({ Component: (await import('../pages/marketplace/template-page')).TemplatePage }) },

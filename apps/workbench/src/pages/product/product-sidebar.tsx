@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconPlus, IconRefresh } from '@tabler/icons-react';
+import { IconPlus, IconRefresh, IconWebhook } from '@tabler/icons-react';
 import type { ConnectedApp } from '@switchboard/sdk';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -15,7 +15,7 @@ interface ProductSidebarProps {
   refreshing: boolean;
 }
 
-/** The product sidebar of seed 001: Refresh, and Connected Apps with its Add button. */
+/** The product sidebar of seed 001: Refresh, Connected Apps with its Add button, and the way to its Webhooks. */
 export function ProductSidebar({ product, connectedApps, onRefresh, refreshing }: ProductSidebarProps) {
   return (
     <Paper withBorder p="md" component="aside" aria-label="Product sidebar">
@@ -60,6 +60,19 @@ export function ProductSidebar({ product, connectedApps, onRefresh, refreshing }
               </Paged>
             )}
           </QueryContent>
+        </Stack>
+        <Stack component="section" aria-labelledby="webhooks-heading" gap="sm">
+          <Group justify="space-between" wrap="nowrap">
+            <Title order={2} size="h4" id="webhooks-heading">
+              Webhooks
+            </Title>
+            <Button component={Link} to={paths.webhooks(product)} size="xs" variant="light" leftSection={<IconWebhook size={16} aria-hidden />}>
+              Manage
+            </Button>
+          </Group>
+          <Text size="sm" c="dimmed">
+            Signed endpoints for Stripe, GitHub and other senders: verified, stored and forwarded to this product.
+          </Text>
         </Stack>
       </Stack>
     </Paper>

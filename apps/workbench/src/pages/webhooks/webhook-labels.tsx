@@ -1,0 +1,35 @@
+import { Badge } from '@mantine/core';
+import type { WebhookEventStatus, WebhookEventSummary, WebhookScheme } from '@switchboard/sdk';
+
+/** Every scheme the API accepts, with what the sender sends: a scheme the SDK adds fails to compile here. */
+export const WEBHOOK_SCHEMES: Record<WebhookScheme, { label: string; description: string }> = {
+  stripe: { label: 'Stripe', description: 'Stripe-Signature: t=…,v1=… (HMAC-SHA256 of t.payload)' },
+  github: { label: 'GitHub', description: 'X-Hub-Signature-256: sha256=<hex>' },
+  twilio: { label: 'Twilio', description: 'X-Twilio-Signature (HMAC-SHA1 of the URL and sorted form parameters)' },
+  shopify: { label: 'Shopify', description: 'X-Shopify-Hmac-Sha256 (base64)' },
+  standard: { label: 'Standard Webhooks', description: 'webhook-id, webhook-timestamp, webhook-signature: v1,<base64> (Svix and others)' },
+  hmac: { label: 'Generic HMAC', description: 'Your algorithm, encoding, header, prefix and signed content' },
+};
+
+/** Every status an event can have, with its label and color. */
+export const WEBHOOK_EVENT_STATUSES: Record<WebhookEventStatus, { label: string; color: string }> = {
+  refused: { label: 'Refused', color: 'red.9' },
+  stored: { label: 'Stored (to pull)', color: 'gray' },
+  queued: { label: 'Queued', color: 'indigo' },
+  delivered: { label: 'Delivered', color: 'teal.9' },
+  dead_lettered: { label: 'Dead-lettered', color: 'orange.9' },
+};
+
+export function WebhookEventStatusBadge({ status }: { status: WebhookEventStatus }) {
+  const { label, color } = WEBHOOK_EVENT_STATUSES[status];
+  return (
+    <Badge color={color} tt="none">
+      {label}
+    </Badge>
+  );
+}
+
+/** The signature check's outcome in words: "Verified", or "Failed: signature_invalid". */
+export function verificationText(event: Pick<WebhookEventSummary, 'verification'>): string {
+  return event.verification.ok ? 'Verified' : `Failed: ${event.verification.reason ?? 'no reason given'}`;
+}
