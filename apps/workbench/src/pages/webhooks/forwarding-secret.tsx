@@ -20,8 +20,8 @@ export function ForwardingSecret({ product, tag }: { product: string; tag: strin
         <RevealedSecret product={product} tag={tag} onHide={() => setRevealed(false)} />
       ) : (
         <Group gap="sm">
-          <Text ff="monospace" aria-label="Forwarding secret, hidden">
-            whsec_••••••••••••••••
+          <Text ff="monospace" c="dimmed">
+            whsec_•••••••• (hidden)
           </Text>
           <Button size="xs" variant="light" onClick={() => setRevealed(true)}>
             Reveal
@@ -55,7 +55,7 @@ function RevealedSecret({ product, tag, onHide }: { product: string; tag: string
         </Text>
       ) : (
         <>
-          <Text ff="monospace" style={{ wordBreak: 'break-all' }} aria-label="Forwarding secret">
+          <Text ff="monospace" style={{ wordBreak: 'break-all' }}>
             {secret.data.secret}
           </Text>
           <CopyTextButton text={secret.data.secret} label="Copy the forwarding secret" copied={{ title: 'Secret copied', message: 'The forwarding secret is on the clipboard: give it to your endpoint’s verifier.' }} />
