@@ -1,9 +1,10 @@
-import { Anchor, Breadcrumbs, Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconApps, IconBuildingStore, IconFileImport, type Icon } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '../../app/paths';
 import { usePageTitle } from '../../components/use-page-title';
+import { ProductBreadcrumbs } from '../../components/product-breadcrumbs';
 import { ImportAppModal } from './import-app-modal';
 import { WorkspaceAppModal } from './workspace-app-modal';
 
@@ -27,15 +28,7 @@ export function ConnectAppPage() {
 
   return (
     <Stack gap="lg">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/">
-          Workspace
-        </Anchor>
-        <Anchor component={Link} to={paths.product(product)}>
-          {product}
-        </Anchor>
-        <span>Connect App</span>
-      </Breadcrumbs>
+      <ProductBreadcrumbs product={product} current="Connect App" />
       <Stack gap={4}>
         <Title order={1}>Connect App</Title>
         <Text c="dimmed">Choose how to add the app; its overview then offers Integrate, which connects it to this product.</Text>

@@ -1,9 +1,9 @@
-import { Anchor, Breadcrumbs, Button, Code, DataList, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Code, DataList, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRepeat } from '@tabler/icons-react';
 import type { Webhook, WebhookDeliveryAttempt, WebhookEvent } from '@switchboard/sdk';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useReplayWebhookEventMutation, useWebhookEventQuery, useWebhookQuery } from '../../api/webhooks';
 import { paths } from '../../app/paths';
 import { ApiErrorAlert } from '../../components/api-error-alert';
@@ -12,6 +12,7 @@ import { HeadersTable } from '../../components/headers-table';
 import { PageSection } from '../../components/page-section';
 import { QueryContent } from '../../components/query-content';
 import { usePageTitle } from '../../components/use-page-title';
+import { ProductBreadcrumbs } from '../../components/product-breadcrumbs';
 import { verificationText, WebhookEventStatusBadge } from './webhook-labels';
 
 /** The states a single replay accepts (the API refuses a refused or a still queued event). */
@@ -25,15 +26,14 @@ export function WebhookEventPage() {
   usePageTitle(`Event ${eventId}`);
   return (
     <Stack gap="lg">
-      <Breadcrumbs>
-        <Anchor component={Link} to={paths.webhooks(product)}>
-          Webhooks
-        </Anchor>
-        <Anchor component={Link} to={paths.webhook(product, tag)}>
-          {webhook.data?.name ?? tag}
-        </Anchor>
-        <span>Event</span>
-      </Breadcrumbs>
+      <ProductBreadcrumbs
+        product={product}
+        trail={[
+          { label: 'Webhooks', to: paths.webhooks(product) },
+          { label: webhook.data?.name ?? tag, to: paths.webhook(product, tag) },
+        ]}
+        current="Event"
+      />
       <QueryContent query={event} loadingLabel="Loading the event" errorTitle={`Could not load event ${eventId}`}>
         {(loaded) => <EventDetails event={loaded} webhook={webhook.data} product={product} tag={tag} />}
       </QueryContent>

@@ -1,8 +1,8 @@
-import { Anchor, Breadcrumbs, Button, DataList, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, DataList, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import type { Webhook } from '@switchboard/sdk';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useProductQuery } from '../../api/products';
 import { useWebhookQuery } from '../../api/webhooks';
 import { paths } from '../../app/paths';
@@ -12,6 +12,7 @@ import { DetailItem } from '../../components/detail-item';
 import { PageSection } from '../../components/page-section';
 import { QueryContent } from '../../components/query-content';
 import { usePageTitle } from '../../components/use-page-title';
+import { ProductBreadcrumbs } from '../../components/product-breadcrumbs';
 import { DeleteWebhookModal } from './delete-webhook-modal';
 import { EditWebhookModal } from './edit-webhook-modal';
 import { ForwardingSecret } from './forwarding-secret';
@@ -27,18 +28,7 @@ export function WebhookPage() {
   usePageTitle(webhook.data?.name ?? tag);
   return (
     <Stack gap="lg">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/">
-          Workspace
-        </Anchor>
-        <Anchor component={Link} to={paths.product(product)}>
-          {productName}
-        </Anchor>
-        <Anchor component={Link} to={paths.webhooks(product)}>
-          Webhooks
-        </Anchor>
-        <span>{tag}</span>
-      </Breadcrumbs>
+      <ProductBreadcrumbs product={product} productLabel={productName} trail={[{ label: 'Webhooks', to: paths.webhooks(product) }]} current={tag} />
       <QueryContent query={webhook} loadingLabel="Loading the webhook" errorTitle={`Could not load webhook ${tag}`}>
         {(loaded) => <WebhookDetails webhook={loaded} />}
       </QueryContent>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import type { Webhook } from '@switchboard/sdk';
@@ -10,6 +10,7 @@ import { DataTable, TagText, type Column } from '../../components/data-table';
 import { Paged } from '../../components/paged';
 import { QueryContent } from '../../components/query-content';
 import { usePageTitle } from '../../components/use-page-title';
+import { ProductBreadcrumbs } from '../../components/product-breadcrumbs';
 import { CreateWebhookModal } from './create-webhook-modal';
 import { WEBHOOK_SCHEMES } from './webhook-labels';
 
@@ -64,15 +65,7 @@ export function WebhooksPage() {
 
   return (
     <Stack gap="lg">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/">
-          Workspace
-        </Anchor>
-        <Anchor component={Link} to={paths.product(product)}>
-          {productName}
-        </Anchor>
-        <span>Webhooks</span>
-      </Breadcrumbs>
+      <ProductBreadcrumbs product={product} productLabel={productName} current="Webhooks" />
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
           <Title order={1} id="webhooks-heading">
