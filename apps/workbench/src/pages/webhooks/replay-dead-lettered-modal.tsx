@@ -20,8 +20,8 @@ export function ReplayDeadLetteredModal({ webhook, filters, onClose }: { webhook
         {replayed === undefined ? (
           <Text size="sm">
             Every dead-lettered event of {webhook.name}
-            {scope === '' ? '' : ` ${scope}`} is queued again for <code>{webhook.forward_url}</code>, with its own <code>webhook-id</code> so your endpoint can drop a
-            repeat.
+            {scope === '' ? '' : ` ${scope}`} is queued again for <code>{webhook.forward_url}</code>, each with the <code>webhook-id</code> it had before, so your endpoint
+            can drop a repeat.
           </Text>
         ) : (
           <Text size="sm" role="status">

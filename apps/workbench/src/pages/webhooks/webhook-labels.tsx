@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import type { WebhookEventStatus, WebhookEventSummary, WebhookScheme } from '@switchboard/sdk';
 
 /** Every scheme the API accepts, with what the sender sends: a scheme the SDK adds fails to compile here. */
@@ -32,4 +32,17 @@ export function WebhookEventStatusBadge({ status }: { status: WebhookEventStatus
 /** The signature check's outcome in words: "Verified", or "Failed: signature_invalid". */
 export function verificationText(event: Pick<WebhookEventSummary, 'verification'>): string {
   return event.verification.ok ? 'Verified' : `Failed: ${event.verification.reason ?? 'no reason given'}`;
+}
+
+/** Where a webhook's events go: its forward URL, or "pull" when the product pulls them. */
+export function ForwardTarget({ forwardUrl }: { forwardUrl: string | null }) {
+  return forwardUrl === null ? (
+    <Text size="sm" c="dimmed">
+      pull
+    </Text>
+  ) : (
+    <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+      {forwardUrl}
+    </Text>
+  );
 }

@@ -17,8 +17,7 @@ import { DeleteWebhookModal } from './delete-webhook-modal';
 import { EditWebhookModal } from './edit-webhook-modal';
 import { ForwardingSecret } from './forwarding-secret';
 import { WebhookEventLog } from './webhook-event-log';
-import { WEBHOOK_SCHEMES } from './webhook-labels';
-import { ForwardTarget } from './webhooks-page';
+import { ForwardTarget, WEBHOOK_SCHEMES } from './webhook-labels';
 
 /** One webhook: its settings, receive URLs, forwarding secret and event log, with Edit and Delete. */
 export function WebhookPage() {

@@ -12,7 +12,7 @@ import { QueryContent } from '../../components/query-content';
 import { usePageTitle } from '../../components/use-page-title';
 import { ProductBreadcrumbs } from '../../components/product-breadcrumbs';
 import { CreateWebhookModal } from './create-webhook-modal';
-import { WEBHOOK_SCHEMES } from './webhook-labels';
+import { ForwardTarget, WEBHOOK_SCHEMES } from './webhook-labels';
 
 const COLUMNS: readonly Column<Webhook>[] = [
   {
@@ -40,19 +40,6 @@ const COLUMNS: readonly Column<Webhook>[] = [
     ),
   },
 ];
-
-/** Where a webhook's events go: its forward URL, or "pull" when the product pulls them. */
-export function ForwardTarget({ forwardUrl }: { forwardUrl: string | null }) {
-  return forwardUrl === null ? (
-    <Text size="sm" c="dimmed">
-      pull
-    </Text>
-  ) : (
-    <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-      {forwardUrl}
-    </Text>
-  );
-}
 
 /** A product's webhooks (issue 12): signed inbound endpoints, with Create. */
 export function WebhooksPage() {
