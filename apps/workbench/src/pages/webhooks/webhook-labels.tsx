@@ -16,6 +16,7 @@ export const WEBHOOK_EVENT_STATUSES: Record<WebhookEventStatus, { label: string;
   refused: { label: 'Refused', color: 'red.9' },
   stored: { label: 'Stored (to pull)', color: 'gray' },
   queued: { label: 'Queued', color: 'indigo' },
+  held: { label: 'Held (delivery disabled)', color: 'yellow.9' },
   delivered: { label: 'Delivered', color: 'teal.9' },
   dead_lettered: { label: 'Dead-lettered', color: 'orange.9' },
 };
