@@ -1,31 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Switchboard, WebhookEvent, WebhookEventSummary } from '@switchboard/sdk';
-import { githubWebhook, startPlatform, waitUntil, type Platform, type SignedWebhook, type WorkspaceCredentials } from '@switchboard/testing';
+import { githubWebhook, startPlatform, startProductEndpoint, waitUntil, type Platform, type ProductEndpoint, type SignedWebhook, type WorkspaceCredentials } from '@switchboard/testing';
 import { gatewayRequest, switchboardFor } from './switchboard-for.js';
 
 // Short enough that an event dead-letters within a test: three attempts, 100 ms and 200 ms apart.
 const RETRY_SCHEDULE_MS = [100, 200];
 const ATTEMPTS_PER_ROUND = RETRY_SCHEDULE_MS.length + 1;
 
-/** What the product's endpoint received. */
-interface Forwarded {
-  path: string;
-  webhookId: string;
-  body: string;
-}
-
 describe('Webhook events: listed, fetched, pulled, replayed one by one and in bulk', () => {
   let platform: Platform;
   let credentials: WorkspaceCredentials;
   let client: Switchboard;
-  let product: Server;
-  let productUrl: string;
+  let product: ProductEndpoint;
   const secret = randomBytes(20).toString('hex');
-  const forwarded: Forwarded[] = [];
-  // The status the product answers each path with: 204 unless set.
-  const answers = new Map<string, number>();
   // Receive URLs by webhook tag and env.
   const receiveUrls = new Map<string, string>();
 
@@ -35,7 +22,7 @@ describe('Webhook events: listed, fetched, pulled, replayed one by one and in bu
       tag,
       scheme: 'github',
       signing_secret: '$Token{GITHUB_WEBHOOK_SECRET}',
-      ...(forward ? { forward_url: `${productUrl}/${tag}` } : {}),
+      ...(forward ? { forward_url: `${product.url}/${tag}` } : {}),
     });
     for (const env of created.envs) receiveUrls.set(`${tag}/${env.env}`, env.receive_url);
   }
@@ -72,21 +59,8 @@ describe('Webhook events: listed, fetched, pulled, replayed one by one and in bu
     return latest;
   }
 
-  const forwardedOf = (eventId: string): Forwarded[] => forwarded.filter((request) => request.webhookId === eventId);
-
   beforeAll(async () => {
-    product = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const path = request.url ?? '';
-        forwarded.push({ path, webhookId: String(request.headers['webhook-id'] ?? ''), body: Buffer.concat(chunks).toString() });
-        response.writeHead(answers.get(path) ?? 204).end();
-      });
-    });
-    await new Promise<void>((resolve) => product.listen(0, '127.0.0.1', resolve));
-    productUrl = `http://127.0.0.1:${(product.address() as AddressInfo).port}`;
-
+    product = await startProductEndpoint();
     platform = await startPlatform({
       env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1', WEBHOOK_RETRY_SCHEDULE_MS: RETRY_SCHEDULE_MS.join(','), WEBHOOK_DELIVERY_ACK_WAIT_MS: '1500' },
     });
@@ -102,7 +76,7 @@ describe('Webhook events: listed, fetched, pulled, replayed one by one and in bu
 
   afterAll(async () => {
     await platform?.stop();
-    await new Promise((resolve) => product?.close(resolve));
+    await product?.close();
   });
 
   it('lists events newest first with their verification, filters them, and pages through each once with before', async () => {
@@ -191,8 +165,8 @@ describe('Webhook events: listed, fetched, pulled, replayed one by one and in bu
     expect(replayed).toMatchObject({ event_id: eventId, status: 'queued', replays: 1, attempts: 0, delivered_at: null });
     const event = await eventOnce('forwarded', eventId, (current) => current.status === 'delivered', 'the replay to be delivered');
 
-    expect(forwardedOf(eventId)).toHaveLength(2);
-    expect(new Set(forwardedOf(eventId).map((request) => request.body)).size).toBe(1);
+    expect(product.withWebhookId(eventId)).toHaveLength(2);
+    expect(new Set(product.withWebhookId(eventId).map((request) => request.body.toString())).size).toBe(1);
     expect(event).toMatchObject({ attempts: 1, replays: 1, attempts_recorded: 2 });
     expect(event.delivery_attempts.map(({ replay, attempt, http_status, error_code }) => ({ replay, attempt, http_status, error_code }))).toEqual([
       { replay: 0, attempt: 1, http_status: 204, error_code: null },
@@ -217,14 +191,14 @@ describe('Webhook events: listed, fetched, pulled, replayed one by one and in bu
   });
 
   it('recovers dead-lettered events in bulk once the target is back, each delivered once more with its own webhook-id', async () => {
-    answers.set('/recovering', 503);
+    product.answer('/recovering', 503);
     const sent = [await send('recovering', '{"lost":1}'), await send('recovering', '{"lost":2}'), await send('recovering', '{"lost":3}')];
     await waitUntil(async () => (await client.product.webhooks.events.list('recovering', { status: 'dead_lettered' })).length === sent.length, {
       what: 'the events to be dead-lettered',
       timeoutMs: 20_000,
       intervalMs: 50,
     });
-    answers.set('/recovering', 204);
+    product.answer('/recovering', 204);
 
     expect(await client.product.webhooks.events.replayAll('recovering')).toEqual({ replayed: 3, more: false });
     await waitUntil(async () => (await client.product.webhooks.events.list('recovering', { status: 'delivered' })).length === sent.length, {
@@ -234,7 +208,7 @@ describe('Webhook events: listed, fetched, pulled, replayed one by one and in bu
     });
 
     for (const eventId of sent) {
-      expect(forwardedOf(eventId)).toHaveLength(ATTEMPTS_PER_ROUND + 1);
+      expect(product.withWebhookId(eventId)).toHaveLength(ATTEMPTS_PER_ROUND + 1);
       const event = await client.product.webhooks.events.fetch('recovering', eventId);
       expect(event.delivery_attempts.map(({ replay, http_status }) => `${replay}:${http_status}`)).toEqual([...Array<string>(ATTEMPTS_PER_ROUND).fill('0:503'), '1:204']);
     }

@@ -1,63 +1,33 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { CreateWebhookInput as CreateWebhookBody, Switchboard } from '@switchboard/sdk';
 import {
   githubWebhook,
   shopifyWebhook,
+  signedWith,
   standardWebhook,
   startPlatform,
+  startProductEndpoint,
   stripeWebhook,
   twilioWebhook,
   waitUntil,
+  type ForwardedEvent,
   type Platform,
+  type ProductEndpoint,
   type SignedWebhook,
   type WorkspaceCredentials,
 } from '@switchboard/testing';
 import pg from 'pg';
-import { announceBody, gatewayRequest, switchboardFor } from './switchboard-for.js';
+import { announceBody, switchboardFor } from './switchboard-for.js';
 
 // Small enough that retries, redeliveries and dead letters happen within a test; the executor reads them at start.
 const ACK_WAIT_MS = 1500;
 const RETRY_SCHEDULE_MS = [100, 200, 300];
 
-/** What the product's endpoint received, and whether Switchboard's signature on it checked out. */
-interface Forwarded {
-  path: string;
-  webhookId: string;
-  contentType: string | undefined;
-  body: Buffer;
-  signatureValid: boolean;
-}
-
-/**
- * Standard Webhooks verification written from the spec, apart from any library of ours: the HMAC-SHA256, keyed with
- * the base64 part of `whsec_…`, of `<webhook-id>.<webhook-timestamp>.<body>`, against each `v1,<base64>` sent.
- */
-function standardSignatureValid(secret: string, request: IncomingMessage, body: Buffer): boolean {
-  const id = String(request.headers['webhook-id'] ?? '');
-  const timestamp = String(request.headers['webhook-timestamp'] ?? '');
-  if (id === '' || !/^\d+$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
-  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
-  const expected = createHmac('sha256', key).update(`${id}.${timestamp}.`).update(body).digest();
-  return String(request.headers['webhook-signature'] ?? '')
-    .split(' ')
-    .some((entry) => {
-      const [version, signature] = entry.split(',');
-      const received = Buffer.from(signature ?? '', 'base64');
-      return version === 'v1' && received.length === expected.length && timingSafeEqual(received, expected);
-    });
-}
-
 describe('Webhook receipts: verified, stored before the 2xx, forwarded signed, retried, never lost', () => {
   let platform: Platform;
   let credentials: WorkspaceCredentials;
   let client: Switchboard;
-  let product: Server;
-  let productUrl: string;
-  const forwarded: Forwarded[] = [];
-  // Per path: the status the product answers with, and how long it takes.
-  const answers = new Map<string, { status: number; delayMs?: number }>();
+  let product: ProductEndpoint;
   const forwardingSecrets = new Map<string, string>();
   const receiveUrls = new Map<string, string>();
   const secrets = {
@@ -68,15 +38,15 @@ describe('Webhook receipts: verified, stored before the 2xx, forwarded signed, r
     standard: `whsec_${randomBytes(32).toString('base64')}`,
   };
 
-  const forwardedTo = (path: string): Forwarded[] => forwarded.filter((request) => request.path === path);
+  const forwardedTo = (path: string): ForwardedEvent[] => product.to(path);
+  const signatureValid = (event: ForwardedEvent | undefined): boolean => event !== undefined && signedWith(forwardingSecrets.get(event.path) ?? 'whsec_', event);
 
   async function createWebhook(body: CreateWebhookBody): Promise<void> {
     const created = await client.product.webhooks.create(body);
     const [env] = created.envs;
     if (env === undefined) throw new Error(`webhook ${body.tag} has no env`);
     receiveUrls.set(body.tag, env.receive_url);
-    const secret = await gatewayRequest(platform, credentials, 'GET', `/v1/products/shop/webhooks/${body.tag}/forwarding-secret`);
-    forwardingSecrets.set(`/${body.tag}`, String(secret.body.secret));
+    forwardingSecrets.set(`/${body.tag}`, (await client.product.webhooks.forwardingSecret(body.tag)).secret);
   }
 
   const post = async (signed: SignedWebhook): Promise<{ status: number; body: Record<string, unknown> }> => {
@@ -108,26 +78,7 @@ describe('Webhook receipts: verified, stored before the 2xx, forwarded signed, r
   }
 
   beforeAll(async () => {
-    product = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const path = request.url ?? '';
-        const body = Buffer.concat(chunks);
-        forwarded.push({
-          path,
-          webhookId: String(request.headers['webhook-id'] ?? ''),
-          contentType: request.headers['content-type'],
-          body,
-          signatureValid: standardSignatureValid(forwardingSecrets.get(path) ?? 'whsec_', request, body),
-        });
-        const answer = answers.get(path) ?? { status: 204 };
-        setTimeout(() => response.writeHead(answer.status).end(), answer.delayMs ?? 0);
-      });
-    });
-    await new Promise<void>((resolve) => product.listen(0, '127.0.0.1', resolve));
-    productUrl = `http://127.0.0.1:${(product.address() as AddressInfo).port}`;
-
+    product = await startProductEndpoint();
     platform = await startPlatform({
       env: {
         SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1',
@@ -150,7 +101,7 @@ describe('Webhook receipts: verified, stored before the 2xx, forwarded signed, r
       tag,
       scheme,
       signing_secret: `$Token{${key}}`,
-      forward_url: `${productUrl}/${tag}`,
+      forward_url: `${product.url}/${tag}`,
     });
     await createWebhook(hook('stripe_events', 'stripe', 'STRIPE_WEBHOOK_SECRET'));
     await createWebhook(hook('github_webhook', 'github', 'GITHUB_WEBHOOK_SECRET'));
@@ -160,13 +111,13 @@ describe('Webhook receipts: verified, stored before the 2xx, forwarded signed, r
     await createWebhook(hook('scoped_hook', 'github', 'SCOPED_WEBHOOK_SECRET'));
     await createWebhook(hook('down_target', 'github', 'GITHUB_WEBHOOK_SECRET'));
     await createWebhook(hook('slow_target', 'github', 'GITHUB_WEBHOOK_SECRET'));
-    answers.set('/down_target', { status: 503 });
-    answers.set('/slow_target', { status: 200, delayMs: 1500 });
+    product.answer('/down_target', 503);
+    product.answer('/slow_target', 200, 1500);
   }, 120_000);
 
   afterAll(async () => {
     await platform?.stop();
-    await new Promise((resolve) => product?.close(resolve));
+    await product?.close();
   });
 
   it('forwards a valid event of every scheme exactly once, byte for byte, signed by Switchboard with Standard Webhooks', async () => {
@@ -185,7 +136,7 @@ describe('Webhook receipts: verified, stored before the 2xx, forwarded signed, r
     await waitUntil(() => Promise.resolve(senders.every(([tag]) => forwardedTo(`/${tag}`).length > 0)), { what: 'every event to be forwarded', timeoutMs: 20_000, intervalMs: 50 });
     for (const [tag, signed] of senders) {
       const [delivery, ...more] = forwardedTo(`/${tag}`);
-      expect({ tag, more: more.length, signatureValid: delivery?.signatureValid, contentType: delivery?.contentType }).toEqual({
+      expect({ tag, more: more.length, signatureValid: signatureValid(delivery), contentType: delivery?.contentType }).toEqual({
         tag,
         more: 0,
         signatureValid: true,
@@ -206,7 +157,7 @@ describe('Webhook receipts: verified, stored before the 2xx, forwarded signed, r
     expect([tampered.status, tampered.body]).toEqual([401, { code: 'webhook_signature_invalid', message: 'The webhook signature is missing or does not match', details: {} }]);
     expect(unsigned.body).toEqual(tampered.body);
     expect([stale.status, stale.body.code]).toEqual([401, 'webhook_timestamp_stale']);
-    expect(forwarded.some((request) => request.body.toString().includes('evil') || request.body.toString().includes('evt_stale'))).toBe(false);
+    expect(product.received.some((request) => request.body.toString().includes('evil') || request.body.toString().includes('evt_stale'))).toBe(false);
   });
 
   it('acknowledges an event received again with 200 but does not deliver it twice', async () => {
@@ -217,7 +168,7 @@ describe('Webhook receipts: verified, stored before the 2xx, forwarded signed, r
 
     expect([first.status, again.status, again.body]).toEqual([200, 200, { event_id: first.body.event_id, duplicate: true }]);
     await untilEventsAre([String(first.body.event_id)], 'delivered');
-    expect(forwarded.filter((request) => request.body.toString().includes(deliveryId))).toHaveLength(1);
+    expect(product.received.filter((request) => request.body.toString().includes(deliveryId))).toHaveLength(1);
   });
 
   it('answers 404 with one message for an unknown receive id, malformed or well-formed', async () => {
@@ -287,6 +238,6 @@ describe('Webhook receipts: verified, stored before the 2xx, forwarded signed, r
     // At least once: every event reached the product, each time with its own webhook-id, so a repeat can be dropped.
     const seen = new Set(forwardedTo('/slow_target').map((request) => request.webhookId));
     for (const eventId of eventIds) expect(seen.has(eventId)).toBe(true);
-    expect(forwardedTo('/slow_target').every((request) => request.signatureValid)).toBe(true);
+    expect(forwardedTo('/slow_target').every(signatureValid)).toBe(true);
   }, 120_000);
 });

@@ -1,8 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Switchboard, WebhookEventStatus, WebhookForwardingSecret } from '@switchboard/sdk';
-import { githubWebhook, startPlatform, waitUntil, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
+import { randomBytes } from 'node:crypto';
+import type { Switchboard, WebhookEventStatus } from '@switchboard/sdk';
+import { githubWebhook, signedWith, startPlatform, startProductEndpoint, waitUntil, type Platform, type ProductEndpoint, type WorkspaceCredentials } from '@switchboard/testing';
 import { gatewayRequest, switchboardFor } from './switchboard-for.js';
 
 // A target is disabled after failing for this long, and retried often enough meanwhile to get there well before its
@@ -10,40 +8,12 @@ import { gatewayRequest, switchboardFor } from './switchboard-for.js';
 const DISABLE_AFTER_MS = 400;
 const RETRY_SCHEDULE_MS = Array<number>(20).fill(100);
 
-/** What the product's endpoint received, and what it answered. */
-interface Forwarded {
-  path: string;
-  webhookId: string;
-  timestamp: string;
-  signatures: string[];
-  body: Buffer;
-  status: number;
-}
-
-/**
- * Whether one of the `v1,<base64>` signatures sent is Standard Webhooks' HMAC-SHA256, keyed with the base64 part of
- * `secret`, of `<webhook-id>.<webhook-timestamp>.<body>`: written from the spec, apart from any library of ours.
- */
-function signedWith(secret: string, request: Forwarded): boolean {
-  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
-  const expected = createHmac('sha256', key).update(`${request.webhookId}.${request.timestamp}.`).update(request.body).digest();
-  return request.signatures.some((entry) => {
-    const [version, signature] = entry.split(',');
-    const received = Buffer.from(signature ?? '', 'base64');
-    return version === 'v1' && received.length === expected.length && timingSafeEqual(received, expected);
-  });
-}
-
 describe('Webhook forward targets: forwarding secrets rotated with an overlap, failing targets disabled and enabled again', () => {
   let platform: Platform;
   let credentials: WorkspaceCredentials;
   let client: Switchboard;
-  let product: Server;
-  let productUrl: string;
+  let product: ProductEndpoint;
   const secret = randomBytes(20).toString('hex');
-  const forwarded: Forwarded[] = [];
-  // The status the product answers each path with: 204 unless set.
-  const answers = new Map<string, number>();
   const receiveUrls = new Map<string, string>();
 
   async function createWebhook(tag: string): Promise<void> {
@@ -52,7 +22,7 @@ describe('Webhook forward targets: forwarding secrets rotated with an overlap, f
       tag,
       scheme: 'github',
       signing_secret: '$Token{GITHUB_WEBHOOK_SECRET}',
-      forward_url: `${productUrl}/${tag}`,
+      forward_url: `${product.url}/${tag}`,
       envs: ['prd'],
     });
     receiveUrls.set(tag, created.envs[0]?.receive_url ?? '');
@@ -77,35 +47,8 @@ describe('Webhook forward targets: forwarding secrets rotated with an overlap, f
     });
   }
 
-  async function forwardingSecretOf(tag: string): Promise<WebhookForwardingSecret> {
-    const reply = await gatewayRequest(platform, credentials, 'GET', `/v1/products/shop/webhooks/${tag}/forwarding-secret`);
-    expect(reply.status).toBe(200);
-    return reply.body as unknown as WebhookForwardingSecret;
-  }
-
-  const forwardedOf = (eventId: string): Forwarded[] => forwarded.filter((request) => request.webhookId === eventId);
-
   beforeAll(async () => {
-    product = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const path = request.url ?? '';
-        const status = answers.get(path) ?? 204;
-        forwarded.push({
-          path,
-          webhookId: String(request.headers['webhook-id'] ?? ''),
-          timestamp: String(request.headers['webhook-timestamp'] ?? ''),
-          signatures: String(request.headers['webhook-signature'] ?? '').split(' '),
-          body: Buffer.concat(chunks),
-          status,
-        });
-        response.writeHead(status).end();
-      });
-    });
-    await new Promise<void>((resolve) => product.listen(0, '127.0.0.1', resolve));
-    productUrl = `http://127.0.0.1:${(product.address() as AddressInfo).port}`;
-
+    product = await startProductEndpoint();
     platform = await startPlatform({
       env: {
         SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1',
@@ -124,11 +67,11 @@ describe('Webhook forward targets: forwarding secrets rotated with an overlap, f
 
   afterAll(async () => {
     await platform?.stop();
-    await new Promise((resolve) => product?.close(resolve));
+    await product?.close();
   });
 
   it('signs with the old and the new secret during the overlap, and with the new one only once it has ended', async () => {
-    const first = await forwardingSecretOf('rotated');
+    const first = await client.product.webhooks.forwardingSecret('rotated');
     expect(first.secret).toMatch(/^whsec_/);
     expect(first.previous).toBeNull();
 
@@ -137,11 +80,11 @@ describe('Webhook forward targets: forwarding secrets rotated with an overlap, f
     expect(rotated.previous?.secret).toBe(first.secret);
     const expiresIn = Date.parse(rotated.previous?.expires_at ?? '') - Date.parse(rotated.created_at);
     expect(Math.abs(expiresIn - 3_600_000)).toBeLessThan(1000);
-    expect(await forwardingSecretOf('rotated')).toEqual(rotated);
+    expect(await client.product.webhooks.forwardingSecret('rotated')).toEqual(rotated);
 
     const during = await send('rotated', '{"during":"overlap"}');
     await untilAll('rotated', [during], 'delivered');
-    const [overlapping] = forwardedOf(during);
+    const [overlapping] = product.withWebhookId(during);
     if (overlapping === undefined) throw new Error('nothing forwarded during the overlap');
     expect(overlapping.signatures).toHaveLength(2);
     expect([signedWith(rotated.secret, overlapping), signedWith(first.secret, overlapping)]).toEqual([true, true]);
@@ -149,7 +92,7 @@ describe('Webhook forward targets: forwarding secrets rotated with an overlap, f
     // A second rotation replaces the first's pair: the secret it replaces overlaps for one second, the first is gone.
     const again = await client.product.webhooks.rotateForwardingSecret('rotated', { overlap_seconds: 1 });
     expect(again.previous?.secret).toBe(rotated.secret);
-    await waitUntil(async () => (await forwardingSecretOf('rotated')).previous === null, {
+    await waitUntil(async () => (await client.product.webhooks.forwardingSecret('rotated')).previous === null, {
       what: 'the one-second overlap to end',
       timeoutMs: 10_000,
       intervalMs: 100,
@@ -157,7 +100,7 @@ describe('Webhook forward targets: forwarding secrets rotated with an overlap, f
 
     const after = await send('rotated', '{"after":"overlap"}');
     await untilAll('rotated', [after], 'delivered');
-    const [single] = forwardedOf(after);
+    const [single] = product.withWebhookId(after);
     if (single === undefined) throw new Error('nothing forwarded after the overlap');
     expect(single.signatures).toHaveLength(1);
     expect([signedWith(again.secret, single), signedWith(rotated.secret, single), signedWith(first.secret, single)]).toEqual([true, false, false]);
@@ -169,11 +112,11 @@ describe('Webhook forward targets: forwarding secrets rotated with an overlap, f
   });
 
   it.each([[-1], [604_801], [1.5], ['60'], [null]])('refuses overlap_seconds %p with a 400 naming the field, rotating nothing', async (overlap) => {
-    const before = await forwardingSecretOf('rotated');
+    const before = await client.product.webhooks.forwardingSecret('rotated');
     const reply = await gatewayRequest(platform, credentials, 'POST', '/v1/products/shop/webhooks/rotated/forwarding-secret/rotate', { overlap_seconds: overlap });
     expect([reply.status, reply.body.code]).toEqual([400, 'validation_failed']);
     expect(reply.body.details).toMatchObject({ fields: [{ field: 'overlap_seconds' }] });
-    expect(await forwardingSecretOf('rotated')).toEqual(before);
+    expect(await client.product.webhooks.forwardingSecret('rotated')).toEqual(before);
   });
 
   it('answers 404 webhook_not_found when rotating or enabling a webhook the product does not have', async () => {
@@ -183,7 +126,7 @@ describe('Webhook forward targets: forwarding secrets rotated with an overlap, f
 
   it('disables a target failing for too long with its reason, holds new events unattempted, and delivers each once when enabled', async () => {
     expect((await client.product.webhooks.fetch('flaky')).delivery).toEqual({ state: 'healthy', failing_since: null, disabled_at: null, reason: null, held_events: 0 });
-    answers.set('/flaky', 503);
+    product.answer('/flaky', 503);
     const failing = await send('flaky', '{"n":"first"}');
     await waitUntil(async () => (await client.product.webhooks.fetch('flaky')).delivery.state === 'disabled', {
       what: 'the failing target to be disabled',
@@ -191,12 +134,12 @@ describe('Webhook forward targets: forwarding secrets rotated with an overlap, f
       intervalMs: 50,
     });
     await untilAll('flaky', [failing], 'held');
-    const attemptsBefore = forwardedOf(failing).length;
+    const attemptsBefore = product.withWebhookId(failing).length;
     expect(attemptsBefore).toBeGreaterThan(1);
 
     const held = [await send('flaky', '{"n":"held 1"}'), await send('flaky', '{"n":"held 2"}')];
     await untilAll('flaky', held, 'held');
-    for (const eventId of held) expect(forwardedOf(eventId)).toEqual([]);
+    for (const eventId of held) expect(product.withWebhookId(eventId)).toEqual([]);
     const { delivery } = await client.product.webhooks.fetch('flaky');
     expect(delivery).toMatchObject({ state: 'disabled', held_events: 3 });
     expect(Date.parse(delivery.disabled_at ?? '') - Date.parse(delivery.failing_since ?? '')).toBeGreaterThanOrEqual(DISABLE_AFTER_MS);
@@ -205,15 +148,15 @@ describe('Webhook forward targets: forwarding secrets rotated with an overlap, f
     expect((await client.product.webhooks.fetchAll()).find((webhook) => webhook.tag === 'flaky')?.delivery).toEqual(delivery);
     await expect(client.product.webhooks.events.replay('flaky', held[0] ?? '')).rejects.toMatchObject({ status: 409, code: 'webhook_event_not_replayable' });
 
-    answers.set('/flaky', 204);
+    product.answer('/flaky', 204);
     expect(await client.product.webhooks.enable('flaky')).toEqual({
       delivery: { state: 'healthy', failing_since: null, disabled_at: null, reason: null, held_events: 0 },
       released: 3,
     });
     await untilAll('flaky', [failing, ...held], 'delivered');
 
-    for (const eventId of [failing, ...held]) expect(forwardedOf(eventId).filter((request) => request.status === 204)).toHaveLength(1);
-    expect(forwardedOf(failing)).toHaveLength(attemptsBefore + 1);
+    for (const eventId of [failing, ...held]) expect(product.withWebhookId(eventId).filter((request) => request.status === 204)).toHaveLength(1);
+    expect(product.withWebhookId(failing)).toHaveLength(attemptsBefore + 1);
     expect((await client.product.webhooks.fetch('flaky')).delivery.state).toBe('healthy');
     // Enabling again finds nothing held.
     expect((await client.product.webhooks.enable('flaky')).released).toBe(0);

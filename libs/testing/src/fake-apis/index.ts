@@ -16,3 +16,4 @@ export {
   type GenericHmacSettings,
   type SignedWebhook,
 } from './webhook-senders.js';
+export { signedWith, startProductEndpoint, type ForwardedEvent, type ProductEndpoint } from './product-endpoint.js';
