@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { settledDecision, type DeliveryDecision, type SettledDecision } from './delivery-decision.js';
 import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity.js';
 import { WebhookEventEntity } from './webhook-event.entity.js';
@@ -26,10 +27,24 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Received webhook events and their delivery attempts, in the executor's own schema. */
 @Injectable()
 export class WebhookEventStore {
+  // Taken from the entity, the one definition of the table: every column the insert writes, with its SQL type.
+  readonly #columns: readonly { name: keyof WebhookEventEntity; type: string }[];
+  readonly #insertedColumns: readonly string[];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly targets: WebhookTargetStore,
-  ) {}
+  ) {
+    this.#columns = dataSource
+      .getMetadata(WebhookEventEntity)
+      .columns.filter((column) => column.isInsert)
+      .map((column) => {
+        // Rows are plain objects keyed by column: a property named otherwise would be written as null.
+        if (column.propertyName !== column.databaseName) throw new Error(`WebhookEventEntity.${column.propertyName} must be named as its column, ${column.databaseName}`);
+        return { name: column.propertyName as keyof WebhookEventEntity, type: String(column.type) };
+      });
+    this.#insertedColumns = this.#columns.map((column) => column.name);
+  }
 
   /** Records a refused receipt: kept for the product to see why, never delivered. */
   async insertRefused(event: WebhookEventEntity): Promise<void> {
@@ -38,17 +53,42 @@ export class WebhookEventStore {
 
   /**
    * Stores an accepted event unless the webhook accepted the same sender event id within the replay window. The check
-   * and the insert hold a lock on that id, so two receipts of one event racing each other store it once.
+   * and the insert are one statement, run under a transaction lock on that id, so two receipts of one event racing
+   * each other store it once: three round trips in all (BEGIN with the lock, the statement, COMMIT), one without an id.
    */
   async insertAccepted(event: WebhookEventEntity, replayWindowDays: number): Promise<AcceptedInsert> {
-    return this.dataSource.transaction(async (manager) => {
-      if (event.sender_event_id !== null) {
-        const existingId = await this.#acceptedWithin(manager, event, replayWindowDays);
-        if (existingId !== undefined) return { inserted: false, existingId };
-      }
-      await manager.insert(WebhookEventEntity, event);
+    const parameters: unknown[] = [new Date(event.received_at.getTime() - replayWindowDays * DAY_MS)];
+    const values = this.#valuesOf(event, parameters);
+    // The window's start is $1; the row's own workspace, product, webhook and sender event id name the earlier one.
+    const statement = `WITH existing AS (
+        SELECT id FROM action_executor.webhook_events
+         WHERE workspace_id = ${values.workspace_id} AND product = ${values.product} AND webhook = ${values.webhook}
+           AND sender_event_id = ${values.sender_event_id} AND received_at > $1 AND status <> 'refused'
+         LIMIT 1
+      ), inserted AS (
+        INSERT INTO action_executor.webhook_events (${this.#insertedColumns.join(', ')})
+        SELECT ${this.#insertedColumns.map((column) => values[column]).join(', ')} WHERE NOT EXISTS (SELECT 1 FROM existing)
+      )
+      SELECT (SELECT id FROM existing) AS existing_id`;
+    if (event.sender_event_id === null) {
+      await this.dataSource.query(statement, parameters);
       return { inserted: true };
-    });
+    }
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      // The lock key is a number computed here, so BEGIN and the lock go as one text without parameters.
+      await runner.query(`BEGIN; SELECT pg_advisory_xact_lock(${replayLockKeyOf(event)})`);
+      const [row] = (await runner.query(statement, parameters)) as { existing_id: string | null }[];
+      await runner.query('COMMIT');
+      return row?.existing_id == null ? { inserted: true } : { inserted: false, existingId: row.existing_id };
+    } catch (error) {
+      // The first error is the one to report; a connection too broken to roll back is dropped by the pool.
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Notes that the event's message reached the delivery stream, so the sweeper leaves it alone. */
@@ -123,17 +163,21 @@ export class WebhookEventStore {
     );
   }
 
-  async #acceptedWithin(manager: EntityManager, event: WebhookEventEntity, replayWindowDays: number): Promise<string | undefined> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`webhook-event:${event.workspace_id}:${event.product}:${event.webhook}:${event.sender_event_id}`]);
-    const since = new Date(event.received_at.getTime() - replayWindowDays * DAY_MS);
-    const rows = await manager.query<{ id: string }[]>(
-      `SELECT id FROM action_executor.webhook_events
-        WHERE workspace_id = $1 AND product = $2 AND webhook = $3 AND sender_event_id = $4 AND received_at > $5 AND status <> 'refused'
-        LIMIT 1`,
-      [event.workspace_id, event.product, event.webhook, event.sender_event_id, since],
-    );
-    return rows[0]?.id;
+  /** `$n::type` per inserted column, its value appended to `parameters`. */
+  #valuesOf(event: WebhookEventEntity, parameters: unknown[]): Record<string, string> {
+    const values: Record<string, string> = {};
+    for (const column of this.#columns) {
+      const value = event[column.name];
+      parameters.push(column.type === 'jsonb' && value !== null && value !== undefined ? JSON.stringify(value) : (value ?? null));
+      values[column.name] = `$${parameters.length}::${column.type}`;
+    }
+    return values;
   }
+}
+
+/** A 64-bit advisory lock key for (webhook, sender event id): the first 8 bytes of its SHA-256, as a signed integer. */
+function replayLockKeyOf(event: WebhookEventEntity): bigint {
+  return createHash('sha256').update(`webhook-event:${event.workspace_id}:${event.product}:${event.webhook}:${event.sender_event_id}`).digest().readBigInt64BE(0);
 }
 
 function eventAfter(attempt: EndedAttempt, decision: SettledDecision, failure: DeliveryFailure | undefined): Partial<WebhookEventEntity> {
