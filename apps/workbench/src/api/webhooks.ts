@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateWebhookInput, ReplayWebhookEventsFilter, UpdateWebhookInput, WebhookEventFilters } from '@switchboard/sdk';
+import type { CreateWebhookInput, ReplayWebhookEventsFilter, RotateForwardingSecretInput, UpdateWebhookInput, Webhook, WebhookEventFilters } from '@switchboard/sdk';
 import { useSwitchboard } from './session';
 
 /** Events per page of the event log; the API's default. */
@@ -48,6 +48,35 @@ export function useForwardingSecretQuery(product: string, tag: string, revealed:
     enabled: revealed,
     gcTime: 0,
     staleTime: 0,
+  });
+}
+
+/**
+ * Makes a new forwarding secret; the one it replaces keeps signing for `overlap_seconds`. The reply holds both secrets:
+ * the mutation keeps it no longer than its observer (`gcTime: 0`), and a revealed secret is asked again.
+ */
+export function useRotateForwardingSecretMutation(product: string, tag: string) {
+  const switchboard = useSwitchboard();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RotateForwardingSecretInput) => switchboard.product.webhooks.rotateForwardingSecret(tag, input, product),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: webhookKeys.forwardingSecret(product, tag) }),
+    gcTime: 0,
+    meta: { errorsShownInline: true },
+  });
+}
+
+/** Enables delivery of a disabled webhook again: its held events are queued, and the webhook, its events and the list refreshed. */
+export function useEnableWebhookMutation(product: string, tag: string) {
+  const switchboard = useSwitchboard();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => switchboard.product.webhooks.enable(tag, product),
+    onSuccess: ({ delivery }) => {
+      queryClient.setQueryData<Webhook>(webhookKeys.detail(product, tag), (webhook) => (webhook === undefined ? undefined : { ...webhook, delivery }));
+      return Promise.all([queryClient.invalidateQueries({ queryKey: webhookKeys.webhook(product, tag) }), queryClient.invalidateQueries({ queryKey: webhookKeys.list(product) })]);
+    },
+    meta: { errorsShownInline: true },
   });
 }
 

@@ -1,5 +1,5 @@
 import { Badge, Text } from '@mantine/core';
-import type { WebhookEventStatus, WebhookEventSummary, WebhookScheme } from '@switchboard/sdk';
+import type { WebhookDeliveryState, WebhookEventStatus, WebhookEventSummary, WebhookScheme } from '@switchboard/sdk';
 
 /** Every scheme the API accepts, with what the sender sends: a scheme the SDK adds fails to compile here. */
 export const WEBHOOK_SCHEMES: Record<WebhookScheme, { label: string; description: string }> = {
@@ -23,6 +23,22 @@ export const WEBHOOK_EVENT_STATUSES: Record<WebhookEventStatus, { label: string;
 
 export function WebhookEventStatusBadge({ status }: { status: WebhookEventStatus }) {
   const { label, color } = WEBHOOK_EVENT_STATUSES[status];
+  return (
+    <Badge color={color} tt="none">
+      {label}
+    </Badge>
+  );
+}
+
+/** Every state of delivery to a forward URL, with its label and color. */
+export const WEBHOOK_DELIVERY_STATES: Record<WebhookDeliveryState['state'], { label: string; color: string }> = {
+  healthy: { label: 'Healthy', color: 'teal.9' },
+  failing: { label: 'Failing', color: 'orange.9' },
+  disabled: { label: 'Disabled', color: 'red.9' },
+};
+
+export function WebhookDeliveryBadge({ state }: { state: WebhookDeliveryState['state'] }) {
+  const { label, color } = WEBHOOK_DELIVERY_STATES[state];
   return (
     <Badge color={color} tt="none">
       {label}

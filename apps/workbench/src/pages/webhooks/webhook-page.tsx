@@ -16,10 +16,11 @@ import { ProductBreadcrumbs } from '../../components/product-breadcrumbs';
 import { DeleteWebhookModal } from './delete-webhook-modal';
 import { EditWebhookModal } from './edit-webhook-modal';
 import { ForwardingSecret } from './forwarding-secret';
+import { WebhookDelivery } from './webhook-delivery';
 import { WebhookEventLog } from './webhook-event-log';
 import { ForwardTarget, WEBHOOK_SCHEMES } from './webhook-labels';
 
-/** One webhook: its settings, receive URLs, forwarding secret and event log, with Edit and Delete. */
+/** One webhook: its settings, receive URLs, delivery state, forwarding secret and event log, with Edit and Delete. */
 export function WebhookPage() {
   const { product = '', webhook: tag = '' } = useParams();
   const webhook = useWebhookQuery(product, tag);
@@ -114,6 +115,11 @@ function WebhookDetails({ webhook }: { webhook: Webhook }) {
           <DetailItem label="Updated">{new Date(webhook.updated_at).toLocaleString()}</DetailItem>
         </DataList>
       </PageSection>
+      {webhook.forward_url === null && webhook.delivery.state === 'healthy' ? null : (
+        <PageSection title="Delivery" headingId="webhook-delivery-heading">
+          <WebhookDelivery webhook={webhook} />
+        </PageSection>
+      )}
       <PageSection title="Forwarding secret" headingId="forwarding-secret-heading">
         <ForwardingSecret product={webhook.product} tag={webhook.tag} />
       </PageSection>

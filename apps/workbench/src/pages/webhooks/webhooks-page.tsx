@@ -12,7 +12,7 @@ import { QueryContent } from '../../components/query-content';
 import { usePageTitle } from '../../components/use-page-title';
 import { ProductBreadcrumbs } from '../../components/product-breadcrumbs';
 import { CreateWebhookModal } from './create-webhook-modal';
-import { ForwardTarget, WEBHOOK_SCHEMES } from './webhook-labels';
+import { ForwardTarget, WEBHOOK_SCHEMES, WebhookDeliveryBadge } from './webhook-labels';
 
 const COLUMNS: readonly Column<Webhook>[] = [
   {
@@ -26,7 +26,15 @@ const COLUMNS: readonly Column<Webhook>[] = [
   { header: 'Tag', cell: (webhook) => <TagText>{webhook.tag}</TagText> },
   { header: 'Scheme', cell: (webhook) => WEBHOOK_SCHEMES[webhook.scheme].label },
   { header: 'App', cell: (webhook) => (webhook.app === null ? '—' : <TagText>{webhook.app}</TagText>) },
-  { header: 'Forwards to', cell: (webhook) => <ForwardTarget forwardUrl={webhook.forward_url} /> },
+  {
+    header: 'Forwards to',
+    cell: (webhook) => (
+      <Group gap="xs" wrap="nowrap">
+        <ForwardTarget forwardUrl={webhook.forward_url} />
+        {webhook.delivery.state === 'healthy' ? null : <WebhookDeliveryBadge state={webhook.delivery.state} />}
+      </Group>
+    ),
+  },
   {
     header: 'Environments',
     cell: (webhook) => (
