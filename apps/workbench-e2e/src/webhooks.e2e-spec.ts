@@ -3,17 +3,24 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Switchboard } from '@switchboard/sdk';
-import { expectAccessible, waitUntil } from '@switchboard/testing';
+import { expectAccessible, githubWebhook, waitUntil } from '@switchboard/testing';
 import { descriptionOf, openWorkspaceSignedIn, pickOption, workbenchTestbed } from './workbench-browser.js';
 
 // One user's walk through a webhook's life on a 2-core machine other suites share: a bound for a stuck page, not a
 // timing assertion.
 jest.setTimeout(180_000);
 
-/** What the local product endpoint received: the event id Switchboard forwarded under, and the bytes. */
+// A target is disabled after failing for this long, retried often enough meanwhile to get there well before its
+// attempts (21, 100 ms apart) are used up: as apps/platform-e2e/src/webhook-targets.e2e-spec.ts does.
+const DISABLE_AFTER_MS = 400;
+const RETRY_SCHEDULE_MS = Array<number>(20).fill(100);
+
+/** What the local product endpoint received: the path, the event id Switchboard forwarded under, the bytes, its answer. */
 interface Forwarded {
+  path: string;
   webhookId: string;
   body: string;
+  status: number;
 }
 
 /** GitHub's signature (docs.github.com, "Validating webhook deliveries"), computed here from the published algorithm. */
@@ -21,11 +28,21 @@ function githubSignature(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-describe('A product’s Webhooks: create, receive signed events, inspect, replay, edit, delete', () => {
+describe('A product’s Webhooks: create, receive signed events, inspect, replay, edit, delete; rotate the forwarding secret; enable a disabled target', () => {
   // The product endpoint listens on 127.0.0.1, which the outbound address policy refuses unless allowed.
-  const testbed = workbenchTestbed({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1' } });
+  const testbed = workbenchTestbed({
+    env: {
+      SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1',
+      WEBHOOK_RETRY_SCHEDULE_MS: RETRY_SCHEDULE_MS.join(','),
+      WEBHOOK_TARGET_DISABLE_AFTER_MS: String(DISABLE_AFTER_MS),
+      WEBHOOK_DELIVERY_ACK_WAIT_MS: '1500',
+    },
+  });
   const forwarded: Forwarded[] = [];
+  // The status the product endpoint answers each path with: 204 unless set.
+  const answers = new Map<string, number>();
   let productEndpoint: Server;
+  let productUrl: string;
   let forwardUrl: string;
 
   beforeAll(async () => {
@@ -33,12 +50,15 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        forwarded.push({ webhookId: String(request.headers['webhook-id'] ?? ''), body: Buffer.concat(chunks).toString('utf8') });
-        response.writeHead(204).end();
+        const path = request.url ?? '';
+        const status = answers.get(path) ?? 204;
+        forwarded.push({ path, webhookId: String(request.headers['webhook-id'] ?? ''), body: Buffer.concat(chunks).toString('utf8'), status });
+        response.writeHead(status).end();
       });
     });
     await new Promise<void>((resolve) => productEndpoint.listen(0, '127.0.0.1', resolve));
-    forwardUrl = `http://127.0.0.1:${(productEndpoint.address() as AddressInfo).port}/github`;
+    productUrl = `http://127.0.0.1:${(productEndpoint.address() as AddressInfo).port}`;
+    forwardUrl = `${productUrl}/github`;
   });
 
   afterAll(async () => {
@@ -179,6 +199,111 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
       // Neither secret was ever kept by the browser or logged.
       const kept = [JSON.stringify(await context.storageState()), await page.evaluate<string>('JSON.stringify({ ...sessionStorage, ...localStorage })'), ...consoleLines];
       expect(kept.filter((text) => text.includes(forwardingSecret) || text.includes(signingSecret))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('rotates the forwarding secret with an overlap, shows a disabled target with its reason and held events, and enables it', async () => {
+    const credentials = await testbed.platform.createWorkspace('workbench-webhook-delivery');
+    const switchboard = new Switchboard({ ...credentials, url: testbed.platform.url });
+    const signingSecret = randomBytes(20).toString('hex');
+    await switchboard.product.init('shop', { name: 'Shop' });
+    await switchboard.secrets.create({ key: 'GITHUB_WEBHOOK_SECRET', value: signingSecret });
+    const created = await switchboard.product.webhooks.create(
+      { name: 'Flaky', tag: 'flaky', scheme: 'github', signing_secret: '$Token{GITHUB_WEBHOOK_SECRET}', forward_url: `${productUrl}/flaky`, envs: ['prd'] },
+      'shop',
+    );
+    const send = async (body: string): Promise<string> => {
+      const signed = githubWebhook({ url: created.envs[0]?.receive_url ?? '', secret: signingSecret, body });
+      const response = await fetch(signed.url, { method: 'POST', headers: signed.headers, body: signed.body });
+      expect(response.status).toBe(200);
+      return String(((await response.json()) as { event_id: string }).event_id);
+    };
+
+    const { context, page } = await testbed.browser.open();
+    const consoleLines: string[] = [];
+    page.on('console', (message) => consoleLines.push(message.text()));
+    try {
+      await openWorkspaceSignedIn(context, page, credentials);
+      await page.goto('/products/shop/webhooks/flaky');
+      await page.getByRole('heading', { name: 'Flaky', level: 1 }).waitFor();
+      const delivery = page.getByRole('region', { name: 'Delivery' });
+      await delivery.getByText('Healthy').waitFor();
+
+      // Rotate: a week and more is refused beside the field, as the API says; two hours of overlap is taken.
+      const secretRegion = page.getByRole('region', { name: 'Forwarding secret' });
+      await secretRegion.getByRole('button', { name: 'Rotate' }).click();
+      const rotate = page.getByRole('dialog', { name: 'Rotate the forwarding secret' });
+      const overlap = rotate.getByRole('textbox', { name: 'Overlap (hours)' });
+      expect(await overlap.inputValue()).toBe('24');
+      await overlap.fill('200');
+      await rotate.getByRole('button', { name: 'Rotate secret' }).click();
+      await rotate.getByText(/overlap_seconds must not be greater than 604800/).waitFor();
+      expect(await descriptionOf(overlap)).toContain('0 (stops at once) to 168 hours');
+      await expectAccessible(page, 'the rotate-forwarding-secret dialog with a refused overlap');
+      expect((await switchboard.product.webhooks.forwardingSecret('flaky', 'shop')).previous).toBeNull();
+      await overlap.fill('2');
+      await rotate.getByRole('button', { name: 'Rotate secret' }).click();
+      await rotate.waitFor({ state: 'detached' });
+      const rotated = await switchboard.product.webhooks.forwardingSecret('flaky', 'shop');
+      expect(Date.parse(rotated.previous?.expires_at ?? '') - Date.parse(rotated.created_at)).toBe(7_200_000);
+      await secretRegion.getByText(/^The previous secret also signs forwarded events until /).waitFor();
+      expect(await page.content()).not.toContain(rotated.secret);
+      await secretRegion.getByRole('button', { name: 'Reveal' }).click();
+      await secretRegion.getByText(rotated.secret, { exact: true }).waitFor();
+      await secretRegion.getByText(rotated.previous?.secret ?? 'no previous secret', { exact: true }).waitFor();
+      await expectAccessible(page, 'the forwarding secret revealed during a rotation’s overlap');
+      await secretRegion.getByRole('button', { name: 'Hide' }).click();
+      await secretRegion.getByRole('button', { name: 'Reveal' }).waitFor();
+      const html = await page.content();
+      expect([html.includes(rotated.secret), html.includes(rotated.previous?.secret ?? '')]).toEqual([false, false]);
+
+      // The product endpoint fails until the target is disabled; what arrives then is held.
+      answers.set('/flaky', 503);
+      const failing = await send('{"n":"first"}');
+      await waitUntil(async () => (await switchboard.product.webhooks.fetch('flaky', 'shop')).delivery.state === 'disabled', {
+        what: 'the failing target to be disabled',
+        timeoutMs: 30_000,
+        intervalMs: 100,
+      });
+      const held = [failing, await send('{"n":"held 1"}'), await send('{"n":"held 2"}')];
+      await waitUntil(async () => (await switchboard.product.webhooks.fetch('flaky', 'shop')).delivery.held_events === 3, {
+        what: 'three events to be held',
+        timeoutMs: 30_000,
+        intervalMs: 100,
+      });
+
+      await page.goto('/products/shop/webhooks');
+      await page.getByRole('table', { name: 'Webhooks' }).getByRole('row').filter({ hasText: 'Flaky' }).getByText('Disabled').waitFor();
+      await expectAccessible(page, 'the webhooks list with a disabled target');
+      await page.getByRole('link', { name: 'Flaky' }).click();
+      await delivery.getByText('Disabled', { exact: true }).waitFor();
+      await delivery.getByText(/WEBHOOK_TARGET_DISABLE_AFTER_MS.*The forward URL answered 503/).waitFor();
+      await delivery.getByText('3 held events, delivered once it is enabled.').waitFor();
+      await expectAccessible(page, 'the webhook page with its delivery disabled');
+
+      answers.set('/flaky', 204);
+      await delivery.getByRole('button', { name: 'Enable delivery' }).click();
+      const enable = page.getByRole('dialog', { name: 'Enable delivery of Flaky?' });
+      await enable.getByText(/^The 3 held events are delivered to/).waitFor();
+      await expectAccessible(page, 'the enable-delivery confirmation');
+      await enable.getByRole('button', { name: 'Enable delivery' }).click();
+      await page.getByText('3 held events queued for the forward URL; delivery is healthy.').waitFor();
+      await delivery.getByText('Healthy').waitFor();
+      await waitUntil(async () => (await Promise.all(held.map(async (eventId) => (await switchboard.product.webhooks.events.fetch('flaky', eventId, 'shop')).status))).every((status) => status === 'delivered'), {
+        what: 'the held events to be delivered',
+        timeoutMs: 30_000,
+        intervalMs: 100,
+      });
+      for (const eventId of held) expect(forwarded.filter((request) => request.webhookId === eventId && request.status === 204)).toHaveLength(1);
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      const deliveredRows = page.getByRole('table', { name: 'Events' }).getByRole('row').filter({ hasText: 'Delivered' });
+      await deliveredRows.nth(2).waitFor();
+      expect(await deliveredRows.count()).toBe(3);
+
+      const kept = [JSON.stringify(await context.storageState()), await page.evaluate<string>('JSON.stringify({ ...sessionStorage, ...localStorage })'), ...consoleLines];
+      expect(kept.filter((text) => text.includes(rotated.secret) || text.includes(rotated.previous?.secret ?? rotated.secret))).toEqual([]);
     } finally {
       await context.close();
     }
