@@ -16,7 +16,8 @@ export const WEBHOOK_EVENT_STATUSES: Record<WebhookEventStatus, { label: string;
   refused: { label: 'Refused', color: 'red.9' },
   stored: { label: 'Stored (to pull)', color: 'gray' },
   queued: { label: 'Queued', color: 'indigo' },
-  held: { label: 'Held (delivery disabled)', color: 'yellow.9' },
+  // Shade 9 of violet, pink and red: white on yellow.9 or orange.9 is short of 4.5:1.
+  held: { label: 'Held (delivery disabled)', color: 'violet.9' },
   delivered: { label: 'Delivered', color: 'teal.9' },
   dead_lettered: { label: 'Dead-lettered', color: 'orange.9' },
 };
@@ -33,7 +34,7 @@ export function WebhookEventStatusBadge({ status }: { status: WebhookEventStatus
 /** Every state of delivery to a forward URL, with its label and color. */
 export const WEBHOOK_DELIVERY_STATES: Record<WebhookDeliveryState['state'], { label: string; color: string }> = {
   healthy: { label: 'Healthy', color: 'teal.9' },
-  failing: { label: 'Failing', color: 'orange.9' },
+  failing: { label: 'Failing', color: 'pink.9' },
   disabled: { label: 'Disabled', color: 'red.9' },
 };
 
