@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Switchboard } from '@switchboard/sdk';
 import { expectAccessible, githubWebhook, waitUntil } from '@switchboard/testing';
-import { descriptionOf, openWorkspaceSignedIn, pickOption, workbenchTestbed } from './workbench-browser.js';
+import { descriptionOf, openWorkspaceSignedIn, pickOption, waitForNotificationClosed, workbenchTestbed } from './workbench-browser.js';
 
 // One user's walk through a webhook's life on a 2-core machine other suites share: a bound for a stuck page, not a
 // timing assertion.
@@ -144,6 +144,7 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
       await accepted.getByText('Delivered').waitFor();
       await events.getByRole('row').filter({ hasText: 'Failed: signature_invalid' }).getByText('Refused').waitFor();
       expect(await events.getByRole('row').count()).toBe(3);
+      await waitForNotificationClosed(page, 'Receive URL copied');
       await expectAccessible(page, 'the webhook page with its event log');
 
       // Bulk recovery answers how many it queued: none is dead-lettered here.
@@ -253,6 +254,7 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
       await secretRegion.getByRole('button', { name: 'Reveal' }).click();
       await secretRegion.getByText(rotated.secret, { exact: true }).waitFor();
       await secretRegion.getByText(rotated.previous?.secret ?? 'no previous secret', { exact: true }).waitFor();
+      await waitForNotificationClosed(page, 'Forwarding secret rotated');
       await expectAccessible(page, 'the forwarding secret revealed during a rotation’s overlap');
       await secretRegion.getByRole('button', { name: 'Hide' }).click();
       await secretRegion.getByRole('button', { name: 'Reveal' }).waitFor();
