@@ -1,9 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Switchboard } from '@switchboard/sdk';
-import { expectAccessible, githubWebhook, waitUntil } from '@switchboard/testing';
+import { expectAccessible, githubWebhook, startProductEndpoint, waitUntil, type ProductEndpoint } from '@switchboard/testing';
 import { descriptionOf, openWorkspaceSignedIn, pickOption, waitForNotificationClosed, workbenchTestbed } from './workbench-browser.js';
 
 // One user's walk through a webhook's life on a 2-core machine other suites share: a bound for a stuck page, not a
@@ -14,14 +12,6 @@ jest.setTimeout(180_000);
 // attempts (21, 100 ms apart) are used up: as apps/platform-e2e/src/webhook-targets.e2e-spec.ts does.
 const DISABLE_AFTER_MS = 400;
 const RETRY_SCHEDULE_MS = Array<number>(20).fill(100);
-
-/** What the local product endpoint received: the path, the event id Switchboard forwarded under, the bytes, its answer. */
-interface Forwarded {
-  path: string;
-  webhookId: string;
-  body: string;
-  status: number;
-}
 
 /** GitHub's signature (docs.github.com, "Validating webhook deliveries"), computed here from the published algorithm. */
 function githubSignature(secret: string, body: string): string {
@@ -38,31 +28,16 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
       WEBHOOK_DELIVERY_ACK_WAIT_MS: '1500',
     },
   });
-  const forwarded: Forwarded[] = [];
-  // The status the product endpoint answers each path with: 204 unless set.
-  const answers = new Map<string, number>();
-  let productEndpoint: Server;
-  let productUrl: string;
+  let productEndpoint: ProductEndpoint;
   let forwardUrl: string;
 
   beforeAll(async () => {
-    productEndpoint = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const path = request.url ?? '';
-        const status = answers.get(path) ?? 204;
-        forwarded.push({ path, webhookId: String(request.headers['webhook-id'] ?? ''), body: Buffer.concat(chunks).toString('utf8'), status });
-        response.writeHead(status).end();
-      });
-    });
-    await new Promise<void>((resolve) => productEndpoint.listen(0, '127.0.0.1', resolve));
-    productUrl = `http://127.0.0.1:${(productEndpoint.address() as AddressInfo).port}`;
-    forwardUrl = `${productUrl}/github`;
+    productEndpoint = await startProductEndpoint();
+    forwardUrl = `${productEndpoint.url}/github`;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => productEndpoint?.close(resolve));
+    await productEndpoint?.close();
   });
 
   it('creates a GitHub webhook with a picked secret, receives a valid and a tampered event, replays one, edits and deletes it', async () => {
@@ -129,9 +104,10 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
         fetch(receiveUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-GitHub-Event': 'push', 'X-Hub-Signature-256': signature }, body: payload });
       expect((await send(body, githubSignature(signingSecret, body))).status).toBe(200);
       expect((await send(body.replace('failure', 'success'), githubSignature(signingSecret, body))).status).toBe(401);
-      await waitUntil(() => Promise.resolve(forwarded.length === 1), { what: 'the valid event to reach the product endpoint', timeoutMs: 30_000, intervalMs: 100 });
-      expect(forwarded[0]?.body).toBe(body);
-      const deliveredId = forwarded[0]?.webhookId ?? '';
+      const forwarded = () => productEndpoint.to('/github');
+      await waitUntil(() => Promise.resolve(forwarded().length === 1), { what: 'the valid event to reach the product endpoint', timeoutMs: 30_000, intervalMs: 100 });
+      expect(forwarded()[0]?.body.toString('utf8')).toBe(body);
+      const deliveredId = forwarded()[0]?.webhookId ?? '';
       await waitUntil(async () => (await switchboard.product.webhooks.events.list('github_webhook', { status: 'delivered' }, 'shop')).length === 1, {
         what: 'the event to be recorded delivered',
         timeoutMs: 30_000,
@@ -172,7 +148,7 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
       await replay.getByRole('button', { name: 'Replay event' }).click();
       await page.getByText('It is on its way to the forward URL again.').waitFor();
       await attempts.getByRole('row', { name: /^Replay 1 1 .* 204 / }).waitFor();
-      expect(forwarded.map((request) => request.webhookId)).toEqual([deliveredId, deliveredId]);
+      expect(forwarded().map((request) => request.webhookId)).toEqual([deliveredId, deliveredId]);
 
       // Edit: renamed, and the forward URL cleared so the product pulls.
       await page.getByRole('link', { name: 'GitHub Webhook' }).click();
@@ -212,7 +188,7 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
     await switchboard.product.init('shop', { name: 'Shop' });
     await switchboard.secrets.create({ key: 'GITHUB_WEBHOOK_SECRET', value: signingSecret });
     const created = await switchboard.product.webhooks.create(
-      { name: 'Flaky', tag: 'flaky', scheme: 'github', signing_secret: '$Token{GITHUB_WEBHOOK_SECRET}', forward_url: `${productUrl}/flaky`, envs: ['prd'] },
+      { name: 'Flaky', tag: 'flaky', scheme: 'github', signing_secret: '$Token{GITHUB_WEBHOOK_SECRET}', forward_url: `${productEndpoint.url}/flaky`, envs: ['prd'] },
       'shop',
     );
     const send = async (body: string): Promise<string> => {
@@ -262,7 +238,7 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
       expect([html.includes(rotated.secret), html.includes(rotated.previous?.secret ?? '')]).toEqual([false, false]);
 
       // The product endpoint fails until the target is disabled; what arrives then is held.
-      answers.set('/flaky', 503);
+      productEndpoint.answer('/flaky', 503);
       const failing = await send('{"n":"first"}');
       await waitUntil(async () => (await switchboard.product.webhooks.fetch('flaky', 'shop')).delivery.state === 'disabled', {
         what: 'the failing target to be disabled',
@@ -285,7 +261,7 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
       await delivery.getByText('3 held events, delivered once it is enabled.').waitFor();
       await expectAccessible(page, 'the webhook page with its delivery disabled');
 
-      answers.set('/flaky', 204);
+      productEndpoint.answer('/flaky', 204);
       await delivery.getByRole('button', { name: 'Enable delivery' }).click();
       const enable = page.getByRole('dialog', { name: 'Enable delivery of Flaky?' });
       await enable.getByText(/^The 3 held events are delivered to/).waitFor();
@@ -298,7 +274,7 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
         timeoutMs: 30_000,
         intervalMs: 100,
       });
-      for (const eventId of held) expect(forwarded.filter((request) => request.webhookId === eventId && request.status === 204)).toHaveLength(1);
+      for (const eventId of held) expect(productEndpoint.withWebhookId(eventId).filter((request) => request.status === 204)).toHaveLength(1);
       await page.getByRole('button', { name: 'Refresh' }).click();
       const deliveredRows = page.getByRole('table', { name: 'Events' }).getByRole('row').filter({ hasText: 'Delivered' });
       await deliveredRows.nth(2).waitFor();
