@@ -7,7 +7,7 @@ export const RUN_STATUSES: Record<RunRecordStatus, { label: string; color: strin
   running: { label: 'Running', color: 'indigo' },
   succeeded: { label: 'Succeeded', color: 'teal.9' },
   failed: { label: 'Failed', color: 'red.9' },
-  dead_lettered: { label: 'Dead-lettered', color: 'orange.9' },
+  dead_lettered: { label: 'Dead-lettered', color: 'grape.9' },
 };
 
 export function RunStatusBadge({ status }: { status: RunRecordStatus }) {
