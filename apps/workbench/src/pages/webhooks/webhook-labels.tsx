@@ -16,7 +16,7 @@ export const WEBHOOK_EVENT_STATUSES: Record<WebhookEventStatus, { label: string;
   refused: { label: 'Refused', color: 'red.9' },
   stored: { label: 'Stored (to pull)', color: 'gray' },
   queued: { label: 'Queued', color: 'indigo' },
-  // Shade 9 of violet, grape and red: white on yellow.9 (3.0:1) or orange.9 (4.3:1) is short of 4.5:1.
+  // Shade 9 of violet, grape, pink and red: white on yellow.9 (3.0:1) or orange.9 (4.3:1) is short of 4.5:1.
   held: { label: 'Held (delivery disabled)', color: 'violet.9' },
   delivered: { label: 'Delivered', color: 'teal.9' },
   dead_lettered: { label: 'Dead-lettered', color: 'grape.9' },
