@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
@@ -24,7 +24,7 @@ import { gatewayDatabase } from './database/gateway.database.js';
 import { HealthController } from './health/health.controller.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { GATEWAY_PUBLIC_URL } from './http/public-base-url.js';
-import { UndeclaredQueryInterceptor } from './http/undeclared-query.interceptor.js';
+import { UndeclaredQueryGuard } from './http/undeclared-query.guard.js';
 import { MarketplaceController } from './marketplace/marketplace.controller.js';
 import { ProductsController } from './products/products.controller.js';
 import { IntegrationFetchController } from './integrations/integration-fetch.controller.js';
@@ -73,9 +73,10 @@ export class GatewayModule {
         ConnectedAppsService,
         { provide: GATEWAY_PUBLIC_URL, useValue: config.GATEWAY_PUBLIC_URL },
         WebhooksService,
+        // In this order: credentials are checked before the query.
         { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: UndeclaredQueryGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
-        { provide: APP_INTERCEPTOR, useClass: UndeclaredQueryInterceptor },
         { provide: APP_PIPE, useValue: new ContractValidationPipe() },
       ],
     };

@@ -15,7 +15,6 @@ export * from './messaging/connection-changes.js';
 export * from './messaging/messaging.module.js';
 export * from './messaging/rpc-error.filter.js';
 export * from './validation/contract-validation.pipe.js';
-export * from './messaging/message-logging.interceptor.js';
 export * from './database/database.options.js';
 export * from './database/run-migrations.js';
 export * from './health/health.module.js';

@@ -1,10 +1,10 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE, NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { ClassConstructor } from 'class-transformer';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Subject } from '@switchboard/contracts';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { ConfigModule } from '../config/config.module.js';
 import { loadConfigsOrExit } from '../config/load-config.js';
 import { ServiceConfig } from '../config/service.config.js';
@@ -12,10 +12,9 @@ import { serviceDataSourceOptions, type ServiceDatabase } from '../database/data
 import { runMigrations } from '../database/run-migrations.js';
 import { ServiceHealthModule } from '../health/health.module.js';
 import { platformLoggerModule } from '../logging/logger.module.js';
-import { MessageLoggingInterceptor } from '../messaging/message-logging.interceptor.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
-import { PlainSubjectNatsServer } from '../messaging/plain-subject-nats-server.js';
 import { RpcErrorFilter } from '../messaging/rpc-error.filter.js';
+import { ServiceNatsServer } from '../messaging/service-nats-server.js';
 import { ContractValidationPipe } from '../validation/contract-validation.pipe.js';
 import { MESSAGE_ENVELOPE_LEVELS } from '../validation/nesting-depth.js';
 
@@ -60,22 +59,20 @@ export async function startMicroservice(definition: MicroserviceDefinition): Pro
     providers: [
       { provide: APP_FILTER, useClass: RpcErrorFilter },
       { provide: APP_PIPE, useValue: new ContractValidationPipe(MESSAGE_ENVELOPE_LEVELS) },
-      { provide: APP_INTERCEPTOR, useClass: MessageLoggingInterceptor },
     ],
   })
   class ServiceRootModule {}
 
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(ServiceRootModule, {
-    strategy: new PlainSubjectNatsServer({
+  const strategy = new ServiceNatsServer({
       servers: config.NATS_URL.split(','),
       queue: definition.queue,
       name: definition.service,
       maxReconnectAttempts: -1,
       noAsyncTraces: true,
-    }),
-    bufferLogs: true,
   });
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(ServiceRootModule, { strategy, bufferLogs: true });
   app.useLogger(app.get(Logger));
+  strategy.useMessageLog(await app.resolve(PinoLogger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen();
   app.get(Logger).log(`${definition.service} is listening on NATS (queue group "${definition.queue}")`);

@@ -1,5 +1,6 @@
 import { LoggerModule } from 'nestjs-pino';
 import { RequestMethod, type DynamicModule } from '@nestjs/common';
+import { levels } from 'pino';
 import { serializeError } from './error-serializer.js';
 import { REDACTED_LOG_PATHS } from './redaction.js';
 
@@ -9,10 +10,17 @@ function pathOf(url: string | undefined): string {
   return (url ?? '').split('?')[0] ?? '';
 }
 
-/** pino logging for one service: JSON lines on stdout, credentials redacted, health probes not logged. */
+/**
+ * pino logging for one service: JSON lines on stdout, credentials redacted, health probes not logged.
+ *
+ * pino-http writes its line per request at info. Above info it would write none, yet still build a child logger with
+ * its bindings and redaction for every request (a tenth of the gateway's CPU on `actions.run`), so it is only mounted
+ * when its lines can be written; unexpected failures are logged by the error filters at every level.
+ */
 export function platformLoggerModule(service: string, level: string): DynamicModule {
+  const logsRequests = levels.values[level] !== undefined && levels.values[level] <= levels.values.info;
   return LoggerModule.forRoot({
-    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
+    forRoutes: logsRequests ? [{ path: '*path', method: RequestMethod.ALL }] : [],
     pinoHttp: {
       level,
       base: { service },

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { RequestError, TimeoutError, type NatsConnection } from '@nats-io/transport-node';
+import { RequestError, TimeoutError, type Msg, type NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, isErrorBody, type Subject } from '@switchboard/contracts';
 import { DomainError } from '../errors/domain-error.js';
 
@@ -13,6 +12,9 @@ interface NestReply<T> {
  * API directly so that "nobody is listening" fails at once (503) instead of waiting out the timeout (504).
  */
 export class NatsRequester {
+  // NestJS only needs a request to carry an id (an event has none); the reply comes back on the request's own inbox.
+  private sent = 0;
+
   constructor(
     private readonly connection: NatsConnection,
     private readonly timeoutMs: number,
@@ -21,14 +23,14 @@ export class NatsRequester {
   /** Sends one request and resolves with the reply, or throws a {@link DomainError}. */
   async request<T>(subject: Subject, data: object, timeoutMs = this.timeoutMs): Promise<T> {
     const service = subject.slice(0, subject.indexOf('.'));
-    const packet = JSON.stringify({ pattern: subject, data, id: randomUUID() });
-    let raw: Uint8Array;
+    const packet = JSON.stringify({ pattern: subject, data, id: String((this.sent += 1)) });
+    let answer: Msg;
     try {
-      raw = (await this.connection.request(subject, packet, { timeout: timeoutMs })).data;
+      answer = await this.connection.request(subject, packet, { timeout: timeoutMs });
     } catch (error) {
       throw this.transportFailure(error, service, subject, timeoutMs);
     }
-    const reply = JSON.parse(new TextDecoder().decode(raw)) as NestReply<T>;
+    const reply = answer.json<NestReply<T>>();
     if (reply.err !== undefined && reply.err !== null) {
       if (isErrorBody(reply.err)) throw DomainError.fromBody(reply.err);
       throw new DomainError(ErrorCode.InternalError, `The ${service} service failed to answer ${subject}`, { subject });

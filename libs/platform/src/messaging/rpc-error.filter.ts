@@ -1,11 +1,28 @@
-import { Catch, type ExceptionFilter } from '@nestjs/common';
+import { Catch, Injectable, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { ErrorCode } from '@switchboard/contracts';
+import { PinoLogger } from 'nestjs-pino';
 import { throwError, type Observable } from 'rxjs';
 import { toErrorBody } from '../errors/to-error-body.js';
 
-/** Sends every handler failure back over NATS as `{code, message, details}`. */
+/**
+ * Sends every handler failure back over NATS as `{code, message, details}`, and logs the unexpected ones with their
+ * error (refusals, DomainErrors, are logged by ServiceNatsServer with the rest of the messages).
+ */
 @Catch()
+@Injectable()
 export class RpcErrorFilter implements ExceptionFilter {
-  catch(exception: unknown): Observable<never> {
-    return throwError(() => toErrorBody(exception));
+  constructor(private readonly logger: PinoLogger) {
+    logger.setContext('messages');
+  }
+
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> {
+    const body = toErrorBody(exception);
+    if (body.code === ErrorCode.InternalError) {
+      const rpc = host.switchToRpc();
+      const subject = rpc.getContext<{ getSubject?: () => string }>().getSubject?.() ?? 'unknown';
+      const workspace = rpc.getData<{ workspace_id?: unknown } | undefined>()?.workspace_id;
+      this.logger.error({ subject, workspace_id: typeof workspace === 'string' ? workspace : undefined, err: exception }, 'message failed');
+    }
+    return throwError(() => body);
   }
 }

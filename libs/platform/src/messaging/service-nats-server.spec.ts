@@ -1,8 +1,8 @@
 import { jest } from '@jest/globals';
-import { PlainSubjectNatsServer } from './plain-subject-nats-server.js';
+import { ServiceNatsServer } from './service-nats-server.js';
 
-describe('PlainSubjectNatsServer', () => {
-  const server = new PlainSubjectNatsServer({ servers: ['nats://127.0.0.1:1'] });
+describe('ServiceNatsServer', () => {
+  const server = new ServiceNatsServer({ servers: ['nats://127.0.0.1:1'] });
   const onRun = Object.assign(() => Promise.resolve('run'), { isEventHandler: false });
   const onCommand = Object.assign(() => Promise.resolve('command'), { isEventHandler: false });
   server.addHandler('actions.action.run', onRun);

@@ -1,20 +1,24 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, type Subject } from '@switchboard/contracts';
+import { throwError } from 'rxjs';
 import { DomainError } from '../errors/domain-error.js';
 import { connectNats } from './nats-connection.js';
 import { NatsRequester } from './nats-requester.js';
-import { PlainSubjectNatsServer } from './plain-subject-nats-server.js';
+import { ServiceNatsServer } from './service-nats-server.js';
 
 // A subject of this spec alone, so that no service answers it.
 const SUBJECT = `reply-size-spec.${process.pid}` as Subject;
+const REFUSING_SUBJECT = `reply-size-spec.${process.pid}.refusing` as Subject;
 
-describe('PlainSubjectNatsServer over real NATS', () => {
-  const server = new PlainSubjectNatsServer({ servers: [process.env.NATS_URL ?? ''], queue: 'reply-size-spec' });
+describe('ServiceNatsServer over real NATS', () => {
+  const server = new ServiceNatsServer({ servers: [process.env.NATS_URL ?? ''], queue: 'reply-size-spec' });
   let connection: NatsConnection;
   let replyChars = 0;
 
   beforeAll(async () => {
     server.addHandler(SUBJECT, () => Promise.resolve({ body: '"'.repeat(replyChars) }), false);
+    // What Nest's handler wrapper returns when RpcErrorFilter has turned a throw into its error body.
+    server.addHandler(REFUSING_SUBJECT, () => Promise.resolve(throwError(() => new DomainError(ErrorCode.ProductNotFound, 'No such product', {}).toBody())), false);
     await new Promise<void>((resolve, reject) => void server.listen((error?: unknown) => (error ? reject(new Error('The NATS server did not start', { cause: error })) : resolve())));
     connection = await connectNats(process.env.NATS_URL ?? '', 'reply-size-spec');
   });
@@ -31,6 +35,12 @@ describe('PlainSubjectNatsServer over real NATS', () => {
     const failure = await new NatsRequester(connection, 20_000).request(SUBJECT, {}).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DomainError);
     expect(failure).toMatchObject({ code: ErrorCode.UpstreamResponseTooLarge, details: { max_payload: maxPayload } });
+  });
+
+  it("answers a handler's failure with its error body, which the requester throws as the same DomainError", async () => {
+    const failure = await new NatsRequester(connection, 20_000).request(REFUSING_SUBJECT, {}).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DomainError);
+    expect(failure).toMatchObject({ code: ErrorCode.ProductNotFound, message: 'No such product' });
   });
 
   it('sends a reply that fits as it is', async () => {
