@@ -45,7 +45,10 @@ export class ServiceNatsServer extends ServerNats {
   override async handleMessage(channel: string, natsMsg: Msg): Promise<void> {
     const context = new NatsContext([natsMsg.subject, natsMsg.headers]);
     const message = (await this.deserializer.deserialize(natsMsg, { channel, replyTo: natsMsg.reply })) as IncomingRequest;
-    if (message.id === undefined) return (await this.handleEvent(channel, message, context)) as void;
+    if (message.id === undefined) {
+      await this.handleEvent(channel, message, context);
+      return;
+    }
     const handler = this.getHandlerByPattern(channel);
     if (!handler) return this.reply(natsMsg, message.id, { err: NO_MESSAGE_HANDLER });
     const started = performance.now();
