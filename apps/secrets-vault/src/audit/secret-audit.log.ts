@@ -21,21 +21,27 @@ export interface SecretAuditRecord {
 export class SecretAuditLog {
   constructor(@InjectRepository(SecretAuditEntity) private readonly entries: Repository<SecretAuditEntity>) {}
 
+  /**
+   * One statement whatever the number of records, its values as one array per column: run-time uses arrive from
+   * the executors in batches of up to a hundred, and TypeORM's insert built each row's SQL and parameters in turn.
+   */
   async record(manager: EntityManager, records: SecretAuditRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await manager.insert(
-      SecretAuditEntity,
-      records.map((record) => ({
-        workspaceId: record.workspaceId,
-        key: record.key,
-        action: record.action,
-        version: record.version ?? null,
-        userId: record.userId ?? null,
-        app: record.app ?? null,
-        accessTag: record.accessTag ?? null,
-        env: record.env ?? null,
-        runId: record.runId ?? null,
-      })),
+    const column = <T>(value: (record: SecretAuditRecord) => T): T[] => records.map(value);
+    await manager.query(
+      `INSERT INTO secrets_vault.secret_audit (workspace_id, key, action, version, user_id, app, access_tag, env, run_id)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+      [
+        column((record) => record.workspaceId),
+        column((record) => record.key),
+        column((record) => record.action),
+        column((record) => record.version ?? null),
+        column((record) => record.userId ?? null),
+        column((record) => record.app ?? null),
+        column((record) => record.accessTag ?? null),
+        column((record) => record.env ?? null),
+        column((record) => record.runId ?? null),
+      ],
     );
   }
 
