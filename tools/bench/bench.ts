@@ -21,7 +21,7 @@ import { runLoad, type LoadResult, type LoadTarget } from './load-generator.js';
 import { describeMachine } from './machine-description.js';
 import { residentMemoryMiB, startConnectionOwnerSampler, startCpuMeter, startPeakMemorySampler, type CpuUse } from './process-probes.js';
 import { splitByReplica } from './replica-split.js';
-import { CLIENT_COUNTS, renderReport, type ClientCount, type PathResults, type PathsReport, type ReplicaRun, type ReplicasReport } from './results-report.js';
+import { CLIENT_COUNTS, renderReport, type ClientCount, type CpuReading, type PathResults, type PathsReport, type ReplicaRun, type ReplicasReport } from './results-report.js';
 import { Teardown } from './teardown.js';
 import { createWebhookFixtures } from './webhook-fixtures.js';
 import { measureReceiptToForward, pullEvents, receiptTarget, signingMicroseconds, type WebhookMeasurement } from './webhook-measurement.js';
@@ -71,7 +71,7 @@ async function measure(label: string, target: LoadTarget, clients: number, extra
 /** Measured rows and the CPU use read while they ran. */
 interface Measured<Rows> {
   rows: Rows;
-  cpuUse: { label: string; use: CpuUse }[];
+  cpuUse: CpuReading[];
 }
 
 function executorPid(platform: BenchPlatform): number {
@@ -132,7 +132,7 @@ async function measurePaths(platform: BenchPlatform): Promise<Measured<PathsRepo
     [actionRun, executorPid(platform)],
   ]);
   const peakRssMiB = new Map<LoadTarget, number>();
-  const cpuUse: { label: string; use: CpuUse }[] = [];
+  const cpuUse: CpuReading[] = [];
   for (const clients of CLIENT_COUNTS) {
     for (const [index, [key, label, target]] of rows.entries()) {
       const probes = windowProbes(platform, clients === 50 ? watched.get(target) : undefined);
@@ -141,7 +141,7 @@ async function measurePaths(platform: BenchPlatform): Promise<Measured<PathsRepo
       } finally {
         const readings = await probes.stop();
         peakRssMiB.set(target, readings.peakRssMiB);
-        if (clients === 50 && readings.cpuUse) cpuUse.push({ label: `${key}, 50 clients`, use: readings.cpuUse });
+        if (clients === 50 && readings.cpuUse) cpuUse.push({ label: `${key}, 50 clients`, use: readings.cpuUse, requestsPerSecond: results[index].byClients[clients]?.requestsPerSecond ?? 0 });
       }
     }
   }
@@ -169,7 +169,7 @@ async function requestsByPort(platform: BenchPlatform, action: 'requests-by-port
 async function measureReplicas(platform: BenchPlatform): Promise<Measured<ReplicasReport>> {
   const slowRun = actionRunTarget(platform.gatewayUrl, platform.credentials, { 'x-bench-delay-ms': String(UPSTREAM_DELAY_MS) });
   const runs: ReplicaRun[] = [];
-  const cpuUse: { label: string; use: CpuUse }[] = [];
+  const cpuUse: CpuReading[] = [];
   for (const executors of [1, 2]) {
     while (platform.executors.length < executors) {
       progress(`Starting action-executor replica #${platform.executors.length + 1}…`);
@@ -196,7 +196,7 @@ async function measureReplicas(platform: BenchPlatform): Promise<Measured<Replic
         },
       });
       const [ownerMap, peakRssMiB, used] = await stopSamplers();
-      if (used) cpuUse.push({ label: `c, ${REPLICA_CLIENTS} clients, upstream +${UPSTREAM_DELAY_MS} ms, ${executors} executor${executors === 1 ? '' : 's'}`, use: used });
+      if (used) cpuUse.push({ label: `c, ${REPLICA_CLIENTS} clients, upstream +${UPSTREAM_DELAY_MS} ms, ${executors} executor${executors === 1 ? '' : 's'}`, use: used, requestsPerSecond: result.requestsPerSecond });
       const split = splitByReplica(
         await requestsByPort(platform, 'requests-by-port'),
         ownerMap,
@@ -216,7 +216,7 @@ async function measureWebhooks(platform: BenchPlatform): Promise<Measured<Webhoo
   const fixtures = await createWebhookFixtures(platform, receiver.url);
   const label = 'webhook receipts: gateway → NATS → executor (verify, store)';
   const receipts: PathResults = { label, byClients: {} as Record<ClientCount, LoadResult> };
-  const cpuUse: { label: string; use: CpuUse }[] = [];
+  const cpuUse: CpuReading[] = [];
   let answered = 0;
   for (const clients of CLIENT_COUNTS) {
     const load = receiptTarget(fixtures.pulled, fixtures.signingSecret, `c${clients}`);
@@ -225,7 +225,7 @@ async function measureWebhooks(platform: BenchPlatform): Promise<Measured<Webhoo
       receipts.byClients[clients] = await measure(label, load.target, clients, { beforeMeasuring: () => probes.start() });
     } finally {
       const readings = await probes.stop();
-      if (clients === 50 && readings.cpuUse) cpuUse.push({ label: 'webhook receipts, 50 clients', use: readings.cpuUse });
+      if (clients === 50 && readings.cpuUse) cpuUse.push({ label: 'webhook receipts, 50 clients', use: readings.cpuUse, requestsPerSecond: receipts.byClients[clients]?.requestsPerSecond ?? 0 });
     }
     answered += load.accepted();
   }
@@ -323,7 +323,7 @@ async function main(): Promise<void> {
   await createRunFixtures(platform.gatewayUrl, platform.credentials, platform.upstreamUrl, platform.apiKey);
   progress(`Platform ready (gateway ${platform.gatewayUrl}, upstream ${platform.upstreamUrl}); measuring ${SECTIONS.join(', ')}.`);
 
-  const cpuUse: { label: string; use: CpuUse }[] = [];
+  const cpuUse: CpuReading[] = [];
   const run = async <Rows>(measured: Promise<Measured<Rows>>): Promise<Rows> => {
     const { rows, cpuUse: used } = await measured;
     cpuUse.push(...used);

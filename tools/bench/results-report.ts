@@ -10,6 +10,13 @@ import type { WebhookMeasurement } from './webhook-measurement.js';
 export const CLIENT_COUNTS = [1, 50] as const;
 export type ClientCount = (typeof CLIENT_COUNTS)[number];
 
+/** The CPU a measured window used, and the requests per second answered in it: their ratio is CPU per request. */
+export interface CpuReading {
+  label: string;
+  use: CpuUse;
+  requestsPerSecond: number;
+}
+
 export interface PathResults {
   label: string;
   byClients: Record<ClientCount, LoadResult>;
@@ -60,7 +67,7 @@ export interface BenchReport {
   /** Preview and commit of a large generated API document through the gateway. */
   largeImport?: ImportMeasurement;
   /** CPU use during some measured windows, labelled. */
-  cpuUse: { label: string; use: CpuUse }[];
+  cpuUse: CpuReading[];
   notes: string[];
 }
 
@@ -213,18 +220,25 @@ function replicasSection(replicas: ReplicasReport): string[] {
   ];
 }
 
+// A share of one CPU (100 % = one CPU-second per second) over requests per second: CPU milliseconds per request.
+function cpuPerRequestMs(percent: number, perSecond: number): string {
+  return perSecond > 0 ? ((percent * 10) / perSecond).toFixed(2) : '–';
+}
+
 function cpuSection(report: BenchReport): string[] {
   const { cpus } = report.machine;
   return [
     `## CPU during the measured window (% of one CPU; this machine has ${cpus}, so ${cpus * 100} % is all of it)`,
     '',
-    '| run | machine busy | by process (≥ 1 %) |',
-    '|---|---:|---|',
+    'Each process: its share of one CPU, then the CPU it spent per request answered (ms): the figure that shows where a run\'s time goes, and the one least skewed by other work on the machine.',
+    '',
+    '| run | req/s | machine busy | by process (≥ 1 %): share · CPU per request |',
+    '|---|---:|---:|---|',
     ...report.cpuUse.map(
-      ({ label, use }) =>
-        `| ${label} | ${use.machinePercent.toFixed(0)} % | ${use.byProcess
+      ({ label, use, requestsPerSecond: perSecond }) =>
+        `| ${label} | ${requestsPerSecond(perSecond)} | ${use.machinePercent.toFixed(0)} % | ${use.byProcess
           .filter((entry) => entry.percent >= 1)
-          .map((entry) => `${entry.name} ${entry.percent.toFixed(0)} %`)
+          .map((entry) => `${entry.name} ${entry.percent.toFixed(0)} % · ${cpuPerRequestMs(entry.percent, perSecond)} ms`)
           .join(', ')} |`,
     ),
     '',
