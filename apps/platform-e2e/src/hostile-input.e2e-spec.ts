@@ -275,6 +275,8 @@ describe('Hostile bodies and queries get a 4xx naming the field, never a server 
     it.each([
       ['__proto__', '{"key":"PROTO_KEY","value":"v","__proto__":{"polluted":true}}', 'The request body must not have a "__proto__" key'],
       ['constructor.prototype', '{"key":"PROTO_KEY","value":"v","scope":{"constructor":{"prototype":{}}}}', 'The request body must not have a "constructor" key holding "prototype"'],
+      // JSON.parse turns the escapes into the key itself, though the text never spells it.
+      ['__proto__ spelt with \\u escapes', '{"key":"PROTO_KEY","value":"v","\\u005f\\u005fproto\\u005f\\u005f":{"polluted":true}}', 'The request body must not have a "__proto__" key'],
     ])('refuses a body with a %s key, saying so', async (_key, json, message) => {
       const reply = await send('POST', '/v1/secrets', json);
       expect([reply.status, reply.body.code, reply.body.message, reply.body.details]).toEqual([
