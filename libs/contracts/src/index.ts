@@ -28,6 +28,7 @@ export * from './integrations/integration-fetch.dto.js';
 export * from './imports/import-document-fetch.dto.js';
 export * from './imports/app-import.dto.js';
 export * from './actions/outbound-address-check.dto.js';
+export * from './actions/executor-cache-stats.dto.js';
 export * from './webhooks/webhook-scheme.js';
 export * from './webhooks/webhook-hmac.dto.js';
 export * from './webhooks/create-webhook.body.js';

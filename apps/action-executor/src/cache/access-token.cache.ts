@@ -1,7 +1,5 @@
 import { WorkspaceCache } from './workspace-cache.js';
 
-const MAX_CACHED_ACCESS_TOKENS = 10_000;
-
 /** An OAuth2 access token and when to stop using it (epoch ms, already shortened by a safety margin). */
 export interface CachedAccessToken {
   value: string;
@@ -16,7 +14,7 @@ export interface CachedAccessToken {
  * the token's own lifetime: the secrets and plan a token is used with are resolved first, under theirs.
  */
 export class AccessTokenCache extends WorkspaceCache<CachedAccessToken> {
-  constructor() {
-    super({ maxEntries: MAX_CACHED_ACCESS_TOKENS });
+  constructor(maxEntries: number) {
+    super({ maxEntries });
   }
 }

@@ -10,4 +10,13 @@ export class CacheConfig {
   @Min(1)
   @Max(3_600_000)
   EXECUTOR_CACHE_MAX_AGE_MS: number = 30_000;
+
+  /**
+   * Entries each cache (run plans, secret sets, access tokens, webhook receive ids, forwarding secrets) keeps at most,
+   * the least recently used leaving first: what bounds the executor's memory however many workspaces it serves.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  EXECUTOR_CACHE_MAX_ENTRIES: number = 10_000;
 }

@@ -2,28 +2,41 @@ import { Module } from '@nestjs/common';
 import { AccessTokenCache } from './access-token.cache.js';
 import { CacheConfig } from './cache.config.js';
 import { CacheInvalidation } from './cache-invalidation.js';
+import { CacheStatsResponder } from './cache-stats.responder.js';
 import { ForwardingSecretCache } from './forwarding-secret.cache.js';
 import { RunPlanCache } from './run-plan.cache.js';
 import { SecretValueCache } from './secret-value.cache.js';
 import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
 
-/** The run path's (and webhook receipts' and deliveries') caches, bounded in age and kept current by change events and NATS connection changes. */
+/**
+ * The run path's (and webhook receipts' and deliveries') caches, bounded in age and in entries, kept current by change
+ * events and NATS connection changes, and counted.
+ */
 @Module({
   providers: [
-    { provide: RunPlanCache, inject: [CacheConfig], useFactory: (config: CacheConfig) => new RunPlanCache(config.EXECUTOR_CACHE_MAX_AGE_MS) },
-    { provide: SecretValueCache, inject: [CacheConfig], useFactory: (config: CacheConfig) => new SecretValueCache(config.EXECUTOR_CACHE_MAX_AGE_MS) },
-    { provide: AccessTokenCache, useFactory: () => new AccessTokenCache() },
+    {
+      provide: RunPlanCache,
+      inject: [CacheConfig],
+      useFactory: (config: CacheConfig) => new RunPlanCache(config.EXECUTOR_CACHE_MAX_AGE_MS, config.EXECUTOR_CACHE_MAX_ENTRIES),
+    },
+    {
+      provide: SecretValueCache,
+      inject: [CacheConfig],
+      useFactory: (config: CacheConfig) => new SecretValueCache(config.EXECUTOR_CACHE_MAX_AGE_MS, config.EXECUTOR_CACHE_MAX_ENTRIES),
+    },
+    { provide: AccessTokenCache, inject: [CacheConfig], useFactory: (config: CacheConfig) => new AccessTokenCache(config.EXECUTOR_CACHE_MAX_ENTRIES) },
     {
       provide: WebhookReceiveTargetCache,
       inject: [CacheConfig],
-      useFactory: (config: CacheConfig) => new WebhookReceiveTargetCache(config.EXECUTOR_CACHE_MAX_AGE_MS),
+      useFactory: (config: CacheConfig) => new WebhookReceiveTargetCache(config.EXECUTOR_CACHE_MAX_AGE_MS, config.EXECUTOR_CACHE_MAX_ENTRIES),
     },
     {
       provide: ForwardingSecretCache,
       inject: [CacheConfig],
-      useFactory: (config: CacheConfig) => new ForwardingSecretCache(config.EXECUTOR_CACHE_MAX_AGE_MS),
+      useFactory: (config: CacheConfig) => new ForwardingSecretCache(config.EXECUTOR_CACHE_MAX_AGE_MS, config.EXECUTOR_CACHE_MAX_ENTRIES),
     },
     CacheInvalidation,
+    CacheStatsResponder,
   ],
   exports: [RunPlanCache, SecretValueCache, AccessTokenCache, WebhookReceiveTargetCache, ForwardingSecretCache],
 })

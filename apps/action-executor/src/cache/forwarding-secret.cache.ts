@@ -1,15 +1,13 @@
 import type { WebhookForwardingSecretView } from '@switchboard/contracts';
 import { WorkspaceCache } from './workspace-cache.js';
 
-const MAX_CACHED_FORWARDING_SECRETS = 10_000;
-
 /**
  * Each webhook's forwarding secrets (the current one, and the one a rotation replaced while its overlap lasts), per
  * (workspace, product, tag); dropped for the workspace on `events.secrets.webhook-forwarding-secret.rotated`, so the
  * next delivery after a rotation signs with the new secret.
  */
 export class ForwardingSecretCache extends WorkspaceCache<WebhookForwardingSecretView> {
-  constructor(maxAgeMs: number) {
-    super({ maxEntries: MAX_CACHED_FORWARDING_SECRETS, maxAgeMs });
+  constructor(maxAgeMs: number, maxEntries: number) {
+    super({ maxEntries, maxAgeMs });
   }
 }

@@ -1,15 +1,13 @@
 import type { ResolvedSecretsReply } from '@switchboard/contracts';
 import { WorkspaceCache } from './workspace-cache.js';
 
-const MAX_CACHED_SECRET_SETS = 10_000;
-
 /**
  * The secrets a run resolved, per (workspace, the keys it references, app, access tag, env), the things the secrets
  * service's checks depend on; dropped for the whole workspace on any `events.secrets.*`, so a rotation applies to
  * the very next run.
  */
 export class SecretValueCache extends WorkspaceCache<ResolvedSecretsReply['secrets']> {
-  constructor(maxAgeMs: number) {
-    super({ maxEntries: MAX_CACHED_SECRET_SETS, maxAgeMs });
+  constructor(maxAgeMs: number, maxEntries: number) {
+    super({ maxEntries, maxAgeMs });
   }
 }

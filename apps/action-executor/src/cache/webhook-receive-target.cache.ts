@@ -1,7 +1,6 @@
-import type { WebhookReceiveTarget } from '@switchboard/contracts';
+import type { CacheStats, WebhookReceiveTarget } from '@switchboard/contracts';
 import { LRUCache } from 'lru-cache';
-
-const MAX_CACHED_RECEIVE_IDS = 10_000;
+import { CacheCounters } from './cache-counters.js';
 
 type Load = () => Promise<WebhookReceiveTarget>;
 
@@ -12,21 +11,26 @@ type Load = () => Promise<WebhookReceiveTarget>;
  */
 export class WebhookReceiveTargetCache {
   readonly #entries: LRUCache<string, WebhookReceiveTarget, Load>;
+  readonly #counters = new CacheCounters();
 
-  constructor(maxAgeMs: number) {
+  constructor(maxAgeMs: number, maxEntries: number) {
     this.#entries = new LRUCache<string, WebhookReceiveTarget, Load>({
-      max: MAX_CACHED_RECEIVE_IDS,
+      max: maxEntries,
       ttl: maxAgeMs,
       ttlResolution: 0,
       ignoreFetchAbort: true,
       fetchMethod: (_receiveId, _stale, { context }) => context(),
+      dispose: this.#counters.countDisposal,
     });
   }
 
   /** The cached target, the one a load under way brings, or a newly loaded one; a failed load is not kept. */
   async getOrLoad(receiveId: string, load: Load): Promise<WebhookReceiveTarget> {
+    const status: LRUCache.Status<string, WebhookReceiveTarget, Load> = {};
+    const fetched = this.#entries.fetch(receiveId, { context: load, status });
+    this.#counters.countFetch(status.fetch);
     // lru-cache resolves undefined only for a load that yields it or an abort it does not ignore; ours do neither.
-    return (await this.#entries.fetch(receiveId, { context: load })) as WebhookReceiveTarget;
+    return (await fetched) as WebhookReceiveTarget;
   }
 
   /** Drops every receive id of the workspace. */
@@ -36,5 +40,10 @@ export class WebhookReceiveTargetCache {
 
   clear(): void {
     this.#entries.clear();
+  }
+
+  /** Its counters since it was made, with its size and cap. */
+  stats(): CacheStats {
+    return this.#counters.stats(this.#entries.size, this.#entries.max);
   }
 }

@@ -113,3 +113,41 @@ describe('WorkspaceCache', () => {
     expect((await cache.getOrLoad('ws', 'a', entry('a again'))).value.name).toBe('a again');
   });
 });
+
+describe('WorkspaceCache counters', () => {
+  it('counts lookups from memory and joined loads as hits, started loads as misses, failed ones included', async () => {
+    const cache = new WorkspaceCache<Entry>({ maxEntries: 10 });
+    const gate = gatedLoad();
+    const first = cache.getOrLoad('ws1', 'a', gate.load);
+    const joined = cache.getOrLoad('ws1', 'a', gate.load);
+    gate.finish('a');
+    await Promise.all([first, joined]);
+    await cache.getOrLoad('ws1', 'a', entry('never'));
+    await expect(cache.getOrLoad('ws1', 'b', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(cache.stats()).toMatchObject({ hits: 2, misses: 2, size: 1, max_entries: 10 });
+  });
+
+  it('counts entries dropped for room as evictions, and nothing else as one', async () => {
+    const cache = new WorkspaceCache<Entry>({ maxEntries: 2 });
+    for (const key of ['a', 'b', 'c', 'd']) await cache.getOrLoad('ws', key, entry(key));
+    expect(cache.stats()).toMatchObject({ evictions: 2, invalidations: 0, expirations: 0, size: 2, max_entries: 2 });
+  });
+
+  it('counts entries dropped by an invalidation, a clear or a delete as invalidations', async () => {
+    const cache = new WorkspaceCache<Entry>({ maxEntries: 10 });
+    for (const [workspace, key] of [['ws1', 'a'], ['ws1', 'b'], ['ws2', 'a'], ['ws3', 'a'], ['ws3', 'b']]) await cache.getOrLoad(workspace, key, entry(key));
+    cache.invalidateWorkspace('ws1');
+    cache.delete('ws2', 'a');
+    cache.clear();
+    expect(cache.stats()).toMatchObject({ invalidations: 5, evictions: 0, size: 0 });
+  });
+
+  it('counts an entry found too old as an expiration and a miss', async () => {
+    let clock = 1_000;
+    const cache = new WorkspaceCache<Entry>({ maxEntries: 10, maxAgeMs: 100, now: () => clock });
+    await cache.getOrLoad('ws', 'a', entry('first'));
+    clock += 101;
+    await cache.getOrLoad('ws', 'a', entry('second'));
+    expect(cache.stats()).toMatchObject({ hits: 0, misses: 2, expirations: 1, invalidations: 0, size: 1 });
+  });
+});

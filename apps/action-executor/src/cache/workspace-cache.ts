@@ -1,4 +1,6 @@
+import type { CacheStats } from '@switchboard/contracts';
 import { LRUCache } from 'lru-cache';
+import { CacheCounters } from './cache-counters.js';
 
 export interface WorkspaceCacheOptions {
   /** Entries kept at most; the least recently used goes first. */
@@ -27,6 +29,7 @@ type Load<V> = () => Promise<V>;
  */
 export class WorkspaceCache<V extends object> {
   readonly #entries: LRUCache<string, V, Load<V>>;
+  readonly #counters = new CacheCounters();
   // lru-cache's keys() leaves out loads under way, which an invalidation has to drop as well.
   readonly #loading = new Map<string, number>();
 
@@ -40,13 +43,17 @@ export class WorkspaceCache<V extends object> {
       // A dropped entry's load still answers the runs waiting on it; only storing what it read is prevented.
       ignoreFetchAbort: true,
       fetchMethod: (entryKey, _stale, { context }) => this.#load(entryKey, context),
+      dispose: this.#counters.countDisposal,
     });
   }
 
   /** The cached value, the one a load under way brings, or a newly loaded one. */
   async getOrLoad(workspaceId: string, key: string, load: Load<V>): Promise<Cached<V>> {
     const status: LRUCache.Status<string, V, Load<V>> = {};
-    const value = await this.#entries.fetch(entryKeyOf(workspaceId, key), { context: load, status });
+    const fetched = this.#entries.fetch(entryKeyOf(workspaceId, key), { context: load, status });
+    // Counted before waiting: status.fetch is set synchronously, and a failed load is a miss all the same.
+    this.#counters.countFetch(status.fetch);
+    const value = await fetched;
     // lru-cache resolves undefined only for a load that yields it or an abort it does not ignore; ours do neither.
     return { value: value as V, origin: status.fetch === 'hit' ? 'cache' : status.fetch === 'inflight' ? 'joined' : 'loaded' };
   }
@@ -74,6 +81,11 @@ export class WorkspaceCache<V extends object> {
 
   get size(): number {
     return this.#entries.size;
+  }
+
+  /** Its counters since it was made, with its size and cap. */
+  stats(): CacheStats {
+    return this.#counters.stats(this.#entries.size, this.#entries.max);
   }
 
   async #load(entryKey: string, load: Load<V>): Promise<V> {

@@ -16,11 +16,11 @@ describe('CacheInvalidation', () => {
   let invalidation: CacheInvalidation;
   let relay: TcpRelay;
   let events: NatsConnection;
-  const accessTokens = new AccessTokenCache();
-  const plans = new RunPlanCache(60_000);
-  const secrets = new SecretValueCache(60_000);
-  const receiveTargets = new WebhookReceiveTargetCache(60_000);
-  const forwardingSecrets = new ForwardingSecretCache(60_000);
+  const accessTokens = new AccessTokenCache(100);
+  const plans = new RunPlanCache(60_000, 100);
+  const secrets = new SecretValueCache(60_000, 100);
+  const receiveTargets = new WebhookReceiveTargetCache(60_000, 100);
+  const forwardingSecrets = new ForwardingSecretCache(60_000, 100);
 
   beforeAll(async () => {
     // Through a relay the connection-loss case cuts; the events go straight to NATS.

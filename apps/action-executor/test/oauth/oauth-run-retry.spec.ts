@@ -61,7 +61,7 @@ describe('A run authenticated with an OAuth2 scheme', () => {
       auth: [{ scheme, data: { client_id: 'client-abc', client_secret: 'client-secret' } }],
       variables: new Map(),
     };
-    const tokens = new OAuthTokenProvider(outbound, new AccessTokenCache(), { timeoutMs: 2000 });
+    const tokens = new OAuthTokenProvider(outbound, new AccessTokenCache(100), { timeoutMs: 2000 });
     runner = new ActionRunner(
       { load: () => Promise.resolve(target) } as unknown as RunTargetLoader,
       { resolve: () => Promise.resolve({}), reportUses: () => undefined } as unknown as RunSecrets,

@@ -28,7 +28,7 @@ describe('OAuthTokenProvider', () => {
   beforeEach(async () => {
     endpoint = await startFakeTokenEndpoint();
     outbound = new OutboundClient(outboundOptions);
-    cache = new AccessTokenCache();
+    cache = new AccessTokenCache(100);
     clock = 1_700_000_000_000;
     provider = new OAuthTokenProvider(outbound, cache, { timeoutMs: 300, now: () => clock });
   });

@@ -67,6 +67,8 @@ export const Subjects = {
   ActionsIntegrationFetch: 'actions.integration.fetch',
   ActionsImportDocumentFetch: 'actions.import-document.fetch',
   ExecutorOutboundAddressCheck: 'executor.outbound-address.check',
+  /** Answered by every executor replica, not one of the queue group: see ExecutorCacheStatsReply. */
+  ExecutorCacheStatsFetch: 'executor.cache-stats.fetch',
   ExecutorWebhookReceive: 'executor.webhook.receive',
   ExecutorWebhookEventList: 'executor.webhook-event.list',
   ExecutorWebhookEventFetch: 'executor.webhook-event.fetch',
