@@ -4,8 +4,10 @@ import type { LoadTarget } from './load-generator.js';
 import type { WorkspaceCredentials } from './bench-platform.js';
 
 export const SECRET_KEY = 'BENCH_KEY';
-const APP_TAG = 'bench_upstream';
-const ACCESS_TAG = 'upstream';
+/** The app row (c) runs (and every tenant of the caches section). */
+export const APP_TAG = 'bench_upstream';
+/** The access tag of row (c)'s connection. */
+export const ACCESS_TAG = 'upstream';
 /** The product row (c) runs in, and the webhook rows receive for. */
 export const PRODUCT = 'bench';
 
@@ -20,7 +22,7 @@ export function authHeaders(credentials: WorkspaceCredentials): Record<string, s
 }
 
 /** One REST call with the workspace's credentials; throws on any answer but a 2xx. */
-export async function call(gatewayUrl: string, credentials: WorkspaceCredentials, method: 'GET' | 'POST' | 'PUT', path: string, body?: object): Promise<unknown> {
+export async function call(gatewayUrl: string, credentials: WorkspaceCredentials, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: object): Promise<unknown> {
   const response = await fetch(`${gatewayUrl}${path}`, { method, headers: authHeaders(credentials), body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);

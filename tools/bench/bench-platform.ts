@@ -24,6 +24,9 @@ export interface WorkspaceCredentials {
 
 export interface BenchPlatform {
   gatewayUrl: string;
+  /** The throw-away NATS and PostgreSQL, for rows that drive a service or write fixtures directly. */
+  natsUrl: string;
+  databaseUrl: string;
   bareGatewayUrl: string;
   upstreamUrl: string;
   upstreamPort: number;
@@ -135,6 +138,8 @@ export async function startBenchPlatform({ teardown, onUnexpectedExit, progress,
 
   return {
     gatewayUrl,
+    natsUrl: nats.url,
+    databaseUrl: postgres.url,
     bareGatewayUrl: `http://127.0.0.1:${bareGatewayPort}`,
     upstreamUrl,
     upstreamPort,

@@ -7,10 +7,10 @@ describe('selectedSections', () => {
   });
 
   it('keeps the running order whatever order BENCH_ONLY names them in, and ignores spaces and repeats', () => {
-    expect(selectedSections('import, replicas,webhooks,webhooks')).toEqual(['webhooks', 'replicas', 'import']);
+    expect(selectedSections('import, replicas,caches,webhooks,webhooks')).toEqual(['webhooks', 'caches', 'replicas', 'import']);
   });
 
   it('refuses a name that is no section, naming it and the valid ones', () => {
-    expect(() => selectedSections('webhooks,webhook')).toThrow('BENCH_ONLY names no section "webhook": use a comma-separated list of paths, webhooks, replicas, import');
+    expect(() => selectedSections('webhooks,webhook')).toThrow('BENCH_ONLY names no section "webhook": use a comma-separated list of paths, webhooks, caches, replicas, import');
   });
 });

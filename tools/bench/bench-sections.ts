@@ -1,8 +1,9 @@
 /**
- * The parts of the bench, in the order they run; `BENCH_ONLY` picks some of them. Webhooks come before the replica
- * comparison, which leaves a second action-executor running, so that they are measured with one executor either way.
+ * The parts of the bench, in the order they run; `BENCH_ONLY` picks some of them. Webhooks and caches come before the
+ * replica comparison, which leaves a second action-executor running, so that they are measured with one executor
+ * either way (caches reads that one's counters and memory).
  */
-export const BENCH_SECTIONS = ['paths', 'webhooks', 'replicas', 'import'] as const;
+export const BENCH_SECTIONS = ['paths', 'webhooks', 'caches', 'replicas', 'import'] as const;
 export type BenchSection = (typeof BENCH_SECTIONS)[number];
 
 /**

@@ -4,12 +4,15 @@
 // process it starts is stopped at the end, on failure and on Ctrl-C.
 // BENCH_WARMUP_MS and BENCH_DURATION_MS (per cell) shorten or lengthen the run; BENCH_IMPORT_RESOURCES sizes the
 // imported document (5 operations each); BENCH_WEBHOOK_EVENTS is how many events the forwarding row sends;
-// BENCH_ONLY (e.g. `webhooks`) runs some sections only, and then leaves bench/RESULTS.md as it was.
+// BENCH_COLD_ROUNDS is how many cold runs the cold path row times; BENCH_TENANTS × BENCH_TENANT_CONNECTIONS sizes the
+// many-tenants row, BENCH_TENANT_PASSES how often it runs them all; BENCH_ONLY (e.g. `webhooks`) runs some sections
+// only, and then leaves bench/RESULTS.md as it was.
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { inspect, promisify } from 'node:util';
+import { connect } from '@nats-io/transport-node';
 import { buildWorkspace } from '@switchboard/local-infra';
 import { actionRunTarget, createRunFixtures, SECRET_KEY } from './bench-fixtures.js';
 import { BENCH_WEBHOOK_RATE_LIMIT, startBenchPlatform, type BenchPlatform } from './bench-platform.js';
@@ -18,11 +21,24 @@ import { BENCH_SECTIONS, selectedSections } from './bench-sections.js';
 import { startForwardReceiver } from './forward-receiver.js';
 import { measureImport, type ImportMeasurement } from './import-measurement.js';
 import { runLoad, type LoadResult, type LoadTarget } from './load-generator.js';
+import { measureColdPath } from './cold-path-measurement.js';
 import { describeMachine } from './machine-description.js';
 import { residentMemoryMiB, startConnectionOwnerSampler, startCpuMeter, startPeakMemorySampler, type CpuUse } from './process-probes.js';
 import { splitByReplica } from './replica-split.js';
-import { CLIENT_COUNTS, renderReport, type ClientCount, type CpuReading, type PathResults, type PathsReport, type ReplicaRun, type ReplicasReport } from './results-report.js';
+import {
+  CLIENT_COUNTS,
+  renderReport,
+  type CachesReport,
+  type ClientCount,
+  type CpuReading,
+  type PathResults,
+  type PathsReport,
+  type ReplicaRun,
+  type ReplicasReport,
+} from './results-report.js';
 import { Teardown } from './teardown.js';
+import { createTenantFixtures } from './tenant-fixtures.js';
+import { measureTenants } from './tenants-measurement.js';
 import { createWebhookFixtures } from './webhook-fixtures.js';
 import { measureReceiptToForward, pullEvents, receiptTarget, signingMicroseconds, type WebhookMeasurement } from './webhook-measurement.js';
 
@@ -30,6 +46,10 @@ const WARMUP_MS = positiveInteger('BENCH_WARMUP_MS', 2_000);
 const DURATION_MS = positiveInteger('BENCH_DURATION_MS', 5_000);
 const IMPORT_RESOURCES = positiveInteger('BENCH_IMPORT_RESOURCES', 1_000, 'a count of resources');
 const WEBHOOK_EVENTS = positiveInteger('BENCH_WEBHOOK_EVENTS', 500, 'a count of events');
+const COLD_ROUNDS = positiveInteger('BENCH_COLD_ROUNDS', 200, 'a count of rounds');
+const TENANTS = positiveInteger('BENCH_TENANTS', 10_000, 'a count of workspaces');
+const TENANT_CONNECTIONS = positiveInteger('BENCH_TENANT_CONNECTIONS', 5, 'a count of connections per workspace');
+const TENANT_PASSES = positiveInteger('BENCH_TENANT_PASSES', 1, 'a count of passes');
 const SECTIONS = selectedSections(process.env.BENCH_ONLY);
 // Steady and modest: the forwarding row measures one event's way through, not a queue building up.
 const FORWARD_RATE_PER_SECOND = 50;
@@ -244,9 +264,37 @@ async function measureWebhooks(platform: BenchPlatform): Promise<Measured<Webhoo
   };
 }
 
+async function measureCaches(platform: BenchPlatform): Promise<Measured<CachesReport>> {
+  const nats = await connect({ servers: platform.natsUrl, name: 'bench-caches' });
+  try {
+    progress(`Cold path: ${COLD_ROUNDS} rounds of a connection change, then a cold and a warm run…`);
+    const coldPath = await measureColdPath(platform, nats, COLD_ROUNDS, stopping.signal);
+    progress(
+      `  cold p50 ${coldPath.cold.p50Ms.toFixed(2)} ms, p99 ${coldPath.cold.p99Ms.toFixed(2)} ms; warm p50 ${coldPath.warm.p50Ms.toFixed(2)} ms, ` +
+        `p99 ${coldPath.warm.p99Ms.toFixed(2)} ms; ${coldPath.coldRounds} of ${coldPath.rounds} really cold`,
+    );
+    progress(`Many tenants: writing ${TENANTS} workspaces × ${TENANT_CONNECTIONS} connections, and a secret each…`);
+    const fixtures = await createTenantFixtures(
+      { databaseUrl: platform.databaseUrl, nats, upstreamUrl: platform.upstreamUrl, apiKey: platform.apiKey, tenants: TENANTS, connectionsEach: TENANT_CONNECTIONS },
+      stopping.signal,
+    );
+    progress(`  running every connection in turn, ${TENANT_PASSES} time${TENANT_PASSES === 1 ? '' : 's'} over…`);
+    const cpu = await startCpuMeter(meteredProcesses(platform));
+    const tenants = await measureTenants({ nats, executorPid: executorPid(platform), fixtures, passes: TENANT_PASSES }, stopping.signal);
+    const cpuUse = await cpu.stop();
+    progress(
+      `  ${tenants.runs} runs in ${(tenants.elapsedMs / 1000).toFixed(1)} s, ${tenants.failed} failed; executor VmRSS peak ${tenants.rssMiB.peak.toFixed(0)} MiB; ` +
+        `run plans: ${tenants.caches.run_plans.hits} hits, ${tenants.caches.run_plans.misses} misses, ${tenants.caches.run_plans.evictions} evictions`,
+    );
+    return { rows: { coldPath, tenants }, cpuUse: [{ label: `many tenants, ${tenants.runsInFlight} runs in flight over NATS`, use: cpuUse }] };
+  } finally {
+    await nats.close();
+  }
+}
+
 /** How each section that ran was measured, and every cell that had failures. */
-function methodNotes(sections: { paths?: PathsReport; replicas?: ReplicasReport; webhooks?: WebhookMeasurement }): string[] {
-  const { paths, replicas, webhooks } = sections;
+function methodNotes(sections: { paths?: PathsReport; replicas?: ReplicasReport; webhooks?: WebhookMeasurement; caches?: CachesReport }): string[] {
+  const { paths, replicas, webhooks, caches } = sections;
   const notes = [
     'Load: one undici `Pool` with as many connections as clients, each client a loop (send, wait for the whole answer, send again); ' +
       'req/s = successful answers in the measured window ÷ its length; p50/p99 by nearest rank over every successful request, timed with `performance.now()`. ' +
@@ -275,6 +323,15 @@ function methodNotes(sections: { paths?: PathsReport; replicas?: ReplicasReport;
         'lock and inserts the event before answering. ' +
         'Forwarding: the executor publishes each accepted event to the `WEBHOOK_DELIVERIES` stream, pulls it, signs it and POSTs it; the endpoint runs in the ' +
         'bench process, so its arrival times and the sender\'s share one clock, and its work (verifying, 204) loads the same CPU as the sending.',
+    );
+  }
+  if (caches) {
+    notes.push(
+      'Caches: counters from `executor.cache-stats.fetch` (the one executor\'s `CacheCounters`), differences over the row. The many-tenants workspaces ' +
+        'were written with SQL into the catalog\'s and connection service\'s tables and their secrets through the vault\'s `secrets.secret.create`; ' +
+        'their runs go straight to the executor over NATS, so the gateway\'s cost is not in them. A single pass loads every connection for the first ' +
+        'time and can only miss; it shows that each cache stays at its cap and memory with it. Expirations are entries reloaded after ' +
+        '`EXECUTOR_CACHE_MAX_AGE_MS` (30 s), which a row longer than that has. The replica rows that follow run with this executor\'s caches full.',
     );
   }
   notes.push(
@@ -331,6 +388,7 @@ async function main(): Promise<void> {
   };
   const paths = SECTIONS.includes('paths') ? await run(measurePaths(platform)) : undefined;
   const webhooks = SECTIONS.includes('webhooks') ? await run(measureWebhooks(platform)) : undefined;
+  const caches = SECTIONS.includes('caches') ? await run(measureCaches(platform)) : undefined;
   const replicas = SECTIONS.includes('replicas') ? await run(measureReplicas(platform)) : undefined;
   let largeImport: ImportMeasurement | undefined;
   // Last, so that the catalog's and gateway's memory after a large import cannot weigh on the load rows.
@@ -354,9 +412,10 @@ async function main(): Promise<void> {
     paths,
     replicas,
     webhooks,
+    caches,
     largeImport,
     cpuUse,
-    notes: methodNotes({ paths, replicas, webhooks }),
+    notes: methodNotes({ paths, replicas, webhooks, caches }),
   });
   process.stdout.write(`${report}\n`);
   // A partial report would drop the other sections' last figures from the file the repository keeps.

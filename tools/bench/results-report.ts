@@ -1,10 +1,13 @@
+import { EXECUTOR_CACHES } from '@switchboard/contracts';
 import type { BenchSection } from './bench-sections.js';
+import type { ColdPathMeasurement } from './cold-path-measurement.js';
 import type { LatencyPercentiles } from './forward-latency.js';
 import type { ImportMeasurement, ImportStep } from './import-measurement.js';
 import type { LoadResult } from './load-generator.js';
 import type { MachineDescription } from './machine-description.js';
 import type { CpuUse } from './process-probes.js';
 import type { ReplicaSplit } from './replica-split.js';
+import type { CacheStatsDelta, TenantsMeasurement } from './tenants-measurement.js';
 import type { WebhookMeasurement } from './webhook-measurement.js';
 
 export const CLIENT_COUNTS = [1, 50] as const;
@@ -50,6 +53,12 @@ export interface ReplicasReport {
   runs: ReplicaRun[];
 }
 
+/** The caches section: the cold path row and the many-tenants row. */
+export interface CachesReport {
+  coldPath: ColdPathMeasurement;
+  tenants: TenantsMeasurement;
+}
+
 export interface BenchReport {
   date: Date;
   machine: MachineDescription;
@@ -64,6 +73,7 @@ export interface BenchReport {
   paths?: PathsReport;
   replicas?: ReplicasReport;
   webhooks?: WebhookMeasurement;
+  caches?: CachesReport;
   /** Preview and commit of a large generated API document through the gateway. */
   largeImport?: ImportMeasurement;
   /** CPU use during some measured windows, labelled. */
@@ -72,7 +82,7 @@ export interface BenchReport {
 }
 
 /** Targets from the issue. */
-export const TARGETS = { minThroughputRatioAt50: 0.5, maxP50GapAt1Ms: 1, maxExecutorRssMiB: 150 } as const;
+export const TARGETS = { minThroughputRatioAt50: 0.5, maxP50GapAt1Ms: 1, maxExecutorRssMiB: 150, maxColdGapMs: 3 } as const;
 
 const requestsPerSecond = (value: number): string => Math.round(value).toLocaleString('en-US');
 const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : '–');
@@ -205,6 +215,66 @@ function pathsSection(paths: PathsReport): string[] {
   ];
 }
 
+const count = (value: number): string => value.toLocaleString('en-US');
+const percent = (part: number, whole: number): string => (whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '–');
+const signedMs = (value: number): string => `${value >= 0 ? '+' : ''}${ms(value)} ms`;
+
+function cacheRow(name: string, whole: CacheStatsDelta, lastPass: CacheStatsDelta | undefined): string {
+  const lastPassCell = lastPass ? ` ${percent(lastPass.hits, lastPass.hits + lastPass.misses)} |` : '';
+  return (
+    `| \`${name}\` | ${count(whole.max_entries)} | ${count(whole.size)} | ${count(whole.hits)} | ${count(whole.misses)} | ` +
+    `${percent(whole.hits, whole.hits + whole.misses)} |${lastPassCell} ${count(whole.evictions)} | ${count(whole.expirations)} |`
+  );
+}
+
+/** The cold path row (cold against warm at one client) and the many-tenants row (memory and counters by cache), with targets. */
+export function cachesSection({ coldPath, tenants }: CachesReport): string[] {
+  const p50Gap = coldPath.cold.p50Ms - coldPath.warm.p50Ms;
+  const p99Gap = coldPath.cold.p99Ms - coldPath.warm.p99Ms;
+  const allCold = coldPath.coldRounds === coldPath.rounds && coldPath.warmRounds === coldPath.rounds;
+  const cap = Math.max(...EXECUTOR_CACHES.map((name) => tenants.caches[name].max_entries));
+  const sizesWithinCaps = EXECUTOR_CACHES.every((name) => tenants.caches[name].size <= tenants.caches[name].max_entries);
+  const connections = tenants.tenants * tenants.connectionsEach;
+  const { passes } = tenants;
+  return [
+    '## Caches: the cold path, and many tenants',
+    '',
+    `Cold path: ${count(coldPath.rounds)} rounds of row (c), one client: \`PATCH /v1/products/bench/connections/upstream\` (a variable's value), ` +
+      'wait until the executor counted the invalidation (`executor.cache-stats.fetch`), then one run (cold: its plan and secrets fetched again ' +
+      'over NATS) and one more (warm). Latency in ms, sent to answered, through the gateway.',
+    '',
+    '| run | p50 | p99 |',
+    '|---|---:|---:|',
+    `| cold: first run after the connection changed | ${ms(coldPath.cold.p50Ms)} | ${ms(coldPath.cold.p99Ms)} |`,
+    `| warm: the run after it | ${ms(coldPath.warm.p50Ms)} | ${ms(coldPath.warm.p99Ms)} |`,
+    `| **cold − warm** | ${signedMs(p50Gap)} | ${signedMs(p99Gap)} |`,
+    '',
+    `Of ${count(coldPath.rounds)} rounds, ${count(coldPath.coldRounds)} cold runs missed in both the run plan and the secret cache and ` +
+      `${count(coldPath.warmRounds)} warm runs missed in neither (${met(allCold)}); the executor had dropped the plans ` +
+      `${ms(coldPath.invalidationSeen.p50Ms)} ms (p50, p99 ${ms(coldPath.invalidationSeen.p99Ms)} ms) after the PATCH answered.`,
+    '',
+    `Many tenants: ${count(tenants.tenants)} workspaces × ${tenants.connectionsEach} connections (${count(connections)}), each with its own app, ` +
+      `product and \`$Token{BENCH_KEY}\` secret, run in turn ${passes === 1 ? 'once' : `${passes} times over`} ` +
+      `(${count(tenants.runs)} runs, ${tenants.runsInFlight} in flight) straight to the executor over NATS in ` +
+      `${seconds(tenants.elapsedMs)} (${requestsPerSecond(tenants.runs / (tenants.elapsedMs / 1000))} runs/s); failed ${count(tenants.failed)}` +
+      `${tenants.firstFailure ? ` (first: ${tenants.firstFailure})` : ''}.`,
+    '',
+    `| cache | cap | size after | hits | misses | hit rate |${passes > 1 ? ' hit rate, last pass |' : ''} evictions | expirations |`,
+    `|---|---:|---:|---:|---:|---:|${passes > 1 ? '---:|' : ''}---:|---:|`,
+    ...EXECUTOR_CACHES.map((name) => cacheRow(name, tenants.caches[name], passes > 1 ? tenants.lastPass[name] : undefined)),
+    '',
+    '| target | measured | |',
+    '|---|---:|---|',
+    `| cold p50 − warm p50 at 1 client ≤ ${TARGETS.maxColdGapMs} ms | ${signedMs(p50Gap)} | ${met(p50Gap <= TARGETS.maxColdGapMs)} |`,
+    `| every cache within its cap (${count(cap)}) after ${count(connections)} connections | ${sizesWithinCaps ? 'yes' : 'no'} | ${met(sizesWithinCaps)} |`,
+    `| action-executor VmRSS during the many-tenants row ≤ ${TARGETS.maxExecutorRssMiB} MiB | peak ${mib(tenants.rssMiB.peak)} | ${met(tenants.rssMiB.peak <= TARGETS.maxExecutorRssMiB)} |`,
+    '',
+    `Executor VmRSS: ${mib(tenants.rssMiB.before)} before the row, peak ${mib(tenants.rssMiB.peak)} during it (sampled every 200 ms), ` +
+      `${mib(tenants.rssMiB.after)} right after it.`,
+    '',
+  ];
+}
+
 function replicasSection(replicas: ReplicasReport): string[] {
   return [
     `## action-executor replicas: actions.run, ${replicas.clients} clients, upstream answering after ${replicas.upstreamDelayMs} ms`,
@@ -265,6 +335,7 @@ export function renderReport(report: BenchReport): string {
     '',
     ...(report.paths ? pathsSection(report.paths) : []),
     ...(report.webhooks ? webhookSection(report.webhooks) : []),
+    ...(report.caches ? cachesSection(report.caches) : []),
     ...(report.replicas ? replicasSection(report.replicas) : []),
     ...(report.cpuUse.length > 0 ? cpuSection(report) : []),
     ...(report.largeImport ? importSection(report.largeImport) : []),
