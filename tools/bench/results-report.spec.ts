@@ -35,6 +35,10 @@ function report(overrides: { coldP50Ms?: number; peakRssMiB?: number; passes?: n
       failed: 0,
       elapsedMs: 80_000,
       rssMiB: { before: 120, peak: overrides.peakRssMiB ?? 140, after: 135 },
+      rssByProgress: [
+        { connectionsRun: 25_000, rssMiB: 131 },
+        { connectionsRun: 50_000, rssMiB: 134.6 },
+      ],
       caches: everyCache({ run_plans: { hits: 0, misses: 50_000, evictions: 40_000, size: overrides.planSize ?? 10_000 } }),
       lastPass: everyCache({ run_plans: { hits: 250, misses: 750 } }),
     },
@@ -63,6 +67,13 @@ describe('cachesSection', () => {
     expect(line(lines, '| `access_tokens`')).toBe('| `access_tokens` | 10,000 | 0 | 0 | 0 | – | 0 | 0 |');
     expect(line(lines, '| every cache within its cap')).toBe('| every cache within its cap (10,000) after 50,000 connections | no | ❌ not met |');
     expect(line(lines, '| action-executor VmRSS')).toBe('| action-executor VmRSS during the many-tenants row ≤ 150 MiB | peak 180 MiB | ❌ not met |');
+  });
+
+  it('shows memory before, at its peak, after, and as the runs went on', () => {
+    expect(cachesSection(report()).find((text) => text.startsWith('Executor VmRSS'))).toBe(
+      'Executor VmRSS: 120 MiB before the row, peak 140 MiB during it (sampled every 200 ms), 135 MiB right after it; as the runs went on: ' +
+        '131 MiB after 25,000, 135 MiB after 50,000 (flat once the caches are at their cap, if they are what bounds it).',
+    );
   });
 
   it('adds the last pass hit rate only when the connections ran more than once', () => {

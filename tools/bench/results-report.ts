@@ -270,7 +270,9 @@ export function cachesSection({ coldPath, tenants }: CachesReport): string[] {
     `| action-executor VmRSS during the many-tenants row ≤ ${TARGETS.maxExecutorRssMiB} MiB | peak ${mib(tenants.rssMiB.peak)} | ${met(tenants.rssMiB.peak <= TARGETS.maxExecutorRssMiB)} |`,
     '',
     `Executor VmRSS: ${mib(tenants.rssMiB.before)} before the row, peak ${mib(tenants.rssMiB.peak)} during it (sampled every 200 ms), ` +
-      `${mib(tenants.rssMiB.after)} right after it.`,
+      `${mib(tenants.rssMiB.after)} right after it; as the runs went on: ` +
+      `${tenants.rssByProgress.map(({ connectionsRun, rssMiB }) => `${mib(rssMiB)} after ${count(connectionsRun)}`).join(', ')} ` +
+      '(flat once the caches are at their cap, if they are what bounds it).',
     '',
   ];
 }

@@ -11,6 +11,8 @@ import type { TenantFixtures } from './tenant-fixtures.js';
 
 /** Runs in flight at once: enough to keep the executor and the services it asks busy. */
 const TENANT_RUNS_IN_FLIGHT = 50;
+/** VmRSS is also read each time this share of the runs has answered: flat once the caches are full, if memory is bounded. */
+const RSS_CHECKPOINTS = 5;
 
 /** What one cache counted during the row (differences of its counters), with its size at the end. */
 export type CacheStatsDelta = CacheStats;
@@ -25,6 +27,8 @@ export interface TenantsMeasurement {
   firstFailure?: string;
   elapsedMs: number;
   rssMiB: { before: number; peak: number; after: number };
+  /** VmRSS after each fifth of the runs, with how many connections had been run by then. */
+  rssByProgress: { connectionsRun: number; rssMiB: number }[];
   /** Counted over the whole row, by cache. */
   caches: Record<ExecutorCacheName, CacheStatsDelta>;
   /** Counted over the last pass only: once every connection was loaded at least once. */
@@ -64,6 +68,10 @@ export async function measureTenants(
   let failed = 0;
   let firstFailure: string | undefined;
   let rssPeak = Number.NaN;
+  const totalRuns = order.length * passes;
+  const checkpoints = Array.from({ length: RSS_CHECKPOINTS }, (_, index) => Math.ceil(((index + 1) * totalRuns) / RSS_CHECKPOINTS));
+  const progressReadings: Promise<{ connectionsRun: number; rssMiB: number }>[] = [];
+  let answered = 0;
   const started = performance.now();
   try {
     for (let pass = 0; pass < passes; pass += 1) {
@@ -76,6 +84,11 @@ export async function measureTenants(
           if (problem !== undefined) {
             failed += 1;
             firstFailure ??= problem;
+          }
+          answered += 1;
+          if (checkpoints.includes(answered)) {
+            const connectionsRun = Math.min(answered, order.length);
+            progressReadings.push(residentMemoryMiB(options.executorPid).then((rssMiB) => ({ connectionsRun, rssMiB })));
           }
         }
       };
@@ -92,12 +105,13 @@ export async function measureTenants(
     tenants: fixtures.workspaceIds.length,
     connectionsEach: fixtures.accessTags.length,
     passes,
-    runs: order.length * passes,
+    runs: totalRuns,
     runsInFlight: TENANT_RUNS_IN_FLIGHT,
     failed,
     ...(firstFailure === undefined ? {} : { firstFailure }),
     elapsedMs,
     rssMiB: { before: rssBefore, peak: rssPeak, after: await residentMemoryMiB(options.executorPid) },
+    rssByProgress: await Promise.all(progressReadings),
     caches: statsBetween(first, last),
     lastPass: statsBetween(beforeLast, last),
   };
