@@ -4,11 +4,7 @@ import { Events } from '@switchboard/contracts';
 import { NATS_CONNECTION, onConnectionChanges } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
 import { OAUTH_REFRESH_ACTOR } from '../runs/oauth/refresh-token-write-back.js';
-import { AccessTokenCache } from './access-token.cache.js';
-import { ForwardingSecretCache } from './forwarding-secret.cache.js';
-import { RunPlanCache } from './run-plan.cache.js';
-import { SecretValueCache } from './secret-value.cache.js';
-import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
+import { ExecutorCaches } from './executor-caches.js';
 
 // Every replica must hear every change, so these are plain subscriptions, outside the queue group.
 const CHANGE_SUBJECTS = ['events.connection.>', 'events.catalog.>', 'events.secrets.>'];
@@ -24,11 +20,7 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
-    private readonly plans: RunPlanCache,
-    private readonly secrets: SecretValueCache,
-    private readonly accessTokens: AccessTokenCache,
-    private readonly receiveTargets: WebhookReceiveTargetCache,
-    private readonly forwardingSecrets: ForwardingSecretCache,
+    private readonly caches: ExecutorCaches,
     private readonly logger: PinoLogger,
   ) {}
 
@@ -42,25 +34,22 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
           }
           const event = eventOf(message.data);
           if (!event) return;
+          const { plans, secrets, accessTokens, receiveTargets, forwardingSecrets } = this.caches;
           if (message.subject === Events.WebhookForwardingSecretRotated) {
-            this.forwardingSecrets.invalidateWorkspace(event.workspaceId);
+            forwardingSecrets.invalidateWorkspace(event.workspaceId);
             return;
           }
-          this.plans.invalidateWorkspace(event.workspaceId);
-          this.secrets.invalidateWorkspace(event.workspaceId);
-          this.receiveTargets.invalidateWorkspace(event.workspaceId);
+          plans.invalidateWorkspace(event.workspaceId);
+          secrets.invalidateWorkspace(event.workspaceId);
+          receiveTargets.invalidateWorkspace(event.workspaceId);
           // A refresh token the executor itself stored after a rotation leaves the access token issued with it good;
           // dropping it would make every run refresh, rotate and store again.
-          if (!(message.subject === Events.SecretRotated && event.userId === OAUTH_REFRESH_ACTOR)) this.accessTokens.invalidateWorkspace(event.workspaceId);
+          if (!(message.subject === Events.SecretRotated && event.userId === OAUTH_REFRESH_ACTOR)) accessTokens.invalidateWorkspace(event.workspaceId);
         },
       }),
     );
     onConnectionChanges(this.nats, (change) => {
-      this.plans.clear();
-      this.secrets.clear();
-      this.accessTokens.clear();
-      this.receiveTargets.clear();
-      this.forwardingSecrets.clear();
+      this.caches.clear();
       this.logger.info(
         { server: change.server },
         `NATS connection ${change.type === 'disconnect' ? 'lost' : 'back'}: every cached run plan, secret, access token, webhook receive id and forwarding secret dropped`,

@@ -3,11 +3,7 @@ import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { Subjects, type ExecutorCacheStatsReply } from '@switchboard/contracts';
 import { NATS_CONNECTION } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
-import { AccessTokenCache } from './access-token.cache.js';
-import { ForwardingSecretCache } from './forwarding-secret.cache.js';
-import { RunPlanCache } from './run-plan.cache.js';
-import { SecretValueCache } from './secret-value.cache.js';
-import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
+import { ExecutorCaches } from './executor-caches.js';
 
 /**
  * Answers `executor.cache-stats.fetch` with this replica's cache counters. A plain subscription, outside the queue
@@ -20,11 +16,7 @@ export class CacheStatsResponder implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
-    private readonly plans: RunPlanCache,
-    private readonly secrets: SecretValueCache,
-    private readonly accessTokens: AccessTokenCache,
-    private readonly receiveTargets: WebhookReceiveTargetCache,
-    private readonly forwardingSecrets: ForwardingSecretCache,
+    private readonly caches: ExecutorCaches,
     private readonly logger: PinoLogger,
   ) {}
 
@@ -36,25 +28,13 @@ export class CacheStatsResponder implements OnApplicationBootstrap, OnApplicatio
           return;
         }
         // The reply envelope of `@nestjs/microservices`, so NatsRequester (or any NestJS client) can ask it too.
-        message.respond(JSON.stringify({ response: this.stats(), isDisposed: true }));
+        const reply: ExecutorCacheStatsReply = { pid: process.pid, caches: this.caches.stats() };
+        message.respond(JSON.stringify({ response: reply, isDisposed: true }));
       },
     });
   }
 
   onApplicationShutdown(): void {
     this.subscription?.unsubscribe();
-  }
-
-  stats(): ExecutorCacheStatsReply {
-    return {
-      pid: process.pid,
-      caches: {
-        run_plans: this.plans.stats(),
-        secret_values: this.secrets.stats(),
-        access_tokens: this.accessTokens.stats(),
-        webhook_receive_targets: this.receiveTargets.stats(),
-        forwarding_secrets: this.forwardingSecrets.stats(),
-      },
-    };
   }
 }

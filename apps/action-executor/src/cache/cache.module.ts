@@ -3,6 +3,7 @@ import { AccessTokenCache } from './access-token.cache.js';
 import { CacheConfig } from './cache.config.js';
 import { CacheInvalidation } from './cache-invalidation.js';
 import { CacheStatsResponder } from './cache-stats.responder.js';
+import { ExecutorCaches } from './executor-caches.js';
 import { ForwardingSecretCache } from './forwarding-secret.cache.js';
 import { RunPlanCache } from './run-plan.cache.js';
 import { SecretValueCache } from './secret-value.cache.js';
@@ -35,6 +36,7 @@ import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
       inject: [CacheConfig],
       useFactory: (config: CacheConfig) => new ForwardingSecretCache(config.EXECUTOR_CACHE_MAX_AGE_MS, config.EXECUTOR_CACHE_MAX_ENTRIES),
     },
+    ExecutorCaches,
     CacheInvalidation,
     CacheStatsResponder,
   ],

@@ -8,6 +8,7 @@ import { RunPlanCache } from '../../src/cache/run-plan.cache.js';
 import { SecretValueCache } from '../../src/cache/secret-value.cache.js';
 import { WebhookReceiveTargetCache } from '../../src/cache/webhook-receive-target.cache.js';
 import { ForwardingSecretCache } from '../../src/cache/forwarding-secret.cache.js';
+import { ExecutorCaches } from '../../src/cache/executor-caches.js';
 import { OAUTH_REFRESH_ACTOR } from '../../src/runs/oauth/refresh-token-write-back.js';
 
 // Against the jest run's real NATS: events published by the services reach every executor's caches.
@@ -28,7 +29,7 @@ describe('CacheInvalidation', () => {
     nats = await connect({ servers: relay.url, reconnectTimeWait: 50, maxReconnectAttempts: -1 });
     events = await connect({ servers: process.env.NATS_URL });
     const logger = { warn: () => undefined, info: () => undefined } as unknown as PinoLogger;
-    invalidation = new CacheInvalidation(nats, plans, secrets, accessTokens, receiveTargets, forwardingSecrets, logger);
+    invalidation = new CacheInvalidation(nats, new ExecutorCaches(plans, secrets, accessTokens, receiveTargets, forwardingSecrets), logger);
     invalidation.onApplicationBootstrap();
     await nats.flush();
   });
