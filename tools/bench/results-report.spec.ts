@@ -36,8 +36,8 @@ function report(overrides: { coldP50Ms?: number; peakRssMiB?: number; passes?: n
       elapsedMs: 80_000,
       rssMiB: { before: 120, peak: overrides.peakRssMiB ?? 140, after: 135 },
       rssByProgress: [
-        { connectionsRun: 25_000, rssMiB: 131 },
-        { connectionsRun: 50_000, rssMiB: 134.6 },
+        { runs: 25_000, rssMiB: 131 },
+        { runs: 50_000, rssMiB: 134.6 },
       ],
       caches: everyCache({ run_plans: { hits: 0, misses: 50_000, evictions: 40_000, size: overrides.planSize ?? 10_000 } }),
       lastPass: everyCache({ run_plans: { hits: 250, misses: 750 } }),
@@ -72,7 +72,7 @@ describe('cachesSection', () => {
   it('shows memory before, at its peak, after, and as the runs went on', () => {
     expect(cachesSection(report()).find((text) => text.startsWith('Executor VmRSS'))).toBe(
       'Executor VmRSS: 120 MiB before the row, peak 140 MiB during it (sampled every 200 ms), 135 MiB right after it; as the runs went on: ' +
-        '131 MiB after 25,000, 135 MiB after 50,000 (flat once the caches are at their cap, if they are what bounds it).',
+        '131 MiB after 25,000 runs, 135 MiB after 50,000 runs (flat once the caches are at their cap, if they are what bounds it).',
     );
   });
 

@@ -271,7 +271,7 @@ export function cachesSection({ coldPath, tenants }: CachesReport): string[] {
     '',
     `Executor VmRSS: ${mib(tenants.rssMiB.before)} before the row, peak ${mib(tenants.rssMiB.peak)} during it (sampled every 200 ms), ` +
       `${mib(tenants.rssMiB.after)} right after it; as the runs went on: ` +
-      `${tenants.rssByProgress.map(({ connectionsRun, rssMiB }) => `${mib(rssMiB)} after ${count(connectionsRun)}`).join(', ')} ` +
+      `${tenants.rssByProgress.map(({ runs, rssMiB }) => `${mib(rssMiB)} after ${count(runs)} runs`).join(', ')} ` +
       '(flat once the caches are at their cap, if they are what bounds it).',
     '',
   ];

@@ -27,8 +27,8 @@ export interface TenantsMeasurement {
   firstFailure?: string;
   elapsedMs: number;
   rssMiB: { before: number; peak: number; after: number };
-  /** VmRSS after each fifth of the runs, with how many connections had been run by then. */
-  rssByProgress: { connectionsRun: number; rssMiB: number }[];
+  /** VmRSS after each fifth of the runs, with how many had answered by then. */
+  rssByProgress: { runs: number; rssMiB: number }[];
   /** Counted over the whole row, by cache. */
   caches: Record<ExecutorCacheName, CacheStatsDelta>;
   /** Counted over the last pass only: once every connection was loaded at least once. */
@@ -70,7 +70,7 @@ export async function measureTenants(
   let rssPeak = Number.NaN;
   const totalRuns = order.length * passes;
   const checkpoints = Array.from({ length: RSS_CHECKPOINTS }, (_, index) => Math.ceil(((index + 1) * totalRuns) / RSS_CHECKPOINTS));
-  const progressReadings: Promise<{ connectionsRun: number; rssMiB: number }>[] = [];
+  const progressReadings: Promise<{ runs: number; rssMiB: number }>[] = [];
   let answered = 0;
   const started = performance.now();
   try {
@@ -87,8 +87,8 @@ export async function measureTenants(
           }
           answered += 1;
           if (checkpoints.includes(answered)) {
-            const connectionsRun = Math.min(answered, order.length);
-            progressReadings.push(residentMemoryMiB(options.executorPid).then((rssMiB) => ({ connectionsRun, rssMiB })));
+            const runs = answered;
+            progressReadings.push(residentMemoryMiB(options.executorPid).then((rssMiB) => ({ runs, rssMiB })));
           }
         }
       };
