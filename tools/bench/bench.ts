@@ -286,7 +286,7 @@ async function measureCaches(platform: BenchPlatform): Promise<Measured<CachesRe
       `  ${tenants.runs} runs in ${(tenants.elapsedMs / 1000).toFixed(1)} s, ${tenants.failed} failed; executor VmRSS peak ${tenants.rssMiB.peak.toFixed(0)} MiB; ` +
         `run plans: ${tenants.caches.run_plans.hits} hits, ${tenants.caches.run_plans.misses} misses, ${tenants.caches.run_plans.evictions} evictions`,
     );
-    return { rows: { coldPath, tenants }, cpuUse: [{ label: `many tenants, ${tenants.runsInFlight} runs in flight over NATS`, use: cpuUse }] };
+    return { rows: { coldPath, tenants }, cpuUse: [{ label: `many tenants, ${tenants.runsInFlight} runs in flight over NATS`, use: cpuUse, requestsPerSecond: tenants.runs / (tenants.elapsedMs / 1000) }] };
   } finally {
     await nats.close();
   }
