@@ -3,6 +3,7 @@ export * from './errors/to-error-body.js';
 export * from './validation/validation-failure.js';
 export * from './validation/validate-payload.js';
 export * from './validation/nesting-depth.js';
+export * from './validation/class-transformer-storage.js';
 export * from './config/load-config.js';
 export * from './config/config.module.js';
 export * from './config/service.config.js';

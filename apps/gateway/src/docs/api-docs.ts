@@ -1,8 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { defaultMetadataStorage } from './class-transformer-storage.js';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { CSRF_HEADER, SESSION_COOKIE } from '@switchboard/contracts';
+import { defaultMetadataStorage } from '@switchboard/platform';
 import { CredentialHeaders } from '../auth/credential-headers.js';
 
 /** Serves the OpenAPI page at `/docs` (JSON at `/docs/json`), describing the three credentials every call sends, or the session cookie. */

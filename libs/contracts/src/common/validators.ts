@@ -6,13 +6,21 @@ import { ENV_SLUG_PATTERN, ENV_SLUG_RULE, REQUEST_TYPES, SECRET_KEY_PATTERN, SEC
  * like any other value, so it is refused (`<field> must not be null`) instead of reaching a NOT NULL column.
  */
 export function IsOmittable(): PropertyDecorator {
-  const checkedUnlessLeftOut = ValidateIf((_object: object, value: unknown) => value !== undefined);
+  const checkedUnlessLeftOut = ValidateIf(isGiven);
   // class-validator checks IsDefined before any other rule, so a null gets this message whatever the field's type.
   const notNull = IsDefined({ message: '$property must not be null' });
   return (target: object, propertyName: string | symbol) => {
     checkedUnlessLeftOut(target, propertyName);
     notNull(target, propertyName);
   };
+}
+
+/**
+ * The condition of {@link IsOmittable}: a field is checked unless it is left out. One function, so that compiled
+ * validators can recognise the rule by identity.
+ */
+export function isGiven(_object: object, value: unknown): boolean {
+  return value !== undefined;
 }
 
 /** A list of at least `min` items, said in a sentence (class-validator's own reads "at least 1 elements"). */
@@ -60,6 +68,8 @@ export function IsFlatRecord(options?: ValidationOptions): PropertyDecorator {
       name: 'isFlatRecord',
       target: target.constructor,
       propertyName: String(propertyName),
+      // The limits, for compiled validators to read; the check below uses the same constants.
+      constraints: [FLAT_RECORD_MAX_KEYS, FLAT_RECORD_KEY, FLAT_RECORD_MAX_STRING],
       options: {
         message: `$property must be an object of at most ${FLAT_RECORD_MAX_KEYS} keys (letters, digits, "_", ".", "-") with string (at most ${FLAT_RECORD_MAX_STRING} characters), number or boolean values`,
         ...options,
@@ -96,6 +106,8 @@ export function IsEnvSlug(options?: ValidationOptions): PropertyDecorator {
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}$/;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what a header value must not hold
 const HEADER_VALUE_FORBIDDEN = /[\r\n\u0000]/;
+const HEADER_RECORD_MAX_HEADERS = 100;
+const HEADER_VALUE_MAX_LENGTH = 8192;
 
 /** One HTTP header name: token characters only, at most 256 of them. */
 export function IsHeaderName(options?: ValidationOptions): PropertyDecorator {
@@ -109,14 +121,18 @@ export function IsHeaderRecord(options?: ValidationOptions): PropertyDecorator {
       name: 'isHeaderRecord',
       target: target.constructor,
       propertyName: String(propertyName),
+      // The limits, for compiled validators to read; the check below uses the same constants.
+      constraints: [HEADER_RECORD_MAX_HEADERS, HEADER_NAME, HEADER_VALUE_MAX_LENGTH, HEADER_VALUE_FORBIDDEN],
       options: { message: '$property must map header names to string values (no line breaks, at most 8 KiB each, at most 100 headers)', ...options },
       validator: {
         validate(value: unknown): boolean {
           if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
           const entries = Object.entries(value);
           return (
-            entries.length <= 100 &&
-            entries.every(([name, item]) => HEADER_NAME.test(name) && typeof item === 'string' && item.length <= 8192 && !HEADER_VALUE_FORBIDDEN.test(item))
+            entries.length <= HEADER_RECORD_MAX_HEADERS &&
+            entries.every(
+              ([name, item]) => HEADER_NAME.test(name) && typeof item === 'string' && item.length <= HEADER_VALUE_MAX_LENGTH && !HEADER_VALUE_FORBIDDEN.test(item),
+            )
           );
         },
       },
@@ -169,6 +185,8 @@ export function IsUrlValueRecord(lists: boolean, options?: ValidationOptions): P
       name: 'isUrlValueRecord',
       target: target.constructor,
       propertyName: String(propertyName),
+      // Whether arrays are allowed, for compiled validators to read.
+      constraints: [lists],
       options: {
         message: ({ property, value }: ValidationArguments) => {
           const record: unknown = value;

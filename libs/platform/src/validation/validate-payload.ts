@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
+import { compiledContractCheckOf } from './compiled-contract-check.js';
 import { assertNestingWithinLimit } from './nesting-depth.js';
 import { BODY_FIELD, fieldFailure, validationFailure } from './validation-failure.js';
 import { memoiseValidationMetadata } from './validation-metadata-memo.js';
@@ -9,6 +10,8 @@ memoiseValidationMetadata();
 /**
  * Turns an untrusted payload into a validated instance of `type`, rejecting unknown fields
  * so a typo in a request never passes silently. `envelopeLevels`: see {@link assertNestingWithinLimit}.
+ * A payload the class's compiled check accepts skips class-validator, which would accept it too; any other payload,
+ * and any class without a compiled check, goes through class-validator, whose errors name the fields.
  */
 export async function validatePayload<T extends object>(type: ClassConstructor<T>, payload: unknown, envelopeLevels = 0): Promise<T> {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
@@ -16,6 +19,14 @@ export async function validatePayload<T extends object>(type: ClassConstructor<T
   }
   assertNestingWithinLimit(payload, envelopeLevels);
   assertNoNulCharacters(payload, '');
+  // plainToInstance still runs on the accepted payload: handlers get the same instance as before, whose nested
+  // objects are instances of their classes, and class-transformer drops keys such as `constructor` as it did.
+  if (compiledContractCheckOf(type)?.(payload)) return plainToInstance(type, payload);
+  return validateReflectively(type, payload);
+}
+
+/** class-validator's walk over `payload`, already known to be an object within the nesting limit and without NUL. */
+export async function validateReflectively<T extends object>(type: ClassConstructor<T>, payload: object): Promise<T> {
   const instance = plainToInstance(type, payload);
   // One message per field: contracts list each field's type check last, so it is the one reported for a wrong type.
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true });

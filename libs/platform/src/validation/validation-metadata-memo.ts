@@ -1,8 +1,21 @@
 import { getMetadataStorage } from 'class-validator';
+import { defaultMetadataStorage } from './class-transformer-storage.js';
 
 type Lookup = (target: object, schema: string, always: boolean, strictGroups: boolean, groups?: string[]) => unknown[];
 
 const MEMOISED = Symbol.for('switchboard.validation-metadata-memo');
+
+const TRANSFORMER_ADDERS = ['addTypeMetadata', 'addTransformMetadata', 'addExposeMetadata', 'addExcludeMetadata'] as const;
+
+let rulesVersion = 0;
+
+/**
+ * Counts the class-validator rules and class-transformer metadata registered since memoiseValidationMetadata ran,
+ * so that whatever is built from them (compiled validators) knows when to build again.
+ */
+export function validationRulesVersion(): number {
+  return rulesVersion;
+}
 
 /**
  * class-validator finds a class's rules on every `validate()` by scanning every registered class (one
@@ -24,8 +37,17 @@ export function memoiseValidationMetadata(): void {
 
   storage.addValidationMetadata = (metadata) => {
     memo = new WeakMap();
+    rulesVersion += 1;
     register(metadata);
   };
+  const transformer = defaultMetadataStorage as unknown as Record<(typeof TRANSFORMER_ADDERS)[number], (metadata: unknown) => void>;
+  for (const adder of TRANSFORMER_ADDERS) {
+    const add = transformer[adder].bind(transformer);
+    transformer[adder] = (metadata) => {
+      rulesVersion += 1;
+      add(metadata);
+    };
+  }
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
     const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0000') ?? ''}`;
     let byOptions = memo.get(target);
