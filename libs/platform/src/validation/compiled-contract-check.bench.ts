@@ -2,10 +2,11 @@
  * Validating one typical `actions.action.run` payload, class-validator's walk against the compiled check, in-process,
  * in CPU time (less disturbed than wall time by other processes), the cases interleaved round by round. Run by hand,
  * never as a timed test:
- *   node_modules/.bin/node --import @swc-node/register/esm-register tools/bench/validation-micro-bench.ts
+ *   node_modules/.bin/node --import @swc-node/register/esm-register libs/platform/src/validation/compiled-contract-check.bench.ts
  */
 import { RunActionRequest } from '@switchboard/contracts';
-import { MESSAGE_ENVELOPE_LEVELS, validatePayload, validateReflectively } from '@switchboard/platform';
+import { MESSAGE_ENVELOPE_LEVELS } from './nesting-depth.js';
+import { validatePayload, validateReflectively } from './validate-payload.js';
 import { plainToInstance } from 'class-transformer';
 
 const ITERATIONS = 20_000;
@@ -49,5 +50,5 @@ for (let round = 0; round < ROUNDS; round += 1) {
 }
 for (const [name, values] of rounds) {
   const sorted = values.toSorted((a, b) => a - b);
-  console.log(`${name}: median ${sorted[Math.floor(ROUNDS / 2)]!.toFixed(1)} µs CPU per payload (rounds ${values.map((value) => value.toFixed(1)).join(', ')})`);
+  console.log(`${name}: median ${sorted[Math.floor(ROUNDS / 2)].toFixed(1)} µs CPU per payload (rounds ${values.map((value) => value.toFixed(1)).join(', ')})`);
 }
