@@ -212,6 +212,8 @@ async function connectThroughTheWorkbench(page: Page, way: AddingWay, credential
         const productionSettings = integrate.getByRole('group', { name: 'Production (prd)' });
         await productionSettings.getByRole('button', { name: `Insert a secret into ${way.credential}` }).click();
         await page.getByRole('menuitem', { name: SECRET_KEY }).click();
+        // Mantine unmounts the closed menu a moment after its fade ends: a scan before that caught the dropdown half closed.
+        await page.getByRole('menu').waitFor({ state: 'hidden' });
         expect(await productionSettings.getByRole('textbox', { name: way.credential }).inputValue()).toBe(`$Token{${SECRET_KEY}}`);
       },
     },
