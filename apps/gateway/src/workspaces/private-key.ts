@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** A new private key: 256 random bits, prefixed so a leaked key is recognisable in a scan. */
 export function generatePrivateKey(): string {
@@ -10,12 +10,12 @@ export function generatePrivateKey(): string {
  * verification cheap on every request, unlike password hashes built to be slow.
  */
 export function hashPrivateKey(privateKey: string): string {
-  return createHash('sha256').update(privateKey, 'utf8').digest('hex');
+  return hash('sha256', privateKey, 'hex');
 }
 
 /** Compares a presented key with a stored hash in constant time. */
 export function privateKeyMatches(privateKey: string, keyHash: string): boolean {
-  const presented = Buffer.from(hashPrivateKey(privateKey), 'hex');
+  const presented = hash('sha256', privateKey, 'buffer');
   const stored = Buffer.from(keyHash, 'hex');
   return presented.length === stored.length && timingSafeEqual(presented, stored);
 }
