@@ -3,8 +3,8 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import type { MarketplaceListQuery } from '@switchboard/sdk';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useMarketplaceQuery } from '../../api/marketplace';
+import { useAddressFields, type AddressFields } from '../../components/address-fields';
 import { QueryContent } from '../../components/query-content';
 import { usePageTitle } from '../../components/use-page-title';
 import { TemplateCard } from './template-card';
@@ -12,31 +12,21 @@ import { categoryLabel, isTemplateCategory } from './template-labels';
 
 const PAGE_SIZE = 12;
 const ALL_CATEGORIES = 'all';
+const ADDRESS_FIELDS = ['search', 'category', 'page'] as const;
 
 /** Step 4 of seed 001, "Add from Marketplace": templates by category and search, a page at a time; the filters live in the URL. */
 export function MarketplacePage() {
-  const [params, setParams] = useSearchParams();
-  const search = params.get('search') ?? '';
-  const categoryParam = params.get('category');
-  const category = isTemplateCategory(categoryParam) ? categoryParam : undefined;
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const [fields, setFields] = useAddressFields(ADDRESS_FIELDS);
+  const search = fields.search ?? '';
+  const categoryField = fields.category ?? null;
+  const category = isTemplateCategory(categoryField) ? categoryField : undefined;
+  const page = Math.max(1, Number.parseInt(fields.page ?? '1', 10) || 1);
   const query: MarketplaceListQuery = { ...(search === '' ? {} : { search }), ...(category === undefined ? {} : { category }), offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
   const templates = useMarketplaceQuery(query);
   usePageTitle('Marketplace');
 
   // A new search or category starts again at the first page.
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value === undefined || value === '') next.delete(name);
-          else next.set(name, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const update = (changes: AddressFields<(typeof ADDRESS_FIELDS)[number]>) => setFields({ ...fields, ...changes });
   const [typed, setTyped] = useState(search);
   const searchLater = useDebouncedCallback((text: string) => update({ search: text.trim(), page: undefined }), 300);
   const categories = templates.data?.categories ?? [];

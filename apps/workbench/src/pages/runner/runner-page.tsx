@@ -1,6 +1,6 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useAddressFields } from '../../components/address-fields';
 import { useAppActionQuery } from '../../api/apps';
 import { useConnectedAppsQuery } from '../../api/connected-apps';
 import { QueryContent } from '../../components/query-content';
@@ -11,8 +11,7 @@ const TARGET_PARAMS = ['product', 'env', 'app', 'action'] as const;
 
 /** The action runner: pick a target (kept in the URL), edit the input, Plan or Run. */
 export function RunnerPage() {
-  const [params, setParams] = useSearchParams();
-  const target: RunTarget = Object.fromEntries(TARGET_PARAMS.flatMap((name) => (params.get(name) === null ? [] : [[name, params.get(name)]])));
+  const [target, setTarget] = useAddressFields(TARGET_PARAMS);
   const [targetErrors, setTargetErrors] = useState<Partial<Record<keyof RunTarget, string>>>({});
   const connection = useConnectedAppsQuery(target.product).data?.find((candidate) => candidate.access_tag === target.app);
   const action = useAppActionQuery(connection?.app, target.action);
@@ -20,7 +19,7 @@ export function RunnerPage() {
 
   const pick = (next: RunTarget) => {
     setTargetErrors({});
-    setParams(Object.fromEntries(Object.entries(next).filter((entry): entry is [string, string] => entry[1] !== undefined)), { replace: true });
+    setTarget(next);
   };
 
   return (

@@ -1,8 +1,9 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { RunRecord, RunRecordStatus } from '@switchboard/sdk';
+import type { RunRecord } from '@switchboard/sdk';
 import { IconRefresh } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useRunLogQuery, type RunLogFilters } from '../../api/runs';
+import { useAddressFields } from '../../components/address-fields';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DataTable, TagText, type Column } from '../../components/data-table';
 import { formErrorsOf } from '../../components/form-errors';
@@ -32,12 +33,10 @@ const RUN_COLUMNS: readonly Column<RunRecord>[] = [
 
 /** The run log, newest first, filtered by what the URL holds (so a filtered view can be shared or reloaded). */
 export function RunsPage() {
-  const [params, setParams] = useSearchParams();
-  const filters = filtersOf(params);
+  const [fields, setFilters] = useAddressFields(FILTER_PARAMS);
+  const filters = fields as RunLogFilters;
   const runs = useRunLogQuery(filters);
-  const { fields, unplaced } = formErrorsOf<keyof RunLogFilters>(runs.error, { product: 'product', app: 'app', status: 'status', after: 'after', before: 'before' });
-  const setFilters = (next: RunLogFilters) =>
-    setParams(Object.fromEntries(Object.entries(next).filter((entry): entry is [string, string] => entry[1] !== undefined)), { replace: true });
+  const { fields: errors, unplaced } = formErrorsOf<keyof RunLogFilters>(runs.error, { product: 'product', app: 'app', status: 'status', after: 'after', before: 'before' });
 
   return (
     <Stack gap="lg">
@@ -50,7 +49,7 @@ export function RunsPage() {
         </Button>
       </Group>
       <Paper withBorder p="md">
-        <RunFilters filters={filters} onChange={setFilters} errors={fields} />
+        <RunFilters filters={filters} onChange={setFilters} errors={errors} />
       </Paper>
       {runs.isPending ? (
         <ListSkeleton label="Loading runs" />
@@ -58,7 +57,7 @@ export function RunsPage() {
         unplaced === undefined ? null : <ApiErrorAlert title="Could not load the runs" error={unplaced} onRetry={runs.refetch} />
       ) : runs.data.length === 0 ? (
         <Paper withBorder p="md">
-          <Text c="dimmed">No runs {FILTER_PARAMS.some((name) => params.has(name)) ? 'match these filters' : 'yet: run an action from the action runner'}.</Text>
+          <Text c="dimmed">No runs {Object.keys(filters).length > 0 ? 'match these filters' : 'yet: run an action from the action runner'}.</Text>
         </Paper>
       ) : (
         <>
@@ -81,7 +80,3 @@ export function RunsPage() {
   );
 }
 
-function filtersOf(params: URLSearchParams): RunLogFilters {
-  const value = (name: (typeof FILTER_PARAMS)[number]) => params.get(name) ?? undefined;
-  return { product: value('product'), app: value('app'), status: value('status') as RunRecordStatus | undefined, after: value('after'), before: value('before') };
-}

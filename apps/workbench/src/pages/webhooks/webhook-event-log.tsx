@@ -1,10 +1,11 @@
 import { Anchor, Button, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { IconRefresh, IconRepeat } from '@tabler/icons-react';
-import type { Webhook, WebhookEventStatus, WebhookEventSummary } from '@switchboard/sdk';
+import type { Webhook, WebhookEventSummary } from '@switchboard/sdk';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useWebhookEventLogQuery, type WebhookEventLogFilters } from '../../api/webhooks';
 import { paths } from '../../app/paths';
+import { useAddressFields } from '../../components/address-fields';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DataTable, type Column } from '../../components/data-table';
 import { formErrorsOf } from '../../components/form-errors';
@@ -35,13 +36,11 @@ function eventColumns(webhook: Webhook): readonly Column<WebhookEventSummary>[] 
 
 /** The webhook's events, newest first, filtered by what the URL holds; "Replay dead-lettered" recovers them in bulk. */
 export function WebhookEventLog({ webhook }: { webhook: Webhook }) {
-  const [params, setParams] = useSearchParams();
-  const filters = filtersOf(params);
+  const [fields, setFilters] = useAddressFields(FILTER_PARAMS);
+  const filters = fields as WebhookEventLogFilters;
   const events = useWebhookEventLogQuery(webhook.product, webhook.tag, filters);
   const [replaying, setReplaying] = useState(false);
-  const { fields, unplaced } = formErrorsOf<keyof WebhookEventLogFilters>(events.error, { status: 'status', env: 'env', after: 'after' });
-  const setFilters = (next: WebhookEventLogFilters) =>
-    setParams(Object.fromEntries(Object.entries(next).filter((entry): entry is [string, string] => entry[1] !== undefined)), { replace: true });
+  const { fields: errors, unplaced } = formErrorsOf<keyof WebhookEventLogFilters>(events.error, { status: 'status', env: 'env', after: 'after' });
 
   return (
     <PageSection title="Events" headingId="webhook-events-heading">
@@ -68,8 +67,8 @@ export function WebhookEventLog({ webhook }: { webhook: Webhook }) {
             clearable
             data={Object.entries(WEBHOOK_EVENT_STATUSES).map(([value, { label }]) => ({ value, label }))}
             value={filters.status ?? null}
-            onChange={(value) => setFilters({ ...filters, status: (value ?? undefined) as WebhookEventStatus | undefined })}
-            error={fields.status}
+            onChange={(value) => setFilters({ ...filters, status: value ?? undefined })}
+            error={errors.status}
           />
           <Select
             label="Environment"
@@ -78,7 +77,7 @@ export function WebhookEventLog({ webhook }: { webhook: Webhook }) {
             data={webhook.envs.map((env) => env.env)}
             value={filters.env ?? null}
             onChange={(value) => setFilters({ ...filters, env: value ?? undefined })}
-            error={fields.env}
+            error={errors.env}
           />
           <TextInput
             type="datetime-local"
@@ -86,7 +85,7 @@ export function WebhookEventLog({ webhook }: { webhook: Webhook }) {
             description="Your local time"
             value={localInputOf(filters.after)}
             onChange={(event) => setFilters({ ...filters, after: instantOf(event.currentTarget.value) })}
-            error={fields.after}
+            error={errors.after}
           />
         </SimpleGrid>
       </Paper>
@@ -96,7 +95,7 @@ export function WebhookEventLog({ webhook }: { webhook: Webhook }) {
         unplaced === undefined ? null : <ApiErrorAlert title="Could not load the events" error={unplaced} onRetry={events.refetch} />
       ) : events.data.length === 0 ? (
         <Paper withBorder p="md">
-          <Text c="dimmed">No events {FILTER_PARAMS.some((name) => params.has(name)) ? 'match these filters' : 'yet: they show here once a sender posts to a receive URL'}.</Text>
+          <Text c="dimmed">No events {Object.keys(filters).length > 0 ? 'match these filters' : 'yet: they show here once a sender posts to a receive URL'}.</Text>
         </Paper>
       ) : (
         <>
@@ -118,9 +117,4 @@ export function WebhookEventLog({ webhook }: { webhook: Webhook }) {
       {replaying ? <ReplayDeadLetteredModal webhook={webhook} filters={filters} onClose={() => setReplaying(false)} /> : null}
     </PageSection>
   );
-}
-
-function filtersOf(params: URLSearchParams): WebhookEventLogFilters {
-  const value = (name: (typeof FILTER_PARAMS)[number]) => params.get(name) ?? undefined;
-  return { status: value('status') as WebhookEventStatus | undefined, env: value('env'), after: value('after') };
 }
