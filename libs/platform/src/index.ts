@@ -20,6 +20,7 @@ export * from './database/database.options.js';
 export * from './database/run-migrations.js';
 export * from './health/health.module.js';
 export * from './bootstrap/start-microservice.js';
+export * from './database/find-unique.js';
 export * from './database/unique-violation.js';
 export * from './validation/assert-unique-keys.js';
 export * from './logging/error-serializer.js';

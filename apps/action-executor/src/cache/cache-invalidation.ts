@@ -8,10 +8,11 @@ import { ExecutorCaches } from './executor-caches.js';
 
 // Every replica must hear every change, so these are plain subscriptions, outside the queue group.
 const CHANGE_SUBJECTS = ['events.connection.>', 'events.catalog.>', 'events.secrets.>'];
+const CATALOG_EVENTS = 'events.catalog.';
 
 /**
- * Drops cached run plans, secret values, OAuth2 access tokens and webhook receive ids of a workspace the moment its connections, apps or
- * secrets change, its webhook forwarding secrets when one is rotated (nothing else changes them), and of every workspace when the NATS connection drops and again when it is back: core NATS delivers
+ * Drops a workspace's cached actions the moment its apps change, and its run plans, secret values, OAuth2 access tokens and webhook receive ids
+ * the moment its connections, apps or secrets change, its webhook forwarding secrets when one is rotated (nothing else changes them), and of every workspace when the NATS connection drops and again when it is back: core NATS delivers
  * at most once, so events published meanwhile never arrive.
  */
 @Injectable()
@@ -34,11 +35,12 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
           }
           const event = eventOf(message.data);
           if (!event) return;
-          const { plans, secrets, accessTokens, receiveTargets, forwardingSecrets } = this.caches;
+          const { actions, plans, secrets, accessTokens, receiveTargets, forwardingSecrets } = this.caches;
           if (message.subject === Events.WebhookForwardingSecretRotated) {
             forwardingSecrets.invalidateWorkspace(event.workspaceId);
             return;
           }
+          if (message.subject.startsWith(CATALOG_EVENTS)) actions.invalidateWorkspace(event.workspaceId);
           plans.invalidateWorkspace(event.workspaceId);
           secrets.invalidateWorkspace(event.workspaceId);
           receiveTargets.invalidateWorkspace(event.workspaceId);

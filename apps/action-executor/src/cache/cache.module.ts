@@ -1,20 +1,27 @@
 import { Module } from '@nestjs/common';
 import { AccessTokenCache } from './access-token.cache.js';
+import { ActionCache } from './action.cache.js';
 import { CacheConfig } from './cache.config.js';
 import { CacheInvalidation } from './cache-invalidation.js';
 import { CacheStatsResponder } from './cache-stats.responder.js';
 import { ExecutorCaches } from './executor-caches.js';
 import { ForwardingSecretCache } from './forwarding-secret.cache.js';
 import { RunPlanCache } from './run-plan.cache.js';
+import { SecretForecast } from './secret-forecast.js';
 import { SecretValueCache } from './secret-value.cache.js';
 import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
 
 /**
- * The run path's (and webhook receipts' and deliveries') caches, bounded in age and in entries, kept current by change
+ * The run path's (actions, plans, secrets, tokens) and webhook receipts' and deliveries') caches, bounded in age and in entries, kept current by change
  * events and NATS connection changes, and counted.
  */
 @Module({
   providers: [
+    {
+      provide: ActionCache,
+      inject: [CacheConfig],
+      useFactory: (config: CacheConfig) => new ActionCache(config.EXECUTOR_CACHE_MAX_AGE_MS, config.EXECUTOR_CACHE_MAX_ENTRIES),
+    },
     {
       provide: RunPlanCache,
       inject: [CacheConfig],
@@ -25,6 +32,7 @@ import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
       inject: [CacheConfig],
       useFactory: (config: CacheConfig) => new SecretValueCache(config.EXECUTOR_CACHE_MAX_AGE_MS, config.EXECUTOR_CACHE_MAX_ENTRIES),
     },
+    { provide: SecretForecast, inject: [CacheConfig], useFactory: (config: CacheConfig) => new SecretForecast(config.EXECUTOR_CACHE_MAX_ENTRIES) },
     { provide: AccessTokenCache, inject: [CacheConfig], useFactory: (config: CacheConfig) => new AccessTokenCache(config.EXECUTOR_CACHE_MAX_ENTRIES) },
     {
       provide: WebhookReceiveTargetCache,
@@ -40,6 +48,6 @@ import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
     CacheInvalidation,
     CacheStatsResponder,
   ],
-  exports: [RunPlanCache, SecretValueCache, AccessTokenCache, WebhookReceiveTargetCache, ForwardingSecretCache],
+  exports: [ActionCache, RunPlanCache, SecretValueCache, SecretForecast, AccessTokenCache, WebhookReceiveTargetCache, ForwardingSecretCache],
 })
 export class CacheModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ExecutorCacheStatsReply } from '@switchboard/contracts';
 import { AccessTokenCache } from './access-token.cache.js';
+import { ActionCache } from './action.cache.js';
 import { ForwardingSecretCache } from './forwarding-secret.cache.js';
 import { RunPlanCache } from './run-plan.cache.js';
 import { SecretValueCache } from './secret-value.cache.js';
@@ -10,6 +11,7 @@ import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
 @Injectable()
 export class ExecutorCaches {
   constructor(
+    readonly actions: ActionCache,
     readonly plans: RunPlanCache,
     readonly secrets: SecretValueCache,
     readonly accessTokens: AccessTokenCache,
@@ -19,12 +21,13 @@ export class ExecutorCaches {
 
   /** Drops every entry of every cache. */
   clear(): void {
-    for (const cache of [this.plans, this.secrets, this.accessTokens, this.receiveTargets, this.forwardingSecrets]) cache.clear();
+    for (const cache of [this.actions, this.plans, this.secrets, this.accessTokens, this.receiveTargets, this.forwardingSecrets]) cache.clear();
   }
 
   /** Each cache's counters, size and cap, by the name `executor.cache-stats.fetch` gives it. */
   stats(): ExecutorCacheStatsReply['caches'] {
     return {
+      actions: this.actions.stats(),
       run_plans: this.plans.stats(),
       secret_values: this.secrets.stats(),
       access_tokens: this.accessTokens.stats(),

@@ -13,7 +13,7 @@ import { buildOutboundRequest } from './outbound-request.builder.js';
 import { decodeResponseBody } from './response-body.js';
 import { RunAuthentication } from './run-authentication.js';
 import { RunSecrets } from './run-secrets.js';
-import { RunTargetLoader } from './run-target.loader.js';
+import { planKeyOf, RunTargetLoader } from './run-target.loader.js';
 
 /**
  * Runs one action: resolves where it goes, resolves the secrets its input references (the secrets
@@ -57,6 +57,9 @@ export class ActionRunner {
     // The validated input is a class instance; reference scanning and substitution walk plain JSON only.
     const written = structuredClone({ ...(run.input ?? {}) });
     trace.inputRead(written);
+    const planKey = planKeyOf(run);
+    // Cold: the secrets this plan resolved last are asked for while the plan loads, not after it.
+    if (!this.targets.isWarm(workspaceId, run)) this.secrets.prefetch(workspaceId, planKey, runId);
     const target = await this.targets.load(workspaceId, run);
     trace.targetFound(target);
     const input = withVariables(written, target);
@@ -64,7 +67,7 @@ export class ActionRunner {
     target.checkInput?.(input);
     const credentials = withVariables(target.auth.map((entry) => entry.data), target);
     const keys = referencedKeysOf('input', input, credentials);
-    const secrets = await this.secrets.resolve(workspaceId, keys, target, runId);
+    const secrets = await this.secrets.resolve(workspaceId, keys, target, runId, planKey);
     trace.secretsResolved(secrets);
     const values = new Map(Object.entries(secrets).map(([key, secret]) => [key, secret.value]));
     const resolvedInput = substituteDeep(input, values);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Subjects, type ResolvedSecret, type ResolvedSecretsReply } from '@switchboard/contracts';
 import { NatsRequester } from '@switchboard/platform';
+import { SecretForecast } from '../cache/secret-forecast.js';
 import { SecretValueCache } from '../cache/secret-value.cache.js';
 import type { RunTarget } from './run-target.js';
 import { SecretUseReporter } from './secret-use-reporter.js';
@@ -18,11 +19,24 @@ export class RunSecrets {
   constructor(
     private readonly nats: NatsRequester,
     private readonly cache: SecretValueCache,
+    private readonly forecast: SecretForecast,
     private readonly uses: SecretUseReporter,
   ) {}
 
-  async resolve(workspaceId: string, keys: readonly string[], target: SecretUseSite, runId: string): Promise<Record<string, ResolvedSecret>> {
+  /**
+   * Starts resolving what the run plan `planKey` resolved last, without waiting, for a run whose plan is being loaded:
+   * the run's own {@link RunSecrets.resolve} then joins that load when the forecast holds. A failure is that call's to
+   * report, not this one's.
+   */
+  prefetch(workspaceId: string, planKey: string, runId: string): void {
+    const forecast = this.forecast.recall(workspaceId, planKey);
+    if (forecast) this.resolve(workspaceId, forecast.keys, forecast.site, runId).catch(() => undefined);
+  }
+
+  /** `planKey`: the run plan the secrets are for, remembered for {@link RunSecrets.prefetch}. */
+  async resolve(workspaceId: string, keys: readonly string[], target: SecretUseSite, runId: string, planKey?: string): Promise<Record<string, ResolvedSecret>> {
     if (keys.length === 0) return {};
+    if (planKey !== undefined) this.forecast.remember(workspaceId, planKey, { keys, site: { appTag: target.appTag, accessTag: target.accessTag, env: target.env } });
     const cacheKey = `${[...keys].sort().join(',')}|${target.appTag}|${target.accessTag}|${target.env}`;
     const cached = this.cache.peek(workspaceId, cacheKey);
     if (cached && Object.values(cached).some(hasExpired)) this.cache.delete(workspaceId, cacheKey);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, Subjects, type AppEnvView, type AppWithActionView, type ConnectionView, type ProductView, type RunActionBody } from '@switchboard/contracts';
 import { DomainError, fieldFailure, NatsRequester } from '@switchboard/platform';
+import { ActionCache, type CatalogAction } from '../cache/action.cache.js';
 import { RunPlanCache } from '../cache/run-plan.cache.js';
 import type { OutboundTimeouts } from '../outbound/outbound-request.js';
 import { compileInputSchemaCheck } from './input-schema-check.js';
@@ -14,13 +15,22 @@ import type { RunTarget } from './run-target.js';
 export class RunTargetLoader {
   constructor(
     private readonly nats: NatsRequester,
+    private readonly actions: ActionCache,
     private readonly plans: RunPlanCache,
   ) {}
 
-  /** From memory when warm; events from the connection and catalog services drop stale plans, the maximum age the rest. */
+  /**
+   * From memory when warm; events from the connection and catalog services drop stale plans, the maximum age the rest.
+   * The action has a cache of its own, which only the catalog's events drop.
+   */
   async load(workspaceId: string, run: RunActionBody): Promise<RunTarget> {
-    const cached = await this.plans.getOrLoad(workspaceId, `${run.product}|${run.app}|${run.env}|${run.event}`, () => this.loadFresh(workspaceId, run));
+    const cached = await this.plans.getOrLoad(workspaceId, planKeyOf(run), () => this.loadFresh(workspaceId, run));
     return cached.value;
+  }
+
+  /** True when the run's plan is in memory: loading it asks no other service. */
+  isWarm(workspaceId: string, run: RunActionBody): boolean {
+    return this.plans.peek(workspaceId, planKeyOf(run)) !== undefined;
   }
 
   private async loadFresh(workspaceId: string, run: RunActionBody): Promise<RunTarget> {
@@ -47,8 +57,7 @@ export class RunTargetLoader {
     if (!env.active) {
       throw new DomainError(ErrorCode.ConnectionEnvInactive, `Connection '${run.app}' is not active in env '${run.env}'`, { access_tag: run.app, env: run.env });
     }
-    // The app with only this action: an app's whole definition, schemas and all, may not fit one NATS message.
-    const app = await this.nats.request<AppWithActionView>(Subjects.CatalogActionFetch, { workspace_id: workspaceId, app_tag: connection.app, action_tag: run.event });
+    const { app, checkInput } = await this.loadAction(workspaceId, connection.app, run.event);
     const { action } = app;
     const appEnv = app.envs.find((candidate) => candidate.slug === env.app_env_slug);
     if (appEnv && !appEnv.active) {
@@ -68,7 +77,6 @@ export class RunTargetLoader {
       }
       return { scheme, data: entry.data };
     });
-    const checkInput = compileInputSchemaCheck(action.schema, action.tag);
     return {
       ...(checkInput ? { checkInput } : {}),
       auth,
@@ -84,6 +92,16 @@ export class RunTargetLoader {
     };
   }
 
+  private async loadAction(workspaceId: string, appTag: string, actionTag: string): Promise<CatalogAction> {
+    const cached = await this.actions.getOrLoad(workspaceId, `${appTag}|${actionTag}`, async () => {
+      // The app with only this action: an app's whole definition, schemas and all, may not fit one NATS message.
+      const app = await this.nats.request<AppWithActionView>(Subjects.CatalogActionFetch, { workspace_id: workspaceId, app_tag: appTag, action_tag: actionTag });
+      const checkInput = compileInputSchemaCheck(app.action.schema, app.action.tag);
+      return checkInput ? { app, checkInput } : { app };
+    });
+    return cached.value;
+  }
+
   // Asked at once, answered in order: an unknown product reads better as such than as an unknown connection inside it,
   // and the product's env says whether the env runs at all.
   private async fetchConnectionAndProduct(workspaceId: string, run: RunActionBody): Promise<{ connection: ConnectionView; product: ProductView }> {
@@ -95,6 +113,11 @@ export class RunTargetLoader {
     if (connection.status === 'rejected') throw connection.reason;
     return { connection: connection.value, product: product.value };
   }
+}
+
+/** What a run's plan is cached under: the run's product, access tag, env and action. */
+export function planKeyOf(run: Pick<RunActionBody, 'product' | 'app' | 'env' | 'event'>): string {
+  return `${run.product}|${run.app}|${run.env}|${run.event}`;
 }
 
 // Apps stored before app envs had timeouts read as having none set; a connection env without an app env has none.

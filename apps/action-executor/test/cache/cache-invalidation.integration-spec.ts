@@ -3,6 +3,7 @@ import { Events, type WebhookReceiveTarget } from '@switchboard/contracts';
 import { startTcpRelay, waitUntil, type TcpRelay } from '@switchboard/testing';
 import type { PinoLogger } from 'nestjs-pino';
 import { AccessTokenCache } from '../../src/cache/access-token.cache.js';
+import { ActionCache, type CatalogAction } from '../../src/cache/action.cache.js';
 import { CacheInvalidation } from '../../src/cache/cache-invalidation.js';
 import { RunPlanCache } from '../../src/cache/run-plan.cache.js';
 import { SecretValueCache } from '../../src/cache/secret-value.cache.js';
@@ -18,6 +19,7 @@ describe('CacheInvalidation', () => {
   let relay: TcpRelay;
   let events: NatsConnection;
   const accessTokens = new AccessTokenCache(100);
+  const actions = new ActionCache(60_000, 100);
   const plans = new RunPlanCache(60_000, 100);
   const secrets = new SecretValueCache(60_000, 100);
   const receiveTargets = new WebhookReceiveTargetCache(60_000, 100);
@@ -29,7 +31,7 @@ describe('CacheInvalidation', () => {
     nats = await connect({ servers: relay.url, reconnectTimeWait: 50, maxReconnectAttempts: -1 });
     events = await connect({ servers: process.env.NATS_URL });
     const logger = { warn: () => undefined, info: () => undefined } as unknown as PinoLogger;
-    invalidation = new CacheInvalidation(nats, new ExecutorCaches(plans, secrets, accessTokens, receiveTargets, forwardingSecrets), logger);
+    invalidation = new CacheInvalidation(nats, new ExecutorCaches(actions, plans, secrets, accessTokens, receiveTargets, forwardingSecrets), logger);
     invalidation.onApplicationBootstrap();
     await nats.flush();
   });
@@ -54,6 +56,17 @@ describe('CacheInvalidation', () => {
     await waitUntil(() => Promise.resolve(plans.peek('ws_a', 'plan') === undefined), { what: 'the plan to be dropped', timeoutMs: 5000, intervalMs: 20 });
     expect(accessTokens.peek('ws_a', 'token')).toBeUndefined();
     expect([plans.peek('ws_b', 'plan'), accessTokens.peek('ws_b', 'token')?.value]).toEqual([{}, 'at']);
+  });
+
+  it("keeps the workspace's actions through a connection's change and drops them on an app's", async () => {
+    const action = {} as CatalogAction;
+    await fill('ws_h');
+    await actions.getOrLoad('ws_h', 'crm|create_contact', () => Promise.resolve(action));
+    publish(Events.ConnectionUpdated, { workspace_id: 'ws_h', product: 'shop', access_tag: 'crm' });
+    await waitUntil(() => Promise.resolve(plans.peek('ws_h', 'plan') === undefined), { what: 'the plan to be dropped', timeoutMs: 5000, intervalMs: 20 });
+    expect(actions.peek('ws_h', 'crm|create_contact')).toBe(action);
+    publish(Events.AppUpdated, { workspace_id: 'ws_h', app: 'crm' });
+    await waitUntil(() => Promise.resolve(actions.peek('ws_h', 'crm|create_contact') === undefined), { what: 'the action to be dropped', timeoutMs: 5000, intervalMs: 20 });
   });
 
   it('drops the receive ids of the workspace a webhook event names, and only of that one', async () => {

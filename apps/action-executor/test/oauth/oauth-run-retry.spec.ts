@@ -63,7 +63,7 @@ describe('A run authenticated with an OAuth2 scheme', () => {
     };
     const tokens = new OAuthTokenProvider(outbound, new AccessTokenCache(100), { timeoutMs: 2000 });
     runner = new ActionRunner(
-      { load: () => Promise.resolve(target) } as unknown as RunTargetLoader,
+      { load: () => Promise.resolve(target), isWarm: () => true } as unknown as RunTargetLoader,
       { resolve: () => Promise.resolve({}), reportUses: () => undefined } as unknown as RunSecrets,
       outbound,
       new ConnectionConcurrency(32, 5000),

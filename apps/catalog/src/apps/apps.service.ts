@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, Events, type ActionSummaryView, type AppListItemView, type AppView, type AppWithActionView, type CreateAppBody, type UpdateAppBody } from '@switchboard/contracts';
-import { DomainError, EventPublisher, fieldFailure, isUniqueViolation } from '@switchboard/platform';
+import { DomainError, EventPublisher, fieldFailure, findUnique, isUniqueViolation } from '@switchboard/platform';
 import { In, Repository, type QueryDeepPartialEntity } from 'typeorm';
 import { ConnectionUses, stillConnected } from '../connection-uses/connection-uses.js';
 import { ActionEntity } from './action.entity.js';
@@ -175,7 +175,7 @@ export class AppsService {
 
   /** The app with its actions as summaries, read without their schemas (tens of MiB for a large imported app). */
   async fetch(workspaceId: string, tag: string): Promise<AppView> {
-    const app = await this.apps.findOne({ where: { workspaceId, tag }, relations: { envs: true } });
+    const app = await findUnique(this.apps, { where: { workspaceId, tag }, relations: { envs: true } });
     if (!app) throw appNotFound(tag);
     const actions = await this.actions
       .createQueryBuilder('action')
@@ -193,18 +193,20 @@ export class AppsService {
 
   /** The app with every action whole, to diff a new definition against (never a reply: see AppDefinitionView). */
   async fetchDefinition(workspaceId: string, tag: string): Promise<AppDefinitionView> {
-    const app = await this.apps.findOne({ where: { workspaceId, tag }, relations: WITH_DETAILS });
+    const app = await findUnique(this.apps, { where: { workspaceId, tag }, relations: WITH_DETAILS });
     if (!app) throw appNotFound(tag);
     return toAppDefinitionView(app);
   }
 
   /** The app with one action and no other: a run plan's view of it, which stays small however many actions the app has. */
   async fetchAction(workspaceId: string, appTag: string, actionTag: string): Promise<AppWithActionView> {
-    const app = await this.apps.findOne({ where: { workspaceId, tag: appTag }, relations: { envs: true } });
-    if (!app) throw appNotFound(appTag);
-    const action = await this.actions.findOne({ where: { app: { id: app.id }, tag: actionTag } });
-    if (!action) throw new DomainError(ErrorCode.ActionNotFound, `Action '${actionTag}' not found in app '${appTag}'`, { app: appTag, event: actionTag });
-    return { ...appHeaderOf(app), action: toActionView(action) };
+    // One query on the run path; only a miss asks which of the two is missing.
+    const action = await findUnique(this.actions, { where: { app: { workspaceId, tag: appTag }, tag: actionTag }, relations: { app: { envs: true } } });
+    if (!action) {
+      if (!(await this.apps.existsBy({ workspaceId, tag: appTag }))) throw appNotFound(appTag);
+      throw new DomainError(ErrorCode.ActionNotFound, `Action '${actionTag}' not found in app '${appTag}'`, { app: appTag, event: actionTag });
+    }
+    return { ...appHeaderOf(action.app), action: toActionView(action) };
   }
 
   /** The workspace's apps (or those tags) with their actions counted, not read: a list of large apps stays small. */

@@ -10,7 +10,7 @@ import {
   type ProductView,
   type UpdateProductBody,
 } from '@switchboard/contracts';
-import { assertUniqueKeys, DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
+import { assertUniqueKeys, DomainError, EventPublisher, findUnique, isUniqueViolation } from '@switchboard/platform';
 import { Repository, type EntityManager } from 'typeorm';
 import { ConnectionUses, stillConnected, stillReceivingWebhooks } from '../connection-uses/connection-uses.js';
 import { ProductEnvEntity } from './product-env.entity.js';
@@ -128,7 +128,7 @@ export class ProductsService {
   }
 
   private find(workspaceId: string, tag: string): Promise<ProductEntity | null> {
-    return this.products.findOne({ where: { workspaceId, tag }, relations: { envs: true } });
+    return findUnique(this.products, { where: { workspaceId, tag }, relations: { envs: true } });
   }
 
   // The row stays locked until the transaction ends, so two changes of one product apply one after the other.

@@ -9,7 +9,7 @@ import {
   type ConnectionView,
   type UpdateConnectionBody,
 } from '@switchboard/contracts';
-import { DomainError, EventPublisher, fieldFailure, isUniqueViolation } from '@switchboard/platform';
+import { DomainError, EventPublisher, fieldFailure, findUnique, isUniqueViolation } from '@switchboard/platform';
 import { DataSource, In, Like, Repository, type FindOptionsWhere } from 'typeorm';
 import { CatalogClient } from '../catalog/catalog.client.js';
 import { ConnectionEnvEntity } from './connection-env.entity.js';
@@ -156,7 +156,7 @@ export class ConnectionsService {
   }
 
   private async find(workspaceId: string, productTag: string, accessTag: string): Promise<ConnectionEntity> {
-    const connection = await this.connections.findOne({ where: { workspaceId, productTag, accessTag }, relations: { envs: true } });
+    const connection = await findUnique(this.connections, { where: { workspaceId, productTag, accessTag }, relations: { envs: true } });
     if (!connection) {
       throw new DomainError(ErrorCode.ConnectionNotFound, `Connection '${accessTag}' not found in product '${productTag}'`, {
         access_tag: accessTag,

@@ -11,7 +11,7 @@ import {
   type WebhookDefinition,
   type WebhookReceiveTarget,
 } from '@switchboard/contracts';
-import { DomainError, EventPublisher, fieldFailure, isUniqueViolation } from '@switchboard/platform';
+import { DomainError, EventPublisher, fieldFailure, findUnique, isUniqueViolation } from '@switchboard/platform';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import { CatalogClient } from '../catalog/catalog.client.js';
 import { ConnectionEntity } from '../connections/connection.entity.js';
@@ -133,7 +133,7 @@ export class WebhooksService {
 
   /** What the executor needs to verify and forward a receipt sent to `receiveId`. */
   async resolveReceive(receiveId: string): Promise<WebhookReceiveTarget> {
-    const env = await this.webhookEnvs.findOne({ where: { receiveId }, relations: { webhook: true } });
+    const env = await findUnique(this.webhookEnvs, { where: { receiveId }, relations: { webhook: true } });
     if (!env) throw new DomainError(ErrorCode.WebhookNotFound, UNKNOWN_RECEIVE_ID, {});
     const { webhook } = env;
     const connection =
@@ -184,7 +184,7 @@ export class WebhooksService {
   }
 
   private async find(workspaceId: string, productTag: string, tag: string): Promise<WebhookEntity> {
-    const webhook = await this.webhooks.findOne({ where: { workspaceId, productTag, tag }, relations: { envs: true } });
+    const webhook = await findUnique(this.webhooks, { where: { workspaceId, productTag, tag }, relations: { envs: true } });
     if (!webhook) throw new DomainError(ErrorCode.WebhookNotFound, `Webhook '${tag}' not found in product '${productTag}'`, { webhook: tag, product: productTag });
     return webhook;
   }

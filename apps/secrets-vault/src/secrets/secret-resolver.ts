@@ -6,7 +6,6 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { SecretAuditLog, type SecretAuditRecord } from '../audit/secret-audit.log.js';
 import { SECRET_VALUE_STORE, type SecretValueStore } from '../storage/secret-value-store.js';
 import { assertSecretUsable, secretNotFound, type SecretUse } from './secret-access.js';
-import { SecretVersionEntity } from './secret-version.entity.js';
 import { SecretEntity } from './secret.entity.js';
 
 /** Who used a secret and where, as the audit log records it. */
@@ -90,7 +89,12 @@ export class SecretResolver {
   ): Promise<Map<string, ResolvedSecret>> {
     const keys = [...new Set(requestedKeys)];
     if (keys.length === 0) return new Map();
-    const found = await this.dataSource.manager.find(SecretEntity, { where: { workspaceId, key: In(keys) } });
+    // Each secret with its current version only, in one query: a run's cold path waits on it.
+    const found = await this.dataSource.manager
+      .createQueryBuilder(SecretEntity, 'secret')
+      .leftJoinAndSelect('secret.versions', 'version', 'version.version = secret.currentVersion')
+      .where('secret.workspaceId = :workspaceId AND secret.key IN (:...keys)', { workspaceId, keys })
+      .getMany();
     const byKey = new Map(found.map((secret) => [secret.key, secret]));
     const now = new Date();
     const secrets = keys.map((key) => {
@@ -100,15 +104,10 @@ export class SecretResolver {
       return secret;
     });
 
-    const versions = await this.dataSource.manager.find(SecretVersionEntity, {
-      where: secrets.map((secret) => ({ secret: { id: secret.id }, version: secret.currentVersion })),
-      relations: { secret: true },
-    });
-    const versionBySecret = new Map(versions.map((version) => [version.secret.id, version]));
     const values = await Promise.all(
       secrets.map(async (secret) => {
-        const version = versionBySecret.get(secret.id);
-        // Deleted between the two reads: the secret is gone, say so rather than fail.
+        const [version] = secret.versions;
+        // A secret row without its current version is one being deleted: the secret is gone, say so rather than fail.
         if (!version) throw secretNotFound(secret.key);
         const value = await this.store.read({ workspaceId, valueId: version.valueId });
         return [secret.key, { value, version: version.version, expires_at: secret.expiresAt?.toISOString() ?? null }] as const;

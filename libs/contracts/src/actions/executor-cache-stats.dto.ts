@@ -1,5 +1,5 @@
 /** The executor's caches, as {@link ExecutorCacheStatsReply} names them. */
-export const EXECUTOR_CACHES = ['run_plans', 'secret_values', 'access_tokens', 'webhook_receive_targets', 'forwarding_secrets'] as const;
+export const EXECUTOR_CACHES = ['actions', 'run_plans', 'secret_values', 'access_tokens', 'webhook_receive_targets', 'forwarding_secrets'] as const;
 export type ExecutorCacheName = (typeof EXECUTOR_CACHES)[number];
 
 /**

@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
+import { LRUCache } from 'lru-cache';
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object, whose `default` is the plugin.
 const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
@@ -37,9 +38,18 @@ export function assertJsonSchemaValid(schema: Record<string, unknown>): void {
   if (ajv.validateSchema(schema) !== true) throw new JsonSchemaInvalidError(ajv.errorsText(ajv.errors, { dataVar: 'schema' }));
 }
 
+// Apps made from one template, or imported from one document, share schemas: one compiled function serves them all,
+// and many tenants' plans hold one copy of it instead of one each. A compile costs far more than the JSON text.
+const compiledByText = new LRUCache<string, ValidateFunction>({ max: 1000 });
+
 function compile(schema: Record<string, unknown>): ValidateFunction {
+  const text = JSON.stringify(schema);
+  const known = compiledByText.get(text);
+  if (known) return known;
   try {
-    return ajv.compile(schema);
+    const validate = ajv.compile(schema);
+    compiledByText.set(text, validate);
+    return validate;
   } catch (error) {
     throw new JsonSchemaInvalidError(error instanceof Error ? error.message : String(error));
   } finally {
