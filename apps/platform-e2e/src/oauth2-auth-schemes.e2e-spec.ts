@@ -1,5 +1,14 @@
 import { SwitchboardError, type RunRecord, type Switchboard } from '@switchboard/sdk';
-import { rejectionOf, startFakeThirdPartyApi, startPlatform, waitUntil, type FakeThirdPartyApi, type Platform, type ReceivedRequest } from '@switchboard/testing';
+import {
+  rejectionOf,
+  startFakeThirdPartyApi,
+  startPlatform,
+  startService,
+  waitUntil,
+  type FakeThirdPartyApi,
+  type Platform,
+  type ReceivedRequest,
+} from '@switchboard/testing';
 import { switchboardFor } from './switchboard-for.js';
 
 const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
@@ -19,6 +28,8 @@ describe('OAuth2 auth schemes through the SDK', () => {
   let switchboard: Switchboard;
   const issued = new Set<string>();
   let currentRefreshToken = STORED_REFRESH_TOKEN;
+  /** How long the authorization server takes to answer a refresh, so that refreshes from two executors overlap. */
+  let refreshDelayMs = 0;
 
   const tokenRequests = (grantType: string): ReceivedRequest[] =>
     authServer.received.filter((request) => new URLSearchParams(request.body).get('grant_type') === grantType);
@@ -48,8 +59,9 @@ describe('OAuth2 auth schemes through the SDK', () => {
 
   beforeAll(async () => {
     authServer = await startFakeThirdPartyApi();
-    authServer.route('POST', '/oauth/token', (request) => {
+    authServer.route('POST', '/oauth/token', async (request) => {
       const form = formOf(request);
+      if (form.grant_type === 'refresh_token') await new Promise((resolve) => setTimeout(resolve, refreshDelayMs));
       if (form.grant_type === 'client_credentials') {
         if (form.client_id !== CLIENT_ID || form.client_secret !== CLIENT_SECRET) {
           return { status: 401, body: { error: 'invalid_client', error_description: `Client authentication failed for ${form.client_secret ?? ''}` } };
@@ -164,6 +176,28 @@ describe('OAuth2 auth schemes through the SDK', () => {
     await platform.restartService('action-executor');
     expect(await runAs('crm_refresh')).toMatchObject({ status: 200, body: { user: 'crm-user' } });
     expect(formOf(tokenRequests('refresh_token').at(-1)).refresh_token).toMatch(/^rotated-refresh-/);
+  });
+
+  it('refreshes one at a time across executor replicas, each with the token the last one rotated to', async () => {
+    const replica = await startService('action-executor', { env: platform.services['action-executor'].env });
+    try {
+      refreshDelayMs = 30;
+      const before = tokenRequests('refresh_token').length;
+      // Every access token expires at once, so each wave of runs refreshes (a replica's runs share one request); the
+      // queue group spreads each wave over both replicas.
+      const outcomes: unknown[] = [];
+      for (let wave = 0; wave < 8; wave += 1) {
+        const runs = await Promise.all(Array.from({ length: 4 }, () => runAs('crm_refresh').catch((error: unknown) => error)));
+        outcomes.push(...runs.map((run) => (run instanceof SwitchboardError ? `${run.code}: ${run.message}` : (run as { status: number }).status)));
+      }
+      expect(outcomes).toEqual(Array(32).fill(200));
+      const refreshes = tokenRequests('refresh_token').slice(before).map((request) => formOf(request).refresh_token);
+      // Without a lease shared by the replicas two of them send the same refresh token, and the second is refused.
+      expect(new Set(refreshes).size).toBe(refreshes.length);
+    } finally {
+      refreshDelayMs = 0;
+      await replica.stop();
+    }
   });
 
   it('fails with a clear upstream_auth_failed for a wrong client secret, without calling the API', async () => {

@@ -73,7 +73,7 @@ export class ActionRunner {
     const resolvedInput = substituteDeep(input, values);
     const auth = substituteDeep(credentials, values).map((data, index) => ({ scheme: target.auth[index].scheme, data }));
     const request = buildOutboundRequest(target, resolvedInput);
-    const applied = await this.authentication.apply(workspaceId, request, auth, credentials);
+    const applied = await this.authentication.apply(workspaceId, request, auth, credentials, target);
     const resolvedAt = performance.now();
     trace.sending();
     // A use is audited once a request carrying the values may connect, never for a run refused before, and once per run.
@@ -87,7 +87,7 @@ export class ActionRunner {
       // A cached OAuth2 token the upstream no longer takes (revoked, or expired before its time): once more, freshly.
       applied.forgetCachedTokens();
       const retry = buildOutboundRequest(target, resolvedInput);
-      await this.authentication.apply(workspaceId, retry, auth, credentials);
+      await this.authentication.apply(workspaceId, retry, auth, credentials, target);
       response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(retry, reportUses));
     }
     trace.answered(response);

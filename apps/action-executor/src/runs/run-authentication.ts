@@ -5,6 +5,7 @@ import type { AuthData } from './auth-credential.js';
 import { applyAuth } from './auth-application.js';
 import { isOAuth2Scheme, oauthGrantOf, type OAuthGrant } from './oauth/oauth-grant.js';
 import { OAuthTokenProvider } from './oauth/oauth-token-provider.js';
+import type { SecretUseSite } from './run-secrets.js';
 import type { RunTarget } from './run-target.js';
 
 /** What authenticating one request used, so that a 401 can be answered by dropping stale tokens and trying again. */
@@ -22,13 +23,14 @@ export class RunAuthentication {
 
   /**
    * `auth` holds substituted credentials; `written`, when given, the same credentials as the connection writes them
-   * (references unresolved), which says where a rotated refresh token is to be stored.
+   * (references unresolved), which says where a rotated refresh token is to be stored, and `site` the run's app,
+   * access tag and env, under which it is read again.
    */
-  async apply(workspaceId: string, request: OutboundRequest, auth: RunTarget['auth'], written: readonly AuthData[] = []): Promise<AppliedAuth> {
+  async apply(workspaceId: string, request: OutboundRequest, auth: RunTarget['auth'], written: readonly AuthData[] = [], site?: SecretUseSite): Promise<AppliedAuth> {
     const grants = auth.flatMap(({ scheme, data }, index) => {
       if (!isOAuth2Scheme(scheme)) return [];
-      const refreshTokenSecretKey = soleSecretReferenceKey(written[index]?.refresh_token);
-      return [{ ...oauthGrantOf(scheme, data), ...(refreshTokenSecretKey === undefined ? {} : { refreshTokenSecretKey }) }];
+      const key = soleSecretReferenceKey(written[index]?.refresh_token);
+      return [{ ...oauthGrantOf(scheme, data), ...(key === undefined || site === undefined ? {} : { refreshTokenSecret: { key, site } }) }];
     });
     const obtained = await Promise.all(grants.map(async (grant) => ({ grant, token: await this.tokens.accessToken(workspaceId, grant) })));
     applyAuth(request, auth, new Map(obtained.map(({ grant, token }) => [grant.schemeTag, token.value])));

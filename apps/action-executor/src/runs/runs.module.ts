@@ -10,6 +10,7 @@ import { ConnectionConcurrency } from './connection-concurrency.js';
 import { OAuthConfig } from './oauth/oauth.config.js';
 import { OAuthTokenProvider } from './oauth/oauth-token-provider.js';
 import { SecretRefreshTokenStore } from './oauth/refresh-token-write-back.js';
+import { RefreshLease } from './oauth/refresh-lease.js';
 import { RunAuthentication } from './run-authentication.js';
 import { RunSecrets } from './run-secrets.js';
 import { SecretUseReporter } from './secret-use-reporter.js';
@@ -29,11 +30,12 @@ import { ActionsController } from './actions.controller.js';
     SecretUseReporter,
     RunAuthentication,
     SecretRefreshTokenStore,
+    RefreshLease,
     {
       provide: OAuthTokenProvider,
-      inject: [OutboundClient, AccessTokenCache, SecretRefreshTokenStore, OAuthConfig],
-      useFactory: (outbound: OutboundClient, cache: AccessTokenCache, refreshTokens: SecretRefreshTokenStore, config: OAuthConfig) =>
-        new OAuthTokenProvider(outbound, cache, { timeoutMs: config.OAUTH_TOKEN_TIMEOUT_MS, refreshTokens }),
+      inject: [OutboundClient, AccessTokenCache, SecretRefreshTokenStore, RefreshLease, OAuthConfig],
+      useFactory: (outbound: OutboundClient, cache: AccessTokenCache, refreshTokens: SecretRefreshTokenStore, lease: RefreshLease, config: OAuthConfig) =>
+        new OAuthTokenProvider(outbound, cache, { timeoutMs: config.OAUTH_TOKEN_TIMEOUT_MS, refreshTokens, lease }),
     },
     {
       provide: ConnectionConcurrency,

@@ -4,6 +4,7 @@ import { rejectionOf } from '@switchboard/testing';
 import { AccessTokenCache } from '../../src/cache/access-token.cache.js';
 import { OutboundClient, type OutboundClientOptions } from '../../src/outbound/outbound-request.js';
 import { OAuthTokenProvider } from '../../src/runs/oauth/oauth-token-provider.js';
+import { LeaseBusyError, type RefreshLease } from '../../src/runs/oauth/refresh-lease.js';
 import { closedPort } from '../outbound/local-upstream.js';
 import { answer, clientCredentialsGrant, startFakeTokenEndpoint, type FakeTokenEndpoint } from './fake-token-endpoint.js';
 
@@ -157,11 +158,11 @@ describe('OAuthTokenProvider', () => {
     provider = new OAuthTokenProvider(outbound, cache, {
       timeoutMs: 300,
       now: () => clock,
-      refreshTokens: { save: (workspaceId, key, value) => (saved.push([workspaceId, key, value]), Promise.resolve()) },
+      refreshTokens: { save: (workspaceId, key, value) => (saved.push([workspaceId, key, value]), Promise.resolve()), current: () => Promise.reject(new Error('no lease, no re-read')) },
     });
     endpoint.reply = (request, response, index) =>
       answer(200, { access_token: `token-${index + 1}`, expires_in: 600, refresh_token: `rotated-${index + 1}` })(request, response, index);
-    const grant = clientCredentialsGrant(endpoint.url, { type: 'oauth2_refresh_token', clientSecret: undefined, refreshToken: 'stored-refresh', refreshTokenSecretKey: 'CRM_REFRESH' });
+    const grant = clientCredentialsGrant(endpoint.url, { type: 'oauth2_refresh_token', clientSecret: undefined, refreshToken: 'stored-refresh', refreshTokenSecret: { key: 'CRM_REFRESH', site: { appTag: 'crm', accessTag: 'crm', env: 'prd' } } });
 
     expect((await provider.accessToken('ws1', grant)).value).toBe('token-1');
     expect(saved).toEqual([['ws1', 'CRM_REFRESH', 'rotated-1']]);
@@ -170,8 +171,49 @@ describe('OAuthTokenProvider', () => {
     expect(endpoint.count).toBe(1);
 
     // Written as anything but one reference, the refresh token has nowhere to go but memory.
-    await provider.accessToken('ws2', { ...grant, refreshTokenSecretKey: undefined });
+    await provider.accessToken('ws2', { ...grant, refreshTokenSecret: undefined });
     expect(saved).toHaveLength(1);
+  });
+
+  it('refreshes a stored refresh token in its turn, read again then, and stores the rotated one before the turn ends', async () => {
+    const steps: string[] = [];
+    const lease = {
+      hold: async (name: string, waitMs: number, work: () => Promise<unknown>) => {
+        steps.push(`turn ${name} ${waitMs}`);
+        const result = await work();
+        steps.push('turn ends');
+        return result;
+      },
+    };
+    provider = new OAuthTokenProvider(outbound, cache, {
+      timeoutMs: 300,
+      now: () => clock,
+      lease: lease as unknown as RefreshLease,
+      refreshTokens: {
+        save: (_workspaceId, key, value) => (steps.push(`save ${key} ${value}`), Promise.resolve()),
+        current: (_workspaceId, key) => (steps.push(`read ${key}`), Promise.resolve('rotated-by-another-replica')),
+      },
+    });
+    endpoint.reply = (request, response, index) =>
+      answer(200, { access_token: `token-${index + 1}`, expires_in: 600, refresh_token: `rotated-${index + 1}` })(request, response, index);
+    const site = { appTag: 'crm', accessTag: 'crm', env: 'prd' };
+    const grant = clientCredentialsGrant(endpoint.url, { type: 'oauth2_refresh_token', clientSecret: undefined, refreshToken: 'stored-refresh', refreshTokenSecret: { key: 'CRM_REFRESH', site } });
+    await provider.accessToken('ws1', grant);
+    expect(steps).toEqual(['turn oauth2-refresh|ws1|CRM_REFRESH 600', 'read CRM_REFRESH', 'save CRM_REFRESH rotated-1', 'turn ends']);
+    expect(endpoint.form(0).refresh_token).toBe('rotated-by-another-replica');
+  });
+
+  it('fails the run clearly when another replica keeps its turn too long', async () => {
+    provider = new OAuthTokenProvider(outbound, cache, {
+      timeoutMs: 300,
+      lease: { hold: () => Promise.reject(new LeaseBusyError('held')) } as unknown as RefreshLease,
+      refreshTokens: { save: () => Promise.resolve(), current: () => Promise.resolve('stored-refresh') },
+    });
+    const site = { appTag: 'crm', accessTag: 'crm', env: 'prd' };
+    const grant = clientCredentialsGrant(endpoint.url, { type: 'oauth2_refresh_token', clientSecret: undefined, refreshToken: 'stored-refresh', refreshTokenSecret: { key: 'CRM_REFRESH', site } });
+    const error = await rejectionOf(provider.accessToken('ws1', grant), DomainError);
+    expect([error.code, error.message]).toEqual([ErrorCode.UpstreamAuthFailed, "The token endpoint of auth 'oauth' was still being asked by another executor after 600 ms"]);
+    expect(endpoint.count).toBe(0);
   });
 
   describe('fails with upstream_auth_failed naming the scheme, never a credential', () => {

@@ -1,5 +1,6 @@
 import { OAUTH2_SCHEME_TYPES, type AuthSchemeView, type OAuth2ClientAuthMethod, type OAuth2SchemeType } from '@switchboard/contracts';
 import { optionalCredential, requiredCredential, type AuthData } from '../auth-credential.js';
+import type { SecretUseSite } from '../run-secrets.js';
 
 /** An auth scheme whose credential is an access token from an OAuth2 token endpoint. */
 export type OAuth2Scheme = AuthSchemeView & { type: OAuth2SchemeType };
@@ -17,8 +18,11 @@ export interface OAuthGrant {
   clientSecret: string | undefined;
   /** The refresh token the connection holds; refresh-token grant only. */
   refreshToken: string | undefined;
-  /** The secret the connection's refresh token is written as (`$Token{KEY}` alone), where a rotated one is stored. */
-  refreshTokenSecretKey?: string;
+  /**
+   * The secret the connection's refresh token is written as (`$Token{KEY}` alone), where a rotated one is stored, and
+   * the run's app, access tag and env, under whose checks it is read again before a refresh.
+   */
+  refreshTokenSecret?: { key: string; site: SecretUseSite };
 }
 
 export function isOAuth2Scheme(scheme: AuthSchemeView): scheme is OAuth2Scheme {

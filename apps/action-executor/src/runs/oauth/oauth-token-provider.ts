@@ -7,6 +7,7 @@ import type { OutboundResponse } from '../../outbound/outbound-request.js';
 import type { OAuthGrant } from './oauth-grant.js';
 import { tokenRequestOf, TOKEN_RESPONSE_MAX_BYTES } from './oauth-token-request.js';
 import { issuedTokenOf } from './oauth-token-response.js';
+import { LeaseBusyError, type RefreshLease } from './refresh-lease.js';
 import type { RefreshTokenStore } from './refresh-token-write-back.js';
 import { RotatedRefreshTokens } from './rotated-refresh-tokens.js';
 import { tokenEndpointFailure } from './token-endpoint-failure.js';
@@ -22,6 +23,8 @@ export interface OAuthTokenProviderOptions {
   timeoutMs: number;
   /** Where a rotated refresh token is stored, when the grant says which secret holds it. */
   refreshTokens?: RefreshTokenStore;
+  /** Makes refreshes of a stored refresh token take turns across executor replicas; without it they take turns here only. */
+  lease?: RefreshLease;
   /** The clock, in epoch ms; tests move it instead of waiting. */
   now?: () => number;
 }
@@ -29,6 +32,9 @@ export interface OAuthTokenProviderOptions {
 // Used when the endpoint does not say how long a token lives: short, since a token used past its real lifetime costs
 // the run a 401 and a retry, and asking again costs one small request a minute.
 export const DEFAULT_TOKEN_LIFETIME_MS = 60_000;
+// How long a replica waits for its turn to refresh, in token-request timeouts: the one before it may take one to ask
+// and a little more to store what it got.
+const LEASE_WAIT_PER_TOKEN_TIMEOUT = 2;
 // However long the endpoint says: a revoked token should not outlive a day in memory.
 const MAX_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 // A token is dropped this much before it expires, so that clock drift and time in flight never send an expired one.
@@ -70,6 +76,34 @@ export class OAuthTokenProvider {
   }
 
   private async requestToken(workspaceId: string, grant: OAuthGrant): Promise<CachedAccessToken> {
+    const { lease, refreshTokens } = this.options;
+    const stored = grant.refreshTokenSecret;
+    if (grant.type !== 'oauth2_refresh_token' || stored === undefined || lease === undefined || refreshTokens === undefined) {
+      return this.refresh(workspaceId, grant, (rotated) => {
+        // Not awaited: the run has its token; storing the new refresh token is for the runs after it.
+        if (stored !== undefined) void refreshTokens?.save(workspaceId, stored.key, rotated);
+      });
+    }
+    // A token endpoint that rotates refresh tokens revokes the one just used: two replicas refreshing with it at once
+    // would get one token and one `invalid_grant`. So replicas take turns, and each reads the secret again once it
+    // has its turn, since the one before may have rotated and stored it meanwhile.
+    try {
+      return await lease.hold(`oauth2-refresh|${workspaceId}|${stored.key}`, this.options.timeoutMs * LEASE_WAIT_PER_TOKEN_TIMEOUT, async () => {
+        const current = await refreshTokens.current(workspaceId, stored.key, stored.site);
+        const writes: Promise<void>[] = [];
+        const token = await this.refresh(workspaceId, { ...grant, refreshToken: current }, (rotated) => writes.push(refreshTokens.save(workspaceId, stored.key, rotated)));
+        // Stored before the turn passes on, or the next replica would read the token this one just had revoked.
+        await Promise.all(writes);
+        return token;
+      });
+    } catch (error) {
+      if (!(error instanceof LeaseBusyError)) throw error;
+      throw tokenEndpointFailure(grant, `was still being asked by another executor after ${this.options.timeoutMs * LEASE_WAIT_PER_TOKEN_TIMEOUT} ms`);
+    }
+  }
+
+  /** One token request; `onRotated` gets the refresh token the endpoint issued in place of the one sent, if any. */
+  private async refresh(workspaceId: string, grant: OAuthGrant, onRotated: (refreshToken: string) => void): Promise<CachedAccessToken> {
     const refreshKey = refreshTokenKeyOf(workspaceId, grant);
     const refreshToken = grant.type === 'oauth2_refresh_token' ? (this.rotatedRefreshTokens.get(refreshKey) ?? grant.refreshToken) : undefined;
     const requestedAt = this.now();
@@ -77,8 +111,7 @@ export class OAuthTokenProvider {
     const issued = issuedTokenOf(response, grant);
     if (grant.type === 'oauth2_refresh_token' && issued.refreshToken !== undefined && issued.refreshToken !== refreshToken) {
       this.rotatedRefreshTokens.set(refreshKey, issued.refreshToken);
-      // Not awaited: the run has its token; storing the new refresh token is for the runs after it.
-      if (grant.refreshTokenSecretKey !== undefined) void this.options.refreshTokens?.save(workspaceId, grant.refreshTokenSecretKey, issued.refreshToken);
+      onRotated(issued.refreshToken);
     }
     // Counted from when it was asked for: the endpoint's clock started no later than that.
     return { value: issued.accessToken, usableUntilMs: requestedAt + usableForMs(issued.lifetimeMs) };

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Subjects, type SecretView } from '@switchboard/contracts';
+import { Subjects, type ResolvedSecretsReply, type SecretView } from '@switchboard/contracts';
 import { NatsRequester } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
+import type { SecretUseSite } from '../run-secrets.js';
 
 /** Who the secret audit log names for a refresh token the executor stored on a token endpoint's behalf. */
 export const OAUTH_REFRESH_ACTOR = 'system:oauth-refresh';
@@ -10,6 +11,8 @@ export const OAUTH_REFRESH_ACTOR = 'system:oauth-refresh';
 export interface RefreshTokenStore {
   /** Stores `refreshToken` as the new version of the workspace secret `secretKey`; never throws. */
   save(workspaceId: string, secretKey: string, refreshToken: string): Promise<void>;
+  /** The secret's value as stored now, read under the checks of `site`, past every cache. */
+  current(workspaceId: string, secretKey: string, site: SecretUseSite): Promise<string>;
 }
 
 /**
@@ -37,6 +40,20 @@ export class SecretRefreshTokenStore implements RefreshTokenStore {
       if (this.#writes.get(chain) === write) this.#writes.delete(chain);
     });
     return write;
+  }
+
+  async current(workspaceId: string, secretKey: string, site: SecretUseSite): Promise<string> {
+    const reply = await this.nats.request<ResolvedSecretsReply>(Subjects.SecretsReferenceResolve, {
+      workspace_id: workspaceId,
+      keys: [secretKey],
+      app_tag: site.appTag,
+      access_tag: site.accessTag,
+      env: site.env,
+    });
+    const secret = reply.secrets[secretKey];
+    // The vault answers every key or refuses the request; a missing one is a broken reply, not a missing secret.
+    if (!secret) throw new Error(`secrets.reference.resolve answered without ${secretKey}`);
+    return secret.value;
   }
 
   async #write(workspaceId: string, secretKey: string, refreshToken: string): Promise<void> {
