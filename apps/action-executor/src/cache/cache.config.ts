@@ -12,7 +12,7 @@ export class CacheConfig {
   EXECUTOR_CACHE_MAX_AGE_MS: number = 30_000;
 
   /**
-   * Entries each cache (run plans, secret sets, access tokens, webhook receive ids, forwarding secrets) keeps at most,
+   * Entries each cache (actions, run plans, secret sets, secret forecasts, access tokens, webhook receive ids, forwarding secrets) keeps at most,
    * the least recently used leaving first: what bounds the executor's memory however many workspaces it serves.
    */
   @IsInt()
