@@ -12,8 +12,9 @@ export class CacheConfig {
   EXECUTOR_CACHE_MAX_AGE_MS: number = 30_000;
 
   /**
-   * Entries each cache (actions, run plans, secret sets, secret forecasts, access tokens, webhook receive ids, forwarding secrets) keeps at most,
-   * the least recently used leaving first: what bounds the executor's memory however many workspaces it serves.
+   * Entries each cache (actions, run plans, secret sets, secret forecasts, access tokens, webhook receive ids,
+   * forwarding secrets) keeps at most, the least recently used leaving first: what bounds the executor's memory
+   * however many workspaces it serves.
    */
   @IsInt()
   @Min(1)
