@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
@@ -14,9 +14,16 @@ import { ACTION_RUN_TIMEOUT_MS, ActionsController } from './actions/actions.cont
 import { RunRecordsController } from './actions/run-records.controller.js';
 import { AppImportsController } from './apps/app-imports.controller.js';
 import { AppsController } from './apps/apps.controller.js';
+import { AuditEventsController } from './audit/audit-events.controller.js';
+import { AuditEventEntity } from './audit/audit-event.entity.js';
+import { AuditInterceptor } from './audit/audit.interceptor.js';
+import { AuditLog } from './audit/audit-log.js';
+import { AccessCache, AUTH_CACHE_TTL_MS } from './auth/access-cache.js';
+import { AccessChangeListener } from './auth/access-change-listener.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
+import { CallerRoleInterceptor } from './auth/caller-role.interceptor.js';
 import { CredentialVerifier } from './auth/credential-verifier.js';
-import { AUTH_CACHE_TTL_MS, UserKeyCache } from './auth/user-key-cache.js';
+import { RoleGuard } from './auth/role.guard.js';
 import type { GatewayConfig } from './config/gateway.config.js';
 import { ConnectedAppsController } from './connections/connected-apps.controller.js';
 import { ConnectedAppsService } from './connections/connected-apps.service.js';
@@ -26,13 +33,18 @@ import { HttpErrorFilter } from './http/http-error.filter.js';
 import { GATEWAY_PUBLIC_URL } from './http/public-base-url.js';
 import { UndeclaredQueryGuard } from './http/undeclared-query.guard.js';
 import { MarketplaceController } from './marketplace/marketplace.controller.js';
+import { ApiKeyEntity } from './keys/api-key.entity.js';
+import { ApiKeysController } from './keys/api-keys.controller.js';
+import { ApiKeysService } from './keys/api-keys.service.js';
+import { KeyUseRecorder } from './keys/key-use-recorder.js';
+import { MembersController } from './members/members.controller.js';
+import { MembersService } from './members/members.service.js';
 import { ProductsController } from './products/products.controller.js';
 import { IntegrationFetchController } from './integrations/integration-fetch.controller.js';
 import { IntegrationSecretsController } from './integrations/integration-secrets.controller.js';
 import { SecretAuditController } from './secrets/secret-audit.controller.js';
 import { SecretsController } from './secrets/secrets.controller.js';
 import { SessionCache } from './sessions/session-cache.js';
-import { SessionEndListener } from './sessions/session-end-listener.js';
 import { SessionEntity } from './sessions/session.entity.js';
 import { SessionsController } from './sessions/sessions.controller.js';
 import { SESSION_TTL_SECONDS, SessionsService } from './sessions/sessions.service.js';
@@ -53,29 +65,36 @@ export class GatewayModule {
       imports: [
         platformLoggerModule('gateway', config.LOG_LEVEL),
         TypeOrmModule.forRoot(serviceDataSourceOptions(config.DATABASE_URL, gatewayDatabase)),
-        TypeOrmModule.forFeature([UserEntity, SessionEntity]),
+        TypeOrmModule.forFeature([UserEntity, ApiKeyEntity, SessionEntity, AuditEventEntity]),
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
       controllers: [ActionsController, RunRecordsController, HealthController, ProductsController, AppImportsController, AppsController,
     MarketplaceController, ConnectedAppsController, SecretsController, SecretAuditController, IntegrationSecretsController, IntegrationFetchController, SessionsController, WebhooksController,
-    WebhookReceiptsController, WebhookForwardingSecretsController, WebhookEventsController],
+    WebhookReceiptsController, WebhookForwardingSecretsController, WebhookEventsController, MembersController, ApiKeysController, AuditEventsController],
       providers: [
         { provide: AUTH_CACHE_TTL_MS, useValue: config.GATEWAY_AUTH_CACHE_TTL_MS },
         { provide: ACTION_RUN_TIMEOUT_MS, useValue: config.GATEWAY_ACTION_RUN_TIMEOUT_MS },
         { provide: SESSION_TTL_SECONDS, useValue: config.GATEWAY_SESSION_TTL_SECONDS },
         { provide: ReceiptRateLimiter, useValue: new ReceiptRateLimiter(config.WEBHOOK_RATE_LIMIT_PER_SECOND, config.WEBHOOK_RATE_LIMIT_BURST) },
-        UserKeyCache,
+        AccessCache,
+        KeyUseRecorder,
         CredentialVerifier,
         SessionCache,
         SessionsService,
-        SessionEndListener,
+        AccessChangeListener,
+        ApiKeysService,
+        MembersService,
+        AuditLog,
         { provide: ImportDocumentStore, inject: [NATS_CONNECTION], useFactory: (nats: NatsConnection) => ImportDocumentStore.open(nats) },
         ConnectedAppsService,
         { provide: GATEWAY_PUBLIC_URL, useValue: config.GATEWAY_PUBLIC_URL },
         WebhooksService,
-        // In this order: credentials are checked before the query.
+        // In this order: credentials, then the role, then the query.
         { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: RoleGuard },
         { provide: APP_GUARD, useClass: UndeclaredQueryGuard },
+        { provide: APP_INTERCEPTOR, useClass: CallerRoleInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useValue: new ContractValidationPipe() },
       ],

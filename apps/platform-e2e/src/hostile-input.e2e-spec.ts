@@ -1,5 +1,6 @@
 import type { Switchboard } from '@switchboard/sdk';
 import { nestedJson, type Platform, startPlatform, type WorkspaceCredentials } from '@switchboard/testing';
+import { pathOf, ROUTES, UNDOCUMENTED_ROUTES } from './gateway-routes.js';
 import { gatewayRequest, switchboardFor } from './switchboard-for.js';
 
 const STRIPE_ENV = { slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true } as const;
@@ -149,84 +150,6 @@ const BAD_REPLAY_FILTERS: [body: object, field: string, message: string][] = [
   [{ env: 'Prd!' }, 'env', 'env must be 1-32 lowercase letters, digits, "_" or "-"'],
 ];
 
-// Every route of the gateway, as the OpenAPI document names it (path params in braces); DELETE last, since before the
-// query rule held it deleted the secret.
-const ROUTES: [method: string, template: string][] = [
-  ['GET', '/health'],
-  ['GET', '/ready'],
-  ['PUT', '/v1/products/{product}'],
-  ['GET', '/v1/products'],
-  ['GET', '/v1/products/{product}'],
-  ['PATCH', '/v1/products/{product}'],
-  ['POST', '/v1/apps'],
-  ['POST', '/v1/apps/import/preview'],
-  ['POST', '/v1/apps/import'],
-  ['GET', '/v1/apps'],
-  ['GET', '/v1/apps/{app}'],
-  ['GET', '/v1/apps/{app}/actions/{action}'],
-  ['PATCH', '/v1/apps/{app}'],
-  ['POST', '/v1/apps/{app}/publish'],
-  ['GET', '/v1/apps/{app}/template-update'],
-  ['POST', '/v1/apps/{app}/template-update'],
-  ['GET', '/v1/marketplace/apps'],
-  ['GET', '/v1/marketplace/apps/{tag}'],
-  ['POST', '/v1/marketplace/apps/{tag}/install'],
-  ['POST', '/v1/products/{product}/connect'],
-  ['POST', '/v1/products/{product}/connections'],
-  ['GET', '/v1/products/{product}/connections'],
-  ['GET', '/v1/products/{product}/connections/{access_tag}'],
-  ['PATCH', '/v1/products/{product}/connections/{access_tag}'],
-  ['POST', '/v1/products/{product}/webhooks'],
-  ['GET', '/v1/products/{product}/webhooks'],
-  ['GET', '/v1/products/{product}/webhooks/{webhook}'],
-  ['PATCH', '/v1/products/{product}/webhooks/{webhook}'],
-  ['POST', '/v1/secrets'],
-  ['GET', '/v1/secrets'],
-  ['GET', '/v1/secrets/{key}'],
-  ['PATCH', '/v1/secrets/{key}'],
-  ['POST', '/v1/secrets/{key}/rotate'],
-  ['GET', '/v1/secret-audit'],
-  ['POST', '/v1/integrations/fetch'],
-  ['GET', '/v1/integrations/secrets/{key}'],
-  ['PUT', '/v1/integrations/secrets/{key}'],
-  ['GET', '/v1/integrations/networks/{network}/secrets/{key}'],
-  ['PUT', '/v1/integrations/networks/{network}/secrets/{key}'],
-  ['POST', '/v1/actions/run'],
-  ['POST', '/v1/actions/dispatch'],
-  ['POST', '/v1/actions/plan'],
-  ['GET', '/v1/actions/runs'],
-  ['GET', '/v1/actions/runs/{run_id}'],
-  ['DELETE', '/v1/secrets/{key}'],
-  ['DELETE', '/v1/products/{product}/connections/{access_tag}'],
-  ['DELETE', '/v1/products/{product}/webhooks/{webhook}'],
-  ['DELETE', '/v1/apps/{app}'],
-  ['DELETE', '/v1/products/{product}'],
-  ['POST', '/v1/sessions'],
-  ['GET', '/v1/sessions/current'],
-  ['DELETE', '/v1/sessions/current'],
-  ['POST', '/hooks/{receive_id}'],
-  ['GET', '/v1/products/{product}/webhooks/{webhook}/forwarding-secret'],
-  ['POST', '/v1/products/{product}/webhooks/{webhook}/forwarding-secret/rotate'],
-  ['POST', '/v1/products/{product}/webhooks/{webhook}/enable'],
-  ['GET', '/v1/products/{product}/webhooks/{webhook}/events'],
-  ['GET', '/v1/products/{product}/webhooks/{webhook}/events/{event_id}'],
-  ['POST', '/v1/products/{product}/webhooks/{webhook}/events/{event_id}/replay'],
-  ['POST', '/v1/products/{product}/webhooks/{webhook}/events/replay'],
-];
-// The health routes stay out of the OpenAPI document.
-const UNDOCUMENTED_ROUTES = ['GET /health', 'GET /ready'];
-const PATH_VALUES: Record<string, string> = {
-  product: 'shop',
-  app: 'stripe',
-  access_tag: 'stripe-payments',
-  webhook: 'github_webhook',
-  key: 'STRIPE_KEY',
-  network: 'shop-net',
-  run_id: 'run_00000000-0000-4000-8000-000000000000',
-  receive_id: 'whk_000000000000000000000000',
-  event_id: 'wev_00000000-0000-4000-8000-000000000000',
-};
-const pathOf = (template: string): string => template.replace(/\{(\w+)\}/g, (_match, name: string) => PATH_VALUES[name] ?? name);
 
 // A 400 whose one field entry is `field`, with `message` as both the error's message and that field's only one.
 function expectFieldRefusal(reply: { status: number; body: { code?: unknown; message?: unknown; details?: unknown } }, field: string, message: string): void {

@@ -11,6 +11,7 @@ export * from './logging/redaction.js';
 export * from './logging/logger.module.js';
 export * from './messaging/nats-connection.js';
 export * from './messaging/nats-requester.js';
+export * from './messaging/caller-role.js';
 export * from './messaging/event-publisher.js';
 export * from './messaging/connection-changes.js';
 export * from './messaging/messaging.module.js';

@@ -3,10 +3,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RunActionBody, Subjects, type ActionDispatchReply, type ActionPlanReply, type ActionRunReply } from '@switchboard/contracts';
 import { NatsRequester } from '@switchboard/platform';
 import { CallerOf, type Caller } from '../auth/caller.decorator.js';
+import { Unaudited } from '../audit/unaudited.decorator.js';
 
 export const ACTION_RUN_TIMEOUT_MS = Symbol('ACTION_RUN_TIMEOUT_MS');
 
 @ApiTags('actions')
+@Unaudited()
 @Controller('v1/actions')
 export class ActionsController {
   constructor(

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ImportAppBody, Subjects, type AppImportPreview, type AppImportRequest, type AppImportResult, type ImportDocumentFetchReply } from '@switchboard/contracts';
 import { assertDocumentSize, ImportDocumentStore, NatsRequester } from '@switchboard/platform';
 import { WorkspaceId } from '../auth/workspace-id.decorator.js';
+import { Unaudited } from '../audit/unaudited.decorator.js';
 
 /** Reading a 10 MiB document (validating, dereferencing) takes seconds, far more than a usual request. */
 const IMPORT_REQUEST_TIMEOUT_MS = 60_000;
@@ -20,6 +21,7 @@ export class AppImportsController {
   ) {}
 
   @Post('preview')
+  @Unaudited()
   @HttpCode(200)
   @ApiOperation({ summary: 'Preview the app an OpenAPI, Swagger or Postman document makes (or, with app, the diff of re-importing it), writing nothing' })
   async preview(@WorkspaceId() workspaceId: string, @Body() body: ImportAppBody): Promise<AppImportPreview> {

@@ -1,13 +1,14 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { CSRF_HEADER, ErrorCode, SESSION_COOKIE } from '@switchboard/contracts';
+import { CSRF_HEADER, ErrorCode, SESSION_COOKIE, type Role } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
 import type { LiveSession } from '../sessions/live-session.js';
 import { csrfTokenMatches } from '../sessions/session-token.js';
-import { SessionsService } from '../sessions/sessions.service.js';
+import { sessionOver, SessionsService } from '../sessions/sessions.service.js';
+import { AccessCache } from './access-cache.js';
 import type { AuthenticatedRequest } from './authenticated-request.js';
 import { CredentialHeaders } from './credential-headers.js';
-import { CredentialVerifier } from './credential-verifier.js';
+import { CredentialVerifier, type VerifiedMember } from './credential-verifier.js';
 import { IS_PUBLIC } from './public.decorator.js';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
@@ -24,6 +25,7 @@ export class ApiKeyGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly credentials: CredentialVerifier,
     private readonly sessions: SessionsService,
+    private readonly access: AccessCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,12 +35,14 @@ export class ApiKeyGuard implements CanActivate {
     const caller = sessionToken && !sendsCredentialHeaders(request) ? await this.sessionCaller(request, sessionToken) : await this.keyCaller(request);
     request.workspaceId = caller.workspaceId;
     request.userId = caller.userId;
+    request.role = caller.role;
+    request.keyId = caller.keyId;
     // The request logger sees only the raw Node request, so the workspace is stamped there too.
     Object.assign(request.raw, { workspaceId: caller.workspaceId });
     return true;
   }
 
-  private async keyCaller(request: AuthenticatedRequest): Promise<{ workspaceId: string; userId: string }> {
+  private async keyCaller(request: AuthenticatedRequest): Promise<VerifiedMember> {
     const workspaceId = headerOf(request, CredentialHeaders.WorkspaceId);
     const userId = headerOf(request, CredentialHeaders.UserId);
     const privateKey = BEARER.exec(headerOf(request, CredentialHeaders.Authorization) ?? '')?.[1];
@@ -50,12 +54,14 @@ export class ApiKeyGuard implements CanActivate {
     if (missing.length > 0 || !workspaceId || !userId || !privateKey) {
       throw new DomainError(ErrorCode.Unauthenticated, `Missing credentials: send ${missing.join(', ')}`, { missing });
     }
-    await this.credentials.verify(workspaceId, userId, privateKey);
-    return { workspaceId, userId };
+    return this.credentials.verify(workspaceId, userId, privateKey);
   }
 
-  private async sessionCaller(request: AuthenticatedRequest, token: string): Promise<LiveSession> {
+  // The role is read from the member, not kept in the session, so a role change or a removal applies to sessions at once.
+  private async sessionCaller(request: AuthenticatedRequest, token: string): Promise<LiveSession & { role: Role; keyId: undefined }> {
     const session = await this.sessions.live(token);
+    const member = await this.access.member(session.userId);
+    if (!member || member.workspaceId !== session.workspaceId) throw sessionOver();
     if (!SAFE_METHODS.has(request.method) && !csrfTokenMatches(headerOf(request, CSRF_HEADER), session.csrfToken)) {
       throw new DomainError(
         ErrorCode.CsrfInvalid,
@@ -64,7 +70,7 @@ export class ApiKeyGuard implements CanActivate {
       );
     }
     request.session = { token, ...session };
-    return session;
+    return { ...session, role: member.role, keyId: undefined };
   }
 }
 

@@ -1,13 +1,16 @@
 import type { ServiceDatabase } from '@switchboard/platform';
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { ApiKeyEntity } from '../keys/api-key.entity.js';
 import { SessionEntity } from '../sessions/session.entity.js';
 import { UserEntity } from '../workspaces/user.entity.js';
 import { WorkspaceEntity } from '../workspaces/workspace.entity.js';
 import { CreateGateway1763900000000 } from './migrations/1763900000000-create-gateway.js';
 import { CreateSessions1796172817000 } from './migrations/1796172817000-create-sessions.js';
+import { MembersKeysAudit1796300000000 } from './migrations/1796300000000-members-keys-audit.js';
 
-/** The gateway's own schema: workspaces, the hashes of their users' keys, and sign-in sessions. */
+/** The gateway's own schema: workspaces, their members and the hashes of their keys, sign-in sessions, the audit log. */
 export const gatewayDatabase: ServiceDatabase = {
   schema: 'gateway',
-  entities: [WorkspaceEntity, UserEntity, SessionEntity],
-  migrations: [CreateGateway1763900000000, CreateSessions1796172817000],
+  entities: [WorkspaceEntity, UserEntity, ApiKeyEntity, SessionEntity, AuditEventEntity],
+  migrations: [CreateGateway1763900000000, CreateSessions1796172817000, MembersKeysAudit1796300000000],
 };

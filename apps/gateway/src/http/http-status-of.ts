@@ -15,6 +15,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.WebhookSecretUnavailable:
       return 401;
     case ErrorCode.CsrfInvalid:
+    case ErrorCode.Forbidden:
     case ErrorCode.SecretNotInScope:
     case ErrorCode.SecretNotInEnv:
     case ErrorCode.OutboundAddressRefused:
@@ -30,6 +31,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ImportNotFound:
     case ErrorCode.WebhookNotFound:
     case ErrorCode.WebhookEventNotFound:
+    case ErrorCode.MemberNotFound:
+    case ErrorCode.ApiKeyNotFound:
       return 404;
     case ErrorCode.AppTagTaken:
     case ErrorCode.AppInUse:
@@ -41,6 +44,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.WebhookTagTaken:
     case ErrorCode.WebhookEventNotReplayable:
     case ErrorCode.WebhookForwardUrlMissing:
+    case ErrorCode.OwnerProtected:
       return 409;
     case ErrorCode.PayloadTooLarge:
     case ErrorCode.DocumentTooLarge:

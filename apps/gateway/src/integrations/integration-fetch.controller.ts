@@ -4,6 +4,7 @@ import { IntegrationFetchBody, Subjects, type IntegrationFetchReply } from '@swi
 import { NatsRequester } from '@switchboard/platform';
 import { ACTION_RUN_TIMEOUT_MS } from '../actions/actions.controller.js';
 import { CallerOf, type Caller } from '../auth/caller.decorator.js';
+import { Unaudited } from '../audit/unaudited.decorator.js';
 
 /** `integrations.fetch`: an HTTP request made by the executor with the caller's secrets substituted. */
 @ApiTags('integrations')
@@ -15,6 +16,7 @@ export class IntegrationFetchController {
   ) {}
 
   @Post('fetch')
+  @Unaudited()
   @HttpCode(200)
   @ApiOperation({
     summary:

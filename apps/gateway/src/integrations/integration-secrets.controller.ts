@@ -1,13 +1,15 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, SetIntegrationSecretBody, Subjects, type IntegrationSecretOwnerType, type IntegrationSecretReply } from '@switchboard/contracts';
+import { ErrorCode, Role, SetIntegrationSecretBody, Subjects, type IntegrationSecretOwnerType, type IntegrationSecretReply } from '@switchboard/contracts';
 import { DomainError, NatsRequester } from '@switchboard/platform';
 import { CallerOf, type Caller } from '../auth/caller.decorator.js';
 import { SecretKeyParamPipe } from '../http/secret-key-param.pipe.js';
 import { TagParamPipe } from '../http/tag-param.pipe.js';
+import { Needs } from '../auth/needs-role.decorator.js';
 
 /** The caller's own secrets and a named network's secrets, behind `integrations.secrets.get/has/set`. */
 @ApiTags('integrations')
+@Needs(Role.Developer)
 @Controller('v1/integrations')
 export class IntegrationSecretsController {
   constructor(private readonly nats: NatsRequester) {}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { IsNull, MoreThan, Repository } from 'typeorm';
-import { AUTH_CACHE_TTL_MS } from '../auth/user-key-cache.js';
+import { AUTH_CACHE_TTL_MS } from '../auth/access-cache.js';
 import { hasExpired, type LiveSession } from './live-session.js';
 import { SessionEntity } from './session.entity.js';
 
@@ -12,7 +12,7 @@ const MAX_CACHED_SESSIONS = 100_000;
 /**
  * Live sessions by token hash, so a warm call with the cookie costs no database round trip. An entry is trusted for
  * the auth cache TTL and never past its session's expiry; sign-out on this gateway drops it at once, on another
- * replica through `events.gateway.session.ended` (SessionEndListener). Calls with one cookie arriving together share
+ * replica through `events.gateway.session.ended` (AccessChangeListener). Calls with one cookie arriving together share
  * one read, and a token naming no live session is never kept, so made-up cookies cannot fill the cache.
  */
 @Injectable()

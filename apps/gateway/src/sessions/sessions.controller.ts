@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateSessionBody, ErrorCode, type SessionView } from '@switchboard/contracts';
+import { CreateSessionBody, ErrorCode, Role, type SessionView } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.js';
@@ -9,6 +9,7 @@ import { Public } from '../auth/public.decorator.js';
 import type { CookieSession, LiveSession } from './live-session.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { SessionsService } from './sessions.service.js';
+import { Needs } from '../auth/needs-role.decorator.js';
 
 /** Sign-in for browsers: the credentials are given once and exchanged for an HttpOnly session cookie. */
 @ApiTags('sessions')
@@ -36,6 +37,7 @@ export class SessionsController {
   }
 
   @Delete('current')
+  @Needs(Role.Viewer)
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: end the session on the server and clear its cookie' })
   async signOut(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {

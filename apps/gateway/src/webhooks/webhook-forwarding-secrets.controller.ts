@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   RotateWebhookForwardingSecretBody,
+  Role,
   Subjects,
   WEBHOOK_FORWARDING_SECRET_DEFAULT_OVERLAP_SECONDS,
   WEBHOOK_FORWARDING_SECRET_MAX_OVERLAP_SECONDS,
@@ -11,6 +12,7 @@ import {
 import { NatsRequester } from '@switchboard/platform';
 import { WorkspaceId } from '../auth/workspace-id.decorator.js';
 import { TagParamPipe } from '../http/tag-param.pipe.js';
+import { Needs } from '../auth/needs-role.decorator.js';
 
 @ApiTags('webhooks')
 @Controller('v1/products/:product/webhooks/:webhook/forwarding-secret')
@@ -18,6 +20,7 @@ export class WebhookForwardingSecretsController {
   constructor(private readonly nats: NatsRequester) {}
 
   @Get()
+  @Needs(Role.Developer)
   @ApiOperation({
     summary:
       "The whsec_ secret Switchboard signs this webhook's forwarded events with (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature): give it to your endpoint's verifier; during a rotation's overlap also the previous one and when it stops signing",

@@ -21,6 +21,6 @@ export function privateKeyMatches(privateKey: string, keyHash: string): boolean 
 }
 
 /** Identifiers are random too, so one workspace cannot guess another's. */
-export function generateId(prefix: 'ws' | 'usr' | 'ses'): string {
+export function generateId(prefix: 'ws' | 'usr' | 'ses' | 'key'): string {
   return `${prefix}_${randomBytes(12).toString('base64url')}`;
 }

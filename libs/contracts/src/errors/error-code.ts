@@ -11,6 +11,12 @@ export enum ErrorCode {
   Unauthenticated = 'unauthenticated',
   /** A call authenticated by the session cookie that changes state without the session's `x-switchboard-csrf` token. */
   CsrfInvalid = 'csrf_invalid',
+  /** The caller's role does not cover the call: the message names the role it needs. */
+  Forbidden = 'forbidden',
+  /** Changing the role of, or removing, the workspace's owner. */
+  OwnerProtected = 'owner_protected',
+  MemberNotFound = 'member_not_found',
+  ApiKeyNotFound = 'api_key_not_found',
   RouteNotFound = 'route_not_found',
   ProductNotFound = 'product_not_found',
   ProductEnvNotFound = 'product_env_not_found',

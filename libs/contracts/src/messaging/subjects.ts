@@ -134,4 +134,8 @@ export const Events = {
   WebhookForwardingSecretRotated: 'events.secrets.webhook-forwarding-secret.rotated',
   SessionCreated: 'events.gateway.session.created',
   SessionEnded: 'events.gateway.session.ended',
+  /** A member was added, changed or removed: every gateway replica drops what it caches of them. */
+  MemberChanged: 'events.gateway.member.changed',
+  /** An API key was rotated or revoked: every gateway replica drops its cached hash. */
+  ApiKeyChanged: 'events.gateway.api-key.changed',
 } as const;

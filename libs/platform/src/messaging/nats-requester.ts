@@ -1,6 +1,7 @@
 import { RequestError, TimeoutError, type Msg, type NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, isErrorBody, type Subject } from '@switchboard/contracts';
 import { DomainError } from '../errors/domain-error.js';
+import { callerRoleHeaders } from './caller-role.js';
 
 interface NestReply<T> {
   response?: T;
@@ -26,7 +27,7 @@ export class NatsRequester {
     const packet = JSON.stringify({ pattern: subject, data, id: String((this.sent += 1)) });
     let answer: Msg;
     try {
-      answer = await this.connection.request(subject, packet, { timeout: timeoutMs });
+      answer = await this.connection.request(subject, packet, { timeout: timeoutMs, headers: callerRoleHeaders() });
     } catch (error) {
       throw this.transportFailure(error, service, subject, timeoutMs);
     }

@@ -1,10 +1,11 @@
 import type { Msg, NatsConnection } from '@nats-io/transport-node';
 import { NatsContext, ServerNats, type IncomingRequest } from '@nestjs/microservices';
-import { ErrorCode, isErrorBody } from '@switchboard/contracts';
+import { CALLER_ROLE_HEADER, ErrorCode, isErrorBody } from '@switchboard/contracts';
 import type { PinoLogger } from 'nestjs-pino';
 import { NO_MESSAGE_HANDLER } from '@nestjs/microservices/constants.js';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { toErrorBody } from '../errors/to-error-body.js';
+import { roleRefusal } from './caller-role.js';
 import { replyTooLargeError } from './reply-size.js';
 
 /** A reply in the wire format of `@nestjs/microservices`, which NatsRequester reads. */
@@ -24,6 +25,8 @@ const encoder = new TextEncoder();
  *   at info with its code. Failures are logged by RpcErrorFilter, which still holds the error.
  * - Handlers are found by their subject without trying `JSON.parse` on it (NestJS's lookup, in case a pattern is
  *   an object), which cost every message a thrown SyntaxError.
+ * - A request the gateway sent for a member whose role does not cover its subject (SUBJECT_ROLES) is refused before
+ *   its handler runs, so a route that forgot its own check still cannot act beyond the caller's role.
  * - A reply larger than the server's `max_payload` cannot be published: NestJS would log the failure and leave the
  *   caller waiting for its timeout. Such a reply is answered with a `replyTooLargeError` instead.
  *
@@ -51,6 +54,8 @@ export class ServiceNatsServer extends ServerNats {
     }
     const handler = this.getHandlerByPattern(channel);
     if (!handler) return this.reply(natsMsg, message.id, { err: NO_MESSAGE_HANDLER });
+    const refusal = roleRefusal(channel, natsMsg.headers?.get(CALLER_ROLE_HEADER));
+    if (refusal) return this.reply(natsMsg, message.id, { err: toErrorBody(refusal) });
     const started = performance.now();
     return this.runWithProcessingHooks(context, async (end) => {
       try {

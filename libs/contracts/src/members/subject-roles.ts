@@ -1,0 +1,86 @@
+import { Subjects, type Subject } from '../messaging/subjects.js';
+import { Role } from './role.js';
+
+const { Viewer, Developer, Admin } = Role;
+
+/**
+ * The least role a caller needs for each request a service answers, checked by the service itself on every request
+ * the gateway sends on a member's behalf (it carries CALLER_ROLE_HEADER). Requests between services carry no role:
+ * which process may send what at all is the bus's permissions' business. Every subject is listed, so a new one must
+ * be placed. Secret values, members and keys are admins'; reading anything else is every member's.
+ */
+export const SUBJECT_ROLES: Record<Subject, Role> = {
+  [Subjects.CatalogHealthCheck]: Viewer,
+  [Subjects.CatalogAppCreate]: Developer,
+  [Subjects.CatalogAppEnsure]: Developer,
+  [Subjects.CatalogAppFetch]: Viewer,
+  [Subjects.CatalogAppList]: Viewer,
+  [Subjects.CatalogActionFetch]: Viewer,
+  [Subjects.CatalogAppUpdate]: Developer,
+  [Subjects.CatalogAppDelete]: Developer,
+  [Subjects.CatalogTemplateList]: Viewer,
+  [Subjects.CatalogTemplateFetch]: Viewer,
+  [Subjects.CatalogTemplateInstall]: Developer,
+  [Subjects.CatalogAppTemplatePreview]: Viewer,
+  [Subjects.CatalogAppTemplateApply]: Developer,
+  [Subjects.CatalogAppPublish]: Developer,
+  [Subjects.CatalogAppImportPreview]: Developer,
+  [Subjects.CatalogAppImportCommit]: Developer,
+  [Subjects.CatalogProductEnsure]: Developer,
+  [Subjects.CatalogProductFetch]: Viewer,
+  [Subjects.CatalogProductList]: Viewer,
+  [Subjects.CatalogProductUpdate]: Developer,
+  [Subjects.CatalogProductDelete]: Developer,
+
+  [Subjects.ConnectionHealthCheck]: Viewer,
+  [Subjects.ConnectionAppConnect]: Developer,
+  [Subjects.ConnectionCreate]: Developer,
+  [Subjects.ConnectionFetch]: Viewer,
+  [Subjects.ConnectionList]: Viewer,
+  [Subjects.ConnectionUpdate]: Developer,
+  [Subjects.ConnectionDelete]: Developer,
+  [Subjects.ConnectionListByApp]: Viewer,
+  [Subjects.ConnectionListByProduct]: Viewer,
+  [Subjects.ConnectionWebhookCreate]: Developer,
+  [Subjects.ConnectionWebhookList]: Viewer,
+  [Subjects.ConnectionWebhookFetch]: Viewer,
+  [Subjects.ConnectionWebhookUpdate]: Developer,
+  [Subjects.ConnectionWebhookDelete]: Developer,
+  [Subjects.ConnectionWebhookListByProduct]: Viewer,
+  [Subjects.ConnectionWebhookResolveReceive]: Viewer,
+
+  [Subjects.SecretsHealthCheck]: Viewer,
+  [Subjects.SecretsSecretCreate]: Admin,
+  [Subjects.SecretsSecretUpdate]: Admin,
+  [Subjects.SecretsSecretRotate]: Admin,
+  [Subjects.SecretsSecretDelete]: Admin,
+  [Subjects.SecretsSecretFetch]: Admin,
+  [Subjects.SecretsSecretList]: Viewer,
+  [Subjects.SecretsAuditList]: Viewer,
+  [Subjects.SecretsReferenceResolve]: Admin,
+  [Subjects.SecretsReferenceCheck]: Developer,
+  [Subjects.SecretsSecretUseRecord]: Developer,
+  [Subjects.SecretsIntegrationFetchReferenceResolve]: Admin,
+  [Subjects.SecretsIntegrationSecretGet]: Developer,
+  [Subjects.SecretsIntegrationSecretSet]: Developer,
+  [Subjects.SecretsWebhookForwardingSecretEnsure]: Developer,
+  [Subjects.SecretsWebhookForwardingSecretRotate]: Developer,
+
+  [Subjects.ActionsHealthCheck]: Viewer,
+  [Subjects.ActionsActionRun]: Developer,
+  [Subjects.ActionsActionPlan]: Developer,
+  [Subjects.ActionsActionDispatch]: Developer,
+  [Subjects.ActionsRunList]: Viewer,
+  [Subjects.ActionsRunFetch]: Viewer,
+  [Subjects.ActionsIntegrationFetch]: Developer,
+  [Subjects.ActionsImportDocumentFetch]: Developer,
+  [Subjects.ExecutorOutboundAddressCheck]: Developer,
+  [Subjects.ExecutorCacheStatsFetch]: Viewer,
+  [Subjects.ExecutorWebhookReceive]: Viewer,
+  [Subjects.ExecutorWebhookEventList]: Viewer,
+  [Subjects.ExecutorWebhookEventFetch]: Viewer,
+  [Subjects.ExecutorWebhookEventReplay]: Developer,
+  [Subjects.ExecutorWebhookEventReplayMany]: Developer,
+  [Subjects.ExecutorWebhookDeliveryStateList]: Viewer,
+  [Subjects.ExecutorWebhookTargetEnable]: Developer,
+};
