@@ -1,4 +1,4 @@
-import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** A new private key: 256 random bits, prefixed so a leaked key is recognisable in a scan. */
 export function generatePrivateKey(): string {
@@ -7,17 +7,11 @@ export function generatePrivateKey(): string {
 
 /**
  * SHA-256 suffices for keys with 256 bits of entropy (no dictionary to guess from) and keeps
- * verification cheap on every request, unlike password hashes built to be slow.
+ * verification cheap on every request, unlike password hashes built to be slow. Being deterministic, the hash is
+ * also how a presented key is found.
  */
 export function hashPrivateKey(privateKey: string): string {
   return hash('sha256', privateKey, 'hex');
-}
-
-/** Compares a presented key with a stored hash in constant time. */
-export function privateKeyMatches(privateKey: string, keyHash: string): boolean {
-  const presented = hash('sha256', privateKey, 'buffer');
-  const stored = Buffer.from(keyHash, 'hex');
-  return presented.length === stored.length && timingSafeEqual(presented, stored);
 }
 
 /** Identifiers are random too, so one workspace cannot guess another's. */
