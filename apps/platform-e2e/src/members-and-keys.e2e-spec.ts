@@ -1,5 +1,5 @@
 import { startPlatform, startService, type Platform, type ServiceHandle, type WorkspaceCredentials } from '@switchboard/testing';
-import { gatewayRequest } from './switchboard-for.js';
+import { gatewayRequest, switchboardFor } from './switchboard-for.js';
 
 interface IssuedKey {
   key_id: string;
@@ -39,9 +39,8 @@ describe('Members, their roles and their API keys', () => {
   });
 
   it('lists the owner first, then the members added, with their roles', async () => {
-    const listed = await gatewayRequest(platform, developer, 'GET', '/v1/members');
-    expect(listed.status).toBe(200);
-    expect((listed.body as unknown as { user_id: string; name: string; role: string }[]).slice(0, 2)).toEqual([
+    const listed = await switchboardFor(platform, developer).members.fetchAll();
+    expect(listed.slice(0, 2)).toEqual([
       expect.objectContaining({ user_id: owner.user_id, name: 'Owner', role: 'owner' }),
       expect.objectContaining({ user_id: developer.user_id, name: 'Dana Developer', role: 'developer' }),
     ]);
@@ -119,14 +118,14 @@ describe('Members, their roles and their API keys', () => {
   });
 
   it('rotates a key: the old secret is refused at once on every replica, the new one works', async () => {
-    const key = (await gatewayRequest(platform, developer, 'POST', `/v1/members/${developer.user_id}/keys`, { name: 'rotating' })).body as unknown as IssuedKey;
+    const keys = switchboardFor(platform, developer).members.keys;
+    const key = await keys.create(developer.user_id, { name: 'rotating' });
     const old = { ...developer, private_key: key.private_key };
     expect([await productsAs(old), await productsAs(old, onReplica())]).toEqual([200, 200]);
-    const rotated = await gatewayRequest(platform, developer, 'POST', `/v1/members/${developer.user_id}/keys/${key.key_id}/rotate`, {});
-    expect(rotated.status).toBe(200);
-    expect([rotated.body.key_id, rotated.body.name, typeof rotated.body.rotated_at]).toEqual([key.key_id, 'rotating', 'string']);
+    const rotated = await keys.rotate(developer.user_id, key.key_id);
+    expect([rotated.key_id, rotated.name, typeof rotated.rotated_at]).toEqual([key.key_id, 'rotating', 'string']);
     await eventually(async () => expect([await productsAs(old), await productsAs(old, onReplica())]).toEqual([401, 401]));
-    const renewed = { ...developer, private_key: rotated.body.private_key as string };
+    const renewed = { ...developer, private_key: rotated.private_key };
     expect([await productsAs(renewed), await productsAs(renewed, onReplica())]).toEqual([200, 200]);
   });
 
@@ -172,7 +171,7 @@ describe('Members, their roles and their API keys', () => {
     const text = JSON.stringify(events);
     expect(text).not.toContain('sk_audit_value_never_logged');
     expect(text).not.toContain('sbk_');
-    const page = (await gatewayRequest(platform, owner, 'GET', `/v1/audit-events?limit=2&before=${String(events[0]?.event_id)}`)).body as unknown as Record<string, unknown>[];
+    const page = await switchboardFor(platform, owner).audit.fetch({ limit: 2, before: String(events[0]?.event_id) });
     expect(page.map((event) => event.event_id)).toEqual([events[1]?.event_id, events[2]?.event_id]);
     const refused = await gatewayRequest(platform, developer, 'GET', '/v1/audit-events');
     expect([refused.status, refused.body.code]).toEqual([403, 'forbidden']);

@@ -11,6 +11,8 @@ export type { ConnectedAppsClient } from './connected-apps-client.js';
 export type { WebhooksClient } from './webhooks-client.js';
 export type { WebhookEventsClient } from './webhook-events-client.js';
 export type { SecretsClient } from './secrets-client.js';
+export type { MembersClient, MemberKeysClient } from './members-client.js';
+export type { AuditClient } from './audit-client.js';
 export type { ActionsClient } from './actions-client.js';
 export type { RunsClient } from './runs-client.js';
 export type { IntegrationsClient } from './integrations-client.js';

@@ -6,6 +6,8 @@ import { IntegrationsClient } from './integrations-client.js';
 import { MarketplaceClient } from './marketplace-client.js';
 import { ProductClient } from './product-client.js';
 import { SecretsClient } from './secrets-client.js';
+import { MembersClient } from './members-client.js';
+import { AuditClient } from './audit-client.js';
 import { SessionStart } from './session-start.js';
 import { SdkErrorCode, SwitchboardError } from './switchboard-error.js';
 import { resolveOptions, resolveResumeOptions } from './switchboard-options.js';
@@ -32,6 +34,10 @@ export class Switchboard {
   readonly secrets: SecretsClient;
   /** fetch() with secrets substituted, and user and network secrets, for integrations. */
   readonly integrations: IntegrationsClient;
+  /** Workspace members, their roles and their API keys. */
+  readonly members: MembersClient;
+  /** The administrative audit log: who changed what, when and from where. */
+  readonly audit: AuditClient;
   readonly #http: HttpClient;
   #session: SwitchboardSession | undefined;
 
@@ -46,6 +52,8 @@ export class Switchboard {
     this.secrets = new SecretsClient(http);
     this.actions = new ActionsClient(http);
     this.integrations = new IntegrationsClient(http);
+    this.members = new MembersClient(http);
+    this.audit = new AuditClient(http);
   }
 
   /**

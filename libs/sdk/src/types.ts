@@ -44,6 +44,12 @@ import type {
   RunRecordStatus as RunRecordStatusContract,
   RunRecordView,
   SecretAuditEntryView,
+  MemberView,
+  CreatedMemberView,
+  ApiKeyView,
+  IssuedApiKeyView,
+  AuditEventView,
+  Role,
   SecretAuditQuery,
   SecretView,
   SecretWithValueView,
@@ -180,6 +186,31 @@ export type Secret = SecretView;
 export type SecretWithValue = SecretWithValueView;
 /** One entry of the secrets audit trail. */
 export type SecretAuditEntry = SecretAuditEntryView;
+
+export type MemberRole = `${Role}`;
+export type Member = MemberView;
+/** A member as `members.create` answers: with their first API key, whose `private_key` is shown this once. */
+export type CreatedMember = CreatedMemberView;
+/** `members.create`: `role` is `viewer`, `developer` or `admin` (the owner is whoever created the workspace). */
+export interface CreateMemberInput {
+  name: string;
+  role: Exclude<MemberRole, 'owner'>;
+}
+export type UpdateMemberInput = Partial<CreateMemberInput>;
+export type ApiKey = ApiKeyView;
+/** A key as it is created or rotated: `private_key` is shown this once. */
+export type IssuedApiKey = IssuedApiKeyView;
+/** `members.keys.create`: `expires_at` an ISO 8601 instant in the future; absent, the key never expires. */
+export interface CreateApiKeyInput {
+  name: string;
+  expires_at?: string;
+}
+export type AuditEvent = AuditEventView;
+/** `audit.fetch`: `limit` 1-200 (50 by default), `before` the `event_id` of the last event of the previous page. */
+export interface AuditEventFilters {
+  limit?: number;
+  before?: string;
+}
 /** Filters of `secrets.audit`, newest first. */
 export type SecretAuditFilters = SecretAuditQuery;
 /** Result of `integrations.secrets.set`: it never throws. */
