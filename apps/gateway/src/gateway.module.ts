@@ -27,6 +27,10 @@ import { GATEWAY_PUBLIC_URL } from './http/public-base-url.js';
 import { UndeclaredQueryGuard } from './http/undeclared-query.guard.js';
 import { MarketplaceController } from './marketplace/marketplace.controller.js';
 import { ProductsController } from './products/products.controller.js';
+import { RateLimitGuard } from './rate-limits/rate-limit.guard.js';
+import { parseWorkspaceLimitOverrides, RateLimitPolicy } from './rate-limits/rate-limit-policy.js';
+import { RateLimiter } from './rate-limits/rate-limiter.js';
+import { SharedBuckets } from './rate-limits/shared-buckets.js';
 import { IntegrationFetchController } from './integrations/integration-fetch.controller.js';
 import { IntegrationSecretsController } from './integrations/integration-secrets.controller.js';
 import { SecretAuditController } from './secrets/secret-audit.controller.js';
@@ -64,6 +68,9 @@ export class GatewayModule {
         { provide: ACTION_RUN_TIMEOUT_MS, useValue: config.GATEWAY_ACTION_RUN_TIMEOUT_MS },
         { provide: SESSION_TTL_SECONDS, useValue: config.GATEWAY_SESSION_TTL_SECONDS },
         { provide: ReceiptRateLimiter, useValue: new ReceiptRateLimiter(config.WEBHOOK_RATE_LIMIT_PER_SECOND, config.WEBHOOK_RATE_LIMIT_BURST) },
+        { provide: RateLimitPolicy, useValue: rateLimitPolicyOf(config) },
+        SharedBuckets,
+        { provide: RateLimiter, inject: [SharedBuckets], useFactory: (shared: SharedBuckets) => new RateLimiter(shared) },
         UserKeyCache,
         CredentialVerifier,
         SessionCache,
@@ -73,12 +80,24 @@ export class GatewayModule {
         ConnectedAppsService,
         { provide: GATEWAY_PUBLIC_URL, useValue: config.GATEWAY_PUBLIC_URL },
         WebhooksService,
-        // In this order: credentials are checked before the query.
+        // In this order: credentials are checked first, then the caller's rate (so a bad query counts too), then the query.
         { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: UndeclaredQueryGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useValue: new ContractValidationPipe() },
       ],
     };
   }
+}
+
+function rateLimitPolicyOf(config: GatewayConfig): RateLimitPolicy {
+  const overrides = parseWorkspaceLimitOverrides(config.GATEWAY_RATE_LIMIT_WORKSPACE_OVERRIDES);
+  // The config was validated with the same parser before the module was built.
+  if (typeof overrides === 'string') throw new Error(`GATEWAY_RATE_LIMIT_WORKSPACE_OVERRIDES: ${overrides}`);
+  return new RateLimitPolicy(
+    { perSecond: config.GATEWAY_RATE_LIMIT_WORKSPACE_PER_SECOND, burst: config.GATEWAY_RATE_LIMIT_WORKSPACE_BURST },
+    overrides,
+    { perSecond: config.GATEWAY_RATE_LIMIT_KEY_PER_SECOND, burst: config.GATEWAY_RATE_LIMIT_KEY_BURST },
+  );
 }
