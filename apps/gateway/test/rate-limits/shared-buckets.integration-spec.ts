@@ -2,7 +2,7 @@ import { runMigrations, serviceDataSourceOptions } from '@switchboard/platform';
 import { createTestDatabase, type TestDatabase } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
 import { gatewayDatabase } from '../../src/database/gateway.database.js';
-import { RateLimiter } from '../../src/rate-limits/rate-limiter.js';
+import { RateLimiter, SharedBucketsUnavailable } from '../../src/rate-limits/rate-limiter.js';
 import { SharedBuckets } from '../../src/rate-limits/shared-buckets.js';
 
 describe('shared rate-limit buckets on PostgreSQL', () => {
@@ -90,6 +90,17 @@ describe('shared rate-limit buckets on PostgreSQL', () => {
     // Three takes of 10 (allowanceSize of 1000/s), refilled a little meanwhile.
     expect(row.tokens).toBeGreaterThanOrEqual(1970);
     expect(row.tokens).toBeLessThan(1990);
+  });
+
+  it('fails a take the database cannot answer, then fails at once for a second without asking it', async () => {
+    const closed = await new DataSource(serviceDataSourceOptions(database.url, gatewayDatabase)).initialize();
+    await closed.destroy();
+    const limiter = new RateLimiter(new SharedBuckets(closed));
+    const limit = { perSecond: 1, burst: 5 };
+    const first = await limiter.take(newBucket(), limit).catch((error: unknown) => error);
+    expect(first).toBeInstanceOf(Error);
+    expect(first).not.toBeInstanceOf(SharedBucketsUnavailable);
+    await expect(limiter.take(newBucket(), limit)).rejects.toBeInstanceOf(SharedBucketsUnavailable);
   });
 
   it('measures a take (the round trip a request pays when its allowance is spent)', async () => {
