@@ -70,7 +70,7 @@ export class GatewayModule {
         { provide: ReceiptRateLimiter, useValue: new ReceiptRateLimiter(config.WEBHOOK_RATE_LIMIT_PER_SECOND, config.WEBHOOK_RATE_LIMIT_BURST) },
         { provide: RateLimitPolicy, useValue: rateLimitPolicyOf(config) },
         SharedBuckets,
-        { provide: RateLimiter, inject: [SharedBuckets], useFactory: (shared: SharedBuckets) => new RateLimiter(shared) },
+        RateLimiter,
         UserKeyCache,
         CredentialVerifier,
         SessionCache,

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { SharedBuckets } from './shared-buckets.js';
 import { allowanceSize, refilled, secondsUntil, type BucketLimit } from './token-bucket.js';
@@ -13,7 +14,7 @@ interface Allowance {
   /** Tokens taken from the shared bucket and not spent yet. */
   held: number;
   /**
-   * The shared bucket's tokens after this replica's last take, at `seenAt` (ms, the limiter's clock). Refilled from
+   * The shared bucket's tokens after this replica's last take, at `seenAt` (ms, `performance.now()`). Refilled from
    * then, it is an upper bound of what the bucket holds now: other replicas only ever take from it.
    */
   sharedTokens: number;
@@ -43,17 +44,12 @@ export type Verdict = { admitted: true; state: BucketState } | { admitted: false
  * empty (its upper bound under one token) is refused from memory until its next token is due, so a flood of refused
  * requests costs the database nothing.
  */
+@Injectable()
 export class RateLimiter {
   readonly #allowances = new LRUCache<string, Allowance>({ max: MAX_TRACKED_BUCKETS });
-  readonly #now: () => number;
   #unavailableUntil = -Infinity;
 
-  constructor(
-    private readonly shared: SharedBuckets,
-    now: () => number = () => performance.now(),
-  ) {
-    this.#now = now;
-  }
+  constructor(private readonly shared: SharedBuckets) {}
 
   /**
    * Takes one token from the bucket, or says when the next one is due. Rejects when the database fails the take, and
@@ -68,7 +64,7 @@ export class RateLimiter {
       }
       const sharedTokens = this.sharedTokensNow(allowance, limit);
       if (sharedTokens < 1) return { admitted: false, state: this.stateOf(allowance, limit), retryAfterSeconds: secondsUntil(sharedTokens, 1, limit) };
-      if (this.#now() < this.#unavailableUntil) throw new SharedBucketsUnavailable();
+      if (performance.now() < this.#unavailableUntil) throw new SharedBucketsUnavailable();
       allowance.waiting += 1;
       try {
         await (allowance.inFlight ??= this.takeShared(bucket, allowance, limit));
@@ -88,7 +84,7 @@ export class RateLimiter {
     let allowance = this.#allowances.get(bucket);
     if (!allowance) {
       // Unknown, the shared bucket may be full: the first take finds out.
-      allowance = { held: 0, sharedTokens: limit.burst, seenAt: this.#now(), waiting: 0 };
+      allowance = { held: 0, sharedTokens: limit.burst, seenAt: performance.now(), waiting: 0 };
       this.#allowances.set(bucket, allowance);
     }
     return allowance;
@@ -97,12 +93,14 @@ export class RateLimiter {
   private async takeShared(bucket: string, allowance: Allowance, limit: BucketLimit): Promise<void> {
     try {
       const want = Math.min(limit.burst, Math.max(allowanceSize(limit), allowance.waiting));
+      // The database refilled at its own now(), after this moment: refilling from here keeps the estimate an upper bound.
+      const sentAt = performance.now();
       const { taken, tokensLeft } = await this.shared.take(bucket, limit, want);
       allowance.held += taken;
       allowance.sharedTokens = tokensLeft;
-      allowance.seenAt = this.#now();
+      allowance.seenAt = sentAt;
     } catch (error) {
-      this.#unavailableUntil = this.#now() + UNAVAILABLE_MS;
+      this.#unavailableUntil = performance.now() + UNAVAILABLE_MS;
       throw error;
     } finally {
       allowance.inFlight = undefined;
@@ -110,7 +108,7 @@ export class RateLimiter {
   }
 
   private sharedTokensNow(allowance: Allowance, limit: BucketLimit): number {
-    return refilled(allowance.sharedTokens, (this.#now() - allowance.seenAt) / 1000, limit);
+    return refilled(allowance.sharedTokens, (performance.now() - allowance.seenAt) / 1000, limit);
   }
 
   private stateOf(allowance: Allowance, limit: BucketLimit): BucketState {
