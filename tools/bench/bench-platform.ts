@@ -15,6 +15,12 @@ const READY_TIMEOUT_MS = 180_000; // a cold start compiles five services with SW
  * its maximum so that the receipts row measures receiving, not the limiter's 429s; the limiter still runs per receipt.
  */
 export const BENCH_WEBHOOK_RATE_LIMIT = { perSecond: 100_000, burst: 100_000 } as const;
+/**
+ * The gateway's per-workspace and per-key request limits (1000/s and 500/s by default; the 50-client actions.run row
+ * goes faster in one workspace with one key), raised so that it measures runs, not 429s: the limiter still counts
+ * every request, taking 1,000 tokens from the shared bucket at a time.
+ */
+const BENCH_REQUEST_RATE_LIMIT = String(100_000);
 
 export interface WorkspaceCredentials {
   workspace_id: string;
@@ -95,6 +101,10 @@ export async function startBenchPlatform({ teardown, onUnexpectedExit, progress,
     SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1',
     WEBHOOK_RATE_LIMIT_PER_SECOND: String(BENCH_WEBHOOK_RATE_LIMIT.perSecond),
     WEBHOOK_RATE_LIMIT_BURST: String(BENCH_WEBHOOK_RATE_LIMIT.burst),
+    GATEWAY_RATE_LIMIT_WORKSPACE_PER_SECOND: BENCH_REQUEST_RATE_LIMIT,
+    GATEWAY_RATE_LIMIT_WORKSPACE_BURST: BENCH_REQUEST_RATE_LIMIT,
+    GATEWAY_RATE_LIMIT_KEY_PER_SECOND: BENCH_REQUEST_RATE_LIMIT,
+    GATEWAY_RATE_LIMIT_KEY_BURST: BENCH_REQUEST_RATE_LIMIT,
     LOG_LEVEL: 'warn',
   };
   // Executors log at info only to announce that they listen (how a replica is known to be ready); no line per run

@@ -40,6 +40,10 @@ import { KeyUseRecorder } from './keys/key-use-recorder.js';
 import { MembersController } from './members/members.controller.js';
 import { MembersService } from './members/members.service.js';
 import { ProductsController } from './products/products.controller.js';
+import { RateLimitGuard } from './rate-limits/rate-limit.guard.js';
+import { parseWorkspaceLimitOverrides, RateLimitPolicy } from './rate-limits/rate-limit-policy.js';
+import { RateLimiter } from './rate-limits/rate-limiter.js';
+import { SharedBuckets } from './rate-limits/shared-buckets.js';
 import { IntegrationFetchController } from './integrations/integration-fetch.controller.js';
 import { IntegrationSecretsController } from './integrations/integration-secrets.controller.js';
 import { SecretAuditController } from './secrets/secret-audit.controller.js';
@@ -76,6 +80,9 @@ export class GatewayModule {
         { provide: ACTION_RUN_TIMEOUT_MS, useValue: config.GATEWAY_ACTION_RUN_TIMEOUT_MS },
         { provide: SESSION_TTL_SECONDS, useValue: config.GATEWAY_SESSION_TTL_SECONDS },
         { provide: ReceiptRateLimiter, useValue: new ReceiptRateLimiter(config.WEBHOOK_RATE_LIMIT_PER_SECOND, config.WEBHOOK_RATE_LIMIT_BURST) },
+        { provide: RateLimitPolicy, useValue: rateLimitPolicyOf(config) },
+        SharedBuckets,
+        RateLimiter,
         AccessCache,
         KeyUseRecorder,
         CredentialVerifier,
@@ -89,8 +96,9 @@ export class GatewayModule {
         ConnectedAppsService,
         { provide: GATEWAY_PUBLIC_URL, useValue: config.GATEWAY_PUBLIC_URL },
         WebhooksService,
-        // In this order: credentials, then the role, then the query.
+        // In this order: credentials, the caller's rate (so refused calls count too), the role, then the query.
         { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: RoleGuard },
         { provide: APP_GUARD, useClass: UndeclaredQueryGuard },
         { provide: APP_INTERCEPTOR, useClass: CallerRoleInterceptor },
@@ -100,4 +108,15 @@ export class GatewayModule {
       ],
     };
   }
+}
+
+function rateLimitPolicyOf(config: GatewayConfig): RateLimitPolicy {
+  const overrides = parseWorkspaceLimitOverrides(config.GATEWAY_RATE_LIMIT_WORKSPACE_OVERRIDES);
+  // The config was validated with the same parser before the module was built.
+  if (typeof overrides === 'string') throw new Error(`GATEWAY_RATE_LIMIT_WORKSPACE_OVERRIDES: ${overrides}`);
+  return new RateLimitPolicy(
+    { perSecond: config.GATEWAY_RATE_LIMIT_WORKSPACE_PER_SECOND, burst: config.GATEWAY_RATE_LIMIT_WORKSPACE_BURST },
+    overrides,
+    { perSecond: config.GATEWAY_RATE_LIMIT_KEY_PER_SECOND, burst: config.GATEWAY_RATE_LIMIT_KEY_BURST },
+  );
 }

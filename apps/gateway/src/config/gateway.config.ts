@@ -3,6 +3,7 @@ import { IsInt, IsString, Max, Min, ValidateBy, ValidateIf } from 'class-validat
 import { IsHttpUrl } from '@switchboard/contracts';
 import { ServiceConfig } from '@switchboard/platform';
 import { isTrustProxySetting } from '../http/trust-proxy.js';
+import { parseWorkspaceLimitOverrides } from '../rate-limits/rate-limit-policy.js';
 
 /** Gateway settings on top of the ones every service reads. */
 export class GatewayConfig extends ServiceConfig {
@@ -75,6 +76,43 @@ export class GatewayConfig extends ServiceConfig {
   @Min(1)
   @Max(100_000)
   WEBHOOK_RATE_LIMIT_BURST: number = 200;
+
+  /** Requests per second one workspace may make through all gateway replicas together, on average. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  GATEWAY_RATE_LIMIT_WORKSPACE_PER_SECOND: number = 1000;
+
+  /** Requests one workspace may make at once, above its rate, before it is answered 429. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  GATEWAY_RATE_LIMIT_WORKSPACE_BURST: number = 2000;
+
+  /** Requests per second one API key may make through all gateway replicas together, on average. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  GATEWAY_RATE_LIMIT_KEY_PER_SECOND: number = 500;
+
+  /** Requests one API key may make at once, above its rate, before it is answered 429. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  GATEWAY_RATE_LIMIT_KEY_BURST: number = 1000;
+
+  /** Workspaces with their own limit instead of the two above: `<workspace id>=<per second>/<burst>`, comma-separated. */
+  @ValidateBy({
+    name: 'isWorkspaceLimitOverrides',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && typeof parseWorkspaceLimitOverrides(value) !== 'string',
+      defaultMessage: (args) => {
+        const parsed = typeof args?.value === 'string' ? parseWorkspaceLimitOverrides(args.value) : 'must be text';
+        return `GATEWAY_RATE_LIMIT_WORKSPACE_OVERRIDES: ${typeof parsed === 'string' ? parsed : 'is invalid'}`;
+      },
+    },
+  })
+  GATEWAY_RATE_LIMIT_WORKSPACE_OVERRIDES: string = '';
 
   /** The built web workbench the gateway serves at `/`: `npm run build` writes it to dist/apps/workbench/. */
   @IsString()

@@ -65,6 +65,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 422;
     case ErrorCode.ConnectionBusy:
     case ErrorCode.WebhookRateLimited:
+    case ErrorCode.RateLimited:
       return 429;
     case ErrorCode.InternalError:
       return 500;

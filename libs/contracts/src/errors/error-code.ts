@@ -77,6 +77,8 @@ export enum ErrorCode {
   WebhookTimestampStale = 'webhook_timestamp_stale',
   /** A receipt whose webhook's signing secret cannot be used (missing, out of scope or env, expired). */
   WebhookSecretUnavailable = 'webhook_secret_unavailable',
+  /** A caller over its workspace's or its API key's request rate, shared by every gateway replica: retry after the `Retry-After` seconds. */
+  RateLimited = 'rate_limited',
   /** A sender over its webhook's receipt rate (per gateway replica): retry after the `Retry-After` seconds. */
   WebhookRateLimited = 'webhook_rate_limited',
   /** No event of that id was received by the webhook (another webhook's event answers the same). */
