@@ -4,7 +4,7 @@ import { ErrorCode, Events, type ApiKeyView, type CreateApiKeyBody, type IssuedA
 import { DomainError, EventPublisher, fieldFailure, findUnique } from '@switchboard/platform';
 import { type EntityManager, Repository } from 'typeorm';
 import { keyViewOf } from '../members/member-views.js';
-import { generateId, generatePrivateKey, hashPrivateKey } from '../workspaces/private-key.js';
+import { generateId, generatePrivateKey, hashPrivateKey, isGeneratedId } from '../workspaces/private-key.js';
 import type { UserEntity } from '../workspaces/user.entity.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 
@@ -61,7 +61,7 @@ export class ApiKeysService {
   }
 
   private async key(member: UserEntity, keyId: string): Promise<ApiKeyEntity> {
-    const key = await findUnique(this.repository, { where: { id: keyId, userId: member.id } });
+    const key = isGeneratedId(keyId) ? await findUnique(this.repository, { where: { id: keyId, userId: member.id } }) : null;
     if (!key) throw new DomainError(ErrorCode.ApiKeyNotFound, `No API key ${keyId} of member ${member.id}`, { key_id: keyId, user_id: member.id });
     return key;
   }

@@ -4,7 +4,7 @@ import { ErrorCode, Events, Role, type CreateMemberBody, type CreatedMemberView,
 import { DomainError, EventPublisher, findUnique } from '@switchboard/platform';
 import { Repository } from 'typeorm';
 import { ApiKeysService } from '../keys/api-keys.service.js';
-import { generateId } from '../workspaces/private-key.js';
+import { generateId, isGeneratedId } from '../workspaces/private-key.js';
 import { UserEntity } from '../workspaces/user.entity.js';
 import { memberViewOf } from './member-views.js';
 
@@ -58,9 +58,12 @@ export class MembersService {
     return memberViewOf(member);
   }
 
-  /** The member of the workspace with that id; another workspace's member is not found, like one that never was. */
+  /**
+   * The member of the workspace with that id; another workspace's member is not found, like one that never was, and so
+   * is a string no id looks like (a NUL byte would not even reach PostgreSQL).
+   */
   async member(workspaceId: string, userId: string): Promise<UserEntity> {
-    const member = await findUnique(this.repository, { where: { id: userId, workspaceId } });
+    const member = isGeneratedId(userId) ? await findUnique(this.repository, { where: { id: userId, workspaceId } }) : null;
     if (!member) throw memberNotFound(userId);
     return member;
   }

@@ -18,3 +18,8 @@ export function hashPrivateKey(privateKey: string): string {
 export function generateId(prefix: 'ws' | 'usr' | 'ses' | 'key'): string {
   return `${prefix}_${randomBytes(12).toString('base64url')}`;
 }
+
+/** Whether a string is shaped like an identifier {@link generateId} makes, so anything else is looked up nowhere. */
+export function isGeneratedId(value: string): boolean {
+  return /^(ws|usr|ses|key)_[A-Za-z0-9_-]{1,64}$/.test(value);
+}
