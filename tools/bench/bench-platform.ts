@@ -96,6 +96,8 @@ export async function startBenchPlatform({ teardown, onUnexpectedExit, progress,
     WEBHOOK_RATE_LIMIT_PER_SECOND: String(BENCH_WEBHOOK_RATE_LIMIT.perSecond),
     WEBHOOK_RATE_LIMIT_BURST: String(BENCH_WEBHOOK_RATE_LIMIT.burst),
     LOG_LEVEL: 'warn',
+    // Replicas side by side: each operations listener on a port of its own.
+    OPS_PORT: '0',
   };
   // Executors log at info only to announce that they listen (how a replica is known to be ready); no line per run
   // is written at info (`message handled` is debug), so the per-request work is the same as at warn.

@@ -7,7 +7,9 @@ import {
   ImportDocumentStore,
   NATS_CONNECTION,
   MessagingModule,
+  MetricsModule,
   platformLoggerModule,
+  ReadinessModule,
   serviceDataSourceOptions,
 } from '@switchboard/platform';
 import { ACTION_RUN_TIMEOUT_MS, ActionsController } from './actions/actions.controller.js';
@@ -26,6 +28,7 @@ import { HttpErrorFilter } from './http/http-error.filter.js';
 import { GATEWAY_PUBLIC_URL } from './http/public-base-url.js';
 import { UndeclaredQueryGuard } from './http/undeclared-query.guard.js';
 import { MarketplaceController } from './marketplace/marketplace.controller.js';
+import { METRICS_TOKEN, MetricsController } from './metrics/metrics.controller.js';
 import { ProductsController } from './products/products.controller.js';
 import { IntegrationFetchController } from './integrations/integration-fetch.controller.js';
 import { IntegrationSecretsController } from './integrations/integration-secrets.controller.js';
@@ -55,8 +58,10 @@ export class GatewayModule {
         TypeOrmModule.forRoot(serviceDataSourceOptions(config.DATABASE_URL, gatewayDatabase)),
         TypeOrmModule.forFeature([UserEntity, SessionEntity]),
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
+        MetricsModule.forService('gateway'),
+        ReadinessModule.forRoot(),
       ],
-      controllers: [ActionsController, RunRecordsController, HealthController, ProductsController, AppImportsController, AppsController,
+      controllers: [ActionsController, RunRecordsController, HealthController, MetricsController, ProductsController, AppImportsController, AppsController,
     MarketplaceController, ConnectedAppsController, SecretsController, SecretAuditController, IntegrationSecretsController, IntegrationFetchController, SessionsController, WebhooksController,
     WebhookReceiptsController, WebhookForwardingSecretsController, WebhookEventsController],
       providers: [
@@ -72,6 +77,7 @@ export class GatewayModule {
         { provide: ImportDocumentStore, inject: [NATS_CONNECTION], useFactory: (nats: NatsConnection) => ImportDocumentStore.open(nats) },
         ConnectedAppsService,
         { provide: GATEWAY_PUBLIC_URL, useValue: config.GATEWAY_PUBLIC_URL },
+        { provide: METRICS_TOKEN, useValue: config.GATEWAY_METRICS_TOKEN },
         WebhooksService,
         // In this order: credentials are checked before the query.
         { provide: APP_GUARD, useClass: ApiKeyGuard },
