@@ -1,13 +1,20 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Switchboard } from '@switchboard/sdk';
 import {
   MICROSERVICE_NAMES,
+  REPO_ROOT,
+  standardWebhook,
   startFakeThirdPartyApi,
   startPlatform,
+  startProductEndpoint,
   startTcpRelay,
   waitUntil,
   type FakeThirdPartyApi,
   type MicroserviceName,
   type Platform,
+  type ProductEndpoint,
   type TcpRelay,
 } from '@switchboard/testing';
 import { switchboardFor } from './switchboard-for.js';
@@ -32,8 +39,11 @@ async function get(url: string, headers: Record<string, string> = {}): Promise<{
 describe('Every service answers Kubernetes probes and serves Prometheus metrics', () => {
   let platform: Platform;
   let upstream: FakeThirdPartyApi;
+  let product: ProductEndpoint;
   let switchboard: Switchboard;
   let closedPortUrl: string;
+  let receiveUrl: string;
+  const signingSecret = `whsec_${randomBytes(32).toString('base64')}`;
 
   const opsUrl = (service: MicroserviceName): string => {
     const url = platform.services[service].opsUrl;
@@ -67,11 +77,22 @@ describe('Every service answers Kubernetes probes and serves Prometheus metrics'
     await switchboard.product.init('shop');
     await switchboard.product.app.add({ access_tag: 'probe_api', app: 'probe_api', envs: [{ slug: 'prd', active: true }] });
     await switchboard.product.app.add({ access_tag: 'gone_api', app: 'probe_api', envs: [{ slug: 'prd', base_url: closedPortUrl, active: true }] });
+    product = await startProductEndpoint();
+    await switchboard.secrets.create({ key: 'HOOK_SECRET', value: signingSecret });
+    const webhook = await switchboard.product.webhooks.create({
+      name: 'events',
+      tag: 'events',
+      scheme: 'standard',
+      signing_secret: '$Token{HOOK_SECRET}',
+      forward_url: `${product.url}/events`,
+    });
+    receiveUrl = webhook.envs[0]?.receive_url ?? '';
   });
 
   afterAll(async () => {
     await platform?.stop();
     await upstream?.stop();
+    await product?.close();
   });
 
   it.each(MICROSERVICE_NAMES)('%s answers /health/live, and /health/ready with NATS and its database up', async (service) => {
@@ -111,26 +132,13 @@ describe('Every service answers Kubernetes probes and serves Prometheus metrics'
   });
 
   it('every metric the README lists is served, by the service the README names', async () => {
-    const served: Record<string, string[]> = {
-      gateway: ['switchboard_http_requests_total', 'switchboard_http_request_duration_seconds'],
-      'action-executor': [
-        'switchboard_action_runs_total',
-        'switchboard_action_run_stage_seconds',
-        'switchboard_outbound_errors_total',
-        'switchboard_outbound_retries_total',
-        'switchboard_stream_deliveries_total',
-        'switchboard_stream_consumer_messages',
-        'switchboard_executor_cache_lookups_total',
-        'switchboard_executor_cache_removals_total',
-        'switchboard_executor_cache_entries',
-        'switchboard_executor_cache_max_entries',
-        'switchboard_webhook_receipts_total',
-        'switchboard_webhook_deliveries_total',
-      ],
-    };
-    for (const [service, names] of Object.entries(served)) {
+    const readme = await readFile(join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Probes and metrics'), readme.indexOf('\n## ', readme.indexOf('### Probes and metrics')));
+    const rows = [...section.matchAll(/^\| (`switchboard_\w+`(?: \/ `switchboard_\w+`)*) \| (counter|gauge|histogram) \| .* \| (gateway|action-executor)\b.*\|$/gm)];
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    for (const [, names = '', type, service] of rows) {
       const text = await metricsOf(service as 'gateway' | 'action-executor');
-      for (const name of names) expect(text).toMatch(new RegExp(`^# TYPE ${name} (counter|gauge|histogram)$`, 'm'));
+      for (const [, name] of names.matchAll(/`(\w+)`/g)) expect(`${name} ${text.includes(`# TYPE ${name} ${type}\n`) ? 'served' : 'missing'}`).toBe(`${name} served`);
     }
   });
 
@@ -189,6 +197,32 @@ describe('Every service answers Kubernetes probes and serves Prometheus metrics'
     expect(sampleSum(after, 'switchboard_action_run_stage_seconds_count', { mode: 'dispatched', stage: 'queue' })).toBeGreaterThanOrEqual(1);
     // Asked of NATS at scrape time: nothing waits once the run has succeeded.
     expect(after).toMatch(/^switchboard_stream_consumer_messages\{(?=[^}]*stream="dispatch")(?=[^}]*state="pending")[^}]*\} 0$/m);
+  });
+
+  it('a webhook receipt is counted by outcome and its delivery by result, with its delivery on the webhook stream', async () => {
+    const before = await metricsOf('action-executor');
+    const signed = standardWebhook({ url: receiveUrl, secrets: [signingSecret], body: '{"type":"invoice.paid"}' });
+    const post = async (webhook: typeof signed): Promise<number> => (await fetch(webhook.url, { method: 'POST', headers: webhook.headers, body: webhook.body })).status;
+    expect(await post(signed)).toBe(200);
+    expect(await post(signed)).toBe(200);
+    expect(await post({ ...signed, headers: { ...signed.headers, 'webhook-signature': 'v1,bm90IHRoZSBzaWduYXR1cmU=' } })).toBe(401);
+    await waitUntil(() => Promise.resolve(product.to('/events').length === 1), { what: 'the event to be forwarded', timeoutMs: 20_000, intervalMs: 50 });
+
+    const delivered = async (): Promise<number> => sampleSum(await metricsOf('action-executor'), 'switchboard_webhook_deliveries_total', { result: 'delivered' });
+    // The attempt is counted once recorded, just after the forward URL answered.
+    await waitUntil(async () => (await delivered()) - sampleSum(before, 'switchboard_webhook_deliveries_total', { result: 'delivered' }) === 1, {
+      what: 'the delivery to be counted',
+      timeoutMs: 10_000,
+      intervalMs: 50,
+    });
+    const after = await metricsOf('action-executor');
+    const added = (name: string, labels: Record<string, string>): number => sampleSum(after, name, labels) - sampleSum(before, name, labels);
+    expect([
+      added('switchboard_webhook_receipts_total', { outcome: 'accepted', code: 'none' }),
+      added('switchboard_webhook_receipts_total', { outcome: 'duplicate', code: 'none' }),
+      added('switchboard_webhook_receipts_total', { outcome: 'refused', code: 'webhook_signature_invalid' }),
+      added('switchboard_stream_deliveries_total', { stream: 'webhook_delivery', delivery: 'first' }),
+    ]).toEqual([1, 1, 1, 1]);
   });
 
   it('a service whose PostgreSQL is cut off is not ready, naming only the database, and is ready again once it is back', async () => {

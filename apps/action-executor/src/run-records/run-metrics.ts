@@ -25,7 +25,8 @@ const STAGE_TIMINGS: Record<(typeof STAGES)[number], keyof RunRecordTimings> = {
 @Injectable()
 export class RunMetrics {
   readonly #runs: Counter<'mode' | 'status' | 'code' | 'upstream_status'>;
-  readonly #stages: Histogram<'mode' | 'stage'>;
+  // Bound once per mode and stage, so a run observes its five stages without hashing labels.
+  readonly #stages: Record<RunMode, [keyof RunRecordTimings, Histogram.Internal<'mode' | 'stage'>][]>;
 
   constructor(registry: Registry) {
     this.#runs = new Counter({
@@ -34,13 +35,16 @@ export class RunMetrics {
       labelNames: ['mode', 'status', 'code', 'upstream_status'] as const,
       registers: [registry],
     });
-    this.#stages = new Histogram({
+    const stages = new Histogram({
       name: 'switchboard_action_run_stage_seconds',
       help: 'Time action runs spent per stage: queue (sent to picked up), resolve (plan, secrets, auth), connect (address lookup), upstream (the call), total',
       labelNames: ['mode', 'stage'] as const,
       buckets: STAGE_BUCKETS_SECONDS,
       registers: [registry],
     });
+    const bound = (mode: RunMode): [keyof RunRecordTimings, Histogram.Internal<'mode' | 'stage'>][] =>
+      STAGES.map((stage) => [STAGE_TIMINGS[stage], stages.labels({ mode, stage })]);
+    this.#stages = { sync: bound('sync'), dispatched: bound('dispatched') };
   }
 
   observe(mode: RunMode, run: FinishedRun): void {
@@ -51,9 +55,9 @@ export class RunMetrics {
       code: outcome.status === 'failed' ? outcome.error.code : 'none',
       upstream_status: outcome.status === 'succeeded' ? statusClassOf(outcome.httpStatus) : 'none',
     });
-    for (const stage of STAGES) {
-      const ms = run.timings[STAGE_TIMINGS[stage]];
-      if (ms !== null) this.#stages.observe({ mode, stage }, ms / 1000);
+    for (const [timing, histogram] of this.#stages[mode]) {
+      const ms = run.timings[timing];
+      if (ms !== null) histogram.observe(ms / 1000);
     }
   }
 }
