@@ -9,6 +9,7 @@ import {
   startFakeThirdPartyApi,
   startPlatform,
   startProductEndpoint,
+  startService,
   startTcpRelay,
   waitUntil,
   type FakeThirdPartyApi,
@@ -256,6 +257,18 @@ describe('Every service answers Kubernetes probes and serves Prometheus metrics'
     } finally {
       await platform.restartService('connection', { NATS_URL: platform.natsUrl });
       await relay.close();
+    }
+  });
+
+  it('a service whose OPS_PORT is taken stops at start, saying so', async () => {
+    const taken = new URL(opsUrl('catalog')).port;
+    // Healthy at once to startService: the running catalog answers the health subject both share.
+    const second = await startService('catalog', { env: { ...platform.services.catalog.env, OPS_PORT: taken } });
+    try {
+      expect(await second.exited).toMatchObject({ code: 1 });
+      expect(second.logs.join('\n')).toContain(`The operations listener cannot listen on port ${taken} (OPS_PORT): listen EADDRINUSE`);
+    } finally {
+      if (second.exitStatus() === undefined) await second.kill();
     }
   });
 

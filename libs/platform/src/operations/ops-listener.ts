@@ -38,9 +38,11 @@ export class OpsListener implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationBootstrap(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
-      this.#server.once('error', reject);
+      const failed = (error: Error): void =>
+        reject(new Error(`The operations listener cannot listen on port ${this.config.OPS_PORT} (OPS_PORT): ${error.message}`, { cause: error }));
+      this.#server.once('error', failed);
       this.#server.listen(this.config.OPS_PORT, () => {
-        this.#server.off('error', reject);
+        this.#server.off('error', failed);
         resolve();
       });
     });
