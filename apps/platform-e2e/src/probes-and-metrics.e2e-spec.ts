@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Switchboard } from '@switchboard/sdk';
 import {
   MICROSERVICE_NAMES,
@@ -63,6 +64,10 @@ describe('Every service answers Kubernetes probes and serves Prometheus metrics'
   beforeAll(async () => {
     upstream = await startFakeThirdPartyApi();
     upstream.route('GET', '/ok', () => ({ status: 200, body: { ok: true } }));
+    upstream.route('GET', '/slow', async () => {
+      await sleep(3000);
+      return { status: 200, body: { ok: true } };
+    });
     // A port nothing listens on any more: runs sent there fail as upstream_unreachable.
     const closed = await startFakeThirdPartyApi();
     closedPortUrl = closed.url;
@@ -73,7 +78,10 @@ describe('Every service answers Kubernetes probes and serves Prometheus metrics'
     await switchboard.app.create({
       tag: 'probe_api',
       envs: [{ slug: 'prd', base_url: upstream.url, request_type: 'JSON' }],
-      actions: [{ tag: 'read', method: 'GET', path: '/ok' }],
+      actions: [
+        { tag: 'read', method: 'GET', path: '/ok' },
+        { tag: 'slow', method: 'GET', path: '/slow' },
+      ],
     });
     await switchboard.product.init('shop');
     await switchboard.product.app.add({ access_tag: 'probe_api', app: 'probe_api', envs: [{ slug: 'prd', active: true }] });
@@ -258,6 +266,26 @@ describe('Every service answers Kubernetes probes and serves Prometheus metrics'
       await platform.restartService('connection', { NATS_URL: platform.natsUrl });
       await relay.close();
     }
+  });
+
+  it('a stopping service is not ready while it finishes the work under way', async () => {
+    const { run_id: runId } = await switchboard.actions.dispatch({ env: 'prd', product: 'shop', app: 'probe_api', event: 'slow' });
+    await waitUntil(async () => (await switchboard.actions.runs.fetch(runId)).status === 'running', { what: `run ${runId} to be running`, timeoutMs: 20_000, intervalMs: 50 });
+
+    const stopped = platform.stopService('action-executor');
+    let seen: unknown;
+    await waitUntil(
+      async () => {
+        seen = (await readiness('action-executor').catch(() => undefined))?.body;
+        return JSON.stringify(seen).includes('"shutdown"');
+      },
+      { what: 'the stopping executor to say it is not ready', timeoutMs: 5_000, intervalMs: 50 },
+    );
+    expect(seen).toEqual({ status: 'error', checks: { nats: { status: 'up' }, database: { status: 'up' }, shutdown: { status: 'down' } } });
+    await stopped;
+    await platform.restartService('action-executor');
+    // The run finished during the drain rather than being handed back.
+    expect((await switchboard.actions.runs.fetch(runId)).status).toBe('succeeded');
   });
 
   it('a service whose OPS_PORT is taken stops at start, saying so', async () => {

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type BeforeApplicationShutdown, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { Global, Inject, Module, type DynamicModule, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
@@ -14,7 +14,7 @@ const SERVED_NATS_CONNECTION = Symbol('SERVED_NATS_CONNECTION');
  */
 @Global()
 @Module({})
-export class ReadinessModule implements OnModuleInit, BeforeApplicationShutdown {
+export class ReadinessModule implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly readiness: ReadinessChecks,
     private readonly database: DataSource,
@@ -42,7 +42,10 @@ export class ReadinessModule implements OnModuleInit, BeforeApplicationShutdown 
     });
   }
 
-  beforeApplicationShutdown(): void {
+  // The first shutdown hook Nest calls, before any module's beforeApplicationShutdown drains its work (the executor's
+  // pullers give runs under way DISPATCH_SHUTDOWN_GRACE_MS): a global module's own beforeApplicationShutdown would run
+  // only after every other module's.
+  onModuleDestroy(): void {
     this.readiness.shutdownStarted();
   }
 }
