@@ -106,6 +106,8 @@ export async function startBenchPlatform({ teardown, onUnexpectedExit, progress,
     GATEWAY_RATE_LIMIT_KEY_PER_SECOND: BENCH_REQUEST_RATE_LIMIT,
     GATEWAY_RATE_LIMIT_KEY_BURST: BENCH_REQUEST_RATE_LIMIT,
     LOG_LEVEL: 'warn',
+    // Replicas side by side: each operations listener on a port of its own.
+    OPS_PORT: '0',
   };
   // Executors log at info only to announce that they listen (how a replica is known to be ready); no line per run
   // is written at info (`message handled` is debug), so the per-request work is the same as at warn.

@@ -30,6 +30,13 @@ const LABEL_WIDTH = Math.max(...SERVICES.map((name) => name.length));
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DATA_DIR = localDataDir(REPO_ROOT);
 const GATEWAY_PORT = Number(process.env.PORT ?? process.env.GATEWAY_PORT ?? 3000);
+// Each domain service's operations listener (/health/live, /health/ready, /metrics): one port each on one machine.
+const OPS_PORTS: Record<Exclude<(typeof SERVICES)[number], 'gateway'>, number> = {
+  catalog: 9401,
+  connection: 9402,
+  'secrets-vault': 9403,
+  'action-executor': 9404,
+};
 const SERVICE_STOP_GRACE_MS = 10_000;
 const READY_TIMEOUT_MS = 180_000; // the first start migrates an empty database
 // How long the services still starting may take to finish checking their settings once one has exited: a service
@@ -96,11 +103,11 @@ async function main(): Promise<void> {
   say(`Switchboard is running at http://localhost:${GATEWAY_PORT}: the workbench at /, the API docs at /docs. Press Ctrl-C to stop.`);
 }
 
-async function startService(name: string, index: number, env: NodeJS.ProcessEnv): Promise<void> {
+async function startService(name: (typeof SERVICES)[number], index: number, env: NodeJS.ProcessEnv): Promise<void> {
   if (shuttingDown) return;
   const child = await spawnChild(process.execPath, compiledNodeArgs(REPO_ROOT, `apps/${name}/src/main.ts`), {
     cwd: REPO_ROOT,
-    env,
+    env: name === 'gateway' ? env : { ...env, OPS_PORT: String(OPS_PORTS[name]) },
     detached: true,
     onLine: servicePrinter(name, index, LABEL_WIDTH),
   });

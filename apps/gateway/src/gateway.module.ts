@@ -7,7 +7,9 @@ import {
   ImportDocumentStore,
   NATS_CONNECTION,
   MessagingModule,
+  MetricsModule,
   platformLoggerModule,
+  ReadinessModule,
   serviceDataSourceOptions,
 } from '@switchboard/platform';
 import { ACTION_RUN_TIMEOUT_MS, ActionsController } from './actions/actions.controller.js';
@@ -39,6 +41,7 @@ import { ApiKeysService } from './keys/api-keys.service.js';
 import { KeyUseRecorder } from './keys/key-use-recorder.js';
 import { MembersController } from './members/members.controller.js';
 import { MembersService } from './members/members.service.js';
+import { METRICS_TOKEN, MetricsController } from './metrics/metrics.controller.js';
 import { ProductsController } from './products/products.controller.js';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard.js';
 import { parseWorkspaceLimitOverrides, RateLimitPolicy } from './rate-limits/rate-limit-policy.js';
@@ -71,8 +74,10 @@ export class GatewayModule {
         TypeOrmModule.forRoot(serviceDataSourceOptions(config.DATABASE_URL, gatewayDatabase)),
         TypeOrmModule.forFeature([UserEntity, ApiKeyEntity, SessionEntity, AuditEventEntity]),
         MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
+        MetricsModule.forService('gateway'),
+        ReadinessModule.forRoot(),
       ],
-      controllers: [ActionsController, RunRecordsController, HealthController, ProductsController, AppImportsController, AppsController,
+      controllers: [ActionsController, RunRecordsController, HealthController, MetricsController, ProductsController, AppImportsController, AppsController,
     MarketplaceController, ConnectedAppsController, SecretsController, SecretAuditController, IntegrationSecretsController, IntegrationFetchController, SessionsController, WebhooksController,
     WebhookReceiptsController, WebhookForwardingSecretsController, WebhookEventsController, MembersController, ApiKeysController, AuditEventsController],
       providers: [
@@ -95,6 +100,7 @@ export class GatewayModule {
         { provide: ImportDocumentStore, inject: [NATS_CONNECTION], useFactory: (nats: NatsConnection) => ImportDocumentStore.open(nats) },
         ConnectedAppsService,
         { provide: GATEWAY_PUBLIC_URL, useValue: config.GATEWAY_PUBLIC_URL },
+        { provide: METRICS_TOKEN, useValue: config.GATEWAY_METRICS_TOKEN },
         WebhooksService,
         // In this order: credentials, the caller's rate (so refused calls count too), the role, then the query.
         { provide: APP_GUARD, useClass: ApiKeyGuard },

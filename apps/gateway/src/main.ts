@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfigsOrExit, runMigrations, serviceDataSourceOptions } from '@switchboard/platform';
 import { Logger } from 'nestjs-pino';
+import { Registry } from 'prom-client';
 import { GatewayConfig } from './config/gateway.config.js';
 import { gatewayDatabase } from './database/gateway.database.js';
 import { mountApiDocs } from './docs/api-docs.js';
@@ -13,6 +14,7 @@ import { acceptImportBodies } from './http/import-bodies.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 import { describeListening } from './http/listening-address.js';
 import { trustProxyOf } from './http/trust-proxy.js';
+import { countHttpRequests } from './metrics/http-request-metrics.js';
 import { limitWebhookBodies } from './webhooks/webhook-bodies.js';
 import { serveWorkbench } from './workbench/serve-workbench.js';
 
@@ -26,6 +28,7 @@ const app = await NestFactory.create<NestFastifyApplication>(
   new FastifyAdapter({ bodyLimit: config.GATEWAY_BODY_LIMIT_BYTES, trustProxy: trustProxyOf(config.GATEWAY_TRUST_PROXY) }),
   { bufferLogs: true, bodyParser: false },
 );
+countHttpRequests(app.getHttpAdapter().getInstance(), app.get(Registry));
 acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
 await acceptImportBodies(app.getHttpAdapter().getInstance());
 limitWebhookBodies(app.getHttpAdapter().getInstance(), config.WEBHOOK_BODY_LIMIT_BYTES);

@@ -3,6 +3,9 @@
 export const ROUTES: [method: string, template: string][] = [
   ['GET', '/health'],
   ['GET', '/ready'],
+  ['GET', '/health/live'],
+  ['GET', '/health/ready'],
+  ['GET', '/metrics'],
   ['PUT', '/v1/products/{product}'],
   ['GET', '/v1/products'],
   ['GET', '/v1/products/{product}'],
@@ -72,8 +75,8 @@ export const ROUTES: [method: string, template: string][] = [
   ['POST', '/v1/products/{product}/webhooks/{webhook}/events/{event_id}/replay'],
   ['POST', '/v1/products/{product}/webhooks/{webhook}/events/replay'],
 ];
-// The health routes stay out of the OpenAPI document.
-export const UNDOCUMENTED_ROUTES = ['GET /health', 'GET /ready'];
+// The health and metrics routes stay out of the OpenAPI document.
+export const UNDOCUMENTED_ROUTES = ['GET /health', 'GET /ready', 'GET /health/live', 'GET /health/ready', 'GET /metrics'];
 export const PATH_VALUES: Record<string, string> = {
   product: 'shop',
   app: 'stripe',

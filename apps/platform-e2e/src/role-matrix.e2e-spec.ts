@@ -14,6 +14,9 @@ const RANK: Record<Role, number> = { viewer: 0, developer: 1, admin: 2, owner: 3
 const NEEDED: Record<string, Needed> = {
   'GET /health': 'public',
   'GET /ready': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'GET /metrics': 'public',
   'POST /v1/sessions': 'public',
   'POST /hooks/{receive_id}': 'public',
   'GET /v1/sessions/current': 'viewer',

@@ -7,7 +7,10 @@ import { testLogsEnabled } from './test-logger.js';
 const LOG_TAIL_LINES = 40;
 
 export interface StartServiceOptions {
-  /** Environment over process.env; NATS_URL and DATABASE_URL default to the test infrastructure's, GATEWAY_PORT to a free port. */
+  /**
+   * Environment over process.env; NATS_URL and DATABASE_URL default to the test infrastructure's, GATEWAY_PORT (the
+   * gateway) and OPS_PORT (the others) to a free port, so that replicas started side by side never collide.
+   */
   env?: Record<string, string | undefined>;
   /** How long the service may take to become healthy (default 60 s). */
   timeoutMs?: number;
@@ -25,6 +28,8 @@ export interface ServiceHandle {
   readonly env: Record<string, string>;
   /** Gateway only: its base URL, e.g. http://127.0.0.1:43117. */
   readonly url?: string;
+  /** Every service but the gateway: its operations listener (`/health/live`, `/health/ready`, `/metrics`), e.g. http://127.0.0.1:43118. */
+  readonly opsUrl?: string;
   readonly exited: Promise<ExitStatus>;
   /** The exit status once the process has exited, else undefined. */
   exitStatus(): ExitStatus | undefined;
@@ -43,6 +48,7 @@ export interface ServiceHandle {
 export async function startService(name: ServiceName, options: StartServiceOptions = {}): Promise<ServiceHandle> {
   const env = await serviceEnvironment(name, options.env);
   const url = name === 'gateway' ? `http://${env.GATEWAY_HOST}:${env.GATEWAY_PORT}` : undefined;
+  const opsUrl = name === 'gateway' ? undefined : `http://127.0.0.1:${env.OPS_PORT}`;
   const entryPoint = options.entryPoint ?? serviceEntryPoint(name);
   const logs: string[] = [];
   const lineListeners = new Set<(line: string) => void>();
@@ -66,6 +72,7 @@ export async function startService(name: ServiceName, options: StartServiceOptio
     logs,
     env,
     url,
+    opsUrl,
     exited: child.exited,
     exitStatus: () => child.exitStatus(),
     waitForLog: (match, timeoutMs = 10_000) => waitForLine(logs, lineListeners, match, timeoutMs, name),
@@ -89,6 +96,8 @@ async function serviceEnvironment(name: ServiceName, overrides: Record<string, s
   if (name === 'gateway') {
     merged.GATEWAY_HOST ??= '127.0.0.1';
     merged.GATEWAY_PORT ??= String(await findFreePort());
+  } else {
+    merged.OPS_PORT ??= String(await findFreePort());
   }
   for (const required of ['NATS_URL', 'DATABASE_URL']) {
     if (!merged[required]) throw new Error(`${required} is not set for ${name}: run under the jest global setup or pass it in options.env`);

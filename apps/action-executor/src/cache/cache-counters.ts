@@ -2,8 +2,8 @@ import type { CacheStats } from '@switchboard/contracts';
 import type { LRUCache } from 'lru-cache';
 
 /**
- * Hits, misses and the ways entries leave one cache, counted as they happen: plain numbers a future metrics exporter
- * reads through {@link CacheCounters.stats}, and `executor.cache-stats.fetch` answers with today.
+ * Hits, misses and the ways entries leave one cache, counted as they happen: plain numbers `executor.cache-stats.fetch`
+ * answers with and the executor's `/metrics` reads at scrape time (CacheMetrics), both through {@link CacheCounters.stats}.
  */
 export class CacheCounters {
   hits = 0;

@@ -3,6 +3,7 @@ import { AccessTokenCache } from './access-token.cache.js';
 import { ActionCache } from './action.cache.js';
 import { CacheConfig } from './cache.config.js';
 import { CacheInvalidation } from './cache-invalidation.js';
+import { CacheMetrics } from './cache-metrics.js';
 import { CacheStatsResponder } from './cache-stats.responder.js';
 import { ExecutorCaches } from './executor-caches.js';
 import { ForwardingSecretCache } from './forwarding-secret.cache.js';
@@ -47,6 +48,7 @@ import { WebhookReceiveTargetCache } from './webhook-receive-target.cache.js';
     ExecutorCaches,
     CacheInvalidation,
     CacheStatsResponder,
+    CacheMetrics,
   ],
   exports: [ActionCache, RunPlanCache, SecretValueCache, SecretForecast, AccessTokenCache, WebhookReceiveTargetCache, ForwardingSecretCache],
 })

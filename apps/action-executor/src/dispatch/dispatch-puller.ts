@@ -1,5 +1,6 @@
 import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
+import { StreamMetrics } from '../jetstream/stream-metrics.js';
 import { StreamPuller } from '../jetstream/stream-puller.js';
 import { DispatchConfig } from './dispatch.config.js';
 import { DispatchQueue } from './dispatch-queue.js';
@@ -13,7 +14,7 @@ import { DispatchedRunHandler } from './dispatched-run.handler.js';
 export class DispatchPuller implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly #puller: StreamPuller;
 
-  constructor(queue: DispatchQueue, handler: DispatchedRunHandler, config: DispatchConfig, logger: PinoLogger) {
+  constructor(queue: DispatchQueue, handler: DispatchedRunHandler, config: DispatchConfig, logger: PinoLogger, metrics: StreamMetrics) {
     logger.setContext('dispatch');
     this.#puller = new StreamPuller({
       queue,
@@ -22,6 +23,7 @@ export class DispatchPuller implements OnApplicationBootstrap, BeforeApplication
       ackWaitMs: config.DISPATCH_ACK_WAIT_MS,
       shutdownGraceMs: config.DISPATCH_SHUTDOWN_GRACE_MS,
       logger,
+      countDelivery: metrics.watch('dispatch', queue),
       what: 'dispatched runs',
     });
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StreamMetricsModule } from '../jetstream/stream-metrics.module.js';
 import { RunRecordsModule } from '../run-records/run-records.module.js';
 import { RunsModule } from '../runs/runs.module.js';
 import { DispatchController } from './dispatch.controller.js';
@@ -13,7 +14,7 @@ import { RunDispatcher } from './run-dispatcher.js';
  * acknowledging each run only once its outcome is recorded.
  */
 @Module({
-  imports: [RunsModule, RunRecordsModule],
+  imports: [RunsModule, RunRecordsModule, StreamMetricsModule],
   controllers: [DispatchController],
   providers: [DispatchQueue, RunDispatcher, DispatchedRunHandler, DispatchPuller],
 })

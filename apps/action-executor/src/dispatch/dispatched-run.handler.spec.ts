@@ -9,6 +9,8 @@ import type { ActionRunner } from '../runs/action-runner.js';
 import { DispatchConfig } from './dispatch.config.js';
 import type { StreamDelivery } from '../jetstream/stream-delivery.js';
 import { DispatchedRunHandler } from './dispatched-run.handler.js';
+import { Registry } from 'prom-client';
+import { RunMetrics } from '../run-records/run-metrics.js';
 
 const RUN_ID = 'run_0b6f2d1e-6a57-4c2e-9d1a-1f0b9e2c3d4e';
 const message = {
@@ -36,7 +38,7 @@ function deliveryOf(payload: unknown, deliveryCount = 1) {
 function handlerWith(store: Partial<RunRecordStore>, runner: Partial<ActionRunner> = {}) {
   const config = Object.assign(new DispatchConfig(), { DISPATCH_MAX_ATTEMPTS: 3, DISPATCH_RETRY_BACKOFF_MS: 100, DISPATCH_RETRY_BACKOFF_MAX_MS: 1000 });
   const logger = { setContext: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined } as unknown as PinoLogger;
-  return new DispatchedRunHandler(runner as ActionRunner, store as RunRecordStore, config, logger);
+  return new DispatchedRunHandler(runner as ActionRunner, store as RunRecordStore, config, logger, new RunMetrics(new Registry()));
 }
 
 describe('DispatchedRunHandler', () => {

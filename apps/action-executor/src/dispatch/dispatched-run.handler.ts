@@ -3,6 +3,7 @@ import { DispatchedRunMessage } from '@switchboard/contracts';
 import { MESSAGE_ENVELOPE_LEVELS, toErrorBody, validatePayload } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
 import { whileWorkingOn, type StreamDelivery } from '../jetstream/stream-delivery.js';
+import { RunMetrics } from '../run-records/run-metrics.js';
 import { RunRecordStore } from '../run-records/run-record.store.js';
 import { RunTrace } from '../run-records/run-trace.js';
 import { backoffDelayMs, mayRetry } from '../outbound/retry-policy.js';
@@ -27,6 +28,7 @@ export class DispatchedRunHandler {
     private readonly store: RunRecordStore,
     private readonly config: DispatchConfig,
     private readonly logger: PinoLogger,
+    private readonly metrics: RunMetrics,
   ) {
     this.#policy = {
       maxAttempts: config.DISPATCH_MAX_ATTEMPTS,
@@ -78,6 +80,7 @@ export class DispatchedRunHandler {
       failure = error;
     }
     const finished = trace.finished(failure);
+    this.metrics.observe('dispatched', finished);
     const repeatable = finished.target !== undefined && mayRetry(finished.target.method, idempotencyKeyOf(finished.input));
     const after = decideAfterAttempt(finished.outcome, attempt, this.#policy, repeatable);
     await this.store.upsert(attemptRow(finished, after, attempt, this.#policy.maxAttempts));

@@ -1,5 +1,6 @@
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { PinoLogger } from 'nestjs-pino';
+import type { DeliveryCounter } from './stream-metrics.js';
 
 // How long one pull waits at the server for work. Short, so that a stopping executor's last pull, and a dead one's,
 // stop claiming work soon; every wait costs only one small request.
@@ -26,6 +27,8 @@ export interface StreamPullerOptions {
   logger: PinoLogger;
   /** What the deliveries are, for the log: "dispatched runs". */
   what: string;
+  /** Counts each delivery as it arrives. */
+  countDelivery: DeliveryCounter;
 }
 
 /**
@@ -87,6 +90,7 @@ export class StreamPuller {
       message.nak();
       return;
     }
+    this.options.countDelivery(message);
     const handling = this.options.handle(message).finally(() => {
       this.#inFlight.delete(message);
       this.#wakeUp();

@@ -58,19 +58,28 @@ export class OutboundClient {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
   }
 
-  /**
-   * Sends a request and returns the upstream's answer, whatever its status. Fails with `OutboundAddressRefused`,
-   * `UpstreamUnreachable`, `UpstreamTimeout` or `UpstreamResponseTooLarge`; the request's headers and body never
-   * appear in an error.
-   */
   /** Checks, without calling it, that the URL may be called: http(s), resolvable, and not a refused address. */
   async assertDestinationAllowed(url: URL): Promise<void> {
     assertHttpUrl(url);
     this.policy.assertAllowed(url.hostname, await resolveHost(url, this.lookup));
   }
 
-  /** `onSending` is called once the address policy has let the request through, before its first attempt. */
+  /**
+   * Sends a request and returns the upstream's answer, whatever its status. Fails with `OutboundAddressRefused`,
+   * `UpstreamUnreachable`, `UpstreamTimeout` or `UpstreamResponseTooLarge`, each counted by host; the request's
+   * headers and body never appear in an error. `onSending` is called once the address policy has let the request
+   * through, before its first attempt.
+   */
   async send(request: OutboundRequest, onSending?: () => void): Promise<OutboundResponse> {
+    try {
+      return await this.sendAttempts(request, onSending);
+    } catch (error) {
+      if (error instanceof DomainError) this.options.metrics?.failed(request.url.hostname, error.code);
+      throw error;
+    }
+  }
+
+  private async sendAttempts(request: OutboundRequest, onSending?: () => void): Promise<OutboundResponse> {
     if (this.closed) throw new Error('The outbound client is closed');
     const started = performance.now();
     const { url } = request;
@@ -107,6 +116,7 @@ export class OutboundClient {
         const failure = upstreamFailureOf(error, url.origin, timeouts);
         if (failure === undefined) throw error;
         if (!(mayTryAgain && failure.retryable)) throw failure.error;
+        this.options.metrics?.retried(url.hostname, 'connection');
         await sleep(backoffDelayMs(attempt, this.backoff));
         continue;
       }
@@ -115,6 +125,7 @@ export class OutboundClient {
       if (mayTryAgain && isRetryableStatus(response.statusCode)) {
         const delayMs = delayBeforeRetryMs(attempt, headers['retry-after'], this.backoff);
         if (delayMs !== undefined) {
+          this.options.metrics?.retried(url.hostname, 'status');
           await discard(response.body);
           await sleep(delayMs);
           continue;

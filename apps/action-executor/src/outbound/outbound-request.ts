@@ -68,7 +68,11 @@ export interface OutboundClientOptions {
   lookup?: HostLookup;
   /** Waits between attempts; defaults to {@link DEFAULT_BACKOFF}. Tests shorten it. */
   backoff?: BackoffOptions;
+  /** Where failures and retries are counted; the service always gives one, a test of the client alone may not. */
+  metrics?: OutboundMetrics;
 }
+
+import type { OutboundMetrics } from './outbound-metrics.js';
 
 export type { HostLookup } from './host-resolver.js';
 export type { BackoffOptions } from './retry-policy.js';

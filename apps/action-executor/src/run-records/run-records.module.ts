@@ -1,6 +1,7 @@
 import { Module, type BeforeApplicationShutdown } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { runRecordRowsOf } from './run-record.builder.js';
+import { RunMetrics } from './run-metrics.js';
 import { RunRecordStore } from './run-record.store.js';
 import { RunRecordWriter } from './run-record-writer.js';
 import { RunRecordsController } from './run-records.controller.js';
@@ -12,6 +13,7 @@ import { RunRetention } from './run-retention.js';
   providers: [
     RunRecordStore,
     RunRetention,
+    RunMetrics,
     {
       provide: RunRecordWriter,
       inject: [RunRecordStore, PinoLogger],
@@ -19,7 +21,7 @@ import { RunRetention } from './run-retention.js';
     },
   ],
   // The dispatch path writes each state change of its runs itself, through the store.
-  exports: [RunRecordWriter, RunRecordStore],
+  exports: [RunRecordWriter, RunRecordStore, RunMetrics],
 })
 export class RunRecordsModule implements BeforeApplicationShutdown {
   constructor(private readonly writer: RunRecordWriter) {}

@@ -4,7 +4,9 @@ import type { ActionRunReply, RunActionBody } from '@switchboard/contracts';
 import { assertReplyFits, NATS_CONNECTION } from '@switchboard/platform';
 import { substituteDeep } from '@switchboard/placeholders';
 import { OutboundClient } from '../outbound/outbound-client.js';
+import { RunMetrics } from '../run-records/run-metrics.js';
 import { RunRecordWriter } from '../run-records/run-record-writer.js';
+import type { FinishedRun } from '../run-records/finished-run.js';
 import { RunTrace } from '../run-records/run-trace.js';
 import { ConnectionConcurrency } from './connection-concurrency.js';
 import { referencedKeysOf } from '../references/referenced-keys.js';
@@ -31,6 +33,7 @@ export class ActionRunner {
     private readonly records: RunRecordWriter,
     private readonly authentication: RunAuthentication,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    private readonly metrics: RunMetrics,
   ) {}
 
   /** `sentAtEpochMs`: when the gateway sent the run, for the record's queue time. */
@@ -38,13 +41,18 @@ export class ActionRunner {
     const trace = new RunTrace(workspaceId, run, sentAtEpochMs);
     try {
       const reply = await this.execute(trace);
-      // Queued, never awaited: the record is written after the reply, in a batch.
-      this.records.record(trace.finished());
+      this.#finished(trace.finished());
       return reply;
     } catch (error) {
-      this.records.record(trace.finished(error));
+      this.#finished(trace.finished(error));
       throw error;
     }
+  }
+
+  #finished(finished: FinishedRun): void {
+    this.metrics.observe('sync', finished);
+    // Queued, never awaited: the record is written after the reply, in a batch.
+    this.records.record(finished);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
+import { StreamMetrics } from '../jetstream/stream-metrics.js';
 import { StreamPuller } from '../jetstream/stream-puller.js';
 import { WebhookDeliveryHandler } from './webhook-delivery.handler.js';
 import { WebhookDeliveryQueue } from './webhook-delivery-queue.js';
@@ -10,7 +11,7 @@ import { WebhooksConfig } from './webhooks.config.js';
 export class WebhookDeliveryPuller implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly #puller: StreamPuller;
 
-  constructor(queue: WebhookDeliveryQueue, handler: WebhookDeliveryHandler, config: WebhooksConfig, logger: PinoLogger) {
+  constructor(queue: WebhookDeliveryQueue, handler: WebhookDeliveryHandler, config: WebhooksConfig, logger: PinoLogger, metrics: StreamMetrics) {
     logger.setContext('webhooks');
     this.#puller = new StreamPuller({
       queue,
@@ -19,6 +20,7 @@ export class WebhookDeliveryPuller implements OnApplicationBootstrap, BeforeAppl
       ackWaitMs: config.WEBHOOK_DELIVERY_ACK_WAIT_MS,
       shutdownGraceMs: config.WEBHOOK_DELIVERY_SHUTDOWN_GRACE_MS,
       logger,
+      countDelivery: metrics.watch('webhook_delivery', queue),
       what: 'webhook deliveries',
     });
   }

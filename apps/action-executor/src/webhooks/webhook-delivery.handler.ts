@@ -10,6 +10,7 @@ import { decideAfterDelivery, type DeliveryOutcome, type DeliverySchedule, type 
 import { ForwardingSecrets } from './forwarding-secrets.js';
 import { WebhookEventStore, type DeliveryFailure, type QueuedEvent } from './webhook-event.store.js';
 import { retryWaitsOf, WebhooksConfig } from './webhooks.config.js';
+import { WebhookMetrics } from './webhook-metrics.js';
 
 // The product's answer is not kept: only its status matters, so a little of its body is read and the rest refused.
 const ANSWER_BODY_MAX_BYTES = 64 * 1024;
@@ -35,6 +36,7 @@ export class WebhookDeliveryHandler {
     private readonly outbound: OutboundClient,
     private readonly config: WebhooksConfig,
     private readonly logger: PinoLogger,
+    private readonly metrics: WebhookMetrics,
   ) {
     this.#schedule = { retryWaitsMs: retryWaitsOf(config), retryAfterCapMs: config.WEBHOOK_RETRY_AFTER_MAX_MS };
     logger.setContext('webhooks');
@@ -131,6 +133,7 @@ export class WebhookDeliveryHandler {
   }
 
   #settle(delivery: StreamDelivery, decision: SettledDecision, log: object): void {
+    this.metrics.attempted(decision);
     switch (decision.action) {
       case 'delivered':
         this.logger.debug(log, 'webhook event delivered');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StreamMetricsModule } from '../jetstream/stream-metrics.module.js';
 import { RunsModule } from '../runs/runs.module.js';
 import { ForwardingSecrets } from './forwarding-secrets.js';
 import { WebhookDeliveryEnqueuer } from './webhook-delivery-enqueuer.js';
@@ -9,6 +10,7 @@ import { WebhookDeliverySweeper } from './webhook-delivery-sweeper.js';
 import { WebhookEventStore } from './webhook-event.store.js';
 import { WebhookTargetStore } from './webhook-target.store.js';
 import { WebhookReceiptsController } from './webhook-receipts.controller.js';
+import { WebhookMetrics } from './webhook-metrics.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 
 /**
@@ -16,7 +18,7 @@ import { WebhookReceiver } from './webhook-receiver.js';
  * delivery stream's consumer forwards accepted events to their webhook's forward URL, on a retry schedule.
  */
 @Module({
-  imports: [RunsModule],
+  imports: [RunsModule, StreamMetricsModule],
   controllers: [WebhookReceiptsController],
   providers: [
     WebhookEventStore,
@@ -27,6 +29,7 @@ import { WebhookReceiver } from './webhook-receiver.js';
     WebhookTargetStore,
     WebhookDeliveryHandler,
     WebhookDeliveryPuller,
+    WebhookMetrics,
     WebhookDeliverySweeper,
   ],
   // The events API replays events through the same queue; enabling a target reads and changes its state.

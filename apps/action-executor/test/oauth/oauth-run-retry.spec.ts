@@ -13,6 +13,8 @@ import type { RunTarget } from '../../src/runs/run-target.js';
 import type { RunTargetLoader } from '../../src/runs/run-target.loader.js';
 import { startLocalUpstream, type LocalUpstream } from '../outbound/local-upstream.js';
 import { startFakeTokenEndpoint, type FakeTokenEndpoint } from './fake-token-endpoint.js';
+import { Registry } from 'prom-client';
+import { RunMetrics } from '../../src/run-records/run-metrics.js';
 
 const run: RunActionBody = { env: 'prd', product: 'shop', app: 'crm', event: 'me' };
 
@@ -70,6 +72,7 @@ describe('A run authenticated with an OAuth2 scheme', () => {
       { record: () => undefined } as unknown as RunRecordWriter,
       new RunAuthentication(tokens),
       { info: { max_payload: DEFAULT_NATS_MAX_PAYLOAD } } as NatsConnection,
+      new RunMetrics(new Registry()),
     );
   });
 

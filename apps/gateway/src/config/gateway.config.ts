@@ -114,6 +114,13 @@ export class GatewayConfig extends ServiceConfig {
   })
   GATEWAY_RATE_LIMIT_WORKSPACE_OVERRIDES: string = '';
 
+  /**
+   * When set, `GET /metrics` answers only `Authorization: Bearer <this token>`; empty, it is public (it counts requests
+   * by route and status, never a workspace or a URL).
+   */
+  @IsString()
+  GATEWAY_METRICS_TOKEN: string = '';
+
   /** The built web workbench the gateway serves at `/`: `npm run build` writes it to dist/apps/workbench/. */
   @IsString()
   GATEWAY_WORKBENCH_DIR: string = fileURLToPath(new URL('../../../workbench/', import.meta.url));

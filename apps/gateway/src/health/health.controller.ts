@@ -1,8 +1,7 @@
-import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { NatsConnection } from '@nats-io/transport-node';
 import { Subjects, type HealthReply, type Subject } from '@switchboard/contracts';
-import { DomainError, NATS_CONNECTION, NatsRequester } from '@switchboard/platform';
+import { DomainError, NatsRequester, ReadinessChecks } from '@switchboard/platform';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/public.decorator.js';
 
@@ -14,31 +13,32 @@ const SERVICE_HEALTH_SUBJECTS: Record<string, Subject> = {
 };
 const PROBE_TIMEOUT_MS = 2000;
 
-/** Liveness (`/health`: the process answers) apart from readiness (`/ready`: every service answers). */
+/**
+ * Liveness (`/health/live`, also `/health`: the process answers) apart from readiness (`/health/ready`, also `/ready`:
+ * the gateway's NATS and PostgreSQL answer, and every service answers its health check).
+ */
 @Public()
 @ApiExcludeController()
 @Controller()
 export class HealthController {
   constructor(
     private readonly nats: NatsRequester,
-    @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
+    private readonly readiness: ReadinessChecks,
   ) {}
 
-  @Get('health')
+  @Get(['health', 'health/live'])
   @HttpCode(200)
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
-  @Get('ready')
+  @Get(['ready', 'health/ready'])
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: 'ok' | 'error'; checks: Record<string, unknown> }> {
-    const entries = await Promise.all(
-      Object.entries(SERVICE_HEALTH_SUBJECTS).map(async ([service, subject]) => [service, await this.probe(subject)] as const),
-    );
-    const checks: Record<string, { status: string }> = {
-      nats: { status: this.connection.isClosed() ? 'down' : 'up' },
-      ...Object.fromEntries(entries),
-    };
+    const [own, entries] = await Promise.all([
+      this.readiness.evaluate(),
+      Promise.all(Object.entries(SERVICE_HEALTH_SUBJECTS).map(async ([service, subject]) => [service, await this.probe(subject)] as const)),
+    ]);
+    const checks: Record<string, { status: string }> = { ...own.checks, ...Object.fromEntries(entries) };
     const ready = Object.values(checks).every((check) => check.status === 'up');
     void reply.status(ready ? 200 : 503);
     return { status: ready ? 'ok' : 'error', checks };

@@ -8,8 +8,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 const HASHED_ASSETS = 'assets/';
 const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
 const ENTRY_CACHE = 'no-cache';
-// The API, its docs and the probes keep their JSON 404 for unknown paths; every other GET is a workbench page.
-const NOT_WORKBENCH = /^\/(v1|docs|health|ready)(\/|$)/;
+// The API, its docs, the probes and the metrics keep their JSON 404 for unknown paths; every other GET is a workbench page.
+const NOT_WORKBENCH = /^\/(v1|docs|health|ready|metrics)(\/|$)/;
 // Mantine writes its theme variables into a <style> element and positions popovers with style attributes.
 const CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 const NOT_BUILT_PAGE = `<!doctype html>

@@ -1,4 +1,5 @@
 import { Logger, Module } from '@nestjs/common';
+import { ReadinessChecks } from '@switchboard/platform';
 import { DataSource } from 'typeorm';
 import { EmbeddedSecretValueStore } from './embedded/embedded-secret-value-store.js';
 import { loadMasterKey } from './embedded/master-key-loader.js';
@@ -9,17 +10,18 @@ import { VaultKv2Client } from './vault/vault-kv2-client.js';
 import { VaultSecretValueStore } from './vault/vault-secret-value-store.js';
 
 /**
- * Provides {@link SECRET_VALUE_STORE}: Vault KV v2 when VAULT_ADDR and VAULT_TOKEN are set, else the embedded
- * store, which needs the service's TypeORM DataSource with SecretValueEntity registered. It injects the validated
- * {@link SecretStorageConfig} (see ConfigModule).
+ * Provides {@link SECRET_VALUE_STORE}: Vault KV v2 when VAULT_ADDR and VAULT_TOKEN are set (then the service is ready
+ * only while Vault answers), else the embedded store, which needs the service's TypeORM DataSource with
+ * SecretValueEntity registered. It injects the validated {@link SecretStorageConfig} (see ConfigModule) and the
+ * service's ReadinessChecks.
  */
 @Module({
   providers: [
     {
       provide: SECRET_VALUE_STORE,
-      inject: [SecretStorageConfig, DataSource],
-      useFactory: (config: SecretStorageConfig, dataSource: DataSource): Promise<SecretValueStore> =>
-        chooseSecretStorageBackend(config) === 'vault' ? Promise.resolve(vaultStore(config)) : embeddedStore(config, dataSource),
+      inject: [SecretStorageConfig, DataSource, ReadinessChecks],
+      useFactory: (config: SecretStorageConfig, dataSource: DataSource, readiness: ReadinessChecks): Promise<SecretValueStore> =>
+        chooseSecretStorageBackend(config) === 'vault' ? Promise.resolve(vaultStore(config, readiness)) : embeddedStore(config, dataSource),
     },
   ],
   exports: [SECRET_VALUE_STORE],
@@ -28,13 +30,14 @@ export class SecretStorageModule {}
 
 const logger = new Logger('SecretStorage');
 
-function vaultStore(config: SecretStorageConfig): SecretValueStore {
+function vaultStore(config: SecretStorageConfig, readiness: ReadinessChecks): SecretValueStore {
   const client = new VaultKv2Client({
     address: config.VAULT_ADDR ?? '',
     token: config.VAULT_TOKEN ?? '',
     mount: config.VAULT_KV_MOUNT,
     requestTimeoutMs: config.VAULT_REQUEST_TIMEOUT_MS,
   });
+  readiness.register('vault', () => client.health());
   logger.log(`Secret values are stored in Vault at ${config.VAULT_ADDR} (KV v2 mount "${config.VAULT_KV_MOUNT}", path prefix "${config.VAULT_PATH_PREFIX}")`);
   return new VaultSecretValueStore(client, config.VAULT_PATH_PREFIX);
 }

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LoggerService } from '@nestjs/common';
+import { Global, Module, type LoggerService } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ConfigModule, loadConfig, serviceDataSourceOptions } from '@switchboard/platform';
+import { ConfigModule, loadConfig, ReadinessChecks, serviceDataSourceOptions } from '@switchboard/platform';
 import { startVaultKv2StandIn, type VaultForTests } from '@switchboard/testing';
 import { EmbeddedSecretValueStore } from '../../src/storage/embedded/embedded-secret-value-store.js';
 import { MasterKey } from '../../src/storage/embedded/master-key.js';
@@ -21,19 +22,29 @@ function recordingLogger(): LoggerService & { lines: { level: string; message: s
   return { lines, log: record('log'), warn: record('warn'), error: record('error'), debug: record('debug'), verbose: record('verbose'), fatal: record('fatal') };
 }
 
+// The service's ReadinessChecks without the NATS and database checks ReadinessModule adds: only what this module registers.
+@Global()
+@Module({ imports: [TerminusModule], providers: [ReadinessChecks], exports: [ReadinessChecks] })
+class ReadinessChecksOnly {}
+
 describe('SecretStorageModule', () => {
   let dir: string;
   let storage: EmbeddedStorage;
   let modules: TestingModule[] = [];
 
-  async function compile(env: Record<string, string>, logger = recordingLogger()): Promise<{ store: SecretValueStore; logger: typeof logger }> {
+  async function compile(env: Record<string, string>, logger = recordingLogger()): Promise<{ store: SecretValueStore; logger: typeof logger; readiness: ReadinessChecks }> {
     const module = await Test.createTestingModule({
-      imports: [TypeOrmModule.forRoot(serviceDataSourceOptions(storage.url, storageDatabase)), ConfigModule.forRoot([loadConfig(SecretStorageConfig, env)]), SecretStorageModule],
+      imports: [
+        TypeOrmModule.forRoot(serviceDataSourceOptions(storage.url, storageDatabase)),
+        ConfigModule.forRoot([loadConfig(SecretStorageConfig, env)]),
+        ReadinessChecksOnly,
+        SecretStorageModule,
+      ],
     })
       .setLogger(logger)
       .compile();
     modules.push(module);
-    return { store: module.get<SecretValueStore>(SECRET_VALUE_STORE), logger };
+    return { store: module.get<SecretValueStore>(SECRET_VALUE_STORE), logger, readiness: module.get(ReadinessChecks) };
   }
 
   beforeAll(async () => {
@@ -94,5 +105,18 @@ describe('SecretStorageModule', () => {
       await expect(stat(join(dir, 'unused.key'))).rejects.toThrow(/ENOENT/);
       expect(JSON.stringify(logger.lines)).not.toContain(vault.token);
     });
+
+    it('makes the service ready only while Vault answers', async () => {
+      const own = await startVaultKv2StandIn();
+      const { readiness } = await compile({ VAULT_ADDR: own.url, VAULT_TOKEN: own.token, SWITCHBOARD_MASTER_KEY_FILE: join(dir, 'unused.key') });
+      await expect(readiness.evaluate()).resolves.toEqual({ status: 'ok', checks: { vault: { status: 'up' } } });
+      await own.stop();
+      await expect(readiness.evaluate()).resolves.toEqual({ status: 'error', checks: { vault: { status: 'down' } } });
+    });
+  });
+
+  it('adds no Vault check with the embedded store', async () => {
+    const { readiness } = await compile({ SWITCHBOARD_MASTER_KEY: MasterKey.generate().toBase64() });
+    await expect(readiness.evaluate()).resolves.toEqual({ status: 'ok', checks: {} });
   });
 });

@@ -3,16 +3,20 @@ import { APP_FILTER, APP_PIPE, NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { ClassConstructor } from 'class-transformer';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subject } from '@switchboard/contracts';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { ConfigModule } from '../config/config.module.js';
 import { loadConfigsOrExit } from '../config/load-config.js';
-import { ServiceConfig } from '../config/service.config.js';
+import { MicroserviceConfig } from '../config/service.config.js';
 import { serviceDataSourceOptions, type ServiceDatabase } from '../database/database.options.js';
 import { runMigrations } from '../database/run-migrations.js';
 import { ServiceHealthModule } from '../health/health.module.js';
 import { platformLoggerModule } from '../logging/logger.module.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
+import { MetricsModule } from '../operations/metrics.module.js';
+import { OpsModule } from '../operations/ops.module.js';
+import { ReadinessModule } from '../operations/readiness.module.js';
 import { RpcErrorFilter } from '../messaging/rpc-error.filter.js';
 import { ServiceNatsServer } from '../messaging/service-nats-server.js';
 import { ContractValidationPipe } from '../validation/contract-validation.pipe.js';
@@ -27,7 +31,7 @@ export interface MicroserviceDefinition {
   queue: string;
   healthSubject: Subject;
   database: ServiceDatabase;
-  /** The config classes the features inject, besides {@link ServiceConfig}; validated with it before anything starts. */
+  /** The config classes the features inject, besides {@link MicroserviceConfig}; validated with it before anything starts. */
   configs: ClassConstructor<object>[];
   features: (Type<unknown> | DynamicModule)[];
 }
@@ -37,7 +41,14 @@ export interface MicroserviceDefinition {
  * its schema, then answers its subjects in its queue group until SIGTERM/SIGINT, when it closes NATS and the database cleanly.
  */
 export async function startMicroservice(definition: MicroserviceDefinition): Promise<void> {
-  const [config, ...featureConfigs] = loadConfigsOrExit([ServiceConfig, ...definition.configs]);
+  const [config, ...featureConfigs] = loadConfigsOrExit([MicroserviceConfig, ...definition.configs]);
+  const strategy = new ServiceNatsServer({
+    servers: config.NATS_URL.split(','),
+    queue: definition.queue,
+    name: definition.service,
+    maxReconnectAttempts: -1,
+    noAsyncTraces: true,
+  });
   const dataSourceOptions = serviceDataSourceOptions(config.DATABASE_URL, definition.database);
   await runMigrations(dataSourceOptions);
 
@@ -54,6 +65,9 @@ export async function startMicroservice(definition: MicroserviceDefinition): Pro
         requestTimeoutMs: Math.floor(config.NATS_REQUEST_TIMEOUT_MS * INNER_REQUEST_TIMEOUT_SHARE),
       }),
       ServiceHealthModule.forService(definition.service, definition.healthSubject),
+      MetricsModule.forService(definition.service),
+      ReadinessModule.forRoot(() => strategy.unwrap<NatsConnection>()),
+      OpsModule,
       ...definition.features,
     ],
     providers: [
@@ -63,13 +77,6 @@ export async function startMicroservice(definition: MicroserviceDefinition): Pro
   })
   class ServiceRootModule {}
 
-  const strategy = new ServiceNatsServer({
-      servers: config.NATS_URL.split(','),
-      queue: definition.queue,
-      name: definition.service,
-      maxReconnectAttempts: -1,
-      noAsyncTraces: true,
-  });
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(ServiceRootModule, { strategy, bufferLogs: true });
   app.useLogger(app.get(Logger));
   strategy.useMessageLog(await app.resolve(PinoLogger));

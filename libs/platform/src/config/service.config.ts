@@ -19,3 +19,15 @@ export class ServiceConfig {
   @IsString()
   NODE_ENV: string = 'development';
 }
+
+/** Settings of a domain service (every service but the gateway), on top of the ones every service reads. */
+export class MicroserviceConfig extends ServiceConfig {
+  /**
+   * Port of the operations listener (`/health/live`, `/health/ready`, `/metrics`), on every interface: the domain
+   * services have no other HTTP port. The same default everywhere suits one process per pod; `0` takes any free port.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  OPS_PORT: number = 9400;
+}

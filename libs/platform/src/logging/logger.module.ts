@@ -4,14 +4,15 @@ import { levels } from 'pino';
 import { serializeError } from './error-serializer.js';
 import { REDACTED_LOG_PATHS } from './redaction.js';
 
-const HEALTH_PATHS = new Set(['/health', '/ready']);
+// Polled every few seconds by probes and scrapers: a line each would drown the requests worth reading.
+const PROBE_PATHS = new Set(['/health', '/ready', '/health/live', '/health/ready', '/metrics']);
 
 function pathOf(url: string | undefined): string {
   return (url ?? '').split('?')[0] ?? '';
 }
 
 /**
- * pino logging for one service: JSON lines on stdout, credentials redacted, health probes not logged.
+ * pino logging for one service: JSON lines on stdout, credentials redacted, health probes and metrics scrapes not logged.
  *
  * pino-http writes its line per request at info. Above info it would write none, yet still build a child logger with
  * its bindings and redaction for every request (a tenth of the gateway's CPU on `actions.run`), so it is only mounted
@@ -26,7 +27,7 @@ export function platformLoggerModule(service: string, level: string): DynamicMod
       base: { service },
       redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
       // Under Nest's fastify middleware req.url is relative to the mount point; originalUrl is the path requested.
-      autoLogging: { ignore: (req) => HEALTH_PATHS.has(pathOf((req as { originalUrl?: string }).originalUrl ?? req.url)) },
+      autoLogging: { ignore: (req) => PROBE_PATHS.has(pathOf((req as { originalUrl?: string }).originalUrl ?? req.url)) },
       customProps: (req) => ({ workspace_id: (req as { workspaceId?: string }).workspaceId }),
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),

@@ -57,6 +57,11 @@ export class VaultKv2Client {
     await this.#call(`delete ${path}`, () => this.#client.delete(`${this.#mount}/metadata/${path}`), { absentOn404: true });
   }
 
+  /** Resolves when Vault is initialized and unsealed (a standby counts: it forwards to the active node). */
+  async health(): Promise<void> {
+    await this.#call('health check', () => this.#client.health({ standbyok: true, perfstandbyok: true }));
+  }
+
   async #call(operation: string, request: () => Promise<unknown>, options: { absentOn404?: boolean } = {}): Promise<unknown> {
     try {
       return await request();
