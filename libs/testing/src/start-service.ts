@@ -3,12 +3,18 @@ import { REPO_ROOT } from './repo-root.js';
 import { connectForHealthChecks, httpAnswersOk, microserviceIsHealthy } from './service-health.js';
 import { serviceEntryPoint, type ServiceName } from './services.js';
 import { testLogsEnabled } from './test-logger.js';
+import { natsAccessAs, sharedTestNats, TEST_NATS_CREDENTIALS_VARIABLE, type TestNats } from './test-nats.js';
 
 const LOG_TAIL_LINES = 40;
 
 export interface StartServiceOptions {
-  /** Environment over process.env; NATS_URL and DATABASE_URL default to the test infrastructure's, GATEWAY_PORT to a free port. */
+  /**
+   * Environment over process.env; NATS_URL and DATABASE_URL default to the test infrastructure's, GATEWAY_PORT to a
+   * free port. A NATS_URL given here wins over `nats.url` (a relay in front of that server, say).
+   */
   env?: Record<string, string | undefined>;
+  /** The NATS the service connects to, as its own user (NATS_USER, NATS_PASSWORD); the jest run's by default. */
+  nats?: TestNats;
   /** How long the service may take to become healthy (default 60 s). */
   timeoutMs?: number;
   /** Script to run instead of apps/<service>/src/main.ts (absolute or relative to the repo root); for stand-ins in tests. */
@@ -41,7 +47,8 @@ export interface ServiceHandle {
  * healthy: a microservice answers its NATS health subject with status ok, the gateway answers GET /health with 200.
  */
 export async function startService(name: ServiceName, options: StartServiceOptions = {}): Promise<ServiceHandle> {
-  const env = await serviceEnvironment(name, options.env);
+  const nats = options.nats ?? sharedTestNats();
+  const env = await serviceEnvironment(name, nats, options.env);
   const url = name === 'gateway' ? `http://${env.GATEWAY_HOST}:${env.GATEWAY_PORT}` : undefined;
   const entryPoint = options.entryPoint ?? serviceEntryPoint(name);
   const logs: string[] = [];
@@ -74,7 +81,7 @@ export async function startService(name: ServiceName, options: StartServiceOptio
   };
 
   try {
-    await waitUntilHealthy(name, env, url, options.timeoutMs ?? 60_000, () => child.exitStatus());
+    await waitUntilHealthy(name, { ...nats, url: env.NATS_URL }, url, options.timeoutMs ?? 60_000, () => child.exitStatus());
   } catch (error) {
     await child.kill();
     const reason = error instanceof Error ? error.message : String(error);
@@ -83,9 +90,19 @@ export async function startService(name: ServiceName, options: StartServiceOptio
   return handle;
 }
 
-async function serviceEnvironment(name: ServiceName, overrides: Record<string, string | undefined> = {}): Promise<Record<string, string>> {
-  // SWITCHBOARD_SERVICE tells a stand-in script which service it plays; the real services ignore it.
-  const merged: Record<string, string | undefined> = { ...compiledNodeEnv(REPO_ROOT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...overrides, SWITCHBOARD_SERVICE: name };
+async function serviceEnvironment(name: ServiceName, nats: TestNats, overrides: Record<string, string | undefined> = {}): Promise<Record<string, string>> {
+  const own = natsAccessAs(nats, name);
+  // SWITCHBOARD_SERVICE tells a stand-in script which service it plays; the real services ignore it. The other users'
+  // passwords are not the service's business.
+  const merged: Record<string, string | undefined> = {
+    ...compiledNodeEnv(REPO_ROOT),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    NATS_URL: nats.url,
+    ...(own.user ? { NATS_USER: own.user, NATS_PASSWORD: own.password } : {}),
+    ...overrides,
+    SWITCHBOARD_SERVICE: name,
+    [TEST_NATS_CREDENTIALS_VARIABLE]: undefined,
+  };
   if (name === 'gateway') {
     merged.GATEWAY_HOST ??= '127.0.0.1';
     merged.GATEWAY_PORT ??= String(await findFreePort());
@@ -98,7 +115,7 @@ async function serviceEnvironment(name: ServiceName, overrides: Record<string, s
 
 async function waitUntilHealthy(
   name: ServiceName,
-  env: Record<string, string>,
+  nats: TestNats,
   url: string | undefined,
   timeoutMs: number,
   exitStatus: () => ExitStatus | undefined,
@@ -113,7 +130,7 @@ async function waitUntilHealthy(
     await waitUntil(() => httpAnswersOk(url, '/health'), { what, timeoutMs, intervalMs: 200, failFast });
     return;
   }
-  const connection = await connectForHealthChecks(env.NATS_URL);
+  const connection = await connectForHealthChecks(nats);
   try {
     await waitUntil(() => microserviceIsHealthy(connection, name), { what, timeoutMs, intervalMs: 200, failFast });
   } finally {
