@@ -3,6 +3,7 @@ export { ensureNats, type EnsureNatsOptions, type RunningNats } from './ensure-n
 export {
   generatePassword,
   natsAuthorizationConfig,
+  natsUserEnvironment,
   UNRESTRICTED,
   type NatsCredentials,
   type NatsUserEntry,

@@ -56,6 +56,12 @@ function quoted(text: string): string {
   return JSON.stringify(text);
 }
 
+// One subject a line, so that a change to the permissions reads as a diff of the lines it changes.
 function list(subjects: readonly string[]): string {
-  return `[${subjects.map(quoted).join(', ')}]`;
+  return `[\n${subjects.map((subject) => `          ${quoted(subject)},\n`).join('')}        ]`;
+}
+
+/** The environment a service reads its NATS user from (NATS_USER, NATS_PASSWORD); none for a server without users. */
+export function natsUserEnvironment(credentials: NatsCredentials | undefined): Record<string, string> {
+  return credentials ? { NATS_USER: credentials.user, NATS_PASSWORD: credentials.password } : {};
 }

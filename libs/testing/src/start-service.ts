@@ -1,9 +1,9 @@
-import { compiledNodeArgs, compiledNodeEnv, describeExit, findFreePort, spawnChild, waitUntil, type ExitStatus } from '@switchboard/local-infra';
+import { compiledNodeArgs, compiledNodeEnv, describeExit, findFreePort, natsUserEnvironment, spawnChild, waitUntil, type ExitStatus } from '@switchboard/local-infra';
 import { REPO_ROOT } from './repo-root.js';
 import { connectForHealthChecks, httpAnswersOk, microserviceIsHealthy } from './service-health.js';
 import { serviceEntryPoint, type ServiceName } from './services.js';
 import { testLogsEnabled } from './test-logger.js';
-import { natsAccessAs, sharedTestNats, TEST_NATS_CREDENTIALS_VARIABLE, type TestNats } from './test-nats.js';
+import { sharedTestNats, TEST_NATS_CREDENTIALS_VARIABLE, type TestNats } from './test-nats.js';
 
 const LOG_TAIL_LINES = 40;
 
@@ -91,14 +91,13 @@ export async function startService(name: ServiceName, options: StartServiceOptio
 }
 
 async function serviceEnvironment(name: ServiceName, nats: TestNats, overrides: Record<string, string | undefined> = {}): Promise<Record<string, string>> {
-  const own = natsAccessAs(nats, name);
   // SWITCHBOARD_SERVICE tells a stand-in script which service it plays; the real services ignore it. The other users'
   // passwords are not the service's business.
   const merged: Record<string, string | undefined> = {
     ...compiledNodeEnv(REPO_ROOT),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     NATS_URL: nats.url,
-    ...(own.user ? { NATS_USER: own.user, NATS_PASSWORD: own.password } : {}),
+    ...natsUserEnvironment(nats.credentials?.[name]),
     ...overrides,
     SWITCHBOARD_SERVICE: name,
     [TEST_NATS_CREDENTIALS_VARIABLE]: undefined,
