@@ -63,9 +63,13 @@ export async function ensureNats(options: EnsureNatsOptions): Promise<RunningNat
     },
   );
 
+  // nats-server reads its configuration once, at start: the passwords stay on disk only until it accepts connections.
+  const forgetPasswords = async (): Promise<void> => {
+    if (authorization) await rm(authorization.configFile, { force: true });
+  };
   const stop = async (): Promise<void> => {
     await server.stop({ signal: 'SIGTERM', graceMs: 10_000 });
-    if (authorization) await rm(authorization.configFile, { force: true });
+    await forgetPasswords();
     if (options.ephemeral) await rm(storeDir, { recursive: true, force: true });
   };
 
@@ -82,6 +86,7 @@ export async function ensureNats(options: EnsureNatsOptions): Promise<RunningNat
     await stop();
     throw error;
   }
+  await forgetPasswords();
   const users = authorization ? `, users ${Object.keys(authorization.credentials).join(', ')}` : '';
   log.info(`Started nats-server with JetStream on ${url} (data in ${storeDir}${users})`);
   return {
@@ -93,7 +98,8 @@ export async function ensureNats(options: EnsureNatsOptions): Promise<RunningNat
   };
 }
 
-// Passwords are made per start and written only to this file (mode 0600, removed at stop): nothing to commit or leak.
+// Passwords are made per start and written only to this file (mode 0600, removed once the server runs): nothing to
+// commit or leak.
 async function writeAuthorization(
   dataDir: string,
   users: Readonly<Record<string, NatsUserPermissions>>,

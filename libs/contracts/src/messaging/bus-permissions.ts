@@ -1,4 +1,4 @@
-import { Events, Streams, Subjects, type Subject } from './subjects.js';
+import { Streams, Subjects, type Subject } from './subjects.js';
 
 /** The five services, each a NATS user of its own. */
 export const BUS_SERVICES = ['gateway', 'catalog', 'connection', 'secrets-vault', 'action-executor'] as const;
@@ -35,7 +35,7 @@ const PUBLISHER_OF_EVENT_DOMAIN: Record<string, BusService> = {
   gateway: 'gateway',
 };
 
-/** What a service does on the bus besides answering its own subjects and publishing its own domain's events. */
+/** What a service does on the bus besides answering its own subjects and publishing and hearing its own domain's events. */
 interface BusUsage {
   /** Subjects of other services it sends requests (or NestJS events) to. */
   readonly calls: readonly Subject[];
@@ -113,7 +113,8 @@ export const BUS_USAGE: Record<BusService, BusUsage> = {
       Subjects.ExecutorWebhookDeliveryStateList,
       Subjects.ExecutorWebhookTargetEnable,
     ],
-    listensTo: [Events.SessionEnded],
+    // Its replicas tell each other of ended sessions through its own domain's events, which every service hears.
+    listensTo: [],
     streams: [],
     objectStores: [ObjectStores.ImportDocuments],
   },
@@ -167,7 +168,7 @@ export function subjectsAnsweredBy(service: BusService): Subject[] {
   return Object.values(Subjects).filter((subject) => answererOf(subject) === service);
 }
 
-/** The events a service publishes: those of its own domain. */
+/** The events a service publishes, and hears (its replicas tell each other): those of its own domain. */
 export function eventsPublishedBy(service: BusService): string[] {
   return Object.values(EventDomains).filter((domain) => PUBLISHER_OF_EVENT_DOMAIN[domain.split('.')[1] ?? ''] === service);
 }
@@ -201,7 +202,7 @@ export function busPermissions(service: BusService): BusPermissions {
       ...usage.objectStores.map((bucket) => `$O.${bucket}.>`),
       ...(jetStream.length ? ['$JS.API.INFO', ...jetStream] : []),
     ]),
-    subscribe: unique([...answers, ...usage.listensTo, `${busInboxPrefix(service)}.>`]),
+    subscribe: unique([...answers, ...eventsPublishedBy(service), ...usage.listensTo, `${busInboxPrefix(service)}.>`]),
     allowResponses: answers.length > 0,
   };
 }
