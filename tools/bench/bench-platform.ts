@@ -2,11 +2,26 @@
 // services, each a process of its own, every one registered with the teardown.
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { compiledNodeArgs, createTempDataDir, describeExit, ensureNats, ensurePostgres, findFreePort, spawnChild, waitUntil } from '@switchboard/local-infra';
+import { busUsers, type BusService } from '@switchboard/contracts';
+import {
+  compiledNodeArgs,
+  createTempDataDir,
+  describeExit,
+  ensureNats,
+  ensurePostgres,
+  findFreePort,
+  natsUserEnvironment,
+  spawnChild,
+  UNRESTRICTED,
+  waitUntil,
+  type NatsCredentials,
+} from '@switchboard/local-infra';
 import { REPO_ROOT, startBenchProcess, type BenchProcess } from './bench-process.js';
 import type { Teardown } from './teardown.js';
 
 const MICROSERVICES = ['catalog', 'connection', 'secrets-vault'] as const;
+/** The NATS user of the bench itself and its baseline pair, which use subjects no service has. */
+const BENCH_NATS_USER = 'bench';
 const EXECUTOR_READY = 'is listening on NATS';
 const WORKSPACE_CLI = 'apps/gateway/src/cli/workspace-create.cli.ts';
 const READY_TIMEOUT_MS = 180_000; // a cold start compiles five services with SWC and migrates an empty database
@@ -32,6 +47,8 @@ export interface BenchPlatform {
   gatewayUrl: string;
   /** The throw-away NATS and PostgreSQL, for rows that drive a service or write fixtures directly. */
   natsUrl: string;
+  /** The bench's own NATS user, permitted everything; the services run as their own users. */
+  natsCredentials: NatsCredentials | undefined;
   databaseUrl: string;
   bareGatewayUrl: string;
   upstreamUrl: string;
@@ -64,7 +81,7 @@ export async function startBenchPlatform({ teardown, onUnexpectedExit, progress,
   teardown.add(`remove ${dataDir}`, () => rm(dataDir, { recursive: true, force: true }));
   // Detached, so that Ctrl-C reaches only the bench, which then stops the services before their NATS and database.
   const [nats, postgres] = await Promise.all([
-    ensureNats({ dataDir, ephemeral: true, detached: true, log }).then((server) => {
+    ensureNats({ dataDir, ephemeral: true, detached: true, log, users: { ...busUsers(), [BENCH_NATS_USER]: UNRESTRICTED } }).then((server) => {
       teardown.add('stop nats-server', () => server.stop());
       return server;
     }),
@@ -111,7 +128,8 @@ export async function startBenchPlatform({ teardown, onUnexpectedExit, progress,
   };
   // Executors log at info only to announce that they listen (how a replica is known to be ready); no line per run
   // is written at info (`message handled` is debug), so the per-request work is the same as at warn.
-  const executorEnv: NodeJS.ProcessEnv = { ...serviceEnv, LOG_LEVEL: 'info' };
+  const envOf = (service: BusService): NodeJS.ProcessEnv => ({ ...serviceEnv, ...natsUserEnvironment(nats.credentials?.[service]) });
+  const executorEnv: NodeJS.ProcessEnv = { ...envOf('action-executor'), LOG_LEVEL: 'info' };
   let replicas = 0;
   const executors: BenchProcess[] = [];
   const addExecutorReplica = async (): Promise<BenchProcess> => {
@@ -126,11 +144,12 @@ export async function startBenchPlatform({ teardown, onUnexpectedExit, progress,
     return executor;
   };
 
-  const baselineEnv = { ...process.env, NATS_URL: nats.url, BENCH_UPSTREAM_URL: `${upstreamUrl}/ping`, BENCH_API_KEY: apiKey };
+  const benchCredentials = nats.credentials?.[BENCH_NATS_USER];
+  const baselineEnv = { ...process.env, NATS_URL: nats.url, ...natsUserEnvironment(benchCredentials), BENCH_UPSTREAM_URL: `${upstreamUrl}/ping`, BENCH_API_KEY: apiKey };
   const [bareExecutor] = await Promise.all([
     start('bare-executor', { script: 'tools/bench/baseline/bare-executor.ts', env: baselineEnv, readyWhen: (line) => line === 'ready' }),
-    ...MICROSERVICES.map((name) => start(name, { script: `apps/${name}/src/main.ts`, env: serviceEnv })),
-    start('gateway', { script: 'apps/gateway/src/main.ts', env: serviceEnv }),
+    ...MICROSERVICES.map((name) => start(name, { script: `apps/${name}/src/main.ts`, env: envOf(name) })),
+    start('gateway', { script: 'apps/gateway/src/main.ts', env: envOf('gateway') }),
     addExecutorReplica(),
     start('bare-gateway', {
       script: 'tools/bench/baseline/bare-gateway.ts',
@@ -151,6 +170,7 @@ export async function startBenchPlatform({ teardown, onUnexpectedExit, progress,
   return {
     gatewayUrl,
     natsUrl: nats.url,
+    natsCredentials: benchCredentials,
     databaseUrl: postgres.url,
     bareGatewayUrl: `http://127.0.0.1:${bareGatewayPort}`,
     upstreamUrl,

@@ -265,7 +265,7 @@ async function measureWebhooks(platform: BenchPlatform): Promise<Measured<Webhoo
 }
 
 async function measureCaches(platform: BenchPlatform): Promise<Measured<CachesReport>> {
-  const nats = await connect({ servers: platform.natsUrl, name: 'bench-caches' });
+  const nats = await connect({ servers: platform.natsUrl, user: platform.natsCredentials?.user, pass: platform.natsCredentials?.password, name: 'bench-caches' });
   try {
     progress(`Cold path: ${COLD_ROUNDS} rounds of a connection change, then a cold and a warm run…`);
     const coldPath = await measureColdPath(platform, nats, COLD_ROUNDS, stopping.signal);

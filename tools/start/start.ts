@@ -15,17 +15,20 @@ import {
   isPortFree,
   LOCAL_DATABASE_URL,
   localDataDir,
+  natsUserEnvironment,
   redactPassword,
   signalPid,
   spawnChild,
   waitUntil,
   type ChildHandle,
+  type RunningNats,
   type RunningServer,
 } from '@switchboard/local-infra';
+import { BUS_SERVICES, busUsers } from '@switchboard/contracts';
 import { ensureDevWorkspace } from './dev-workspace.js';
 import { servicePrinter } from './service-output.js';
 
-const SERVICES = ['gateway', 'catalog', 'connection', 'secrets-vault', 'action-executor'] as const;
+const SERVICES = BUS_SERVICES;
 const LABEL_WIDTH = Math.max(...SERVICES.map((name) => name.length));
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DATA_DIR = localDataDir(REPO_ROOT);
@@ -48,7 +51,7 @@ const say = (message: string): void => {
 };
 const log = { info: say, warn: say };
 
-let natsStarting: Promise<RunningServer> | undefined;
+let natsStarting: Promise<RunningNats> | undefined;
 let postgresStarting: Promise<RunningServer> | undefined;
 const services = new Map<string, ChildHandle>();
 let shuttingDown = false;
@@ -61,9 +64,13 @@ async function main(): Promise<void> {
   const build = await buildWorkspace(REPO_ROOT);
   say(`Compiled ${build.files} files to dist/${build.workbenchBuilt ? ' and built the workbench' : ''} in ${build.durationMs} ms.`);
 
-  natsStarting = ensureNats({ url: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', dataDir: DATA_DIR, port: 4222, detached: true, log });
+  // A NATS started here has one user per service with that service's permissions; one found running keeps its own.
+  natsStarting = ensureNats({ url: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', dataDir: DATA_DIR, port: 4222, detached: true, log, users: busUsers() });
   const nats = await natsStarting;
   if (shuttingDown) return; // interrupted while NATS was starting
+  if (!nats.credentials) {
+    say(`The services connect to it ${process.env.NATS_USER ? `as NATS_USER ${process.env.NATS_USER}` : 'without a user (set NATS_USER and NATS_PASSWORD if it has users)'}; its own permissions apply.`);
+  }
   // Without DATABASE_URL, look for the services' default local database before starting the embedded one.
   postgresStarting = ensurePostgres({
     url: process.env.DATABASE_URL ?? LOCAL_DATABASE_URL,
@@ -87,7 +94,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   };
   say(`Starting ${SERVICES.join(', ')} (NATS ${nats.url}, PostgreSQL ${redactPassword(postgres.url)})`);
-  await Promise.all(SERVICES.map((name, index) => startService(name, index, env)));
+  await Promise.all(SERVICES.map((name, index) => startService(name, index, { ...env, ...natsUserEnvironment(nats.credentials?.[name]) })));
 
   const readyUrl = `http://127.0.0.1:${GATEWAY_PORT}/ready`;
   await waitUntil(() => answersOk(readyUrl), {

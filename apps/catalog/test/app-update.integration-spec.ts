@@ -1,11 +1,11 @@
 import { ErrorCode, Events, Subjects, type AppView } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningNats, type ServiceHandle, startOwnNats, startService, type TestDatabase, harnessNatsAccess } from '@switchboard/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 
 describe('Updating an app in the catalog over real NATS and PostgreSQL', () => {
   let database: TestDatabase;
-  let natsServer: RunningServer;
+  let natsServer: RunningNats;
   let catalog: ServiceHandle;
   let connection: NatsConnection;
   let nats: NatsRequester;
@@ -13,8 +13,8 @@ describe('Updating an app in the catalog over real NATS and PostgreSQL', () => {
 
   beforeAll(async () => {
     [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
-    catalog = await startService('catalog', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } });
-    connection = await connectNats(catalog.env.NATS_URL, 'app-update-integration-spec');
+    catalog = await startService('catalog', { nats: natsServer, env: { DATABASE_URL: database.url } });
+    connection = await connectNats(harnessNatsAccess(natsServer), 'app-update-integration-spec');
     nats = new NatsRequester(connection, 5000);
   });
 

@@ -1,12 +1,12 @@
 import { ErrorCode, Subjects, type AppListItemView, type AppView, type AppWithActionView, type EnsureProductReply } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningNats, type ServiceHandle, startOwnNats, startService, type TestDatabase, harnessNatsAccess } from '@switchboard/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import pg from 'pg';
 
 describe('The catalog service over real NATS and PostgreSQL', () => {
   let database: TestDatabase;
-  let natsServer: RunningServer;
+  let natsServer: RunningNats;
   let catalog: ServiceHandle;
   let connection: NatsConnection;
   let nats: NatsRequester;
@@ -14,8 +14,8 @@ describe('The catalog service over real NATS and PostgreSQL', () => {
 
   beforeAll(async () => {
     [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
-    catalog = await startService('catalog', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } });
-    connection = await connectNats(catalog.env.NATS_URL, 'catalog-integration-spec');
+    catalog = await startService('catalog', { nats: natsServer, env: { DATABASE_URL: database.url } });
+    connection = await connectNats(harnessNatsAccess(natsServer), 'catalog-integration-spec');
     nats = new NatsRequester(connection, 5000);
   });
 

@@ -1,12 +1,12 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, Events, Subjects, type EnsureProductReply, type ProductView } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningNats, type ServiceHandle, startOwnNats, startService, type TestDatabase, harnessNatsAccess } from '@switchboard/testing';
 
 // The catalog asks the real connection service which connections use a product before it renames an env or deletes it.
 describe('Changing and deleting a product in the catalog over real NATS and PostgreSQL', () => {
   let database: TestDatabase;
-  let natsServer: RunningServer;
+  let natsServer: RunningNats;
   let services: ServiceHandle[] = [];
   let connection: NatsConnection;
   let nats: NatsRequester;
@@ -15,10 +15,10 @@ describe('Changing and deleting a product in the catalog over real NATS and Post
   beforeAll(async () => {
     [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
     services = await Promise.all([
-      startService('catalog', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
-      startService('connection', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
+      startService('catalog', { nats: natsServer, env: { DATABASE_URL: database.url } }),
+      startService('connection', { nats: natsServer, env: { DATABASE_URL: database.url } }),
     ]);
-    connection = await connectNats(services[0]?.env.NATS_URL ?? '', 'product-lifecycle-integration-spec');
+    connection = await connectNats(harnessNatsAccess(natsServer), 'product-lifecycle-integration-spec');
     nats = new NatsRequester(connection, 5000);
     await nats.request(Subjects.CatalogAppCreate, {
       workspace_id,

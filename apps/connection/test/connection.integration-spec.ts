@@ -1,11 +1,11 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, Events, Subjects, type AccessTagReply, type AppView, type ConnectionView } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningNats, type ServiceHandle, startOwnNats, startService, type TestDatabase, harnessNatsAccess } from '@switchboard/testing';
 
 describe('The connection service over real NATS and PostgreSQL, asking the real catalog', () => {
   let database: TestDatabase;
-  let natsServer: RunningServer;
+  let natsServer: RunningNats;
   let services: ServiceHandle[] = [];
   let connection: NatsConnection;
   let nats: NatsRequester;
@@ -15,10 +15,10 @@ describe('The connection service over real NATS and PostgreSQL, asking the real 
   beforeAll(async () => {
     [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
     services = await Promise.all([
-      startService('catalog', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
-      startService('connection', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
+      startService('catalog', { nats: natsServer, env: { DATABASE_URL: database.url } }),
+      startService('connection', { nats: natsServer, env: { DATABASE_URL: database.url } }),
     ]);
-    connection = await connectNats(services[0]?.env.NATS_URL ?? "", 'connection-integration-spec');
+    connection = await connectNats(harnessNatsAccess(natsServer), 'connection-integration-spec');
     nats = new NatsRequester(connection, 5000);
     await nats.request(Subjects.CatalogProductEnsure, { workspace_id, product_tag: 'shop', product: {} });
     await nats.request(Subjects.CatalogAppEnsure, { workspace_id, app_tag: 'stripe' });

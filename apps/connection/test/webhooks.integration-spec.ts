@@ -9,12 +9,12 @@ import {
   type WebhookReceiveTarget,
 } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningNats, type ServiceHandle, startOwnNats, startService, type TestDatabase, harnessNatsAccess } from '@switchboard/testing';
 
 // The connection service asks the real catalog about products and the real executor about forward URLs.
 describe('Webhook definitions in the connection service over real NATS and PostgreSQL', () => {
   let database: TestDatabase;
-  let natsServer: RunningServer;
+  let natsServer: RunningNats;
   let services: ServiceHandle[] = [];
   let connection: NatsConnection;
   let nats: NatsRequester;
@@ -24,11 +24,11 @@ describe('Webhook definitions in the connection service over real NATS and Postg
   beforeAll(async () => {
     [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
     services = await Promise.all([
-      startService('catalog', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
-      startService('connection', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
-      startService('action-executor', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url, SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1' } }),
+      startService('catalog', { nats: natsServer, env: { DATABASE_URL: database.url } }),
+      startService('connection', { nats: natsServer, env: { DATABASE_URL: database.url } }),
+      startService('action-executor', { nats: natsServer, env: { DATABASE_URL: database.url, SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1' } }),
     ]);
-    connection = await connectNats(services[0]?.env.NATS_URL ?? '', 'webhooks-integration-spec');
+    connection = await connectNats(harnessNatsAccess(natsServer), 'webhooks-integration-spec');
     nats = new NatsRequester(connection, 5000);
     await nats.request(Subjects.CatalogAppEnsure, { workspace_id, app_tag: 'github' });
   });

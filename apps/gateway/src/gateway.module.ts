@@ -11,7 +11,9 @@ import {
   platformLoggerModule,
   ReadinessModule,
   serviceDataSourceOptions,
+  serviceNatsAccess,
 } from '@switchboard/platform';
+import { busInboxPrefix } from '@switchboard/contracts';
 import { ACTION_RUN_TIMEOUT_MS, ActionsController } from './actions/actions.controller.js';
 import { RunRecordsController } from './actions/run-records.controller.js';
 import { AppImportsController } from './apps/app-imports.controller.js';
@@ -73,7 +75,11 @@ export class GatewayModule {
         platformLoggerModule('gateway', config.LOG_LEVEL),
         TypeOrmModule.forRoot(serviceDataSourceOptions(config.DATABASE_URL, gatewayDatabase)),
         TypeOrmModule.forFeature([UserEntity, ApiKeyEntity, SessionEntity, AuditEventEntity]),
-        MessagingModule.forRoot({ natsUrl: config.NATS_URL, clientName: 'gateway', requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
+        MessagingModule.forRoot({
+          nats: serviceNatsAccess(config, busInboxPrefix('gateway')),
+          clientName: 'gateway',
+          requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
+        }),
         MetricsModule.forService('gateway'),
         ReadinessModule.forRoot(),
       ],

@@ -1,6 +1,7 @@
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
 import {
+  connectAsHarness,
   microserviceIsHealthy,
   rejectionOf,
   startFakeThirdPartyApi,
@@ -41,7 +42,7 @@ describe('An executor cut off from NATS serves nothing it may have missed a chan
     platform = await startPlatform({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1' } });
     relay = await startTcpRelay(platform.natsUrl);
     await platform.restartService('action-executor', { NATS_URL: relay.url, EXECUTOR_CACHE_MAX_AGE_MS: '3600000' });
-    health = await connect({ servers: platform.natsUrl });
+    health = await connectAsHarness(platform.nats);
     switchboard = switchboardFor(platform, await platform.createWorkspace('cut-off'));
 
     await switchboard.app.create({ tag: 'api', envs: [{ slug: 'prd', base_url: before.url, request_type: 'JSON' }], actions: [{ tag: 'read', method: 'GET', path: '/read' }] });

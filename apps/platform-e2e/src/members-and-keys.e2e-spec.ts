@@ -28,7 +28,7 @@ describe('Members, their roles and their API keys', () => {
     // A long cache TTL: what is checked below is that changes drop cached entries at once, not that entries expire.
     platform = await startPlatform({ env: { GATEWAY_AUTH_CACHE_TTL_MS: '600000' } });
     const { GATEWAY_PORT: _port, ...env } = platform.services.gateway.env;
-    replica = await startService('gateway', { env });
+    replica = await startService('gateway', { nats: platform.nats, env });
     owner = await platform.createWorkspace('members');
     developer = await add('Dana Developer', 'developer');
   });

@@ -179,7 +179,7 @@ describe('OAuth2 auth schemes through the SDK', () => {
   });
 
   it('refreshes one at a time across executor replicas, each with the token the last one rotated to', async () => {
-    const replica = await startService('action-executor', { env: platform.services['action-executor'].env });
+    const replica = await startService('action-executor', { nats: platform.nats, env: platform.services['action-executor'].env });
     try {
       refreshDelayMs = 30;
       const before = tokenRequests('refresh_token').length;

@@ -291,7 +291,7 @@ describe('Every service answers Kubernetes probes and serves Prometheus metrics'
   it('a service whose OPS_PORT is taken stops at start, saying so', async () => {
     const taken = new URL(opsUrl('catalog')).port;
     // Healthy at once to startService: the running catalog answers the health subject both share.
-    const second = await startService('catalog', { env: { ...platform.services.catalog.env, OPS_PORT: taken } });
+    const second = await startService('catalog', { nats: platform.nats, env: { ...platform.services.catalog.env, OPS_PORT: taken } });
     try {
       expect(await second.exited).toMatchObject({ code: 1 });
       expect(second.logs.join('\n')).toContain(`The operations listener cannot listen on port ${taken} (OPS_PORT): listen EADDRINUSE`);

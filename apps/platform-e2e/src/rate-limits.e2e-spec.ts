@@ -46,6 +46,7 @@ describe('Rate limits per workspace and per API key, shared by gateway replicas'
     overridden = await platform.createWorkspace('overridden');
     // A second replica on the same database and NATS; it alone gives one workspace a smaller limit than its key's.
     secondGateway = await startService('gateway', {
+      nats: platform.nats,
       env: { ...platform.services.gateway.env, GATEWAY_PORT: undefined, GATEWAY_RATE_LIMIT_WORKSPACE_OVERRIDES: `${overridden.workspace_id}=1/2` },
     });
   });
@@ -136,7 +137,7 @@ describe('Rate limits per workspace and per API key, shared by gateway replicas'
 
   it('refuses a malformed override at start, naming the setting', async () => {
     await expect(
-      startService('gateway', { env: { ...platform.services.gateway.env, GATEWAY_PORT: undefined, GATEWAY_RATE_LIMIT_WORKSPACE_OVERRIDES: 'ws_x=fast' }, timeoutMs: 20_000 }),
+      startService('gateway', { nats: platform.nats, env: { ...platform.services.gateway.env, GATEWAY_PORT: undefined, GATEWAY_RATE_LIMIT_WORKSPACE_OVERRIDES: 'ws_x=fast' }, timeoutMs: 20_000 }),
     ).rejects.toThrow(/GATEWAY_RATE_LIMIT_WORKSPACE_OVERRIDES: "ws_x=fast" is not <workspace id>=<requests per second>\/<burst>/);
   });
 });

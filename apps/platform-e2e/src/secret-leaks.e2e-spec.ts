@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { connect, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import { scanForLeaks, startFakeThirdPartyApi, startPlatform, waitUntil, type FakeThirdPartyApi, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { connectAsHarness, scanForLeaks, startFakeThirdPartyApi, startPlatform, waitUntil, type FakeThirdPartyApi, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
 
 /**
  * Seeds distinctive secret values, drives the platform through create, use, rotate and error paths,
@@ -50,7 +50,7 @@ describe('No secret value leaks into logs, tables, responses or events', () => {
     upstream.route('POST', '/v1/charges', () => ({ status: 200, body: { id: 'ch_1' } }));
     platform = await startPlatform({ env: { SWITCHBOARD_OUTBOUND_ALLOW: '127.0.0.1' } });
     credentials = await platform.createWorkspace('leaks');
-    nats = await connect({ servers: platform.natsUrl });
+    nats = await connectAsHarness(platform.nats);
     events = nats.subscribe('events.>', { callback: (_error, message) => void eventPayloads.push(message.string()) });
   });
 

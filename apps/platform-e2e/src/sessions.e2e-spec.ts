@@ -226,6 +226,7 @@ describe('Sign-in sessions: the credentials once for an HttpOnly cookie, CSRF-ch
     beforeAll(async () => {
       // A cache TTL of an hour, so only the sign-out event can make the replica refuse a cookie it has cached.
       replica = await startService('gateway', {
+        nats: platform.nats,
         env: { ...platform.services.gateway.env, GATEWAY_PORT: undefined, GATEWAY_AUTH_CACHE_TTL_MS: '3600000', GATEWAY_TRUST_PROXY: 'loopback' },
       });
       replicaUrl = replica.url ?? '';

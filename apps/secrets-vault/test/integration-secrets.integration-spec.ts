@@ -1,7 +1,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, Subjects, type ResolvedIntegrationFetchSecretsReply, type SecretAuditEntryView } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningNats, type ServiceHandle, startOwnNats, startService, type TestDatabase, harnessNatsAccess } from '@switchboard/testing';
 import pg from 'pg';
 
 const refusal = (call: Promise<unknown>): Promise<DomainError> => rejectionOf(call, DomainError);
@@ -9,7 +9,7 @@ const refusal = (call: Promise<unknown>): Promise<DomainError> => rejectionOf(ca
 // secrets.integration-fetch-reference.resolve: what integrations.fetch substitutes, over real NATS and PostgreSQL.
 describe('Resolving integrations.fetch references in the secrets-vault', () => {
   let database: TestDatabase;
-  let natsServer: RunningServer;
+  let natsServer: RunningNats;
   let service: ServiceHandle;
   let connection: NatsConnection;
   let nats: NatsRequester;
@@ -18,8 +18,8 @@ describe('Resolving integrations.fetch references in the secrets-vault', () => {
 
   beforeAll(async () => {
     [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
-    service = await startService('secrets-vault', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url, SWITCHBOARD_MASTER_KEY: 'b'.repeat(64) } });
-    connection = await connectNats(service.env.NATS_URL ?? '', 'integration-secrets-spec');
+    service = await startService('secrets-vault', { nats: natsServer, env: { DATABASE_URL: database.url, SWITCHBOARD_MASTER_KEY: 'b'.repeat(64) } });
+    connection = await connectNats(harnessNatsAccess(natsServer), 'integration-secrets-spec');
     nats = new NatsRequester(connection, 5000);
 
     const create = (secret: object) => nats.request(Subjects.SecretsSecretCreate, { workspace_id, user_id: 'usr_admin', secret });

@@ -11,13 +11,13 @@ import {
 } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
 import pg from 'pg';
-import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase, waitUntil } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningNats, type ServiceHandle, startOwnNats, startService, type TestDatabase, waitUntil, harnessNatsAccess } from '@switchboard/testing';
 
 const refusal = (call: Promise<unknown>): Promise<DomainError> => rejectionOf(call, DomainError);
 
 describe('The secrets-vault service over real NATS and PostgreSQL', () => {
   let database: TestDatabase;
-  let natsServer: RunningServer;
+  let natsServer: RunningNats;
   let services: ServiceHandle[] = [];
   let connection: NatsConnection;
   let nats: NatsRequester;
@@ -28,10 +28,10 @@ describe('The secrets-vault service over real NATS and PostgreSQL', () => {
   beforeAll(async () => {
     [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
     services = await Promise.all([
-      startService('catalog', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } }),
-      startService('secrets-vault', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url, SWITCHBOARD_MASTER_KEY: 'a'.repeat(64) } }),
+      startService('catalog', { nats: natsServer, env: { DATABASE_URL: database.url } }),
+      startService('secrets-vault', { nats: natsServer, env: { DATABASE_URL: database.url, SWITCHBOARD_MASTER_KEY: 'a'.repeat(64) } }),
     ]);
-    connection = await connectNats(services[0]?.env.NATS_URL ?? '', 'secrets-integration-spec');
+    connection = await connectNats(harnessNatsAccess(natsServer), 'secrets-integration-spec');
     nats = new NatsRequester(connection, 5000);
   });
 

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './errors/error-code.js';
 export * from './errors/error-body.js';
 export * from './messaging/subjects.js';
+export * from './messaging/bus-permissions.js';
 export * from './common/patterns.js';
 export * from './common/instant.js';
 export * from './common/query-integer.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { AuthorizationError, connect, PermissionViolationError } from '@nats-io/transport-node';
 import { ensureNats } from './ensure-nats.js';
 import { findFreePort } from './free-port.js';
 import { natsAnswers } from './nats-probe.js';
@@ -33,6 +33,22 @@ describe('ensureNats', () => {
     }
     await expect(natsAnswers(nats.url)).resolves.toBe(false);
     expect(existsSync(join(dataDir, 'nats'))).toBe(false);
+  });
+
+  it('starts with the given users only, each with its own password and permissions, and keeps no password on disk', async () => {
+    const nats = await ensureNats({ dataDir, ephemeral: true, log, users: { asker: { publish: ['questions.>'], subscribe: ['_INBOX.>'] } } });
+    try {
+      const asker = nats.credentials?.asker;
+      expect(asker?.password).toMatch(/^[\w-]{43}$/);
+      expect(existsSync(join(dataDir, 'nats-server.conf'))).toBe(false);
+      await expect(connect({ servers: nats.url, reconnect: false })).rejects.toBeInstanceOf(AuthorizationError);
+      const connection = await connect({ servers: nats.url, user: asker?.user, pass: asker?.password, reconnect: false });
+      const refused = connection.subscribe('questions.>');
+      await expect(refused.closed).resolves.toBeInstanceOf(PermissionViolationError);
+      await connection.close();
+    } finally {
+      await nats.stop();
+    }
   });
 
   it('reuses the NATS at the given URL when it answers, and leaves it running at stop()', async () => {

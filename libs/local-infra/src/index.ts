@@ -1,5 +1,14 @@
 export type { InfraLogger, RunningServer } from './infra-logger.js';
-export { ensureNats, type EnsureNatsOptions } from './ensure-nats.js';
+export { ensureNats, type EnsureNatsOptions, type RunningNats } from './ensure-nats.js';
+export {
+  generatePassword,
+  natsAuthorizationConfig,
+  natsUserEnvironment,
+  UNRESTRICTED,
+  type NatsCredentials,
+  type NatsUserEntry,
+  type NatsUserPermissions,
+} from './nats-authorization.js';
 export { ensurePostgres, type EnsurePostgresOptions } from './ensure-postgres.js';
 export { findLocalPostgres, LOCAL_DATABASE_URL } from './local-postgres.js';
 export { localDataDir } from './data-dir.js';

@@ -1,6 +1,7 @@
 export { createTestDatabase, type TestDatabase } from './create-test-database.js';
 export { startOwnNats } from './own-nats.js';
-export type { RunningServer } from '@switchboard/local-infra';
+export type { RunningNats, RunningServer } from '@switchboard/local-infra';
+export { connectAsHarness, HARNESS_NATS_USER, harnessNatsAccess, natsAccessAs, sharedTestNats, testNatsUsers, type TestNats } from './test-nats.js';
 export { startService, type ServiceHandle, type StartServiceOptions } from './start-service.js';
 export { startPlatform, type Platform, type StartPlatformOptions } from './start-platform.js';
 export { createWorkspaceWithCli, runWorkspaceCli, type CliRun, type WorkspaceCredentials } from './workspace-cli.js';

@@ -1,6 +1,7 @@
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { HealthReply } from '@switchboard/contracts';
 import { NatsRequester } from '@switchboard/platform';
+import { connectAsHarness, type TestNats } from './test-nats.js';
 import { HEALTH_SUBJECTS, type MicroserviceName } from './services.js';
 
 /** Asks a microservice for its health over NATS (Nest wire format); true when it replies `status: 'ok'`. */
@@ -16,7 +17,7 @@ export async function httpAnswersOk(baseUrl: string, path: '/health' | '/ready',
   return response.status === 200;
 }
 
-/** Connects to NATS for health polling (no reconnects: a test wants to see a dead server). */
-export function connectForHealthChecks(natsUrl: string): Promise<NatsConnection> {
-  return connect({ servers: natsUrl, reconnect: false, name: 'switchboard-test-health' });
+/** Connects to NATS as the harness for health polling (no reconnects: a test wants to see a dead server). */
+export function connectForHealthChecks(nats: TestNats): Promise<NatsConnection> {
+  return connectAsHarness(nats, { reconnect: false, name: 'switchboard-test-health' });
 }

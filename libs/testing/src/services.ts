@@ -1,7 +1,7 @@
-import { Subjects, type Subject } from '@switchboard/contracts';
+import { BUS_SERVICES, Subjects, type Subject } from '@switchboard/contracts';
 
 /** The five services, as named by their folders under apps/. */
-export const SERVICE_NAMES = ['gateway', 'catalog', 'connection', 'secrets-vault', 'action-executor'] as const;
+export const SERVICE_NAMES = BUS_SERVICES;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** The services that answer only on NATS. */

@@ -1,18 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { describeExit, waitUntil, type ExitStatus, type RunningServer } from '@switchboard/local-infra';
+import { describeExit, waitUntil, type ExitStatus, type RunningNats } from '@switchboard/local-infra';
 import { createTestDatabase, type TestDatabase } from './create-test-database.js';
 import { httpAnswersOk } from './service-health.js';
 import { startOwnNats } from './own-nats.js';
 import { SERVICE_NAMES, type ServiceName } from './services.js';
 import { startService, type ServiceHandle } from './start-service.js';
 import { testLogger } from './test-logger.js';
+import { testNatsOf, type TestNats } from './test-nats.js';
 import { createWorkspaceWithCli, type WorkspaceCredentials } from './workspace-cli.js';
 
 export interface StartPlatformOptions {
   /** Extra environment for every service (over process.env and the platform's own NATS_URL/DATABASE_URL/GATEWAY_PORT). */
   env?: Record<string, string | undefined>;
-  /** Reuse this NATS instead of starting a dedicated nats-server for this platform. */
-  natsUrl?: string;
+  /** Reuse this NATS (and its users' credentials, if it has users) instead of starting a dedicated nats-server for this platform. */
+  nats?: TestNats;
   /** How long the whole platform may take to become ready (default 60 s per step). */
   timeoutMs?: number;
   /** Scripts to run instead of apps/<service>/src/main.ts, for stand-ins in this library's own tests. */
@@ -24,6 +25,8 @@ export interface Platform {
   /** Gateway base URL, e.g. http://127.0.0.1:43117. */
   readonly url: string;
   readonly natsUrl: string;
+  /** The platform's NATS and its users' credentials: each service runs as its own user (natsAccessAs), tests as the harness. */
+  readonly nats: TestNats;
   readonly databaseUrl: string;
   /** The running services; restartService replaces an entry. */
   readonly services: Record<ServiceName, ServiceHandle>;
@@ -85,17 +88,16 @@ async function startPlatformProcesses(options: StartPlatformOptions): Promise<Pl
 
   const services = {} as Record<ServiceName, ServiceHandle>;
   try {
-    const [createdDatabase, startedNats] = await Promise.allSettled([createTestDatabase(), platformNats(options.natsUrl)]);
+    const [createdDatabase, startedNats] = await Promise.allSettled([createTestDatabase(), platformNats(options.nats)]);
     if (createdDatabase.status === 'fulfilled') cleanups.push(() => createdDatabase.value.drop());
     if (startedNats.status === 'fulfilled') cleanups.push(() => startedNats.value.stop());
     if (createdDatabase.status === 'rejected') throw createdDatabase.reason;
     if (startedNats.status === 'rejected') throw startedNats.reason;
     const database: TestDatabase = createdDatabase.value;
-    const nats = startedNats.value;
+    const nats = testNatsOf(startedNats.value);
 
     // A master key per platform keeps the secrets-vault from writing a key file into the repository.
     const env: Record<string, string | undefined> = {
-      NATS_URL: nats.url,
       DATABASE_URL: database.url,
       SWITCHBOARD_MASTER_KEY: randomBytes(32).toString('hex'),
       ...options.env,
@@ -104,7 +106,7 @@ async function startPlatformProcesses(options: StartPlatformOptions): Promise<Pl
     // The gateway needs none of the microservices to start (only /ready asks them), so all five start at once.
     const started = await Promise.allSettled(
       SERVICE_NAMES.map(async (name) => {
-        services[name] = await startService(name, { env, timeoutMs, entryPoint: options.entryPoints?.[name] });
+        services[name] = await startService(name, { env, nats, timeoutMs, entryPoint: options.entryPoints?.[name] });
       }),
     );
     const failed = started.filter((result) => result.status === 'rejected').map((result) => result.reason as unknown);
@@ -122,6 +124,7 @@ async function startPlatformProcesses(options: StartPlatformOptions): Promise<Pl
     return {
       url,
       natsUrl: nats.url,
+      nats,
       databaseUrl: database.url,
       services,
       createWorkspace: (name) => createWorkspaceWithCli(services.gateway.env, name),
@@ -130,7 +133,7 @@ async function startPlatformProcesses(options: StartPlatformOptions): Promise<Pl
         const previous = services[name];
         // A process still running would be left behind once its entry is replaced, and keep the test run alive.
         if (previous.exitStatus() === undefined) await previous.stop();
-        services[name] = await startService(name, { env: { ...previous.env, ...env }, timeoutMs, entryPoint: options.entryPoints?.[name] });
+        services[name] = await startService(name, { env: { ...previous.env, ...env }, nats, timeoutMs, entryPoint: options.entryPoints?.[name] });
         return services[name];
       },
       stop: cleanUp,
@@ -141,8 +144,8 @@ async function startPlatformProcesses(options: StartPlatformOptions): Promise<Pl
   }
 }
 
-function platformNats(natsUrl: string | undefined): Promise<RunningServer> {
-  return natsUrl ? Promise.resolve({ url: natsUrl, startedByUs: false, stop: () => Promise.resolve() }) : startOwnNats();
+function platformNats(nats: TestNats | undefined): Promise<RunningNats> {
+  return nats ? Promise.resolve({ ...nats, startedByUs: false, stop: () => Promise.resolve() }) : startOwnNats();
 }
 
 function firstExit(services: Partial<Record<ServiceName, ServiceHandle>>): Error | undefined {

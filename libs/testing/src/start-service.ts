@@ -1,17 +1,21 @@
-import { compiledNodeArgs, compiledNodeEnv, describeExit, findFreePort, spawnChild, waitUntil, type ExitStatus } from '@switchboard/local-infra';
+import { compiledNodeArgs, compiledNodeEnv, describeExit, findFreePort, natsUserEnvironment, spawnChild, waitUntil, type ExitStatus } from '@switchboard/local-infra';
 import { REPO_ROOT } from './repo-root.js';
 import { connectForHealthChecks, httpAnswersOk, microserviceIsHealthy } from './service-health.js';
 import { serviceEntryPoint, type ServiceName } from './services.js';
 import { testLogsEnabled } from './test-logger.js';
+import { sharedTestNats, TEST_NATS_CREDENTIALS_VARIABLE, type TestNats } from './test-nats.js';
 
 const LOG_TAIL_LINES = 40;
 
 export interface StartServiceOptions {
   /**
    * Environment over process.env; NATS_URL and DATABASE_URL default to the test infrastructure's, GATEWAY_PORT (the
-   * gateway) and OPS_PORT (the others) to a free port, so that replicas started side by side never collide.
+   * gateway) and OPS_PORT (the others) to a free port, so that replicas started side by side never collide. A NATS_URL
+   * given here wins over `nats.url` (a relay in front of that server, say).
    */
   env?: Record<string, string | undefined>;
+  /** The NATS the service connects to, as its own user (NATS_USER, NATS_PASSWORD); the jest run's by default. */
+  nats?: TestNats;
   /** How long the service may take to become healthy (default 60 s). */
   timeoutMs?: number;
   /** Script to run instead of apps/<service>/src/main.ts (absolute or relative to the repo root); for stand-ins in tests. */
@@ -46,7 +50,8 @@ export interface ServiceHandle {
  * healthy: a microservice answers its NATS health subject with status ok, the gateway answers GET /health with 200.
  */
 export async function startService(name: ServiceName, options: StartServiceOptions = {}): Promise<ServiceHandle> {
-  const env = await serviceEnvironment(name, options.env);
+  const nats = options.nats ?? sharedTestNats();
+  const env = await serviceEnvironment(name, nats, options.env);
   const url = name === 'gateway' ? `http://${env.GATEWAY_HOST}:${env.GATEWAY_PORT}` : undefined;
   const opsUrl = name === 'gateway' ? undefined : `http://127.0.0.1:${env.OPS_PORT}`;
   const entryPoint = options.entryPoint ?? serviceEntryPoint(name);
@@ -81,7 +86,7 @@ export async function startService(name: ServiceName, options: StartServiceOptio
   };
 
   try {
-    await waitUntilHealthy(name, env, url, options.timeoutMs ?? 60_000, () => child.exitStatus());
+    await waitUntilHealthy(name, { ...nats, url: env.NATS_URL }, url, options.timeoutMs ?? 60_000, () => child.exitStatus());
   } catch (error) {
     await child.kill();
     const reason = error instanceof Error ? error.message : String(error);
@@ -90,9 +95,18 @@ export async function startService(name: ServiceName, options: StartServiceOptio
   return handle;
 }
 
-async function serviceEnvironment(name: ServiceName, overrides: Record<string, string | undefined> = {}): Promise<Record<string, string>> {
-  // SWITCHBOARD_SERVICE tells a stand-in script which service it plays; the real services ignore it.
-  const merged: Record<string, string | undefined> = { ...compiledNodeEnv(REPO_ROOT), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...overrides, SWITCHBOARD_SERVICE: name };
+async function serviceEnvironment(name: ServiceName, nats: TestNats, overrides: Record<string, string | undefined> = {}): Promise<Record<string, string>> {
+  // SWITCHBOARD_SERVICE tells a stand-in script which service it plays; the real services ignore it. The other users'
+  // passwords are not the service's business.
+  const merged: Record<string, string | undefined> = {
+    ...compiledNodeEnv(REPO_ROOT),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    NATS_URL: nats.url,
+    ...natsUserEnvironment(nats.credentials?.[name]),
+    ...overrides,
+    SWITCHBOARD_SERVICE: name,
+    [TEST_NATS_CREDENTIALS_VARIABLE]: undefined,
+  };
   if (name === 'gateway') {
     merged.GATEWAY_HOST ??= '127.0.0.1';
     merged.GATEWAY_PORT ??= String(await findFreePort());
@@ -107,7 +121,7 @@ async function serviceEnvironment(name: ServiceName, overrides: Record<string, s
 
 async function waitUntilHealthy(
   name: ServiceName,
-  env: Record<string, string>,
+  nats: TestNats,
   url: string | undefined,
   timeoutMs: number,
   exitStatus: () => ExitStatus | undefined,
@@ -122,7 +136,7 @@ async function waitUntilHealthy(
     await waitUntil(() => httpAnswersOk(url, '/health'), { what, timeoutMs, intervalMs: 200, failFast });
     return;
   }
-  const connection = await connectForHealthChecks(env.NATS_URL);
+  const connection = await connectForHealthChecks(nats);
   try {
     await waitUntil(() => microserviceIsHealthy(connection, name), { what, timeoutMs, intervalMs: 200, failFast });
   } finally {

@@ -1,6 +1,6 @@
 // Baseline (b), back half: answers each NATS request by POSTing its payload to the upstream with undici and replying
 // with the upstream's body (empty when the call failed). The same connection limit as the real executor's default (50 per origin); no checks.
-// Env: NATS_URL, BENCH_UPSTREAM_URL, BENCH_API_KEY. Prints `ready` on stdout once subscribed.
+// Env: NATS_URL (NATS_USER, NATS_PASSWORD when it has users), BENCH_UPSTREAM_URL, BENCH_API_KEY. Prints `ready` on stdout once subscribed.
 import { connect, type Msg } from '@nats-io/transport-node';
 import { Pool } from 'undici';
 import { BASELINE_QUEUE, BASELINE_RUN_SUBJECT } from './baseline-subject.js';
@@ -25,7 +25,7 @@ async function callUpstream(message: Msg): Promise<void> {
   }
 }
 
-const nats = await connect({ servers: NATS_URL, name: 'bench-bare-executor' });
+const nats = await connect({ servers: NATS_URL, user: process.env.NATS_USER, pass: process.env.NATS_PASSWORD, name: 'bench-bare-executor' });
 nats.subscribe(BASELINE_RUN_SUBJECT, {
   queue: BASELINE_QUEUE,
   callback: (error, message) => {

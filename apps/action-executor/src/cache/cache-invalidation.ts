@@ -1,13 +1,13 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { Events } from '@switchboard/contracts';
+import { BUS_USAGE, Events } from '@switchboard/contracts';
 import { NATS_CONNECTION, onConnectionChanges } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
 import { OAUTH_REFRESH_ACTOR } from '../runs/oauth/refresh-token-write-back.js';
 import { ExecutorCaches } from './executor-caches.js';
 
 // Every replica must hear every change, so these are plain subscriptions, outside the queue group.
-const CHANGE_SUBJECTS = ['events.connection.>', 'events.catalog.>', 'events.secrets.>'];
+const CHANGE_SUBJECTS = BUS_USAGE['action-executor'].listensTo;
 const CATALOG_EVENTS = 'events.catalog.';
 
 /**

@@ -1,6 +1,6 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Events, type WebhookReceiveTarget } from '@switchboard/contracts';
-import { startTcpRelay, waitUntil, type TcpRelay } from '@switchboard/testing';
+import { harnessNatsAccess, natsAccessAs, sharedTestNats, startTcpRelay, waitUntil, type TcpRelay } from '@switchboard/testing';
 import type { PinoLogger } from 'nestjs-pino';
 import { AccessTokenCache } from '../../src/cache/access-token.cache.js';
 import { ActionCache, type CatalogAction } from '../../src/cache/action.cache.js';
@@ -26,10 +26,12 @@ describe('CacheInvalidation', () => {
   const forwardingSecrets = new ForwardingSecretCache(60_000, 100);
 
   beforeAll(async () => {
-    // Through a relay the connection-loss case cuts; the events go straight to NATS.
-    relay = await startTcpRelay(process.env.NATS_URL ?? '');
-    nats = await connect({ servers: relay.url, reconnectTimeWait: 50, maxReconnectAttempts: -1 });
-    events = await connect({ servers: process.env.NATS_URL });
+    // As the executor, through a relay the connection-loss case cuts; the events go straight to NATS, from the harness.
+    const executor = natsAccessAs(sharedTestNats(), 'action-executor');
+    relay = await startTcpRelay(executor.url);
+    nats = await connect({ servers: relay.url, user: executor.user, pass: executor.password, inboxPrefix: executor.inboxPrefix, reconnectTimeWait: 50, maxReconnectAttempts: -1 });
+    const harness = harnessNatsAccess();
+    events = await connect({ servers: harness.url, user: harness.user, pass: harness.password });
     const logger = { warn: () => undefined, info: () => undefined } as unknown as PinoLogger;
     invalidation = new CacheInvalidation(nats, new ExecutorCaches(actions, plans, secrets, accessTokens, receiveTargets, forwardingSecrets), logger);
     invalidation.onApplicationBootstrap();

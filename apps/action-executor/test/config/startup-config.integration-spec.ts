@@ -1,9 +1,9 @@
-import { createTestDatabase, rejectionOf, type RunningServer, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningNats, startOwnNats, startService, type TestDatabase } from '@switchboard/testing';
 import pg from 'pg';
 
 describe('action-executor start-up with wrong settings', () => {
   let database: TestDatabase;
-  let natsServer: RunningServer;
+  let natsServer: RunningNats;
 
   beforeAll(async () => {
     [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
@@ -17,7 +17,8 @@ describe('action-executor start-up with wrong settings', () => {
   it('lists every wrong setting of every config class at once and exits 1 before migrating or connecting anything', async () => {
     const failure = await rejectionOf(
       startService('action-executor', {
-        env: { DATABASE_URL: database.url, NATS_URL: natsServer.url, NATS_REQUEST_TIMEOUT_MS: '1', OUTBOUND_MAX_ATTEMPTS: '0', DISPATCH_MAX_ATTEMPTS: 'many' },
+        nats: natsServer,
+        env: { DATABASE_URL: database.url, NATS_REQUEST_TIMEOUT_MS: '1', OUTBOUND_MAX_ATTEMPTS: '0', DISPATCH_MAX_ATTEMPTS: 'many' },
       }),
       Error,
     );
@@ -46,7 +47,7 @@ describe('action-executor start-up with wrong settings', () => {
 
   it("refuses at connect a body limit larger than a reply fits in the NATS server's max_payload", async () => {
     const failure = await rejectionOf(
-      startService('action-executor', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url, OUTBOUND_MAX_RESPONSE_BYTES: '10485760' } }),
+      startService('action-executor', { nats: natsServer, env: { DATABASE_URL: database.url, OUTBOUND_MAX_RESPONSE_BYTES: '10485760' } }),
       Error,
     );
 

@@ -4,6 +4,7 @@ import { connectNats, IMPORT_DOCUMENT_MAX_BYTES, ImportDocumentStore } from '@sw
 import { ImportDocumentFetchService } from '../../src/import-document/import-document-fetch.service.js';
 import { OutboundClient, type OutboundClientOptions } from '../../src/outbound/outbound-request.js';
 import { startLocalUpstream, type LocalUpstream } from '../outbound/local-upstream.js';
+import { natsAccessAs, sharedTestNats } from '@switchboard/testing';
 
 // A reply-sized client limit, as the executor runs with: documents must pass it, run replies must not.
 const clientOptions: OutboundClientOptions = {
@@ -28,7 +29,7 @@ describe('ImportDocumentFetchService over real NATS and a local server', () => {
   };
 
   beforeAll(async () => {
-    connection = await connectNats(process.env.NATS_URL ?? '', 'import-document-fetch-spec');
+    connection = await connectNats(natsAccessAs(sharedTestNats(), 'action-executor'), 'import-document-fetch-spec');
     store = await ImportDocumentStore.open(connection);
     upstream = await startLocalUpstream((request, response) => {
       if (request.path !== '/openapi.yaml') return void response.writeHead(404).end();

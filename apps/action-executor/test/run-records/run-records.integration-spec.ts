@@ -1,14 +1,14 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, Subjects, type RunRecordView } from '@switchboard/contracts';
 import { connectNats, DomainError, NatsRequester } from '@switchboard/platform';
-import { createTestDatabase, rejectionOf, type RunningServer, type ServiceHandle, startOwnNats, startService, type TestDatabase, waitUntil } from '@switchboard/testing';
+import { createTestDatabase, rejectionOf, type RunningNats, type ServiceHandle, startOwnNats, startService, type TestDatabase, waitUntil, harnessNatsAccess } from '@switchboard/testing';
 import pg from 'pg';
 
 // The executor alone: with no connection service to ask, every run fails at once with service_unavailable, which is
 // all these tests need: a run that ends, and a record of it.
 describe('The action-executor’s run records over real NATS and PostgreSQL', () => {
   let database: TestDatabase;
-  let natsServer: RunningServer;
+  let natsServer: RunningNats;
   let executor: ServiceHandle | undefined;
   let connection: NatsConnection;
   let nats: NatsRequester;
@@ -17,8 +17,8 @@ describe('The action-executor’s run records over real NATS and PostgreSQL', ()
 
   beforeAll(async () => {
     [database, natsServer] = await Promise.all([createTestDatabase(), startOwnNats()]);
-    executor = await startService('action-executor', { env: { DATABASE_URL: database.url, NATS_URL: natsServer.url } });
-    connection = await connectNats(executor.env.NATS_URL ?? '', 'run-records-integration-spec');
+    executor = await startService('action-executor', { nats: natsServer, env: { DATABASE_URL: database.url } });
+    connection = await connectNats(harnessNatsAccess(natsServer), 'run-records-integration-spec');
     nats = new NatsRequester(connection, 5000);
   });
 

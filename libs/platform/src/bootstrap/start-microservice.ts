@@ -4,16 +4,17 @@ import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { ClassConstructor } from 'class-transformer';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { Subject } from '@switchboard/contracts';
+import { busInboxPrefix, type BusService, type Subject } from '@switchboard/contracts';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { ConfigModule } from '../config/config.module.js';
 import { loadConfigsOrExit } from '../config/load-config.js';
-import { MicroserviceConfig } from '../config/service.config.js';
+import { MicroserviceConfig, serviceNatsAccess } from '../config/service.config.js';
 import { serviceDataSourceOptions, type ServiceDatabase } from '../database/database.options.js';
 import { runMigrations } from '../database/run-migrations.js';
 import { ServiceHealthModule } from '../health/health.module.js';
 import { platformLoggerModule } from '../logging/logger.module.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
+import { natsConnectionOptions } from '../messaging/nats-connection.js';
 import { MetricsModule } from '../operations/metrics.module.js';
 import { OpsModule } from '../operations/ops.module.js';
 import { ReadinessModule } from '../operations/readiness.module.js';
@@ -25,8 +26,8 @@ import { MESSAGE_ENVELOPE_LEVELS } from '../validation/nesting-depth.js';
 const INNER_REQUEST_TIMEOUT_SHARE = 0.6;
 
 export interface MicroserviceDefinition {
-  /** Service name used in logs and NATS connection names. */
-  service: string;
+  /** Service name used in logs, NATS connection names and its NATS inbox prefix. */
+  service: BusService;
   /** Queue group shared by every replica. */
   queue: string;
   healthSubject: Subject;
@@ -42,14 +43,10 @@ export interface MicroserviceDefinition {
  */
 export async function startMicroservice(definition: MicroserviceDefinition): Promise<void> {
   const [config, ...featureConfigs] = loadConfigsOrExit([MicroserviceConfig, ...definition.configs]);
-  const strategy = new ServiceNatsServer({
-    servers: config.NATS_URL.split(','),
-    queue: definition.queue,
-    name: definition.service,
-    maxReconnectAttempts: -1,
-    noAsyncTraces: true,
-  });
   const dataSourceOptions = serviceDataSourceOptions(config.DATABASE_URL, definition.database);
+  const nats = serviceNatsAccess(config, busInboxPrefix(definition.service));
+  // Made before the module, whose readiness check pings the connection this strategy will open.
+  const strategy = new ServiceNatsServer({ ...natsConnectionOptions(nats, definition.service), queue: definition.queue });
   await runMigrations(dataSourceOptions);
 
   @Module({
@@ -58,7 +55,7 @@ export async function startMicroservice(definition: MicroserviceDefinition): Pro
       platformLoggerModule(definition.service, config.LOG_LEVEL),
       TypeOrmModule.forRoot(dataSourceOptions),
       MessagingModule.forRoot({
-        natsUrl: config.NATS_URL,
+        nats,
         clientName: `${definition.service}-client`,
         // A service asked by the gateway must give up on its own calls before the gateway gives up on it,
         // or it could still commit a write the caller was already told timed out.

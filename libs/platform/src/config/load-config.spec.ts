@@ -25,6 +25,12 @@ describe('loadConfig', () => {
     expect(loadConfig(ServiceConfig, { NATS_REQUEST_TIMEOUT_MS: '750' }).NATS_REQUEST_TIMEOUT_MS).toBe(750);
   });
 
+  it('takes a NATS user with its password, and refuses either without the other', () => {
+    expect(loadConfig(ServiceConfig, { NATS_USER: 'gateway', NATS_PASSWORD: '12345' })).toMatchObject({ NATS_USER: 'gateway', NATS_PASSWORD: '12345' });
+    expect(() => loadConfig(ServiceConfig, { NATS_USER: 'gateway' })).toThrow(/NATS_PASSWORD: NATS_PASSWORD must be set when NATS_USER is/);
+    expect(() => loadConfig(ServiceConfig, { NATS_PASSWORD: 'secret' })).toThrow(/NATS_USER: NATS_USER must be set when NATS_PASSWORD is/);
+  });
+
   it('stops with every invalid setting listed', () => {
     expect(() => loadConfig(ServiceConfig, { NATS_URL: 'http://x', LOG_LEVEL: 'loud' })).toThrow(
       /Invalid environment variables:\n {2}NATS_URL: .*\n {2}LOG_LEVEL: /,

@@ -1,9 +1,21 @@
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import type { NatsAccess } from '../messaging/nats-connection.js';
 
 /** Settings every service reads; each has a default for local use. */
 export class ServiceConfig {
   @Matches(/^(nats|tls|wss?):\/\/.+/, { message: 'NATS_URL must be a nats:// URL' })
   NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  /** The NATS user this service connects as, when the server has users (one per service, each with its permissions). */
+  @IsString()
+  @ValidateIf((config: ServiceConfig) => config.NATS_PASSWORD !== '')
+  @IsNotEmpty({ message: 'NATS_USER must be set when NATS_PASSWORD is' })
+  NATS_USER: string = '';
+
+  @IsString()
+  @ValidateIf((config: ServiceConfig) => config.NATS_USER !== '')
+  @IsNotEmpty({ message: 'NATS_PASSWORD must be set when NATS_USER is' })
+  NATS_PASSWORD: string = '';
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres:postgres@127.0.0.1:5432/switchboard';
@@ -30,4 +42,9 @@ export class MicroserviceConfig extends ServiceConfig {
   @Min(0)
   @Max(65535)
   OPS_PORT: number = 9400;
+}
+
+/** How a service reaches NATS: the server, the service's own user, and its own inbox prefix. */
+export function serviceNatsAccess(config: ServiceConfig, inboxPrefix: string): NatsAccess {
+  return { url: config.NATS_URL, user: config.NATS_USER || undefined, password: config.NATS_PASSWORD || undefined, inboxPrefix };
 }

@@ -1,13 +1,16 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode } from '@switchboard/contracts';
-import { connectNats } from '../messaging/nats-connection.js';
+import { connectNats, type NatsAccess } from '../messaging/nats-connection.js';
 import { IMPORT_DOCUMENT_MAX_BYTES, ImportDocumentStore } from './import-document-store.js';
+
+// The jest run's NATS, as the harness user the global setup hands the tests (this library cannot import the harness).
+const JEST_RUN_NATS: NatsAccess = { url: process.env.NATS_URL ?? '', user: process.env.NATS_USER, password: process.env.NATS_PASSWORD };
 
 describe('ImportDocumentStore over real NATS', () => {
   let connection: NatsConnection;
 
   beforeAll(async () => {
-    connection = await connectNats(process.env.NATS_URL ?? '', 'import-document-store-spec');
+    connection = await connectNats(JEST_RUN_NATS, 'import-document-store-spec');
   });
 
   afterAll(async () => {

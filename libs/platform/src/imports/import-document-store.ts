@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Objm, type ObjectStore } from '@nats-io/obj';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
-import { ErrorCode } from '@switchboard/contracts';
+import { ErrorCode, ObjectStores } from '@switchboard/contracts';
 import { DomainError } from '../errors/domain-error.js';
 
 /** The largest API document an import accepts, counted in bytes before anything parses it. */
 export const IMPORT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The JetStream Object Store bucket that carries API documents between the services. */
-export const IMPORT_DOCUMENT_BUCKET = 'import-documents';
+export const IMPORT_DOCUMENT_BUCKET = ObjectStores.ImportDocuments;
 
 /** How long a stored document stays: long enough for a user to read a preview and commit it. */
 export const IMPORT_DOCUMENT_TTL_MS = 60 * 60 * 1000;

@@ -1,13 +1,13 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { connectNats } from './nats-connection.js';
+import { connectNats, type NatsAccess } from './nats-connection.js';
 import { NatsRequester } from './nats-requester.js';
 import { EventPublisher } from './event-publisher.js';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 
 export interface MessagingOptions {
-  natsUrl: string;
+  nats: NatsAccess;
   clientName: string;
   requestTimeoutMs: number;
 }
@@ -22,7 +22,7 @@ export class MessagingModule implements OnApplicationShutdown {
     return {
       module: MessagingModule,
       providers: [
-        { provide: NATS_CONNECTION, useFactory: () => connectNats(options.natsUrl, options.clientName) },
+        { provide: NATS_CONNECTION, useFactory: () => connectNats(options.nats, options.clientName) },
         { provide: NatsRequester, useFactory: (nc: NatsConnection) => new NatsRequester(nc, options.requestTimeoutMs), inject: [NATS_CONNECTION] },
         { provide: EventPublisher, useFactory: (nc: NatsConnection) => new EventPublisher(nc), inject: [NATS_CONNECTION] },
       ],

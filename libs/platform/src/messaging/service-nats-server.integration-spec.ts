@@ -2,16 +2,19 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, type Subject } from '@switchboard/contracts';
 import { throwError } from 'rxjs';
 import { DomainError } from '../errors/domain-error.js';
-import { connectNats } from './nats-connection.js';
+import { connectNats, natsConnectionOptions, type NatsAccess } from './nats-connection.js';
 import { NatsRequester } from './nats-requester.js';
 import { ServiceNatsServer } from './service-nats-server.js';
+
+// The jest run's NATS, as the harness user the global setup hands the tests (this library cannot import the harness).
+const JEST_RUN_NATS: NatsAccess = { url: process.env.NATS_URL ?? '', user: process.env.NATS_USER, password: process.env.NATS_PASSWORD };
 
 // A subject of this spec alone, so that no service answers it.
 const SUBJECT = `reply-size-spec.${process.pid}` as Subject;
 const REFUSING_SUBJECT = `reply-size-spec.${process.pid}.refusing` as Subject;
 
 describe('ServiceNatsServer over real NATS', () => {
-  const server = new ServiceNatsServer({ servers: [process.env.NATS_URL ?? ''], queue: 'reply-size-spec' });
+  const server = new ServiceNatsServer({ ...natsConnectionOptions(JEST_RUN_NATS, 'reply-size-spec'), queue: 'reply-size-spec' });
   let connection: NatsConnection;
   let replyChars = 0;
 
@@ -20,7 +23,7 @@ describe('ServiceNatsServer over real NATS', () => {
     // What Nest's handler wrapper returns when RpcErrorFilter has turned a throw into its error body.
     server.addHandler(REFUSING_SUBJECT, () => Promise.resolve(throwError(() => new DomainError(ErrorCode.ProductNotFound, 'No such product', {}).toBody())), false);
     await new Promise<void>((resolve, reject) => void server.listen((error?: unknown) => (error ? reject(new Error('The NATS server did not start', { cause: error })) : resolve())));
-    connection = await connectNats(process.env.NATS_URL ?? '', 'reply-size-spec');
+    connection = await connectNats(JEST_RUN_NATS, 'reply-size-spec');
   });
 
   afterAll(async () => {

@@ -28,7 +28,8 @@ try {
   process.once('SIGINT', () => void stop());
   process.stdin.once('end', () => void stop());
   process.stdin.resume();
-  process.stdout.write(`${JSON.stringify({ natsUrl: infrastructure.natsUrl, databaseUrl: infrastructure.databaseUrl })}\n`);
+  const { natsUrl, natsCredentials, databaseUrl } = infrastructure;
+  process.stdout.write(`${JSON.stringify({ natsUrl, natsCredentials, databaseUrl })}\n`);
 } catch (error) {
   process.stderr.write(`Could not start the test infrastructure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);

@@ -2,10 +2,17 @@
 // microservice health subject answers over NATS, else 503.
 import { createServer } from 'node:http';
 import { connect } from '@nats-io/transport-node';
-import { Subjects } from '@switchboard/contracts';
+import { busInboxPrefix, Subjects } from '@switchboard/contracts';
+import type { ServiceName } from '../services.js';
 
 const subjects = [Subjects.CatalogHealthCheck, Subjects.ConnectionHealthCheck, Subjects.SecretsHealthCheck, Subjects.ActionsHealthCheck];
-const connection = await connect({ servers: process.env.NATS_URL });
+// As the service it plays: its NATS user (when the server has users) and its own inbox.
+const connection = await connect({
+  servers: process.env.NATS_URL,
+  user: process.env.NATS_USER,
+  pass: process.env.NATS_PASSWORD,
+  inboxPrefix: busInboxPrefix(process.env.SWITCHBOARD_SERVICE as ServiceName),
+});
 
 async function everyServiceAnswers(): Promise<boolean> {
   const replies = await Promise.allSettled(subjects.map((subject) => connection.request(subject, JSON.stringify({ pattern: subject, data: {}, id: subject }), { timeout: 500 })));

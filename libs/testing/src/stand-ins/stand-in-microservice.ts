@@ -2,7 +2,8 @@
 // (SWITCHBOARD_SERVICE, set by startService) in NestJS's NATS wire format.
 // STAND_IN_BEHAVIOUR=crash exits at once with code 3; =unhealthy answers with status "error".
 import { connect } from '@nats-io/transport-node';
-import { HEALTH_SUBJECTS, type MicroserviceName } from '../services.js';
+import { busInboxPrefix } from '@switchboard/contracts';
+import { HEALTH_SUBJECTS, type MicroserviceName, type ServiceName } from '../services.js';
 
 const behaviour = process.env.STAND_IN_BEHAVIOUR ?? 'healthy';
 const subject = HEALTH_SUBJECTS[process.env.SWITCHBOARD_SERVICE as MicroserviceName];
@@ -12,7 +13,13 @@ if (behaviour === 'crash') {
   process.exit(3);
 }
 
-const connection = await connect({ servers: process.env.NATS_URL });
+// As the service it plays: its NATS user (when the server has users) and its own inbox.
+const connection = await connect({
+  servers: process.env.NATS_URL,
+  user: process.env.NATS_USER,
+  pass: process.env.NATS_PASSWORD,
+  inboxPrefix: busInboxPrefix(process.env.SWITCHBOARD_SERVICE as ServiceName),
+});
 connection.subscribe(subject, {
   callback: (error, message) => {
     if (error) throw error;
