@@ -5,6 +5,7 @@ import { CacheConfig } from './cache/cache.config.js';
 import { actionExecutorDatabase } from './database/action-executor.database.js';
 import { DispatchConfig } from './dispatch/dispatch.config.js';
 import { DispatchModule } from './dispatch/dispatch.module.js';
+import { JetStreamConfig } from './jetstream/jetstream.config.js';
 import { ImportDocumentModule } from './import-document/import-document.module.js';
 import { IntegrationFetchModule } from './integration-fetch/integration-fetch.module.js';
 import { OutboundAddressCheckModule } from './outbound-address-check/outbound-address-check.module.js';
@@ -22,6 +23,6 @@ await startMicroservice({
   queue: QueueGroups.ActionExecutor,
   healthSubject: Subjects.ActionsHealthCheck,
   database: actionExecutorDatabase,
-  configs: [OutboundConfig, RunsConfig, OAuthConfig, RunRecordsConfig, DispatchConfig, CacheConfig, WebhooksConfig],
+  configs: [OutboundConfig, RunsConfig, OAuthConfig, RunRecordsConfig, DispatchConfig, CacheConfig, WebhooksConfig, JetStreamConfig],
   features: [RunsModule, IntegrationFetchModule, ImportDocumentModule, DispatchModule, OutboundAddressCheckModule, WebhooksModule, WebhookEventsModule],
 });

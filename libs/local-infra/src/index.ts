@@ -13,6 +13,7 @@ export { ensurePostgres, type EnsurePostgresOptions } from './ensure-postgres.js
 export { findLocalPostgres, LOCAL_DATABASE_URL } from './local-postgres.js';
 export { localDataDir } from './data-dir.js';
 export { natsAnswers } from './nats-probe.js';
+export { startNatsCluster, type NatsCluster, type NatsClusterOptions, type NatsNode } from './nats-cluster.js';
 export { ensureDatabase, postgresAnswers, withPostgresClient } from './postgres-client.js';
 export { postgresUrl, redactPassword, withDatabase, type PostgresAddress } from './postgres-url.js';
 export { choosePort, findFreePort, isPortFree } from './free-port.js';

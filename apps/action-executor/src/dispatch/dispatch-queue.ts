@@ -4,6 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, Streams, type DispatchedRunMessage } from '@switchboard/contracts';
 import { DomainError, NATS_CONNECTION } from '@switchboard/platform';
 import { PinoLogger } from 'nestjs-pino';
+import { JetStreamConfig } from '../jetstream/jetstream.config.js';
 import { WorkQueueClient } from '../jetstream/work-queue-client.js';
 import type { PulledQueue } from '../jetstream/stream-puller.js';
 import { DispatchConfig } from './dispatch.config.js';
@@ -22,9 +23,10 @@ export class DispatchQueue implements PulledQueue {
   constructor(
     @Inject(NATS_CONNECTION) nats: NatsConnection,
     config: DispatchConfig,
+    jetstream: JetStreamConfig,
     private readonly logger: PinoLogger,
   ) {
-    this.#client = new WorkQueueClient(nats, STREAM, config.DISPATCH_ACK_WAIT_MS);
+    this.#client = new WorkQueueClient(nats, STREAM, config.DISPATCH_ACK_WAIT_MS, jetstream.JETSTREAM_REPLICAS);
   }
 
   ensure(options: { again?: boolean } = {}): Promise<void> {

@@ -11,6 +11,7 @@ export class WorkQueueClient {
     private readonly nats: NatsConnection,
     private readonly queue: WorkQueue,
     private readonly ackWaitMs: number,
+    private readonly replicas: number,
   ) {
     this.#js = jetstream(nats);
   }
@@ -40,7 +41,7 @@ export class WorkQueueClient {
 
   async #setUp(): Promise<void> {
     try {
-      await ensureWorkQueue(await jetstreamManager(this.nats), this.queue, this.ackWaitMs);
+      await ensureWorkQueue(await jetstreamManager(this.nats), this.queue, this.ackWaitMs, this.replicas);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`The stream ${this.queue.name} could not be set up on NATS (it needs JetStream: nats-server -js): ${reason}`, { cause: error });

@@ -26,12 +26,13 @@ const STREAM_NAME_IN_USE = 10058;
  * File storage, so queued work survives a NATS restart; work-queue retention, so a message leaves the stream once an
  * executor has acknowledged it and no sooner.
  */
-export function workQueueStreamConfig(queue: WorkQueue): Partial<StreamConfig> & { name: string } {
+export function workQueueStreamConfig(queue: WorkQueue, replicas = 1): Partial<StreamConfig> & { name: string } {
   return {
     name: queue.name,
     subjects: [...queue.subjects],
     retention: RetentionPolicy.Workqueue,
     storage: StorageType.File,
+    num_replicas: replicas,
     // Publishes carry the work's id as their message id: a publish retried within this window is stored once.
     duplicate_window: nanos(2 * 60_000),
   };
@@ -57,8 +58,8 @@ export function workQueueConsumerConfig(queue: WorkQueue, ackWaitMs: number): Pa
  * Creates the stream and its consumer, or brings them to this executor's settings: every replica runs it at start,
  * in any order, so each step is idempotent. Replicas started with different settings leave the last one's in force.
  */
-export async function ensureWorkQueue(manager: JetStreamManager, queue: WorkQueue, ackWaitMs: number): Promise<void> {
-  const stream = workQueueStreamConfig(queue);
+export async function ensureWorkQueue(manager: JetStreamManager, queue: WorkQueue, ackWaitMs: number, replicas = 1): Promise<void> {
+  const stream = workQueueStreamConfig(queue, replicas);
   try {
     // Adding a stream that exists with the same configuration succeeds; with another, it is refused and updated.
     await manager.streams.add(stream);

@@ -4,6 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { Streams, type WebhookDeliveryMessage } from '@switchboard/contracts';
 import { NATS_CONNECTION } from '@switchboard/platform';
 import type { PulledQueue } from '../jetstream/stream-puller.js';
+import { JetStreamConfig } from '../jetstream/jetstream.config.js';
 import { WorkQueueClient } from '../jetstream/work-queue-client.js';
 import { WebhooksConfig } from './webhooks.config.js';
 
@@ -17,8 +18,8 @@ const PUBLISH_TIMEOUT_MS = 2000;
 export class WebhookDeliveryQueue implements PulledQueue {
   readonly #client: WorkQueueClient;
 
-  constructor(@Inject(NATS_CONNECTION) nats: NatsConnection, config: WebhooksConfig) {
-    this.#client = new WorkQueueClient(nats, STREAM, config.WEBHOOK_DELIVERY_ACK_WAIT_MS);
+  constructor(@Inject(NATS_CONNECTION) nats: NatsConnection, config: WebhooksConfig, jetstream: JetStreamConfig) {
+    this.#client = new WorkQueueClient(nats, STREAM, config.WEBHOOK_DELIVERY_ACK_WAIT_MS, jetstream.JETSTREAM_REPLICAS);
   }
 
   ensure(options: { again?: boolean } = {}): Promise<void> {
