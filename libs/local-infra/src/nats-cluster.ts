@@ -24,7 +24,7 @@ export interface NatsNode {
   isRunning(): boolean;
   /** SIGKILL, as in a crash; resolves once the process is gone. */
   kill(): Promise<void>;
-  /** Starts the node again (same ports, same store) and resolves once it accepts connections. */
+  /** Starts the node again (same ports, same store) and resolves once it accepts connections and its JetStream is current. */
   start(): Promise<void>;
 }
 
@@ -48,9 +48,11 @@ export async function startNatsCluster(options: NatsClusterOptions): Promise<Nat
   const authorization = natsAuthorizationConfig(
     Object.entries(options.users).map(([user, permissions]) => ({ user, password: credentials[user].password, permissions })),
   );
-  const ports = await Promise.all(Array.from({ length: options.size }, async () => ({ client: await findFreePort(), route: await findFreePort() })));
+  const ports = await Promise.all(
+    Array.from({ length: options.size }, async () => ({ client: await findFreePort(), route: await findFreePort(), monitor: await findFreePort() })),
+  );
   const nodes = await Promise.all(
-    ports.map(async ({ client, route }, index) => {
+    ports.map(async ({ client, route, monitor }, index) => {
       const name = `n${index + 1}`;
       const dir = join(root, name);
       await mkdir(join(dir, 'jetstream'), { recursive: true });
@@ -58,13 +60,14 @@ export async function startNatsCluster(options: NatsClusterOptions): Promise<Nat
       const config = [
         `server_name: ${name}`,
         `listen: "127.0.0.1:${client}"`,
+        `http: "127.0.0.1:${monitor}"`,
         `jetstream { store_dir: ${JSON.stringify(join(dir, 'jetstream'))}, max_memory_store: 256MB, max_file_store: 2GB }`,
         `cluster { name: switchboard, listen: "127.0.0.1:${route}", routes: [${routes.join(', ')}] }`,
         authorization,
       ].join('\n');
       const configFile = join(dir, 'nats-server.conf');
       await writeFile(configFile, config, { mode: 0o600 });
-      return clusterNode(name, `nats://127.0.0.1:${client}`, binary, configFile, options.log);
+      return clusterNode(name, `nats://127.0.0.1:${client}`, `http://127.0.0.1:${monitor}/healthz`, binary, configFile, options.log);
     }),
   );
   const stop = async (): Promise<void> => {
@@ -81,7 +84,7 @@ export async function startNatsCluster(options: NatsClusterOptions): Promise<Nat
   return { url: nodes.map((node) => node.url).join(','), nodes, credentials, stop };
 }
 
-function clusterNode(name: string, url: string, binary: string, configFile: string, log: InfraLogger): NatsNode & { stop(): Promise<void> } {
+function clusterNode(name: string, url: string, healthUrl: string, binary: string, configFile: string, log: InfraLogger): NatsNode & { stop(): Promise<void> } {
   let server: ChildHandle | undefined;
   const running = (): boolean => server !== undefined && server.exitStatus() === undefined;
   return {
@@ -101,8 +104,10 @@ function clusterNode(name: string, url: string, binary: string, configFile: stri
         },
       });
       server = started;
-      await waitUntil(() => natsAnswers(url, 500), {
-        what: `nats-server ${name} to accept connections on ${url}`,
+      // /healthz answers 200 once the node's JetStream is current with the cluster (a meta leader is elected, its
+      // streams caught up): accepting connections comes sooner, when JetStream requests still time out.
+      await waitUntil(async () => (await natsAnswers(url, 500)) && (await jetStreamIsCurrent(healthUrl)), {
+        what: `nats-server ${name} to accept connections on ${url} with JetStream current`,
         timeoutMs: 30_000,
         failFast: () => {
           const status = started.exitStatus();
@@ -111,4 +116,10 @@ function clusterNode(name: string, url: string, binary: string, configFile: stri
       });
     },
   };
+}
+
+async function jetStreamIsCurrent(healthUrl: string): Promise<boolean> {
+  const response = await fetch(healthUrl, { signal: AbortSignal.timeout(1_000) }).catch(() => undefined);
+  await response?.body?.cancel();
+  return response?.status === 200;
 }

@@ -1,5 +1,6 @@
 export { createTestDatabase, type TestDatabase } from './create-test-database.js';
 export { startOwnNats } from './own-nats.js';
+export { startTestNatsCluster, type TestNatsCluster } from './test-nats-cluster.js';
 export type { RunningNats, RunningServer } from '@switchboard/local-infra';
 export { connectAsHarness, HARNESS_NATS_USER, harnessNatsAccess, natsAccessAs, sharedTestNats, testNatsUsers, type TestNats } from './test-nats.js';
 export { startService, type ServiceHandle, type StartServiceOptions } from './start-service.js';

@@ -49,5 +49,6 @@ export function natsAccessAs(nats: TestNats, service: ServiceName): NatsAccess {
 /** Connects to a test NATS (the jest run's by default) as the harness, with `options` over the defaults. */
 export function connectAsHarness(nats: TestNats = sharedTestNats(), options: ConnectionOptions = {}): Promise<NatsConnection> {
   const access = harnessNatsAccess(nats);
-  return connect({ servers: access.url, user: access.user, pass: access.password, name: 'switchboard-test-harness', ...options });
+  // A cluster's URL is its nodes' URLs, comma-separated, as NATS_URL takes it.
+  return connect({ servers: access.url.split(','), user: access.user, pass: access.password, name: 'switchboard-test-harness', ...options });
 }
