@@ -30,6 +30,7 @@ export function isRetryable(error: ErrorBody, repeatable: boolean): boolean {
   switch (error.code) {
     case ErrorCode.ConnectionBusy:
     case ErrorCode.ServiceUnavailable:
+    case ErrorCode.DatabaseUnavailable:
     case ErrorCode.ServiceTimeout:
       return true;
     case ErrorCode.UpstreamAuthFailed: {

@@ -50,14 +50,17 @@ export class RunDispatcher {
         dispatchFingerprint: dispatchKey === undefined ? undefined : dispatchFingerprintOf(run),
       }),
     );
-    if (!queued.inserted) return sameRunOrRefusal(queued.existing, run, dispatchKey);
+    const message = { workspace_id: workspaceId, run, dispatched_at: request.sent_at ?? dispatchedAt };
+    if (!queued.inserted) {
+      const reply = sameRunOrRefusal(queued.existing, run, dispatchKey);
+      // The first dispatch may have recorded the run and then died, or lost its commit's answer, before handing it to
+      // the stream: the caller, told of a failure or a timeout, repeats it. Publishing again is safe: the stream stores
+      // a message id once within its duplicate window, and a run that was tried is no longer waiting for a first delivery.
+      if (reply.status === 'queued' && queued.existing.attempts === 0) await this.queue.publish({ ...message, run_id: reply.run_id });
+      return reply;
+    }
     try {
-      await this.queue.publish({
-        workspace_id: workspaceId,
-        run_id: runId,
-        run,
-        dispatched_at: request.sent_at ?? dispatchedAt,
-      });
+      await this.queue.publish({ ...message, run_id: runId });
     } catch (error) {
       // The caller is told nothing was queued, so no record may say otherwise. Should the stream have stored the run
       // after all (its acknowledgement lost), its delivery finds no record and ends without running it; only if an

@@ -54,6 +54,8 @@ export interface DispatchedUnderKey {
   access_tag: string;
   env: string;
   event: string;
+  /** Attempts made so far: none, while it waits for its first delivery (or was never handed to the stream). */
+  attempts: number;
   /** Whether it was dispatched with the same fingerprint: the same action and input. */
   same_request: boolean;
 }
@@ -169,7 +171,7 @@ export class RunRecordStore {
       );
       if (inserted > 0 || row.dispatch_key === null) return { inserted: true };
       const [existing] = await this.dataSource.query<DispatchedUnderKey[]>(
-        `SELECT id, status, product, access_tag, env, event, dispatch_fingerprint IS NOT DISTINCT FROM $3 AS same_request
+        `SELECT id, status, product, access_tag, env, event, attempts, dispatch_fingerprint IS NOT DISTINCT FROM $3 AS same_request
            FROM action_executor.action_runs WHERE workspace_id = $1 AND dispatch_key = $2`,
         [row.workspace_id, row.dispatch_key, row.dispatch_fingerprint],
       );

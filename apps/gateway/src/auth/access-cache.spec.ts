@@ -42,6 +42,15 @@ describe('AccessCache', () => {
     expect([keyReads, memberReads]).toEqual([['nope', 'nope'], ['usr_x', 'usr_x']]);
   });
 
+  it('answers requests waiting on a read that a clear dropped, and reads again for the next one', async () => {
+    const { cache, keyReads } = cacheOf({ hash_1: key }, {});
+    const waiting = cache.key('hash_1');
+    cache.clear();
+    expect((await waiting)?.keyId).toBe('key_1');
+    await cache.key('hash_1');
+    expect(keyReads).toEqual(['hash_1', 'hash_1']);
+  });
+
   it('drops a key by its id, and a member with every key of theirs', async () => {
     const { cache, keyReads, memberReads } = cacheOf({ hash_1: key }, { usr_ada: member });
     await Promise.all([cache.key('hash_1'), cache.member('usr_ada')]);

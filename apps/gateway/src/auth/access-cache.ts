@@ -42,8 +42,11 @@ export class AccessCache {
   ) {
     // lru-cache reads a TTL of 0 as "forever"; the setting's 0 means "always ask the database".
     const ttl = Math.max(1, ttlMs);
-    this.keys = new LRUCache<string, CachedKey>({ max: MAX_CACHED, ttl, fetchMethod: (keyHash) => this.readKey(keyHash) });
-    this.members = new LRUCache<string, CachedMember>({ max: MAX_CACHED, ttl, fetchMethod: (userId) => this.readMember(userId) });
+    // A read under way when its entry is dropped (a change event, a NATS reconnect) still answers the requests waiting
+    // on it, which would otherwise fail with lru-cache's abort; what it read is not stored, so the next request reads again.
+    const options = { max: MAX_CACHED, ttl, ignoreFetchAbort: true };
+    this.keys = new LRUCache<string, CachedKey>({ ...options, fetchMethod: (keyHash) => this.readKey(keyHash) });
+    this.members = new LRUCache<string, CachedMember>({ ...options, fetchMethod: (userId) => this.readMember(userId) });
   }
 
   key(keyHash: string): Promise<CachedKey | undefined> {

@@ -74,6 +74,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.UpstreamAuthFailed:
       return 502;
     case ErrorCode.ServiceUnavailable:
+    case ErrorCode.DatabaseUnavailable:
       return 503;
     case ErrorCode.ServiceTimeout:
     case ErrorCode.UpstreamTimeout:

@@ -29,6 +29,8 @@ export class SessionCache {
       max: MAX_CACHED_SESSIONS,
       // lru-cache reads a TTL of 0 as "forever"; the setting's 0 means "always ask the database".
       ttl: Math.max(1, ttlMs),
+      // A read under way when its session is dropped answers its requests but is not stored (see AccessCache).
+      ignoreFetchAbort: true,
       fetchMethod: (tokenHash) => this.read(tokenHash),
       onInsert: (session, tokenHash) => this.tokenHashes.set(session.id, tokenHash),
       dispose: (session) => this.tokenHashes.delete(session.id),

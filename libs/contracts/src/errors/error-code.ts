@@ -89,6 +89,8 @@ export enum ErrorCode {
   WebhookForwardUrlMissing = 'webhook_forward_url_missing',
   ConnectionBusy = 'connection_busy',
   ServiceUnavailable = 'service_unavailable',
+  /** A service could not reach PostgreSQL (down, restarting, or refusing connections): nothing was written. */
+  DatabaseUnavailable = 'database_unavailable',
   ServiceTimeout = 'service_timeout',
   InternalError = 'internal_error',
 }
