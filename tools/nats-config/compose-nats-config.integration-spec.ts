@@ -17,6 +17,8 @@ interface ComposeService {
 }
 const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
 
+const NATS_NODES = ['nats-1', 'nats-2', 'nats-3'] as const;
+
 // `${NAME:-default}` as docker compose writes a variable with a default.
 function composeVariable(value: string | undefined): { name: string; fallback: string } | undefined {
   const match = /^\$\{([A-Z_]+):-([^}]*)\}$/.exec(value ?? '');
@@ -28,16 +30,32 @@ describe('The NATS configuration docker-compose.yml runs', () => {
     expect(committedConfig).toBe(composeNatsConfig());
   });
 
-  it('is mounted into the nats container, which gets every service password, and each service connects as its own user', () => {
-    const nats = compose.services.nats;
-    expect(nats?.command).toEqual(expect.arrayContaining(['-c', '/etc/nats/switchboard.conf']));
-    expect(nats?.volumes).toContain(`./${COMPOSE_NATS_CONFIG_PATH}:/etc/nats/switchboard.conf:ro`);
-    for (const service of BUS_SERVICES) {
-      const environment = compose.services[service]?.environment ?? {};
-      const password = composeVariable(environment.NATS_PASSWORD);
-      expect([environment.NATS_USER, password?.name]).toEqual([service, composePasswordVariable(service)]);
-      expect(composeVariable(nats?.environment?.[composePasswordVariable(service)])).toEqual(password);
+  it('is mounted into each of the three NATS nodes, which get every service password, and each service connects as its own user', () => {
+    for (const node of NATS_NODES) {
+      const nats = compose.services[node];
+      expect(nats?.command).toEqual(expect.arrayContaining(['-c', '/etc/nats/switchboard.conf']));
+      expect(nats?.volumes).toContain(`./${COMPOSE_NATS_CONFIG_PATH}:/etc/nats/switchboard.conf:ro`);
+      for (const service of BUS_SERVICES) {
+        const environment = compose.services[service]?.environment ?? {};
+        const password = composeVariable(environment.NATS_PASSWORD);
+        expect([environment.NATS_USER, password?.name]).toEqual([service, composePasswordVariable(service)]);
+        expect(composeVariable(nats?.environment?.[composePasswordVariable(service)])).toEqual(password);
+      }
     }
+  });
+
+  it('runs NATS as a cluster of three that every service knows all of, the executors keeping three copies of their streams', () => {
+    const routes = NATS_NODES.map((node) => `nats://${node}:6222`).join(',');
+    for (const node of NATS_NODES) {
+      const command = compose.services[node]?.command ?? [];
+      const option = (name: string): string | undefined => command[command.indexOf(name) + 1];
+      expect([option('--name'), option('--cluster_name'), option('--routes'), option('-sd')]).toEqual([node, 'switchboard', routes, '/data']);
+      expect(compose.services[node]?.volumes).toContain(`${node}-data:/data`);
+    }
+    for (const service of BUS_SERVICES) {
+      expect(compose.services[service]?.environment?.NATS_URL).toBe(NATS_NODES.map((node) => `nats://${node}:4222`).join(','));
+    }
+    expect(compose.services['action-executor']?.environment?.JETSTREAM_REPLICAS).toBe('3');
   });
 
   describe('started by nats-server with the passwords in its environment', () => {
