@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Switchboard } from '@switchboard/sdk';
+import pg from 'pg';
 import { startProductEndpoint, type ProductEndpoint } from '@switchboard/testing';
 import { FAULTS } from './chaos-faults.js';
 import { runLoad, type ChaosTenant, type LoadMix } from './chaos-load.js';
@@ -112,4 +113,19 @@ describe(`Under load on a NATS cluster of three, ${SHAPE.gateways} gateways and 
       expect(row.received).toBeGreaterThan(0);
     }, SHAPE.phaseMs + SETTLE_MS + 120_000);
   }
+
+  it('leaves no half-written work behind: no run still queued or running, no accepted event still waiting for delivery', async () => {
+    const database = new pg.Client({ connectionString: platform.databaseUrl });
+    await database.connect();
+    try {
+      const unfinished = await database.query<{ table: string; status: string; count: string }>(
+        `SELECT 'action_runs' AS table, status, count(*) FROM action_executor.action_runs WHERE status IN ('queued', 'running') GROUP BY status
+         UNION ALL
+         SELECT 'webhook_events', status, count(*) FROM action_executor.webhook_events WHERE status IN ('queued', 'held') GROUP BY status`,
+      );
+      expect(unfinished.rows).toEqual([]);
+    } finally {
+      await database.end();
+    }
+  });
 });
