@@ -1,3 +1,6 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { Streams } from '@switchboard/contracts';
+import { connectAsHarness, type TestNatsCluster } from '@switchboard/testing';
 import type { ChaosPlatform } from './chaos-platform.js';
 import type { ChaosUpstream } from './chaos-upstream.js';
 
@@ -10,10 +13,12 @@ export interface Fault {
 export const FAULTS: readonly Fault[] = [
   { name: 'none (baseline)', inject: () => Promise.resolve(() => Promise.resolve()) },
   {
-    name: 'kill -9 one NATS node',
+    name: 'kill -9 the NATS node leading the dispatch stream',
     async inject(platform) {
-      // Not the first node: the one most clients were told of first is the likeliest to lead.
-      const node = platform.cluster.nodes[1];
+      // The hardest node to lose: the stream must elect a new leader before it stores another run.
+      const leader = await streamLeader(platform.cluster, Streams.ActionsDispatch.name);
+      const node = platform.cluster.nodes.find((candidate) => candidate.name === leader);
+      if (node === undefined) throw new Error(`No node of the cluster leads ${Streams.ActionsDispatch.name} (its leader: ${leader ?? 'none'})`);
       await node.kill();
       return () => node.start();
     },
@@ -49,3 +54,13 @@ export const FAULTS: readonly Fault[] = [
     },
   },
 ];
+
+/** The name of the node that leads `stream` now. */
+async function streamLeader(cluster: TestNatsCluster, stream: string): Promise<string | undefined> {
+  const connection = await connectAsHarness(cluster);
+  try {
+    return (await (await jetstreamManager(connection)).streams.info(stream)).cluster?.leader;
+  } finally {
+    await connection.close();
+  }
+}
