@@ -7,7 +7,14 @@ export interface NavigationItem {
   to: string;
   icon: Icon;
   /** Sub-entries, shown under a group heading ("Settings" → "Secrets"). */
-  children?: readonly Omit<NavigationItem, 'icon' | 'children'>[];
+  children?: readonly NavigationChild[];
+}
+
+export interface NavigationChild {
+  label: string;
+  to: string;
+  /** Shown only to admins and the owner: the page is theirs alone (the API answers others 403). */
+  adminOnly?: boolean;
 }
 
 export const NAVIGATION: readonly NavigationItem[] = [
@@ -15,5 +22,15 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Marketplace', to: paths.marketplace, icon: IconShoppingBag },
   { label: 'Action runner', to: '/runner', icon: IconPlayerPlay },
   { label: 'Runs', to: '/runs', icon: IconListDetails },
-  { label: 'Workspace settings', to: '/settings', icon: IconSettings, children: [{ label: 'Secrets', to: '/settings/secrets' }] },
+  {
+    label: 'Workspace settings',
+    to: '/settings',
+    icon: IconSettings,
+    children: [
+      { label: 'Secrets', to: paths.secrets },
+      { label: 'Members', to: paths.members },
+      { label: 'API keys', to: paths.ownApiKeys },
+      { label: 'Audit log', to: paths.auditLog, adminOnly: true },
+    ],
+  },
 ];

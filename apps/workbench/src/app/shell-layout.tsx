@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useMatch } from 'react-router';
+import { useCurrentMember } from '../api/members';
 import { useSignOutMutation, useSwitchboard } from '../api/session';
 import { NAVIGATION, type NavigationItem } from './navigation';
 
@@ -63,6 +64,8 @@ export function ShellLayout() {
 
 function NavigationEntry({ item }: { item: NavigationItem }) {
   const Icon = item.icon;
+  // Until the members list says the signed-in member is an admin, their entries stay hidden rather than lead to a refusal.
+  const { isAdmin } = useCurrentMember();
   const active = useMatch({ path: item.to, end: item.to === '/' }) !== null;
   const [opened, setOpened] = useState(active);
   if (item.children === undefined) {
@@ -80,7 +83,9 @@ function NavigationEntry({ item }: { item: NavigationItem }) {
       leftSection={<Icon size={18} aria-hidden />}
       childrenOffset={28}
     >
-      {item.children.map((child) => (
+      {item.children
+        .filter((child) => isAdmin || child.adminOnly !== true)
+        .map((child) => (
         <NavLink key={child.to} component={RouterNavLink} to={child.to} label={child.label} />
       ))}
     </NavLink>
