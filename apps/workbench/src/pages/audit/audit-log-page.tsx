@@ -96,12 +96,12 @@ function AuditLog({ members }: { members: readonly Member[] }) {
           <Text c="dimmed">No changes yet.</Text>
         </Paper>
       ) : (
-        <DataTable labelledBy="audit-heading" rows={events.data} columns={auditColumns(members)} rowKey={(event) => event.event_id} minWidth={1100} />
+        <DataTable labelledBy="audit-heading" rows={events.data} columns={auditColumns(members)} rowKey={(event) => event.event_id} minWidth={960} />
       )}
       {events.hasNextPage ? (
         <Group>
           <Button variant="default" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
-            Load more
+            Show older events
           </Button>
         </Group>
       ) : events.data.length === 0 ? null : (
