@@ -10,9 +10,15 @@ export const memberKeys = {
   apiKeys: (userId: string) => [...memberKeys.all, 'api-keys', userId] as const,
 };
 
-/** Whether a role may manage members and keys and read the audit log (the API answers 403 `forbidden` otherwise). */
-export function isAdminRole(role: MemberRole): boolean {
-  return role === 'admin' || role === 'owner';
+/** The roles a workbench action can need: the owner's powers are an admin's, less being removable. */
+export type NeededRole = Exclude<MemberRole, 'owner'>;
+
+// Each role includes the ones below it, as the contracts' roleCovers has it (the SDK carries the type, not the rule).
+const ROLE_RANKS: Record<MemberRole, number> = { viewer: 0, developer: 1, admin: 2, owner: 3 };
+
+/** Whether a member of role `held` may do what needs `needed` (else the API answers 403 `forbidden`). */
+export function roleCovers(held: MemberRole, needed: NeededRole): boolean {
+  return ROLE_RANKS[held] >= ROLE_RANKS[needed];
 }
 
 /** The member no one can demote or remove (the API answers 409 `owner_protected`). */
@@ -32,7 +38,8 @@ export function useMembersQuery() {
 export interface CurrentMember {
   /** Undefined while the list loads, or if it failed. */
   member: Member | undefined;
-  isAdmin: boolean;
+  /** Whether their role covers `needed`: false until their role is known, so nothing is offered that may be refused. */
+  covers: (needed: NeededRole) => boolean;
   userId: string;
   /** The members list it was found in, for its loading and error states. */
   members: ReturnType<typeof useMembersQuery>;
@@ -43,7 +50,7 @@ export function useCurrentMember(): CurrentMember {
   const members = useMembersQuery();
   const userId = switchboard.session?.user_id ?? '';
   const member = members.data?.find((candidate) => candidate.user_id === userId);
-  return { member, isAdmin: member !== undefined && isAdminRole(member.role), userId, members };
+  return { member, covers: (needed) => member !== undefined && roleCovers(member.role, needed), userId, members };
 }
 
 // Every change below is an audit event, so the audit log is asked again with the list it changed.

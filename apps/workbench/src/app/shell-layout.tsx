@@ -13,6 +13,8 @@ export function ShellLayout() {
   const { pathname } = useLocation();
   const session = useSwitchboard().session;
   const signOut = useSignOutMutation();
+  // Until the members list gives the signed-in member's role, the entries that need one stay hidden rather than lead to a refusal.
+  const { covers } = useCurrentMember();
   // On a phone the navbar covers the page, so it closes once a link is followed.
   useEffect(navbar.close, [pathname, navbar.close]);
 
@@ -36,7 +38,7 @@ export function ShellLayout() {
       <AppShell.Navbar p="sm" aria-label="Main">
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={2}>
-            {NAVIGATION.map((item) => (
+            {NAVIGATION.filter((item) => item.needs === undefined || covers(item.needs)).map((item) => (
               <NavigationEntry key={item.to} item={item} />
             ))}
           </Stack>
@@ -64,8 +66,7 @@ export function ShellLayout() {
 
 function NavigationEntry({ item }: { item: NavigationItem }) {
   const Icon = item.icon;
-  // Until the members list says the signed-in member is an admin, their entries stay hidden rather than lead to a refusal.
-  const { isAdmin } = useCurrentMember();
+  const { covers } = useCurrentMember();
   const active = useMatch({ path: item.to, end: item.to === '/' }) !== null;
   const [opened, setOpened] = useState(active);
   if (item.children === undefined) {
@@ -84,7 +85,7 @@ function NavigationEntry({ item }: { item: NavigationItem }) {
       childrenOffset={28}
     >
       {item.children
-        .filter((child) => isAdmin || child.adminOnly !== true)
+        .filter((child) => child.needs === undefined || covers(child.needs))
         .map((child) => (
         <NavLink key={child.to} component={RouterNavLink} to={child.to} label={child.label} />
       ))}

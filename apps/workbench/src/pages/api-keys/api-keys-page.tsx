@@ -7,9 +7,9 @@ import { Link, useParams } from 'react-router';
 import { useApiKeysQuery, useCurrentMember, useMembersQuery } from '../../api/members';
 import { useSwitchboard } from '../../api/session';
 import { paths } from '../../app/paths';
-import { AdminsOnly } from '../../components/admins-only';
 import { DataTable, TagText, type Column } from '../../components/data-table';
 import { IssuedKeyModal, type IssuedKey } from '../../components/issued-key-modal';
+import { NeedsRole } from '../../components/needs-role';
 import { QueryContent } from '../../components/query-content';
 import { usePageTitle } from '../../components/use-page-title';
 import { Expiry } from '../secrets/secret-usage-rules';
@@ -56,13 +56,14 @@ export function ApiKeysPage() {
           ← Members
         </Anchor>
       )}
-      {!own && current.member !== undefined && !current.isAdmin ? (
+      {/* Every member manages their own keys; another member's are an admin's to manage. */}
+      {own || current.covers('admin') ? (
+        <ApiKeys userId={userId} title={title} />
+      ) : current.member === undefined ? null : (
         <>
           <Title order={1}>{title}</Title>
-          <AdminsOnly what="manage another member's keys" role={current.member.role} />
+          <NeedsRole role="admin" notice="manage another member's keys" />
         </>
-      ) : (
-        <ApiKeys userId={userId} title={title} />
       )}
     </Stack>
   );

@@ -3,10 +3,10 @@ import type { AuditEvent, Member } from '@switchboard/sdk';
 import { IconRefresh } from '@tabler/icons-react';
 import { useAuditLogQuery } from '../../api/audit';
 import { useCurrentMember } from '../../api/members';
-import { AdminsOnly } from '../../components/admins-only';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DataTable, TagText, type Column } from '../../components/data-table';
 import { ListSkeleton } from '../../components/list-skeleton';
+import { NeedsRole } from '../../components/needs-role';
 import { QueryContent } from '../../components/query-content';
 import { usePageTitle } from '../../components/use-page-title';
 
@@ -72,9 +72,11 @@ export function AuditLogPage() {
         </Text>
       </Stack>
       <QueryContent query={current.members} loadingLabel="Loading the audit log" errorTitle="Could not load the members">
-        {(members) =>
-          current.member === undefined || current.isAdmin ? <AuditLog members={members} /> : <AdminsOnly what="read the audit log" role={current.member.role} />
-        }
+        {(members) => (
+          <NeedsRole role="admin" notice="read the audit log">
+            <AuditLog members={members} />
+          </NeedsRole>
+        )}
       </QueryContent>
     </Stack>
   );

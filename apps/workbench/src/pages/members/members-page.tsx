@@ -9,6 +9,7 @@ import { paths } from '../../app/paths';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DataTable, TagText, type Column } from '../../components/data-table';
 import { IssuedKeyModal, type IssuedKey } from '../../components/issued-key-modal';
+import { NeedsRole } from '../../components/needs-role';
 import { QueryContent } from '../../components/query-content';
 import { usePageTitle } from '../../components/use-page-title';
 import { AddMemberModal } from './add-member-modal';
@@ -21,6 +22,7 @@ export function MembersPage() {
   usePageTitle('Members');
   const members = useMembersQuery();
   const current = useCurrentMember();
+  const isAdmin = current.covers('admin');
   const [adding, addDialog] = useDisclosure(false);
   const [issued, setIssued] = useState<IssuedKey | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
@@ -55,7 +57,7 @@ export function MembersPage() {
     {
       header: 'Role',
       cell: (member) =>
-        current.isAdmin && !isOwner(member) ? <MemberRoleSelect member={member} onError={setRoleError} /> : <Text size="sm">{roleName(member.role)}</Text>,
+        isAdmin && !isOwner(member) ? <MemberRoleSelect member={member} onError={setRoleError} /> : <Text size="sm">{roleName(member.role)}</Text>,
     },
     { header: 'User id', cell: (member) => <TagText>{member.user_id}</TagText> },
     { header: 'Added', cell: (member) => <Text size="sm">{new Date(member.created_at).toLocaleString()}</Text> },
@@ -66,14 +68,14 @@ export function MembersPage() {
           <Anchor component={Link} to={paths.ownApiKeys} size="sm">
             Your keys
           </Anchor>
-        ) : current.isAdmin ? (
+        ) : isAdmin ? (
           <Anchor component={Link} to={paths.memberApiKeys(member.user_id)} size="sm" aria-label={`API keys of ${member.name}`}>
             Keys
           </Anchor>
         ) : null,
     },
   ];
-  if (current.isAdmin) {
+  if (isAdmin) {
     columns.push({
       header: 'Manage',
       cell: (member) =>
@@ -104,17 +106,13 @@ export function MembersPage() {
             members and keys. The owner, who created the workspace, cannot be demoted or removed.
           </Text>
         </Stack>
-        {current.isAdmin ? (
+        {isAdmin ? (
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={addDialog.open}>
             Add member
           </Button>
         ) : null}
       </Group>
-      {current.member !== undefined && !current.isAdmin ? (
-        <Text size="sm">
-          You are a {roleName(current.member.role).toLowerCase()}: only an admin can add members, change their roles or remove them.
-        </Text>
-      ) : null}
+      <NeedsRole role="admin" notice="add members, change their roles or remove them, and manage their keys" />
       {roleError === null ? null : <ApiErrorAlert title="Could not change the role" error={roleError} />}
       <QueryContent query={members} loadingLabel="Loading members" errorTitle="Could not load the members">
         {(list) => <DataTable labelledBy="members-heading" rows={list} columns={columns} rowKey={(member) => member.user_id} minWidth={860} />}

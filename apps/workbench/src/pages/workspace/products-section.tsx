@@ -9,6 +9,7 @@ import { PageSection } from '../../components/page-section';
 import { Paged } from '../../components/paged';
 import { QueryContent } from '../../components/query-content';
 import { CreateProductForm } from './create-product-form';
+import { NeedsRole } from '../../components/needs-role';
 
 const COLUMNS: readonly Column<Product>[] = [
   {
@@ -29,7 +30,9 @@ export function ProductsSection() {
   const products = useProductsQuery();
   return (
     <PageSection title="Products" headingId="products-heading">
-      <CreateProductForm existingTags={products.data?.map((product) => product.tag) ?? []} />
+      <NeedsRole role="developer" notice="create products">
+        <CreateProductForm existingTags={products.data?.map((product) => product.tag) ?? []} />
+      </NeedsRole>
       <QueryContent
         query={products}
         loadingLabel="Loading products"
