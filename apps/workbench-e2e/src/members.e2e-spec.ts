@@ -15,7 +15,7 @@ async function untilUsed(switchboard: Switchboard, userId: string, keyName: stri
   throw new Error(`${keyName} was not recorded as used within 30 s`);
 }
 
-describe('Workspace settings → Members, API keys and Audit log, as the owner', () => {
+describe('Workspace settings → Members, API keys and Audit log', () => {
   const testbed = workbenchTestbed();
 
   async function workspace(name: string): Promise<{ credentials: WorkspaceCredentials; switchboard: Switchboard }> {
@@ -101,6 +101,22 @@ describe('Workspace settings → Members, API keys and Audit log, as the owner',
     await confirm.getByText('owner_protected').waitFor();
     await expectAccessible(page, 'the remove-member dialog with the refusal');
     expect((await switchboard.members.fetch(credentials.user_id)).role).toBe('owner');
+    await context.close();
+  });
+
+  it("shows the API's refusal, naming the role, to an admin demoted while their page is open", async () => {
+    const { credentials, switchboard } = await workspace('workbench-demoted');
+    const created = await switchboard.members.create({ name: 'Lin Admin', role: 'admin' });
+    const admin = { workspace_id: credentials.workspace_id, user_id: created.user_id, private_key: created.key.private_key };
+    const { context, page } = await openSettings(admin, 'Members', 'Members');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await switchboard.members.update(admin.user_id, { role: 'developer' });
+    const dialog = page.getByRole('dialog', { name: 'Add a member' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Too late');
+    await dialog.getByRole('button', { name: 'Add member' }).click();
+    await dialog.getByText('Could not add the member').waitFor();
+    await dialog.getByText(/^Your role \(developer\) cannot POST .+: it needs admin or above; ask a workspace admin$/).waitFor();
+    expect((await switchboard.members.fetchAll()).map((member) => member.name)).not.toContain('Too late');
     await context.close();
   });
 
