@@ -172,6 +172,36 @@ describe('Workspace settings → Members, API keys and Audit log', () => {
     await context.close();
   });
 
+  it("lets the owner manage another member's keys from the members table", async () => {
+    const { credentials, switchboard } = await workspace('workbench-others-keys');
+    const bob = await switchboard.members.create({ name: 'Bob', role: 'developer' });
+    const { context, page } = await openSettings(credentials, 'Members', 'Members');
+    await page.getByRole('link', { name: 'API keys of Bob' }).click();
+    await page.getByRole('heading', { name: 'API keys of Bob', level: 1 }).waitFor();
+    const table = page.getByRole('table', { name: 'API keys of Bob' });
+    await table.getByRole('row').filter({ hasText: bob.key.key_id }).waitFor();
+
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create an API key' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Bob laptop');
+    await dialog.getByRole('button', { name: 'Create key' }).click();
+    const created = page.getByRole('dialog', { name: 'API key created' });
+    // The key is Bob's: his user id is what signs in with it.
+    await created.getByText(bob.user_id, { exact: true }).waitFor();
+    await created.getByRole('button', { name: 'I have copied the key' }).click();
+    await table.getByRole('row').filter({ hasText: 'Bob laptop' }).waitFor();
+
+    await table.getByRole('row').filter({ hasText: bob.key.key_id }).getByRole('button', { name: 'Revoke first key' }).click();
+    await page.getByRole('dialog', { name: 'Revoke first key?' }).getByRole('button', { name: 'Revoke key' }).click();
+    await table.getByRole('row').filter({ hasText: bob.key.key_id }).waitFor({ state: 'detached' });
+    const asBob = new Switchboard({ workspace_id: credentials.workspace_id, user_id: bob.user_id, private_key: bob.key.private_key, url: testbed.platform.url });
+    await expect(asBob.members.fetchAll()).rejects.toMatchObject({ status: 401 });
+    expect((await switchboard.members.keys.fetchAll(bob.user_id)).map((key) => key.name)).toEqual(['Bob laptop']);
+    await page.getByRole('link', { name: '← Members' }).click();
+    await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
+    await context.close();
+  });
+
   it('lists the changes just made with who, what and when, newest first, and pages to older events', async () => {
     const { credentials, switchboard } = await workspace('workbench-audit');
     const { context, page } = await openSettings(credentials, 'Members', 'Members');
