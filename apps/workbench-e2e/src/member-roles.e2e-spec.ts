@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Switchboard, type CreateMemberInput } from '@switchboard/sdk';
 import { expectAccessible, type WorkspaceCredentials } from '@switchboard/testing';
 import type { Page } from 'playwright-core';
-import { signInBySession, workbenchTestbed } from './workbench-browser.js';
+import { signIn, signInBySession, workbenchTestbed } from './workbench-browser.js';
 
 // Browser flows on a 2-core machine shared with other builds: a generous bound, not a timing assertion.
 jest.setTimeout(180_000);
@@ -54,9 +54,9 @@ describe('What the workbench offers each role: nothing the API would refuse it',
   }
 
   it('offers a viewer no change anywhere, says who may make it, and lets them manage their own keys', async () => {
-    const page = await signedIn(members.viewer);
+    const { page } = await testbed.browser.open();
+    await signIn(page, members.viewer);
     const navigation = page.getByRole('navigation', { name: 'Main' });
-    await page.goto('/');
     await page.getByText(`${VIEWER_CANNOT_DEVELOP} create products; your role is viewer. Ask a workspace admin if you need it.`).waitFor();
     await expectAccessible(page, "the workspace page as a viewer");
     expect(await buttonsOf(page)).toEqual([]);

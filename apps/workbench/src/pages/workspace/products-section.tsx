@@ -1,6 +1,7 @@
 import { Anchor } from '@mantine/core';
 import type { Product } from '@switchboard/sdk';
 import { Link } from 'react-router';
+import { useCurrentMember } from '../../api/members';
 import { useProductsQuery } from '../../api/products';
 import { paths } from '../../app/paths';
 import { DataTable, type Column } from '../../components/data-table';
@@ -28,6 +29,7 @@ const COLUMNS: readonly Column<Product>[] = [
 /** The products list with its create form. */
 export function ProductsSection() {
   const products = useProductsQuery();
+  const mayCreate = useCurrentMember().covers('developer');
   return (
     <PageSection title="Products" headingId="products-heading">
       <NeedsRole role="developer" notice="create products">
@@ -37,7 +39,7 @@ export function ProductsSection() {
         query={products}
         loadingLabel="Loading products"
         errorTitle="Could not load the products"
-        empty="No products yet. Create the first one above: a product is what your team builds on connected apps."
+        empty={mayCreate ? 'No products yet. Create the first one above: a product is what your team builds on connected apps.' : 'No products yet.'}
       >
         {(list) => (
           <Paged items={list} noun="products">
