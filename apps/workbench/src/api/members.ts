@@ -10,14 +10,14 @@ export const memberKeys = {
   apiKeys: (userId: string) => [...memberKeys.all, 'api-keys', userId] as const,
 };
 
-/** The roles a workbench action can need: the owner's powers are an admin's, less being removable. */
+/** The roles a workbench action can need: nothing needs the owner, whose powers are an admin's. */
 export type NeededRole = Exclude<MemberRole, 'owner'>;
 
 // Each role includes the ones below it, as the contracts' roleCovers has it (the SDK carries the type, not the rule).
 const ROLE_RANKS: Record<MemberRole, number> = { viewer: 0, developer: 1, admin: 2, owner: 3 };
 
 /** Whether a member of role `held` may do what needs `needed` (else the API answers 403 `forbidden`). */
-export function roleCovers(held: MemberRole, needed: NeededRole): boolean {
+function roleCovers(held: MemberRole, needed: NeededRole): boolean {
   return ROLE_RANKS[held] >= ROLE_RANKS[needed];
 }
 
