@@ -9,4 +9,11 @@ export const paths = {
   app: (tag: string) => `/apps/${encodeURIComponent(tag)}`,
   marketplace: '/marketplace',
   template: (tag: string) => `/marketplace/${encodeURIComponent(tag)}`,
+  secrets: '/settings/secrets',
+  members: '/settings/members',
+  /** The signed-in member's own API keys. */
+  ownApiKeys: '/settings/api-keys',
+  /** Another member's API keys, which an admin manages. */
+  memberApiKeys: (userId: string) => `/settings/members/${encodeURIComponent(userId)}/keys`,
+  auditLog: '/settings/audit-log',
 };

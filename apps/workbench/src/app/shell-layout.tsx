@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useMatch } from 'react-router';
+import { useCurrentMember } from '../api/members';
 import { useSignOutMutation, useSwitchboard } from '../api/session';
 import { NAVIGATION, type NavigationItem } from './navigation';
 
@@ -12,6 +13,8 @@ export function ShellLayout() {
   const { pathname } = useLocation();
   const session = useSwitchboard().session;
   const signOut = useSignOutMutation();
+  // Until the members list gives the signed-in member's role, the entries that need one stay hidden rather than lead to a refusal.
+  const { covers } = useCurrentMember();
   // On a phone the navbar covers the page, so it closes once a link is followed.
   useEffect(navbar.close, [pathname, navbar.close]);
 
@@ -35,7 +38,7 @@ export function ShellLayout() {
       <AppShell.Navbar p="sm" aria-label="Main">
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={2}>
-            {NAVIGATION.map((item) => (
+            {NAVIGATION.filter((item) => item.needs === undefined || covers(item.needs)).map((item) => (
               <NavigationEntry key={item.to} item={item} />
             ))}
           </Stack>
@@ -63,6 +66,7 @@ export function ShellLayout() {
 
 function NavigationEntry({ item }: { item: NavigationItem }) {
   const Icon = item.icon;
+  const { covers } = useCurrentMember();
   const active = useMatch({ path: item.to, end: item.to === '/' }) !== null;
   const [opened, setOpened] = useState(active);
   if (item.children === undefined) {
@@ -80,7 +84,9 @@ function NavigationEntry({ item }: { item: NavigationItem }) {
       leftSection={<Icon size={18} aria-hidden />}
       childrenOffset={28}
     >
-      {item.children.map((child) => (
+      {item.children
+        .filter((child) => child.needs === undefined || covers(child.needs))
+        .map((child) => (
         <NavLink key={child.to} component={RouterNavLink} to={child.to} label={child.label} />
       ))}
     </NavLink>

@@ -11,6 +11,7 @@ import { AppAuthTable } from './app-auth-table';
 import { AppEnvsTable } from './app-envs-table';
 import { IntegrateModal } from './integrate/integrate-modal';
 import { TemplateUpdate } from './template-update';
+import { NeedsRole } from '../../components/needs-role';
 
 /** Step 4 of seed 001: the app's envs, actions and auth schemes, and Integrate to connect it to a product. */
 export function AppOverviewPage() {
@@ -46,11 +47,16 @@ function AppOverview({ app }: { app: App }) {
           </Group>
           {app.description === '' ? null : <Text maw={720}>{app.description}</Text>}
         </Stack>
-        <Button leftSection={<IconPlugConnected size={18} aria-hidden />} onClick={integrate.open}>
-          Integrate
-        </Button>
+        <NeedsRole role="developer">
+          <Button leftSection={<IconPlugConnected size={18} aria-hidden />} onClick={integrate.open}>
+            Integrate
+          </Button>
+        </NeedsRole>
       </Group>
-      <TemplateUpdate app={app} />
+      <NeedsRole role="developer" notice="integrate apps into products or update them from their template" />
+      <NeedsRole role="developer">
+        <TemplateUpdate app={app} />
+      </NeedsRole>
       <PageSection title="Environments" headingId="app-envs-heading">
         <AppEnvsTable envs={app.envs} labelledBy="app-envs-heading" />
       </PageSection>

@@ -7,6 +7,7 @@ import { usePageTitle } from '../../components/use-page-title';
 import { ProductBreadcrumbs } from '../../components/product-breadcrumbs';
 import { ImportAppModal } from './import-app-modal';
 import { WorkspaceAppModal } from './workspace-app-modal';
+import { NeedsRole } from '../../components/needs-role';
 
 // The open modal lives in the URL, so a reload or a shared link reopens it.
 const MODAL_PARAM = 'add';
@@ -33,21 +34,24 @@ export function ConnectAppPage() {
         <Title order={1}>Connect App</Title>
         <Text c="dimmed">Choose how to add the app; its overview then offers Integrate, which connects it to this product.</Text>
       </Stack>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
-        <OptionCard icon={IconApps} title="Add Workspace App" description="Connect an app that already exists in your workspace, or create a new one.">
-          <Button onClick={() => show('workspace')}>Add Workspace App</Button>
-        </OptionCard>
-        <OptionCard icon={IconFileImport} title="Import App" description="Import a new app from its OpenAPI, Swagger or Postman document.">
-          <Button onClick={() => show('import')}>Import App</Button>
-        </OptionCard>
-        <OptionCard icon={IconBuildingStore} title="Add from Marketplace" description="Browse and install ready-made apps from the Switchboard Marketplace.">
-          <Button component={Link} to={paths.marketplace}>
-            Add from Marketplace
-          </Button>
-        </OptionCard>
-      </SimpleGrid>
-      <WorkspaceAppModal opened={open === 'workspace'} onClose={() => show(undefined)} />
-      <ImportAppModal opened={open === 'import'} onClose={() => show(undefined)} />
+      <NeedsRole role="developer" notice="add apps and connect them to a product" />
+      <NeedsRole role="developer">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
+          <OptionCard icon={IconApps} title="Add Workspace App" description="Connect an app that already exists in your workspace, or create a new one.">
+            <Button onClick={() => show('workspace')}>Add Workspace App</Button>
+          </OptionCard>
+          <OptionCard icon={IconFileImport} title="Import App" description="Import a new app from its OpenAPI, Swagger or Postman document.">
+            <Button onClick={() => show('import')}>Import App</Button>
+          </OptionCard>
+          <OptionCard icon={IconBuildingStore} title="Add from Marketplace" description="Browse and install ready-made apps from the Switchboard Marketplace.">
+            <Button component={Link} to={paths.marketplace}>
+              Add from Marketplace
+            </Button>
+          </OptionCard>
+        </SimpleGrid>
+        <WorkspaceAppModal opened={open === 'workspace'} onClose={() => show(undefined)} />
+        <ImportAppModal opened={open === 'import'} onClose={() => show(undefined)} />
+      </NeedsRole>
     </Stack>
   );
 }

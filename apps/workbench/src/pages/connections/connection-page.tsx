@@ -12,6 +12,7 @@ import { QueryContent } from '../../components/query-content';
 import { ConnectionEnvCard } from './connection-env-card';
 import { DisconnectModal } from './disconnect-modal';
 import { EditConnectionModal } from './edit-connection-modal';
+import { NeedsRole } from '../../components/needs-role';
 
 /** A connected app: its env mapping, variables and auth entries as written, with Edit and Disconnect. */
 export function ConnectionPage() {
@@ -49,15 +50,18 @@ function ConnectionDetails({ connection, product }: { connection: ConnectedApp; 
             </Anchor>
           </Text>
         </Stack>
-        <Group gap="sm">
-          <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={edit.open} disabled={product === undefined}>
-            Edit
-          </Button>
-          <Button color="red" variant="light" leftSection={<IconPlugConnectedX size={18} aria-hidden />} onClick={disconnect.open}>
-            Disconnect
-          </Button>
-        </Group>
+        <NeedsRole role="developer">
+          <Group gap="sm">
+            <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={edit.open} disabled={product === undefined}>
+              Edit
+            </Button>
+            <Button color="red" variant="light" leftSection={<IconPlugConnectedX size={18} aria-hidden />} onClick={disconnect.open}>
+              Disconnect
+            </Button>
+          </Group>
+        </NeedsRole>
       </Group>
+      <NeedsRole role="developer" notice="edit or disconnect connections" />
       <PageSection title="Environments" headingId="connection-envs-heading">
         {connection.envs.length === 0 ? <Badge color="gray">No environment connected</Badge> : null}
         {appQuery.isError ? <ApiErrorAlert title={`Could not load app ${connection.app}, whose base URLs apply`} error={appQuery.error} onRetry={appQuery.refetch} /> : null}

@@ -9,6 +9,7 @@ import { InstallTemplateForm } from './install-template-form';
 import { TemplateContents } from './template-contents';
 import { categoryLabel } from './template-labels';
 import { TemplateLogo } from './template-logo';
+import { NeedsRole } from '../../components/needs-role';
 
 /** One marketplace template: what installing it brings (envs, auth, actions), its docs, and Install. */
 export function TemplatePage() {
@@ -49,7 +50,9 @@ export function TemplatePage() {
                 </Group>
               </Anchor>
             )}
-            <InstallTemplateForm template={loaded} />
+            <NeedsRole role="developer" notice="install apps from the marketplace">
+              <InstallTemplateForm template={loaded} />
+            </NeedsRole>
             <TemplateContents app={loaded.app} />
           </Stack>
         )}

@@ -4,6 +4,7 @@ import type { Product } from '@switchboard/sdk';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import { DataTable, TagText, type Column } from '../../components/data-table';
+import { NeedsRole } from '../../components/needs-role';
 
 const ENV_COLUMNS: readonly Column<Product['envs'][number]>[] = [
   { header: 'Name', cell: (env) => env.name },
@@ -15,21 +16,23 @@ const ENV_COLUMNS: readonly Column<Product['envs'][number]>[] = [
 export function ProductDetails({ product }: { product: Product }) {
   return (
     <Stack gap="lg">
-      <Paper withBorder p="md" component="section" aria-labelledby="quick-actions-heading">
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="quick-actions-heading">
-            Quick Actions
-          </Title>
-          <Text size="sm" c="dimmed">
-            Connect an app so its actions become available inside this product.
-          </Text>
-          <div>
-            <Button component={Link} to={paths.connectApp(product.tag)} leftSection={<IconPlugConnected size={18} aria-hidden />}>
-              Connect App
-            </Button>
-          </div>
-        </Stack>
-      </Paper>
+      <NeedsRole role="developer" notice="connect apps to this product">
+        <Paper withBorder p="md" component="section" aria-labelledby="quick-actions-heading">
+          <Stack gap="sm">
+            <Title order={2} size="h3" id="quick-actions-heading">
+              Quick Actions
+            </Title>
+            <Text size="sm" c="dimmed">
+              Connect an app so its actions become available inside this product.
+            </Text>
+            <div>
+              <Button component={Link} to={paths.connectApp(product.tag)} leftSection={<IconPlugConnected size={18} aria-hidden />}>
+                Connect App
+              </Button>
+            </div>
+          </Stack>
+        </Paper>
+      </NeedsRole>
       <Stack component="section" aria-labelledby="product-details-heading" gap="sm">
         <Title order={2} size="h3" id="product-details-heading">
           Details

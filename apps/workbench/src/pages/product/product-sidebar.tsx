@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import { Paged } from '../../components/paged';
 import { QueryContent } from '../../components/query-content';
+import { NeedsRole } from '../../components/needs-role';
 
 interface ProductSidebarProps {
   product: string;
@@ -28,9 +29,11 @@ export function ProductSidebar({ product, connectedApps, onRefresh, refreshing }
             <Title order={2} size="h4" id="connected-apps-heading">
               Connected Apps
             </Title>
-            <Button component={Link} to={paths.connectApp(product)} size="xs" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
-              Add
-            </Button>
+            <NeedsRole role="developer">
+              <Button component={Link} to={paths.connectApp(product)} size="xs" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
+                Add
+              </Button>
+            </NeedsRole>
           </Group>
           <QueryContent
             query={connectedApps}

@@ -6,11 +6,29 @@ import { useConnectedAppsQuery } from '../../api/connected-apps';
 import { QueryContent } from '../../components/query-content';
 import { ActionForm } from './action-form';
 import { TargetPicker, type RunTarget } from './target-picker';
+import { NeedsRole } from '../../components/needs-role';
 
 const TARGET_PARAMS = ['product', 'env', 'app', 'action'] as const;
 
-/** The action runner: pick a target (kept in the URL), edit the input, Plan or Run. */
+/** The action runner (developers and above: a plan or a run needs that role): pick a target, edit the input, Plan or Run. */
 export function RunnerPage() {
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={1}>Action runner</Title>
+        <Text size="sm" c="dimmed" maw={720}>
+          Run a connected app&apos;s action with the connection&apos;s configuration. Plan shows exactly what would be sent, references unresolved,
+          and every check; Run makes the call.
+        </Text>
+      </Stack>
+      <NeedsRole role="developer" notice="plan and run actions">
+        <Runner />
+      </NeedsRole>
+    </Stack>
+  );
+}
+
+function Runner() {
   const [target, setTarget] = useAddressFields(TARGET_PARAMS);
   const [targetErrors, setTargetErrors] = useState<Partial<Record<keyof RunTarget, string>>>({});
   const connection = useConnectedAppsQuery(target.product).data?.find((candidate) => candidate.access_tag === target.app);
@@ -23,14 +41,7 @@ export function RunnerPage() {
   };
 
   return (
-    <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1}>Action runner</Title>
-        <Text size="sm" c="dimmed" maw={720}>
-          Run a connected app&apos;s action with the connection&apos;s configuration. Plan shows exactly what would be sent, references unresolved,
-          and every check; Run makes the call.
-        </Text>
-      </Stack>
+    <>
       <Paper withBorder p="md">
         <TargetPicker target={target} onChange={pick} errors={targetErrors} />
       </Paper>
@@ -48,6 +59,6 @@ export function RunnerPage() {
           )}
         </QueryContent>
       )}
-    </Stack>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSecretAuditQuery, useSecretsQuery } from '../../api/secrets';
 import { DetailItem } from '../../components/detail-item';
+import { NeedsRole } from '../../components/needs-role';
 import { QueryContent } from '../../components/query-content';
 import { secretReference } from '../../components/secret-reference';
 import { CopyReferenceButton } from './copy-reference-button';
@@ -72,15 +73,18 @@ function SecretDetail({ secret }: { secret: Secret }) {
             <CopyReferenceButton secretKey={secret.key} />
           </Group>
         </Stack>
-        <Group gap="xs">
-          <Button variant="light" onClick={() => setRotating(true)}>
-            Rotate
-          </Button>
-          <Button variant="light" color="red" onClick={() => setDeleting(true)}>
-            Delete
-          </Button>
-        </Group>
+        <NeedsRole role="admin">
+          <Group gap="xs">
+            <Button variant="light" onClick={() => setRotating(true)}>
+              Rotate
+            </Button>
+            <Button variant="light" color="red" onClick={() => setDeleting(true)}>
+              Delete
+            </Button>
+          </Group>
+        </NeedsRole>
       </Group>
+      <NeedsRole role="admin" notice="rotate or delete secrets" />
 
       <Paper withBorder p="md" component="section" aria-labelledby="secret-metadata-heading">
         <Title order={2} size="h4" id="secret-metadata-heading" mb="sm">

@@ -11,8 +11,8 @@ interface SecretsTableProps {
   secrets: readonly Secret[];
   /** Id of the heading that names the table. */
   labelledBy: string;
-  onRotate: (key: string) => void;
-  onDelete: (key: string) => void;
+  /** Rotate and delete, for an admin; without it the table has no Manage column. */
+  manage?: { onRotate: (key: string) => void; onDelete: (key: string) => void };
 }
 
 const METADATA_COLUMNS: readonly Column<Secret>[] = [
@@ -41,27 +41,28 @@ const METADATA_COLUMNS: readonly Column<Secret>[] = [
   { header: 'Last used', cell: (secret) => <LastUsed at={secret.last_used_at} /> },
 ];
 
-/** The secrets' metadata, a page at a time: each name with its copy icon, its details link, rotate and delete. */
-export function SecretsTable({ secrets, labelledBy, onRotate, onDelete }: SecretsTableProps) {
-  const columns: readonly Column<Secret>[] = [
-    ...METADATA_COLUMNS,
-    {
-      header: 'Manage',
-      cell: (secret) => (
-        <Group gap="xs" wrap="nowrap">
-          <Button size="xs" variant="light" onClick={() => onRotate(secret.key)} aria-label={`Rotate ${secret.key}`}>
-            Rotate
-          </Button>
-          <Button size="xs" variant="light" color="red" onClick={() => onDelete(secret.key)} aria-label={`Delete ${secret.key}`}>
-            Delete
-          </Button>
-        </Group>
-      ),
-    },
-  ];
+/** The secrets' metadata, a page at a time: each name with its copy icon, its details link, and for an admin rotate and delete. */
+export function SecretsTable({ secrets, labelledBy, manage }: SecretsTableProps) {
+  const columns: readonly Column<Secret>[] = manage === undefined ? METADATA_COLUMNS : [...METADATA_COLUMNS, manageColumn(manage)];
   return (
     <Paged items={secrets} noun="secrets">
       {(page) => <DataTable labelledBy={labelledBy} rows={page} columns={columns} rowKey={(secret) => secret.key} minWidth={900} />}
     </Paged>
   );
+}
+
+function manageColumn({ onRotate, onDelete }: NonNullable<SecretsTableProps['manage']>): Column<Secret> {
+  return {
+    header: 'Manage',
+    cell: (secret) => (
+      <Group gap="xs" wrap="nowrap">
+        <Button size="xs" variant="light" onClick={() => onRotate(secret.key)} aria-label={`Rotate ${secret.key}`}>
+          Rotate
+        </Button>
+        <Button size="xs" variant="light" color="red" onClick={() => onDelete(secret.key)} aria-label={`Delete ${secret.key}`}>
+          Delete
+        </Button>
+      </Group>
+    ),
+  };
 }

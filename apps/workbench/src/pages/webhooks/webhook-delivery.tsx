@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useEnableWebhookMutation } from '../../api/webhooks';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { WEBHOOK_DELIVERY_STATES, WebhookDeliveryBadge } from './webhook-labels';
+import { NeedsRole } from '../../components/needs-role';
 
 function heldEventsText(count: number): string {
   return count === 1 ? '1 held event' : `${count} held events`;
@@ -39,9 +40,11 @@ export function WebhookDelivery({ webhook }: { webhook: Webhook }) {
               Set a forward URL (Edit) to enable delivery.
             </Text>
           ) : (
-            <Button size="xs" onClick={() => setEnabling(true)}>
-              Enable delivery
-            </Button>
+            <NeedsRole role="developer">
+              <Button size="xs" onClick={() => setEnabling(true)}>
+                Enable delivery
+              </Button>
+            </NeedsRole>
           )}
         </Group>
       ) : null}

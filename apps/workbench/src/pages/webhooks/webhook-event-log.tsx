@@ -14,6 +14,7 @@ import { PageSection } from '../../components/page-section';
 import { instantOf, localInputOf } from '../../components/local-instant';
 import { ReplayDeadLetteredModal } from './replay-dead-lettered-modal';
 import { verificationText, WEBHOOK_EVENT_STATUSES, WebhookEventStatusBadge } from './webhook-labels';
+import { NeedsRole } from '../../components/needs-role';
 
 const FILTER_PARAMS = ['status', 'env', 'after'] as const;
 
@@ -53,9 +54,11 @@ export function WebhookEventLog({ webhook }: { webhook: Webhook }) {
             Refresh
           </Button>
           {webhook.forward_url === null ? null : (
-            <Button variant="light" leftSection={<IconRepeat size={16} aria-hidden />} onClick={() => setReplaying(true)}>
-              Replay dead-lettered
-            </Button>
+            <NeedsRole role="developer">
+              <Button variant="light" leftSection={<IconRepeat size={16} aria-hidden />} onClick={() => setReplaying(true)}>
+                Replay dead-lettered
+              </Button>
+            </NeedsRole>
           )}
         </Group>
       </Group>

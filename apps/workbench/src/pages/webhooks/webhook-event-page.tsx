@@ -14,6 +14,7 @@ import { QueryContent } from '../../components/query-content';
 import { usePageTitle } from '../../components/use-page-title';
 import { ProductBreadcrumbs } from '../../components/product-breadcrumbs';
 import { verificationText, WebhookEventStatusBadge } from './webhook-labels';
+import { NeedsRole } from '../../components/needs-role';
 
 /** The states a single replay accepts (the API refuses a refused or a still queued event). */
 const REPLAYABLE: ReadonlySet<WebhookEvent['status']> = new Set(['stored', 'delivered', 'dead_lettered']);
@@ -54,9 +55,11 @@ function EventDetails({ event, webhook, product, tag }: { event: WebhookEvent; w
           </Text>
         </Stack>
         {canReplay ? (
-          <Button variant="light" leftSection={<IconRepeat size={18} aria-hidden />} onClick={() => setConfirming(true)}>
-            Replay
-          </Button>
+          <NeedsRole role="developer">
+            <Button variant="light" leftSection={<IconRepeat size={18} aria-hidden />} onClick={() => setConfirming(true)}>
+              Replay
+            </Button>
+          </NeedsRole>
         ) : null}
       </Group>
       <PageSection title="Summary" headingId="event-summary-heading">

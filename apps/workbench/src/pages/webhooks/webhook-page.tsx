@@ -19,6 +19,7 @@ import { ForwardingSecret } from './forwarding-secret';
 import { WebhookDelivery } from './webhook-delivery';
 import { WebhookEventLog } from './webhook-event-log';
 import { ForwardTarget, WEBHOOK_SCHEMES } from './webhook-labels';
+import { NeedsRole } from '../../components/needs-role';
 
 /** One webhook: its settings, receive URLs, delivery state, forwarding secret and event log, with Edit and Delete. */
 export function WebhookPage() {
@@ -47,15 +48,18 @@ function WebhookDetails({ webhook }: { webhook: Webhook }) {
           <Title order={1}>{webhook.name}</Title>
           <TagText>{webhook.tag}</TagText>
         </Stack>
-        <Group gap="sm">
-          <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={() => setEditing(true)}>
-            Edit
-          </Button>
-          <Button color="red" variant="light" leftSection={<IconTrash size={18} aria-hidden />} onClick={() => setDeleting(true)}>
-            Delete
-          </Button>
-        </Group>
+        <NeedsRole role="developer">
+          <Group gap="sm">
+            <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+            <Button color="red" variant="light" leftSection={<IconTrash size={18} aria-hidden />} onClick={() => setDeleting(true)}>
+              Delete
+            </Button>
+          </Group>
+        </NeedsRole>
       </Group>
+      <NeedsRole role="developer" notice="edit, delete or replay webhooks, or enable their delivery" />
       <PageSection title="Receive URLs" headingId="receive-urls-heading">
         <Text size="sm" c="dimmed">
           Give the sender the URL of the environment it posts in. It reveals nothing about the workspace or product.
@@ -121,7 +125,10 @@ function WebhookDetails({ webhook }: { webhook: Webhook }) {
         </PageSection>
       )}
       <PageSection title="Forwarding secret" headingId="forwarding-secret-heading">
-        <ForwardingSecret product={webhook.product} tag={webhook.tag} />
+        {/* Reading the secret needs a developer, as rotating it does. */}
+        <NeedsRole role="developer" notice="reveal or rotate the forwarding secret">
+          <ForwardingSecret product={webhook.product} tag={webhook.tag} />
+        </NeedsRole>
       </PageSection>
       <WebhookEventLog webhook={webhook} />
       {editing ? <EditWebhookModal webhook={webhook} onClose={() => setEditing(false)} /> : null}

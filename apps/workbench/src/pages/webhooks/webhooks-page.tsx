@@ -13,6 +13,7 @@ import { usePageTitle } from '../../components/use-page-title';
 import { ProductBreadcrumbs } from '../../components/product-breadcrumbs';
 import { CreateWebhookModal } from './create-webhook-modal';
 import { ForwardTarget, WEBHOOK_SCHEMES, WebhookDeliveryBadge } from './webhook-labels';
+import { NeedsRole } from '../../components/needs-role';
 
 const COLUMNS: readonly Column<Webhook>[] = [
   {
@@ -71,10 +72,13 @@ export function WebhooksPage() {
             it to your product signed with Standard Webhooks, or keeps it for your product to pull.
           </Text>
         </Stack>
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={createDialog.open}>
-          Create webhook
-        </Button>
+        <NeedsRole role="developer">
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={createDialog.open}>
+            Create webhook
+          </Button>
+        </NeedsRole>
       </Group>
+      <NeedsRole role="developer" notice="create, change or replay webhooks" />
       <QueryContent
         query={webhooks}
         loadingLabel="Loading the webhooks"

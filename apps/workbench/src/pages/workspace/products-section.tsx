@@ -1,6 +1,7 @@
 import { Anchor } from '@mantine/core';
 import type { Product } from '@switchboard/sdk';
 import { Link } from 'react-router';
+import { useCurrentMember } from '../../api/members';
 import { useProductsQuery } from '../../api/products';
 import { paths } from '../../app/paths';
 import { DataTable, type Column } from '../../components/data-table';
@@ -9,6 +10,7 @@ import { PageSection } from '../../components/page-section';
 import { Paged } from '../../components/paged';
 import { QueryContent } from '../../components/query-content';
 import { CreateProductForm } from './create-product-form';
+import { NeedsRole } from '../../components/needs-role';
 
 const COLUMNS: readonly Column<Product>[] = [
   {
@@ -27,14 +29,17 @@ const COLUMNS: readonly Column<Product>[] = [
 /** The products list with its create form. */
 export function ProductsSection() {
   const products = useProductsQuery();
+  const mayCreate = useCurrentMember().covers('developer');
   return (
     <PageSection title="Products" headingId="products-heading">
-      <CreateProductForm existingTags={products.data?.map((product) => product.tag) ?? []} />
+      <NeedsRole role="developer" notice="create products">
+        <CreateProductForm existingTags={products.data?.map((product) => product.tag) ?? []} />
+      </NeedsRole>
       <QueryContent
         query={products}
         loadingLabel="Loading products"
         errorTitle="Could not load the products"
-        empty="No products yet. Create the first one above: a product is what your team builds on connected apps."
+        empty={mayCreate ? 'No products yet. Create the first one above: a product is what your team builds on connected apps.' : 'No products yet.'}
       >
         {(list) => (
           <Paged items={list} noun="products">

@@ -1,0 +1,117 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { AuditEvent, Member } from '@switchboard/sdk';
+import { IconRefresh } from '@tabler/icons-react';
+import { useAuditLogQuery } from '../../api/audit';
+import { useCurrentMember } from '../../api/members';
+import { ApiErrorAlert } from '../../components/api-error-alert';
+import { DataTable, TagText, type Column } from '../../components/data-table';
+import { ListSkeleton } from '../../components/list-skeleton';
+import { NeedsRole } from '../../components/needs-role';
+import { QueryContent } from '../../components/query-content';
+import { usePageTitle } from '../../components/use-page-title';
+
+function auditColumns(members: readonly Member[]): readonly Column<AuditEvent>[] {
+  const names = new Map(members.map((member) => [member.user_id, member.name]));
+  return [
+    { header: 'When', cell: (event) => <Text size="sm">{new Date(event.at).toLocaleString()}</Text> },
+    {
+      header: 'Who',
+      // A removed member's events stay: their user id is all that is left of them.
+      cell: (event) => {
+        const name = names.get(event.user_id);
+        return name === undefined ? (
+          <TagText>{event.user_id}</TagText>
+        ) : (
+          <>
+            <Text size="sm">{name}</Text>
+            <Text size="xs" c="dimmed" ff="monospace">
+              {event.user_id}
+            </Text>
+          </>
+        );
+      },
+    },
+    { header: 'Operation', cell: (event) => <TagText>{event.operation}</TagText> },
+    {
+      header: 'Path and resource',
+      cell: (event) => (
+        <>
+          <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+            {event.path}
+          </Text>
+          {event.resource === null ? null : (
+            <Text size="xs" c="dimmed">
+              {event.resource}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { header: 'Status', cell: (event) => event.status },
+    { header: 'IP', cell: (event) => <TagText>{event.ip}</TagText> },
+    { header: 'Credential', cell: (event) => (event.key_id === null ? <Text size="sm">session</Text> : <TagText>{event.key_id}</TagText>) },
+  ];
+}
+
+/** Workspace settings → Audit log (admins): every change a member made, newest first, 50 a page. */
+export function AuditLogPage() {
+  usePageTitle('Audit log');
+  const current = useCurrentMember();
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Text size="sm" c="dimmed">
+          Workspace settings
+        </Text>
+        <Title order={1} id="audit-heading">
+          Audit log
+        </Title>
+        <Text c="dimmed" size="sm" maw={640}>
+          Who changed which app, product, connection, webhook, member, key or secret, when and from where. Request bodies are never kept, so no
+          secret value or key is in it; runs are in the run log.
+        </Text>
+      </Stack>
+      <QueryContent query={current.members} loadingLabel="Loading the audit log" errorTitle="Could not load the members">
+        {(members) => (
+          <NeedsRole role="admin" notice="read the audit log">
+            <AuditLog members={members} />
+          </NeedsRole>
+        )}
+      </QueryContent>
+    </Stack>
+  );
+}
+
+function AuditLog({ members }: { members: readonly Member[] }) {
+  const events = useAuditLogQuery();
+  if (events.isPending) return <ListSkeleton label="Loading the audit log" />;
+  if (events.data === undefined) return <ApiErrorAlert title="Could not load the audit log" error={events.error} onRetry={events.refetch} />;
+  return (
+    <>
+      <Group>
+        <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void events.refetch()} loading={events.isRefetching && !events.isFetchingNextPage}>
+          Refresh
+        </Button>
+      </Group>
+      {events.data.length === 0 ? (
+        <Paper withBorder p="md">
+          <Text c="dimmed">No changes yet.</Text>
+        </Paper>
+      ) : (
+        <DataTable labelledBy="audit-heading" rows={events.data} columns={auditColumns(members)} rowKey={(event) => event.event_id} minWidth={960} />
+      )}
+      {events.hasNextPage ? (
+        <Group>
+          <Button variant="default" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
+            Show older events
+          </Button>
+        </Group>
+      ) : events.data.length === 0 ? null : (
+        <Text size="sm" c="dimmed">
+          {events.data.length} event{events.data.length === 1 ? '' : 's'}: the whole log.
+        </Text>
+      )}
+      {events.isFetchNextPageError ? <ApiErrorAlert title="Could not load more events" error={events.error} onRetry={events.fetchNextPage} /> : null}
+    </>
+  );
+}
