@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { RunRecord } from '@switchboard/sdk';
 import { IconRefresh } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { useCurrentMember } from '../../api/members';
 import { useRunLogQuery, type RunLogFilters } from '../../api/runs';
 import { useAddressFields } from '../../components/address-fields';
 import { ApiErrorAlert } from '../../components/api-error-alert';
@@ -38,6 +39,9 @@ export function RunsPage() {
   const runs = useRunLogQuery(filters);
   const { fields: errors, unplaced } = formErrorsOf<keyof RunLogFilters>(runs.error, { product: 'product', app: 'app', status: 'status', after: 'after', before: 'before' });
 
+  // The runner is a developer's: a viewer is not pointed at it.
+  const current = useCurrentMember();
+
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
@@ -57,7 +61,7 @@ export function RunsPage() {
         unplaced === undefined ? null : <ApiErrorAlert title="Could not load the runs" error={unplaced} onRetry={runs.refetch} />
       ) : runs.data.length === 0 ? (
         <Paper withBorder p="md">
-          <Text c="dimmed">No runs {Object.keys(filters).length > 0 ? 'match these filters' : 'yet: run an action from the action runner'}.</Text>
+          <Text c="dimmed">No runs {Object.keys(filters).length > 0 ? 'match these filters' : current.covers('developer') ? 'yet: run an action from the action runner' : 'yet'}.</Text>
         </Paper>
       ) : (
         <>
