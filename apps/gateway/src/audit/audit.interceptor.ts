@@ -5,6 +5,7 @@ import { mergeMap, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.js';
 import { AuditLog } from './audit-log.js';
 import { UNAUDITED } from './unaudited.decorator.js';
+import { routeTemplateOf } from '../http/route-template.js';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // The fields a reply names what it created or changed by, in the order they are looked for.
@@ -28,7 +29,6 @@ export class AuditInterceptor implements NestInterceptor {
     if (READS.has(request.method) || !workspaceId || !userId || this.reflector.getAllAndOverride<boolean>(UNAUDITED, [context.getHandler(), context.getClass()])) {
       return next.handle();
     }
-    const template = (request.routeOptions.url ?? '').replace(/:(\w+)/g, '{$1}');
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
     return next.handle().pipe(
       mergeMap(async (reply: unknown) => {
@@ -37,7 +37,7 @@ export class AuditInterceptor implements NestInterceptor {
           userId,
           keyId: request.keyId ?? null,
           ip: request.ip,
-          operation: `${request.method} ${template}`,
+          operation: `${request.method} ${routeTemplateOf(request)}`,
           path: request.url.split('?', 1)[0] ?? request.url,
           resource: resourceOf(reply),
           status,
