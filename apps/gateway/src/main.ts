@@ -22,7 +22,7 @@ import { serveWorkbench } from './workbench/serve-workbench.js';
 // Every setting is validated, and the process ends listing every wrong one, before anything connects.
 const [config, tracing] = loadConfigsOrExit([GatewayConfig, TracingConfig]);
 // Before the modules are built: the logger reads whether to stamp trace ids on its lines.
-startTracing('gateway', tracing);
+await startTracing('gateway', tracing);
 await runMigrations(serviceDataSourceOptions(config.DATABASE_URL, gatewayDatabase));
 
 // bodyParser: false, or Nest would add its own JSON and urlencoded parsers when the app starts.

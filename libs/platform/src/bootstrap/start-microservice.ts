@@ -46,7 +46,7 @@ export interface MicroserviceDefinition {
  */
 export async function startMicroservice(definition: MicroserviceDefinition): Promise<void> {
   const [config, tracing, ...featureConfigs] = loadConfigsOrExit([MicroserviceConfig, TracingConfig, ...definition.configs]);
-  startTracing(definition.service, tracing);
+  await startTracing(definition.service, tracing);
   const dataSourceOptions = serviceDataSourceOptions(config.DATABASE_URL, definition.database);
   const nats = serviceNatsAccess(config, busInboxPrefix(definition.service));
   // Made before the module, whose readiness check pings the connection this strategy will open.

@@ -37,8 +37,8 @@ describe('whether a service traces', () => {
 });
 
 describe('a service started without OpenTelemetry settings', () => {
-  it('starts no SDK', () => {
-    startTracing('gateway', settings({}), {});
+  it('starts no SDK', async () => {
+    await startTracing('gateway', settings({}), {});
     expect(isTracingOn()).toBe(false);
   });
 });
