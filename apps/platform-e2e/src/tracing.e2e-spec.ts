@@ -181,6 +181,8 @@ describe('Tracing: one run is one trace, from the gateway through NATS and JetSt
     expect(refused.status).toBeLessThan(500);
     const root = await waitForSpan((span) => gatewayRequest('/v1/actions/run')(span) && span.attributes['http.response.status_code'] === refused.status);
     const executor = only(await traceWith(root.traceId, [handled('action-executor', 'actions.action.run')]), handled('action-executor', 'actions.action.run'));
+    // A refusal marks the span failed with its code alone: its message may quote what the caller sent.
+    expect(executor).toMatchObject({ status: 2, attributes: { 'error.type': refused.body.code } });
 
     const lineOf = async (service: 'gateway' | 'action-executor', message: string): Promise<{ trace_id?: string; span_id?: string }> => {
       const line = await platform.services[service].waitForLog(new RegExp(`"trace_id":"${root.traceId}".*"msg":"${message}"`));
