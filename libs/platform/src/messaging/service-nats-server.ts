@@ -6,10 +6,10 @@ import type { PinoLogger } from 'nestjs-pino';
 import { NO_MESSAGE_HANDLER } from '@nestjs/microservices/constants.js';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { toErrorBody } from '../errors/to-error-body.js';
-import { roleRefusal } from './caller-role.js';
 import { traceContextOf } from '../tracing/message-trace-context.js';
 import { isTracingOn } from '../tracing/start-tracing.js';
 import { errorTypeOf, inSpan } from '../tracing/traced.js';
+import { roleRefusal } from './caller-role.js';
 import { replyTooLargeError } from './reply-size.js';
 
 /** A reply in the wire format of `@nestjs/microservices`, which NatsRequester reads. */
@@ -34,8 +34,9 @@ const encoder = new TextEncoder();
  * - A reply larger than the server's `max_payload` cannot be published: NestJS would log the failure and leave the
  *   caller waiting for its timeout. Such a reply is answered with a `replyTooLargeError` instead.
  *
- * - When the service traces, each message is handled in a span continuing the trace context of its headers (see
- *   NatsRequester), named by its subject; a request answered with an error marks it failed with the error's code.
+ * - When the service traces, each message, events too, is handled in a span continuing the trace context of its
+ *   headers (see NatsRequester), named by its subject; a request answered with an error marks it failed with the
+ *   error's code alone.
  *
  * Events (no reply expected) keep NestJS's own path.
  */
@@ -69,7 +70,7 @@ export class ServiceNatsServer extends ServerNats {
     if (!handler) return this.reply(natsMsg, message.id, { err: NO_MESSAGE_HANDLER });
     const refusal = roleRefusal(channel, natsMsg.headers?.get(CALLER_ROLE_HEADER));
     if (refusal) {
-      if (span !== undefined) markRefused(span, refusal);
+      if (span !== undefined) markFailed(span, refusal);
       return this.reply(natsMsg, message.id, { err: toErrorBody(refusal) });
     }
     const started = performance.now();
@@ -77,7 +78,7 @@ export class ServiceNatsServer extends ServerNats {
       try {
         const reply = await settle(await handler(message.data, context));
         this.reply(natsMsg, message.id, reply);
-        if (span !== undefined && 'err' in reply) markRefused(span, reply.err);
+        if (span !== undefined && 'err' in reply) markFailed(span, reply.err);
         this.logOutcome(channel, message.data, reply, started);
       } finally {
         end();
@@ -125,7 +126,7 @@ function messageAttributes(subject: string): Record<string, string> {
   return { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.operation.type': 'process' };
 }
 
-function markRefused(span: Span, err: unknown): void {
+function markFailed(span: Span, err: unknown): void {
   span.setStatus({ code: SpanStatusCode.ERROR });
   span.setAttribute('error.type', errorTypeOf(err));
 }

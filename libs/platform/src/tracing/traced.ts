@@ -14,9 +14,10 @@ export interface SpanStart {
  * throw marks the span failed with the error's name and code only (a message may quote what a caller sent).
  */
 export async function inSpan<T>(name: string, start: SpanStart, work: (span: Span) => Promise<T>): Promise<T> {
-  const span = tracer.startSpan(name, { kind: start.kind, attributes: start.attributes }, start.parent ?? context.active());
+  const parent = start.parent ?? context.active();
+  const span = startSpan(name, { ...start, parent });
   try {
-    return await context.with(trace.setSpan(start.parent ?? context.active(), span), () => work(span));
+    return await context.with(trace.setSpan(parent, span), () => work(span));
   } catch (error) {
     span.setStatus({ code: SpanStatusCode.ERROR });
     span.setAttribute('error.type', errorTypeOf(error));
