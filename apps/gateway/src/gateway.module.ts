@@ -12,6 +12,7 @@ import {
   ReadinessModule,
   serviceDataSourceOptions,
   serviceNatsAccess,
+  TracingShutdown,
 } from '@switchboard/platform';
 import { busInboxPrefix } from '@switchboard/contracts';
 import { ACTION_RUN_TIMEOUT_MS, ActionsController } from './actions/actions.controller.js';
@@ -117,6 +118,7 @@ export class GatewayModule {
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useValue: new ContractValidationPipe() },
+        TracingShutdown,
       ],
     };
   }

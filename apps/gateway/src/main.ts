@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfigsOrExit, runMigrations, serviceDataSourceOptions } from '@switchboard/platform';
+import { isTracingOn, loadConfigsOrExit, runMigrations, serviceDataSourceOptions, startTracing, TracingConfig } from '@switchboard/platform';
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import { GatewayConfig } from './config/gateway.config.js';
@@ -13,13 +13,16 @@ import { GatewayModule } from './gateway.module.js';
 import { acceptImportBodies } from './http/import-bodies.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 import { describeListening } from './http/listening-address.js';
+import { traceHttpRequests } from './http/http-request-spans.js';
 import { trustProxyOf } from './http/trust-proxy.js';
 import { countHttpRequests } from './metrics/http-request-metrics.js';
 import { limitWebhookBodies } from './webhooks/webhook-bodies.js';
 import { serveWorkbench } from './workbench/serve-workbench.js';
 
 // Every setting is validated, and the process ends listing every wrong one, before anything connects.
-const [config] = loadConfigsOrExit([GatewayConfig]);
+const [config, tracing] = loadConfigsOrExit([GatewayConfig, TracingConfig]);
+// Before the modules are built: the logger reads whether to stamp trace ids on its lines.
+await startTracing('gateway', tracing);
 await runMigrations(serviceDataSourceOptions(config.DATABASE_URL, gatewayDatabase));
 
 // bodyParser: false, or Nest would add its own JSON and urlencoded parsers when the app starts.
@@ -29,6 +32,7 @@ const app = await NestFactory.create<NestFastifyApplication>(
   { bufferLogs: true, bodyParser: false },
 );
 countHttpRequests(app.getHttpAdapter().getInstance(), app.get(Registry));
+if (isTracingOn()) traceHttpRequests(app.getHttpAdapter().getInstance());
 acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
 await acceptImportBodies(app.getHttpAdapter().getInstance());
 limitWebhookBodies(app.getHttpAdapter().getInstance(), config.WEBHOOK_BODY_LIMIT_BYTES);

@@ -1,4 +1,6 @@
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import { SpanKind } from '@opentelemetry/api';
+import { inSpan, isTracingOn, traceContextOf } from '@switchboard/platform';
 import type { PinoLogger } from 'nestjs-pino';
 import type { DeliveryCounter } from './stream-metrics.js';
 
@@ -91,11 +93,23 @@ export class StreamPuller {
       return;
     }
     this.options.countDelivery(message);
-    const handling = this.options.handle(message).finally(() => {
+    const handling = this.#handle(message).finally(() => {
       this.#inFlight.delete(message);
       this.#wakeUp();
     });
     this.#inFlight.set(message, handling);
+  }
+
+  // Traced, a delivery is handled in a span continuing the trace its publisher stamped on it (WorkQueueClient.publish).
+  #handle(message: JsMsg): Promise<void> {
+    if (!isTracingOn()) return this.options.handle(message);
+    const attributes = {
+      'messaging.system': 'nats',
+      'messaging.destination.name': message.subject,
+      'messaging.operation.type': 'process',
+      'messaging.nats.delivery_count': message.info.deliveryCount,
+    };
+    return inSpan(message.subject, { kind: SpanKind.CONSUMER, parent: traceContextOf(message.headers), attributes }, () => this.options.handle(message));
   }
 
   async #finishOrHandBack(): Promise<void> {

@@ -1,5 +1,6 @@
 import { jetstream, jetstreamManager, type Consumer, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { isTracingOn, withTraceContext } from '@switchboard/platform';
 import { ensureWorkQueue, type WorkQueue } from './work-queue-stream.js';
 
 /** One work queue as the executor uses it: sets it up (once, again on demand), publishes to it, hands out its consumer. */
@@ -29,9 +30,13 @@ export class WorkQueueClient {
     return this.#ready;
   }
 
-  /** Stores `payload` in the stream under `messageId` (a publish repeated after a lost acknowledgement is stored once). */
+  /**
+   * Stores `payload` in the stream under `messageId` (a publish repeated after a lost acknowledgement is stored once),
+   * with the active trace context when the executor traces, so the work joins the trace of whoever queued it.
+   */
   async publish(subject: string, payload: object, messageId: string, timeoutMs: number): Promise<void> {
-    await this.#js.publish(subject, JSON.stringify(payload), { msgID: messageId, timeout: timeoutMs });
+    const headers = isTracingOn() ? withTraceContext(undefined) : undefined;
+    await this.#js.publish(subject, JSON.stringify(payload), { msgID: messageId, timeout: timeoutMs, headers });
   }
 
   /** The shared durable consumer. */

@@ -1,7 +1,8 @@
 import type { LookupFunction } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorCode } from '@switchboard/contracts';
-import { DomainError } from '@switchboard/platform';
+import { SpanKind, SpanStatusCode, type Span } from '@opentelemetry/api';
+import { DomainError, inSpan, isTracingOn } from '@switchboard/platform';
 import { FormData as UndiciFormData, Pool, type Dispatcher } from 'undici';
 import { AddressPolicy } from './address-policy.js';
 import { resolveHost, systemLookup, type HostLookup } from './host-resolver.js';
@@ -70,7 +71,16 @@ export class OutboundClient {
    * headers and body never appear in an error. `onSending` is called once the address policy has let the request
    * through, before its first attempt.
    */
-  async send(request: OutboundRequest, onSending?: () => void): Promise<OutboundResponse> {
+  send(request: OutboundRequest, onSending?: () => void): Promise<OutboundResponse> {
+    if (!isTracingOn()) return this.sendCounted(request, onSending);
+    return inSpan(request.method, { kind: SpanKind.CLIENT, attributes: destinationAttributes(request) }, async (span) => {
+      const response = await this.sendCounted(request, onSending);
+      describeResponse(span, response);
+      return response;
+    });
+  }
+
+  private async sendCounted(request: OutboundRequest, onSending?: () => void): Promise<OutboundResponse> {
     try {
       return await this.sendAttempts(request, onSending);
     } catch (error) {
@@ -183,6 +193,22 @@ export class OutboundClient {
     });
     this.pools.set(key, { pool, pinned });
     return pool;
+  }
+}
+
+// Where the call goes and nothing of what it carries: headers, query and body hold a run's secrets.
+function destinationAttributes({ method, url }: OutboundRequest): Record<string, string | number> {
+  const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+  return { 'http.request.method': method, 'server.address': url.hostname, 'server.port': port, 'url.scheme': url.protocol.slice(0, -1) };
+}
+
+function describeResponse(span: Span, response: OutboundResponse): void {
+  span.setAttribute('http.response.status_code', response.status);
+  // Attempts beyond the first, as OpenTelemetry's HTTP conventions count them.
+  if (response.attempts > 1) span.setAttribute('http.request.resend_count', response.attempts - 1);
+  if (response.status >= 400) {
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    span.setAttribute('error.type', String(response.status));
   }
 }
 

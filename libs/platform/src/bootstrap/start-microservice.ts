@@ -20,6 +20,9 @@ import { OpsModule } from '../operations/ops.module.js';
 import { ReadinessModule } from '../operations/readiness.module.js';
 import { RpcErrorFilter } from '../messaging/rpc-error.filter.js';
 import { ServiceNatsServer } from '../messaging/service-nats-server.js';
+import { startTracing } from '../tracing/start-tracing.js';
+import { TracingShutdown } from '../tracing/tracing-shutdown.js';
+import { TracingConfig } from '../tracing/tracing.config.js';
 import { ContractValidationPipe } from '../validation/contract-validation.pipe.js';
 import { MESSAGE_ENVELOPE_LEVELS } from '../validation/nesting-depth.js';
 
@@ -42,7 +45,8 @@ export interface MicroserviceDefinition {
  * its schema, then answers its subjects in its queue group until SIGTERM/SIGINT, when it closes NATS and the database cleanly.
  */
 export async function startMicroservice(definition: MicroserviceDefinition): Promise<void> {
-  const [config, ...featureConfigs] = loadConfigsOrExit([MicroserviceConfig, ...definition.configs]);
+  const [config, tracing, ...featureConfigs] = loadConfigsOrExit([MicroserviceConfig, TracingConfig, ...definition.configs]);
+  await startTracing(definition.service, tracing);
   const dataSourceOptions = serviceDataSourceOptions(config.DATABASE_URL, definition.database);
   const nats = serviceNatsAccess(config, busInboxPrefix(definition.service));
   // Made before the module, whose readiness check pings the connection this strategy will open.
@@ -70,6 +74,7 @@ export async function startMicroservice(definition: MicroserviceDefinition): Pro
     providers: [
       { provide: APP_FILTER, useClass: RpcErrorFilter },
       { provide: APP_PIPE, useValue: new ContractValidationPipe(MESSAGE_ENVELOPE_LEVELS) },
+      TracingShutdown,
     ],
   })
   class ServiceRootModule {}

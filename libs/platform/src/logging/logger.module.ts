@@ -1,6 +1,8 @@
 import { LoggerModule } from 'nestjs-pino';
 import { RequestMethod, type DynamicModule } from '@nestjs/common';
 import { levels } from 'pino';
+import { activeTraceFields } from '../tracing/log-trace-fields.js';
+import { isTracingOn } from '../tracing/start-tracing.js';
 import { serializeError } from './error-serializer.js';
 import { REDACTED_LOG_PATHS } from './redaction.js';
 
@@ -17,6 +19,9 @@ function pathOf(url: string | undefined): string {
  * pino-http writes its line per request at info. Above info it would write none, yet still build a child logger with
  * its bindings and redaction for every request (a tenth of the gateway's CPU on `actions.run`), so it is only mounted
  * when its lines can be written; unexpected failures are logged by the error filters at every level.
+ *
+ * When the service traces (start tracing before building this module), each line written inside a span carries its
+ * `trace_id` and `span_id`; otherwise no mixin is installed, so an untraced line costs nothing more.
  */
 export function platformLoggerModule(service: string, level: string): DynamicModule {
   const logsRequests = levels.values[level] !== undefined && levels.values[level] <= levels.values.info;
@@ -25,6 +30,7 @@ export function platformLoggerModule(service: string, level: string): DynamicMod
     pinoHttp: {
       level,
       base: { service },
+      mixin: isTracingOn() ? activeTraceFields : undefined,
       redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
       // Under Nest's fastify middleware req.url is relative to the mount point; originalUrl is the path requested.
       autoLogging: { ignore: (req) => PROBE_PATHS.has(pathOf((req as { originalUrl?: string }).originalUrl ?? req.url)) },

@@ -1,6 +1,8 @@
-import { RequestError, TimeoutError, type Msg, type NatsConnection } from '@nats-io/transport-node';
+import { RequestError, TimeoutError, type Msg, type MsgHdrs, type NatsConnection } from '@nats-io/transport-node';
 import { ErrorCode, isErrorBody, type Subject } from '@switchboard/contracts';
 import { DomainError } from '../errors/domain-error.js';
+import { withTraceContext } from '../tracing/message-trace-context.js';
+import { isTracingOn } from '../tracing/start-tracing.js';
 import { callerRoleHeaders } from './caller-role.js';
 
 interface NestReply<T> {
@@ -27,7 +29,7 @@ export class NatsRequester {
     const packet = JSON.stringify({ pattern: subject, data, id: String((this.sent += 1)) });
     let answer: Msg;
     try {
-      answer = await this.connection.request(subject, packet, { timeout: timeoutMs, headers: callerRoleHeaders() });
+      answer = await this.connection.request(subject, packet, { timeout: timeoutMs, headers: outgoingHeaders() });
     } catch (error) {
       throw this.transportFailure(error, service, subject, timeoutMs);
     }
@@ -41,7 +43,7 @@ export class NatsRequester {
 
   /** Fire-and-forget to a service's `@EventPattern` handler (one replica of its queue group handles it). */
   emit(subject: Subject, data: object): void {
-    this.connection.publish(subject, JSON.stringify({ pattern: subject, data }));
+    this.connection.publish(subject, JSON.stringify({ pattern: subject, data }), { headers: isTracingOn() ? withTraceContext(undefined) : undefined });
   }
 
   // Transport details (addresses, reasons) stay out of the message: callers see which service, not our network.
@@ -54,4 +56,9 @@ export class NatsRequester {
     }
     return new DomainError(ErrorCode.ServiceUnavailable, `The ${service} service could not be reached`, { service, subject });
   }
+}
+
+// The caller's role (shared headers, built once per role) and, when this service traces, the active trace context.
+function outgoingHeaders(): MsgHdrs | undefined {
+  return isTracingOn() ? withTraceContext(callerRoleHeaders()) : callerRoleHeaders();
 }

@@ -1,10 +1,14 @@
 import type { Msg, NatsConnection } from '@nats-io/transport-node';
 import { NatsContext, ServerNats, type IncomingRequest } from '@nestjs/microservices';
+import { SpanKind, SpanStatusCode, type Span } from '@opentelemetry/api';
 import { CALLER_ROLE_HEADER, ErrorCode, isErrorBody } from '@switchboard/contracts';
 import type { PinoLogger } from 'nestjs-pino';
 import { NO_MESSAGE_HANDLER } from '@nestjs/microservices/constants.js';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { toErrorBody } from '../errors/to-error-body.js';
+import { traceContextOf } from '../tracing/message-trace-context.js';
+import { isTracingOn } from '../tracing/start-tracing.js';
+import { errorTypeOf, inSpan } from '../tracing/traced.js';
 import { roleRefusal } from './caller-role.js';
 import { replyTooLargeError } from './reply-size.js';
 
@@ -30,6 +34,10 @@ const encoder = new TextEncoder();
  * - A reply larger than the server's `max_payload` cannot be published: NestJS would log the failure and leave the
  *   caller waiting for its timeout. Such a reply is answered with a `replyTooLargeError` instead.
  *
+ * - When the service traces, each message, events too, is handled in a span continuing the trace context of its
+ *   headers (see NatsRequester), named by its subject; a request answered with an error marks it failed with the
+ *   error's code alone.
+ *
  * Events (no reply expected) keep NestJS's own path.
  */
 export class ServiceNatsServer extends ServerNats {
@@ -45,7 +53,13 @@ export class ServiceNatsServer extends ServerNats {
     return /^\s*[[{"]/.test(pattern) ? super.getRouteFromPattern(pattern) : this.normalizePattern(pattern);
   }
 
-  override async handleMessage(channel: string, natsMsg: Msg): Promise<void> {
+  override handleMessage(channel: string, natsMsg: Msg): Promise<void> {
+    if (!isTracingOn()) return this.handleUntraced(channel, natsMsg);
+    const kind = natsMsg.reply ? SpanKind.SERVER : SpanKind.CONSUMER;
+    return inSpan(channel, { kind, parent: traceContextOf(natsMsg.headers), attributes: messageAttributes(channel) }, (span) => this.handleUntraced(channel, natsMsg, span));
+  }
+
+  private async handleUntraced(channel: string, natsMsg: Msg, span?: Span): Promise<void> {
     const context = new NatsContext([natsMsg.subject, natsMsg.headers]);
     const message = (await this.deserializer.deserialize(natsMsg, { channel, replyTo: natsMsg.reply })) as IncomingRequest;
     if (message.id === undefined) {
@@ -55,12 +69,16 @@ export class ServiceNatsServer extends ServerNats {
     const handler = this.getHandlerByPattern(channel);
     if (!handler) return this.reply(natsMsg, message.id, { err: NO_MESSAGE_HANDLER });
     const refusal = roleRefusal(channel, natsMsg.headers?.get(CALLER_ROLE_HEADER));
-    if (refusal) return this.reply(natsMsg, message.id, { err: toErrorBody(refusal) });
+    if (refusal) {
+      if (span !== undefined) markFailed(span, refusal);
+      return this.reply(natsMsg, message.id, { err: toErrorBody(refusal) });
+    }
     const started = performance.now();
     return this.runWithProcessingHooks(context, async (end) => {
       try {
         const reply = await settle(await handler(message.data, context));
         this.reply(natsMsg, message.id, reply);
+        if (span !== undefined && 'err' in reply) markFailed(span, reply.err);
         this.logOutcome(channel, message.data, reply, started);
       } finally {
         end();
@@ -102,6 +120,15 @@ async function settle(result: unknown): Promise<Reply> {
   } catch (err) {
     return { err };
   }
+}
+
+function messageAttributes(subject: string): Record<string, string> {
+  return { 'messaging.system': 'nats', 'messaging.destination.name': subject, 'messaging.operation.type': 'process' };
+}
+
+function markFailed(span: Span, err: unknown): void {
+  span.setStatus({ code: SpanStatusCode.ERROR });
+  span.setAttribute('error.type', errorTypeOf(err));
 }
 
 function workspaceOf(data: unknown): string | undefined {

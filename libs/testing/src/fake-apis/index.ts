@@ -17,3 +17,4 @@ export {
   type SignedWebhook,
 } from './webhook-senders.js';
 export { signedWith, startProductEndpoint, type ForwardedEvent, type ProductEndpoint } from './product-endpoint.js';
+export { startOtlpCollector, type CollectedSpan, type OtlpCollector } from './otlp-collector.js';
