@@ -35,3 +35,6 @@ export * from './operations/ops.module.js';
 export * from './operations/readiness.module.js';
 export * from './operations/ops-listener.js';
 export * from './operations/bounded-label-values.js';
+export * from './rate-limits/token-bucket.js';
+export * from './rate-limits/token-bucket-columns.js';
+export * from './rate-limits/shared-token-buckets.js';
