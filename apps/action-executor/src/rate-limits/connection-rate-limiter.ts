@@ -15,6 +15,9 @@ export interface RunRateLimit {
 
 const PERIOD_SECONDS: Record<RateLimitPeriod, number> = { second: 1, minute: 60 };
 
+// After the database failed a reservation, how long runs go uncounted without asking it again (and logging again).
+const UNAVAILABLE_MS = 1000;
+
 /** A published limit as a token bucket: `requests` per period become a rate per second, `burst` its size. */
 export function bucketLimitOf(limit: RateLimitView): BucketLimit {
   return { perSecond: limit.requests / PERIOD_SECONDS[limit.per], burst: limit.burst };
@@ -30,12 +33,14 @@ export function rateLimitBucketOf(workspaceId: string, product: string, accessTa
  * reservation in the executors' shared bucket table (`SharedTokenBuckets`, the gateway's statement's sibling) per
  * run, so the database's row lock orders the replicas' runs and its clock spaces them. A run whose turn comes within
  * the limit's `max_wait_ms` waits for it here; one whose turn is further off is refused with `429
- * connection_rate_limited` and never sent. When the database fails the reservation the run goes ahead uncounted, as
- * the gateway's limits do: the provider still refuses what is too much, and a limit is not worth an outage.
+ * connection_rate_limited` and never sent. When the database fails a reservation, runs go ahead uncounted for a
+ * second without asking it, as the gateway's limits do: the provider still refuses what is too much, and a limit is
+ * not worth an outage.
  */
 @Injectable()
 export class ConnectionRateLimiter {
   readonly #limited: Counter<'outcome'>;
+  #unavailableUntil = -Infinity;
 
   constructor(
     private readonly buckets: SharedTokenBuckets,
@@ -55,12 +60,17 @@ export class ConnectionRateLimiter {
   async awaitTurn(accessTag: string, env: string, rateLimit: RunRateLimit | undefined): Promise<void> {
     if (rateLimit === undefined) return;
     const { limit } = rateLimit;
+    if (performance.now() < this.#unavailableUntil) {
+      this.#limited.inc({ outcome: 'unchecked' });
+      return;
+    }
     let reservation;
     try {
       reservation = await this.buckets.reserve(rateLimit.bucket, bucketLimitOf(limit), limit.max_wait_ms / 1000);
     } catch (error) {
+      this.#unavailableUntil = performance.now() + UNAVAILABLE_MS;
       this.#limited.inc({ outcome: 'unchecked' });
-      this.logger.warn({ err: error, access_tag: accessTag, env }, 'connection rate limit not counted: the database failed a reservation');
+      this.logger.warn({ err: error, access_tag: accessTag, env }, `connection rate limits not counted for ${UNAVAILABLE_MS} ms: the database failed a reservation`);
       return;
     }
     if (!reservation.granted) {
@@ -76,10 +86,10 @@ export class ConnectionRateLimiter {
 
 function overLimit(accessTag: string, env: string, { limit, source }: RunRateLimit, retryAfterSeconds: number): DomainError {
   const retryAfterMs = Math.ceil(retryAfterSeconds * 1000);
-  const whose = source === 'connection' ? `its env '${env}'` : 'its app';
+  const whose = source === 'connection' ? 'its own' : "its app's";
   return new DomainError(
     ErrorCode.ConnectionRateLimited,
-    `Connection '${accessTag}' is at the rate limit of ${whose} (${limit.requests} per ${limit.per}) in env '${env}': its next turn is ${retryAfterMs} ms away, past the ${limit.max_wait_ms} ms a run may wait; not sent`,
+    `Connection '${accessTag}' is at ${whose} rate limit in env '${env}' (${limit.requests} per ${limit.per}): its next turn is ${retryAfterMs} ms away, past the ${limit.max_wait_ms} ms a run may wait; not sent`,
     { access_tag: accessTag, env, rate_limit: limit, source, retry_after_ms: retryAfterMs },
   );
 }

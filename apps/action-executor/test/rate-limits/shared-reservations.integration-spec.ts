@@ -1,7 +1,11 @@
-import { runMigrations, serviceDataSourceOptions, SharedTokenBuckets, type Reservation } from '@switchboard/platform';
-import { createTestDatabase, type TestDatabase } from '@switchboard/testing';
+import { ErrorCode } from '@switchboard/contracts';
+import { DomainError, runMigrations, serviceDataSourceOptions, SharedTokenBuckets, type Reservation } from '@switchboard/platform';
+import { createTestDatabase, rejectionOf, type TestDatabase } from '@switchboard/testing';
+import type { PinoLogger } from 'nestjs-pino';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { actionExecutorDatabase } from '../../src/database/action-executor.database.js';
+import { ConnectionRateLimiter, rateLimitBucketOf, type RunRateLimit } from '../../src/rate-limits/connection-rate-limiter.js';
 
 const TABLE = 'action_executor.connection_rate_limit_buckets';
 
@@ -74,5 +78,57 @@ describe("connection rate-limit reservations on PostgreSQL, from two executors' 
     for (let i = 3; i < waits.length; i += 1) expect(waits[i] - waits[i - 1]).toBeGreaterThan(0);
     expect(waits.at(-1)).toBeLessThanOrEqual(5);
     for (const refused of reservations.filter((reservation) => !reservation.granted)) expect(retryAfterOf(refused)).toBeGreaterThan(5);
+  });
+
+  describe('ConnectionRateLimiter', () => {
+    const warnings: unknown[] = [];
+    // Only setContext and warn are called; a full PinoLogger needs a pino instance this test has no use for.
+    const logger = { setContext: () => undefined, warn: (entry: unknown) => warnings.push(entry) } as unknown as PinoLogger;
+    const counted = async (registry: Registry): Promise<Record<string, number>> =>
+      Object.fromEntries(
+        ((await registry.getSingleMetric('switchboard_connection_rate_limited_runs_total')?.get())?.values ?? []).map((value) => [String(value.labels.outcome), value.value]),
+      );
+    const limitOf = (maxWaitMs: number): RunRateLimit => ({
+      limit: { requests: 30, per: 'minute', burst: 1, max_wait_ms: maxWaitMs },
+      source: 'connection',
+      bucket: rateLimitBucketOf('ws_test', 'shop', 'stripe', `limiter-${(bucketCount += 1)}`),
+    });
+
+    it('lets the first run go at once, makes the next wait its turn, and refuses one past the wait, counting each', async () => {
+      const registry = new Registry();
+      const limiter = new ConnectionRateLimiter(replicas[0], logger, registry);
+      const rateLimit = limitOf(3000);
+      await limiter.awaitTurn('stripe', 'prd', rateLimit);
+      const startedAt = performance.now();
+      await limiter.awaitTurn('stripe', 'prd', rateLimit);
+      // Waited out its turn, two seconds after the first less the time the first statement took (far less than one).
+      expect(performance.now() - startedAt).toBeGreaterThan(1000);
+      const refusal = await rejectionOf(limiter.awaitTurn('stripe', 'prd', { ...rateLimit, limit: { ...rateLimit.limit, max_wait_ms: 0 } }), DomainError);
+      const { code, details } = refusal.toBody();
+      expect(code).toBe(ErrorCode.ConnectionRateLimited);
+      expect(details).toMatchObject({ access_tag: 'stripe', env: 'prd', source: 'connection', rate_limit: { requests: 30, per: 'minute' } });
+      expect(details.retry_after_ms).toBeGreaterThan(0);
+      expect(details.retry_after_ms).toBeLessThanOrEqual(2000);
+      expect(await counted(registry)).toEqual({ delayed: 1, refused: 1 });
+    });
+
+    it('lets runs go uncounted while the database fails, asking it once a second and warning once', async () => {
+      const closed = await new DataSource(serviceDataSourceOptions(database.url, actionExecutorDatabase)).initialize();
+      await closed.destroy();
+      const registry = new Registry();
+      const limiter = new ConnectionRateLimiter(new SharedTokenBuckets(closed, TABLE), logger, registry);
+      warnings.length = 0;
+      for (let i = 0; i < 3; i += 1) await limiter.awaitTurn('stripe', 'prd', limitOf(0));
+      expect(await counted(registry)).toEqual({ unchecked: 3 });
+      expect(warnings).toHaveLength(1);
+    });
+
+    it('never asks the database for a connection without a limit', async () => {
+      const closed = await new DataSource(serviceDataSourceOptions(database.url, actionExecutorDatabase)).initialize();
+      await closed.destroy();
+      const registry = new Registry();
+      await new ConnectionRateLimiter(new SharedTokenBuckets(closed, TABLE), logger, registry).awaitTurn('stripe', 'prd', undefined);
+      expect(await counted(registry)).toEqual({});
+    });
   });
 });
