@@ -13,8 +13,10 @@ import {
   serviceDataSourceOptions,
   serviceNatsAccess,
   TracingShutdown,
+  SharedTokenBuckets,
 } from '@switchboard/platform';
 import { busInboxPrefix } from '@switchboard/contracts';
+import { DataSource } from 'typeorm';
 import { ACTION_RUN_TIMEOUT_MS, ActionsController } from './actions/actions.controller.js';
 import { RunRecordsController } from './actions/run-records.controller.js';
 import { AppImportsController } from './apps/app-imports.controller.js';
@@ -49,7 +51,6 @@ import { ProductsController } from './products/products.controller.js';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard.js';
 import { parseWorkspaceLimitOverrides, RateLimitPolicy } from './rate-limits/rate-limit-policy.js';
 import { RateLimiter } from './rate-limits/rate-limiter.js';
-import { SharedBuckets } from './rate-limits/shared-buckets.js';
 import { IntegrationFetchController } from './integrations/integration-fetch.controller.js';
 import { IntegrationSecretsController } from './integrations/integration-secrets.controller.js';
 import { SecretAuditController } from './secrets/secret-audit.controller.js';
@@ -93,7 +94,7 @@ export class GatewayModule {
         { provide: SESSION_TTL_SECONDS, useValue: config.GATEWAY_SESSION_TTL_SECONDS },
         { provide: ReceiptRateLimiter, useValue: new ReceiptRateLimiter(config.WEBHOOK_RATE_LIMIT_PER_SECOND, config.WEBHOOK_RATE_LIMIT_BURST) },
         { provide: RateLimitPolicy, useValue: rateLimitPolicyOf(config) },
-        SharedBuckets,
+        { provide: SharedTokenBuckets, inject: [DataSource], useFactory: (dataSource: DataSource) => new SharedTokenBuckets(dataSource, 'gateway.rate_limit_buckets') },
         RateLimiter,
         AccessCache,
         KeyUseRecorder,

@@ -8,6 +8,7 @@ export * from './common/patterns.js';
 export * from './common/instant.js';
 export * from './common/query-integer.js';
 export * from './common/validators.js';
+export * from './common/rate-limit.dto.js';
 export * from './common/workspace-scoped.request.js';
 export * from './catalog/action-schema.dto.js';
 export * from './catalog/app.dto.js';

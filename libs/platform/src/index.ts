@@ -42,3 +42,6 @@ export * from './tracing/traced.js';
 export * from './tracing/message-trace-context.js';
 export * from './tracing/log-trace-fields.js';
 export * from './tracing/tracing-shutdown.js';
+export * from './rate-limits/token-bucket.js';
+export * from './rate-limits/token-bucket-columns.js';
+export * from './rate-limits/shared-token-buckets.js';

@@ -29,6 +29,9 @@ describe('SDK wire types', () => {
     expectTypeOf<sdk.AppAuthSchemeType>().toEqualTypeOf<contracts.AuthSchemeType>();
     expectTypeOf<sdk.AppAuthScheme>().toEqualTypeOf<contracts.AuthSchemeInput>();
     expectTypeOf<sdk.AppAuthSchemeView>().toEqualTypeOf<contracts.AuthSchemeView>();
+    expectTypeOf<sdk.RateLimitPeriod>().toEqualTypeOf<contracts.RateLimitPeriod>();
+    expectTypeOf<sdk.RateLimitInput>().toEqualTypeOf<contracts.RateLimitInput>();
+    expectTypeOf<sdk.RateLimit>().toEqualTypeOf<contracts.RateLimitView>();
   });
 
   it('are the contracts’ connection shapes', () => {

@@ -38,6 +38,9 @@ import type {
   ProductEnvInput as ProductEnvContract,
   ProductEnvView,
   ProductView,
+  RateLimitInput as RateLimitContract,
+  RateLimitPeriod as RateLimitPeriodContract,
+  RateLimitView,
   RunActionBody,
   RunRecordsQuery,
   UpdateAppBody,
@@ -152,6 +155,15 @@ export type AppImportOptions = AppImportOptionsContract;
 export type CreateAppInput = CreateAppBody;
 /** Body of `switchboard.app.update`: only what changes, with `remove_envs`/`remove_actions`/`remove_auth` lists. */
 export type UpdateAppInput = UpdateAppBody;
+/** The periods a rate limit counts in. */
+export type RateLimitPeriod = RateLimitPeriodContract;
+/**
+ * A third party's request limit, as an app (`rate_limit`) or a connected app's env (its own, in place of the app's)
+ * takes it: `requests` per `per`, `burst` at once (1 by default), waiting up to `max_wait_ms` (1000) for a turn.
+ */
+export type RateLimitInput = RateLimitContract;
+/** A rate limit as an app or a connected app's env returns it, defaults filled in. */
+export type RateLimit = RateLimitView;
 /** The kinds of auth scheme an app may declare. */
 export type AppAuthSchemeType = AuthSchemeType;
 /** An app's auth scheme, as `app.create` takes it. */
@@ -169,7 +181,10 @@ export type ConnectedAppEnv = ConnectionEnvView;
 export type ConnectedApp = ConnectedAppView;
 /** A connection as stored, without its app's name: what `product.app.delete` answers. */
 export type Connection = ConnectionView;
-/** Configuration of one product environment of a connected app; in an update, `base_url: null` removes the override. */
+/**
+ * Configuration of one product environment of a connected app; in an update, `base_url: null` and `rate_limit: null`
+ * remove the override.
+ */
 export type ConnectedAppEnvInput = ConnectionEnvInput;
 /** Body of `product.app.add`; without `app`, the access tag names the app. */
 export type AddConnectedAppInput = AddConnectionBody;

@@ -61,6 +61,7 @@ function statusAfter(decision: AttemptDecision): RunRecordStatus {
     case 'ack':
       return decision.status;
     case 'retry':
+    case 'postpone':
       return 'queued';
     case 'dead_letter':
       return 'dead_lettered';

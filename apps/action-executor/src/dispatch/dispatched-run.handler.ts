@@ -83,7 +83,8 @@ export class DispatchedRunHandler {
     this.metrics.observe('dispatched', finished);
     const repeatable = finished.target !== undefined && mayRetry(finished.target.method, idempotencyKeyOf(finished.input));
     const after = decideAfterAttempt(finished.outcome, attempt, this.#policy, repeatable);
-    await this.store.upsert(attemptRow(finished, after, attempt, this.#policy.maxAttempts));
+    if (after.action === 'postpone') await this.store.giveBackAttempt(message.workspace_id, message.run_id, attempt, after.refusal);
+    else await this.store.upsert(attemptRow(finished, after, attempt, this.#policy.maxAttempts));
     this.#settle(delivery, after, { ...log, code: finished.outcome.status === 'failed' ? finished.outcome.error.code : undefined });
   }
 
@@ -95,6 +96,10 @@ export class DispatchedRunHandler {
         return;
       case 'retry':
         this.logger.info({ ...log, retry_in_ms: decision.delayMs }, 'dispatched run attempt failed; retrying');
+        delivery.nak(decision.delayMs);
+        return;
+      case 'postpone':
+        this.logger.debug({ ...log, retry_in_ms: decision.delayMs }, "dispatched run postponed: no turn under its connection's rate limit");
         delivery.nak(decision.delayMs);
         return;
       case 'dead_letter':

@@ -66,6 +66,14 @@ describe('decideAfterAttempt', () => {
   it('dead-letters at once when only one attempt is allowed', () => {
     expect(decideAfterAttempt(failedWith(ErrorCode.UpstreamTimeout, { phase: 'connect' }), 1, { ...policy, maxAttempts: 1 }, false)).toEqual({ action: 'dead_letter' });
   });
+
+  it("postpones a run its connection's rate limit refused, on any attempt, until the next turn and up to as long again", () => {
+    const refused = failedWith(ErrorCode.ConnectionRateLimited, { retry_after_ms: 800 });
+    const refusal = refused.status === 'failed' ? refused.error : undefined;
+    expect(decideAfterAttempt(refused, 1, policy, false, () => 0)).toEqual({ action: 'postpone', delayMs: 800, refusal });
+    expect(decideAfterAttempt(refused, 4, policy, false, half)).toEqual({ action: 'postpone', delayMs: 1200, refusal });
+    expect(decideAfterAttempt(refused, 4, { ...policy, maxAttempts: 1 }, true, () => 0.999)).toEqual({ action: 'postpone', delayMs: 1600, refusal });
+  });
 });
 
 describe('the wait before a dispatched run\'s next attempt', () => {

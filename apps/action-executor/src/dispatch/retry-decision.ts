@@ -14,6 +14,8 @@ export interface RetryPolicy {
 export type AttemptDecision =
   | { action: 'ack'; status: 'succeeded' | 'failed' }
   | { action: 'retry'; delayMs: number }
+  /** Not sent (the connection's rate limit had no turn for it): the attempt is given back and the run waits. */
+  | { action: 'postpone'; delayMs: number; refusal: ErrorBody }
   | { action: 'dead_letter' };
 
 /**
@@ -64,8 +66,18 @@ export function lastAttemptUnfinished(attempts: number): ErrorBody {
 }
 
 /**
+ * How long a run the rate limit refused waits: until its connection's next turn, spread over as long again, so that
+ * runs refused together do not all come back for the same one turn.
+ */
+function postponedDelayMs(error: ErrorBody, random: () => number): number {
+  const retryAfterMs = typeof error.details.retry_after_ms === 'number' ? error.details.retry_after_ms : 1000;
+  return Math.ceil(retryAfterMs * (1 + random()));
+}
+
+/**
  * An upstream answer of any status ends the run as succeeded, exactly as a synchronous run records it; a failure
- * is retried as {@link isRetryable} says, `repeatable` being whether the run's request may safely be sent twice.
+ * is retried as {@link isRetryable} says, `repeatable` being whether the run's request may safely be sent twice. A run
+ * the connection's rate limit refused was never sent: it is postponed, costing no attempt however often it is.
  */
 export function decideAfterAttempt(
   outcome: RunOutcome,
@@ -75,6 +87,7 @@ export function decideAfterAttempt(
   random: () => number = Math.random,
 ): AttemptDecision {
   if (outcome.status === 'succeeded') return { action: 'ack', status: 'succeeded' };
+  if (outcome.error.code === ErrorCode.ConnectionRateLimited) return { action: 'postpone', delayMs: postponedDelayMs(outcome.error, random), refusal: outcome.error };
   if (!isRetryable(outcome.error, repeatable)) return { action: 'ack', status: 'failed' };
   if (attempt >= policy.maxAttempts) return { action: 'dead_letter' };
   return { action: 'retry', delayMs: backoffDelayMs(attempt, policy.backoff, random) };

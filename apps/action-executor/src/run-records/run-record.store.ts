@@ -142,6 +142,19 @@ export class RunRecordStore {
   }
 
   /**
+   * Gives back attempt `attempt` of a running dispatched run that was never sent (its connection's rate limit had no
+   * turn for it): queued again, one attempt fewer, the refusal kept as why it waits. Leaves a run another attempt has
+   * taken over as it is.
+   */
+  async giveBackAttempt(workspaceId: string, runId: string, attempt: number, error: { code: string; message: string }): Promise<boolean> {
+    return await this.countOf(
+      `UPDATE action_executor.action_runs SET status = 'queued', attempts = attempts - 1, error_code = $4, error_message = $5
+        WHERE id = $2 AND workspace_id = $1 AND status = 'running' AND attempts = $3 RETURNING 1`,
+      [workspaceId, runId, attempt, error.code, error.message],
+    ) > 0;
+  }
+
+  /**
    * Ends a run of the workspace whose attempts ran out without its last attempt reporting back (its executor stopped
    * mid-run), or whose message could not be read: `dead_lettered` with `error`, unless it has already ended. Says
    * whether it changed the run.

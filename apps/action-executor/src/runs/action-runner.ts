@@ -4,6 +4,7 @@ import type { ActionRunReply, RunActionBody } from '@switchboard/contracts';
 import { assertReplyFits, NATS_CONNECTION } from '@switchboard/platform';
 import { substituteDeep } from '@switchboard/placeholders';
 import { OutboundClient } from '../outbound/outbound-client.js';
+import { ConnectionRateLimiter } from '../rate-limits/connection-rate-limiter.js';
 import { RunMetrics } from '../run-records/run-metrics.js';
 import { RunRecordWriter } from '../run-records/run-record-writer.js';
 import type { FinishedRun } from '../run-records/finished-run.js';
@@ -20,8 +21,8 @@ import { planKeyOf, RunTargetLoader } from './run-target.loader.js';
 /**
  * Runs one action: resolves where it goes, resolves the secrets its input references (the secrets
  * service applies scope, env and expiry, and a refusal means no outbound call), substitutes them,
- * authenticates (obtaining OAuth2 access tokens first), sends the request and hands back the upstream's
- * answer, whatever its status.
+ * authenticates (obtaining OAuth2 access tokens first), waits for its turn under the connection's rate limit,
+ * sends the request and hands back the upstream's answer, whatever its status.
  */
 @Injectable()
 export class ActionRunner {
@@ -34,6 +35,7 @@ export class ActionRunner {
     private readonly authentication: RunAuthentication,
     @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
     private readonly metrics: RunMetrics,
+    private readonly rateLimits: ConnectionRateLimiter,
   ) {}
 
   /** `sentAtEpochMs`: when the gateway sent the run, for the record's queue time. */
@@ -90,12 +92,15 @@ export class ActionRunner {
       if (!reported) this.secrets.reportUses(workspaceId, secrets, target, runId);
       reported = true;
     };
+    // The rate limit says when a request may go (or that it may not), the concurrency cap how many go at once.
+    await this.rateLimits.awaitTurn(target.accessTag, target.env, target.rateLimit);
     let response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(request, reportUses));
     if (response.status === 401 && applied.usedCachedToken) {
       // A cached OAuth2 token the upstream no longer takes (revoked, or expired before its time): once more, freshly.
       applied.forgetCachedTokens();
       const retry = buildOutboundRequest(target, resolvedInput);
       await this.authentication.apply(workspaceId, retry, auth, credentials, target);
+      await this.rateLimits.awaitTurn(target.accessTag, target.env, target.rateLimit);
       response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(retry, reportUses));
     }
     trace.answered(response);

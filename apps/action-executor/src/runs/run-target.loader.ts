@@ -4,6 +4,7 @@ import { DomainError, fieldFailure, NatsRequester } from '@switchboard/platform'
 import { ActionCache, type CatalogAction } from '../cache/action.cache.js';
 import { RunPlanCache } from '../cache/run-plan.cache.js';
 import type { OutboundTimeouts } from '../outbound/outbound-request.js';
+import { rateLimitBucketOf } from '../rate-limits/connection-rate-limiter.js';
 import { compileInputSchemaCheck } from './input-schema-check.js';
 import type { RunTarget } from './run-target.js';
 
@@ -77,8 +78,12 @@ export class RunTargetLoader {
       }
       return { scheme, data: entry.data };
     });
+    // A connection env's own limit replaces its app's whole: it is the limit of that env's credentials.
+    const ownLimit = env.rate_limit ?? null;
+    const limit = ownLimit ?? app.rate_limit ?? null;
     return {
       ...(checkInput ? { checkInput } : {}),
+      ...(limit ? { rateLimit: { limit, source: ownLimit ? 'connection' : 'app', bucket: rateLimitBucketOf(workspaceId, run.product, run.app, run.env) } } : {}),
       auth,
       variables: new Map(env.variables.map(({ key, value }) => [key, value])),
       timeouts: timeoutsOf(appEnv),

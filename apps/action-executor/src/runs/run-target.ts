@@ -1,5 +1,6 @@
 import type { AuthSchemeView, HttpMethod, RequestType } from '@switchboard/contracts';
 import type { OutboundTimeouts } from '../outbound/outbound-request.js';
+import type { RunRateLimit } from '../rate-limits/connection-rate-limiter.js';
 import type { InputSchemaCheck } from './input-schema-check.js';
 
 /** Everything a run needs to know about where it goes, resolved from the connection, the app and the action. */
@@ -17,6 +18,8 @@ export interface RunTarget {
   timeouts?: Partial<OutboundTimeouts>;
   /** The connection env's variables by key, for `$Variable{KEY}`; values may hold secret references. */
   variables: ReadonlyMap<string, string>;
+  /** The connection env's rate limit, else its app's; absent when neither has one. */
+  rateLimit?: RunRateLimit;
   /** The action's input schemas, compiled with the plan; absent when it declares none. */
   checkInput?: InputSchemaCheck;
 }

@@ -3,6 +3,7 @@ import { AccessTokenCache } from '../cache/access-token.cache.js';
 import { CacheModule } from '../cache/cache.module.js';
 import { OutboundClient } from '../outbound/outbound-client.js';
 import { OutboundModule } from '../outbound/outbound.module.js';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module.js';
 import { RunRecordsModule } from '../run-records/run-records.module.js';
 import { ActionPlanner } from './action-planner.js';
 import { ActionRunner } from './action-runner.js';
@@ -20,7 +21,7 @@ import { ActionsController } from './actions.controller.js';
 
 /** The synchronous run path: `actions.action.run` answered by any replica of the executor's queue group. */
 @Module({
-  imports: [CacheModule, OutboundModule, RunRecordsModule],
+  imports: [CacheModule, OutboundModule, RunRecordsModule, RateLimitsModule],
   controllers: [ActionsController],
   providers: [
     ActionRunner,

@@ -4,6 +4,7 @@ import { DEFAULT_NATS_MAX_PAYLOAD } from '@switchboard/platform';
 import { AccessTokenCache } from '../../src/cache/access-token.cache.js';
 import { OutboundClient } from '../../src/outbound/outbound-request.js';
 import type { RunRecordWriter } from '../../src/run-records/run-record-writer.js';
+import type { ConnectionRateLimiter } from '../../src/rate-limits/connection-rate-limiter.js';
 import { ActionRunner } from '../../src/runs/action-runner.js';
 import { ConnectionConcurrency } from '../../src/runs/connection-concurrency.js';
 import { OAuthTokenProvider } from '../../src/runs/oauth/oauth-token-provider.js';
@@ -73,6 +74,8 @@ describe('A run authenticated with an OAuth2 scheme', () => {
       new RunAuthentication(tokens),
       { info: { max_payload: DEFAULT_NATS_MAX_PAYLOAD } } as NatsConnection,
       new RunMetrics(new Registry()),
+      // The target has no rate limit: every run's turn is now.
+      { awaitTurn: () => Promise.resolve() } as unknown as ConnectionRateLimiter,
     );
   });
 

@@ -1,4 +1,4 @@
-import { OAUTH2_SCHEME_TYPES, type ActionInput, type AppEnvInput, type AuthSchemeInput, type CreateAppBody } from '@switchboard/contracts';
+import { OAUTH2_SCHEME_TYPES, rateLimitViewOf, type ActionInput, type AppEnvInput, type AppView, type AuthSchemeInput, type CreateAppBody, type RateLimitView } from '@switchboard/contracts';
 import { assertUniqueKeys } from '@switchboard/platform';
 import type { ActionEntity } from './action.entity.js';
 import type { AppEnvEntity } from './app-env.entity.js';
@@ -22,6 +22,17 @@ export const appNameOf = (body: CreateAppBody): string => body.name ?? body.tag;
 
 /** An app's description as stored. */
 export const appDescriptionOf = (body: CreateAppBody): string => body.description ?? '';
+
+/** An app's rate limit as stored, its defaults filled in. */
+export const appRateLimitOf = (body: CreateAppBody): RateLimitView | null => (body.rate_limit ? rateLimitViewOf(body.rate_limit) : null);
+
+/**
+ * A definition from an API document or a template, neither of which need say anything of rate limits: without a
+ * `rate_limit` of its own it keeps the app's, which its workspace set for its own plan with the third party.
+ */
+export function keepingRateLimit(definition: CreateAppBody, current: Pick<AppView, 'rate_limit'>): CreateAppBody {
+  return definition.rate_limit !== undefined || current.rate_limit === null ? definition : { ...definition, rate_limit: current.rate_limit };
+}
 
 /** An auth scheme with its defaults filled in, as the app row stores it. */
 export function storedAuthSchemeOf(scheme: AuthSchemeInput): StoredAuthScheme {

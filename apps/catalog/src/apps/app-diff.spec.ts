@@ -1,5 +1,7 @@
 import type { CreateAppBody } from '@switchboard/contracts';
+import { keepingRateLimit } from './app-definition.js';
 import { diffApp, isEmptyDiff } from './app-diff.js';
+import { patchedDefinition } from './app-patch.js';
 import type { AppDefinitionView } from './app.view.js';
 
 const stored: AppDefinitionView = {
@@ -15,6 +17,7 @@ const stored: AppDefinitionView = {
     { tag: 'create-contact', method: 'POST', path: '/contacts', request_type: 'FORM', summary: '', has_schema: false, description: 'Adds one', schema: {} },
   ],
   auth: [{ tag: 'key', type: 'api_key', in: 'header', name: 'X-API-Key', token_url: null, scopes: [], audience: null, client_auth: null }],
+  rate_limit: null,
   template: null,
   created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-01T00:00:00.000Z',
@@ -42,6 +45,28 @@ describe('diffApp', () => {
     const diff = diffApp(stored, sameDefinition);
     expect(diff).toEqual({ actions: none, envs: none, auth: none, fields: [] });
     expect(isEmptyDiff(diff)).toBe(true);
+  });
+
+  it('names rate_limit when the limit is set, changed or removed, and not when a definition spells its defaults', () => {
+    const limited = { ...stored, rate_limit: { requests: 100, per: 'second' as const, burst: 1, max_wait_ms: 1000 } };
+    expect(diffApp(stored, { ...sameDefinition, rate_limit: { requests: 100, per: 'second' } }).fields).toEqual(['rate_limit']);
+    expect(diffApp(limited, { ...sameDefinition, rate_limit: { requests: 100, per: 'second' } }).fields).toEqual([]);
+    expect(diffApp(limited, { ...sameDefinition, rate_limit: { requests: 100, per: 'second', max_wait_ms: 0 } }).fields).toEqual(['rate_limit']);
+    expect(diffApp(limited, sameDefinition).fields).toEqual(['rate_limit']);
+  });
+
+  it('keeps the rate limit through a patch that leaves it out, and removes it given null', () => {
+    const limited = { ...stored, rate_limit: { requests: 100, per: 'second' as const, burst: 1, max_wait_ms: 1000 } };
+    expect(patchedDefinition(limited, { name: 'CRM 2' }).rate_limit).toEqual(limited.rate_limit);
+    expect(patchedDefinition(limited, { rate_limit: { requests: 5, per: 'minute' } }).rate_limit).toEqual({ requests: 5, per: 'minute' });
+    expect(patchedDefinition(limited, { rate_limit: null })).not.toHaveProperty('rate_limit');
+  });
+
+  it("keeps the app's rate limit through an import or template update that says none, and takes theirs when they do", () => {
+    const limited = { ...stored, rate_limit: { requests: 100, per: 'second' as const, burst: 1, max_wait_ms: 1000 } };
+    expect(isEmptyDiff(diffApp(limited, keepingRateLimit(sameDefinition, limited)))).toBe(true);
+    expect(keepingRateLimit({ ...sameDefinition, rate_limit: { requests: 3, per: 'second' } }, limited).rate_limit).toEqual({ requests: 3, per: 'second' });
+    expect(keepingRateLimit(sameDefinition, stored)).toBe(sameDefinition);
   });
 
   it('names the actions added, changed and removed by tag', () => {

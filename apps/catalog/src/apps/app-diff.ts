@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AppDiff, CreateAppBody, KeyedChanges } from '@switchboard/contracts';
-import { actionFieldsOf, appDescriptionOf, appEnvFieldsOf, appNameOf, storedAuthSchemeOf } from './app-definition.js';
+import { actionFieldsOf, appDescriptionOf, appEnvFieldsOf, appNameOf, appRateLimitOf, storedAuthSchemeOf } from './app-definition.js';
 import { toActionView, toAppEnvView, toAuthSchemeView, type AppDefinitionView } from './app.view.js';
 
 /**
@@ -17,6 +17,7 @@ export function diffApp(current: AppDefinitionView, next: CreateAppBody): AppDif
     fields: [
       ...(current.name === appNameOf(next) ? [] : ['name']),
       ...(current.description === appDescriptionOf(next) ? [] : ['description']),
+      ...(isDeepStrictEqual(plain(current.rate_limit), plain(appRateLimitOf(next))) ? [] : ['rate_limit']),
     ],
   };
 }

@@ -19,6 +19,8 @@ export function patchedDefinition(current: AppDefinitionView, patch: UpdateAppBo
     tag: current.tag,
     name: patch.name ?? current.name,
     description: patch.description ?? current.description,
+    // null removes the app's limit; left out, it stays.
+    ...rateLimitAfter(current, patch),
     envs: patchKeyed(current.envs.map(inputOf<AppEnvInput>), patch.envs, patch.remove_envs, {
       keyOf: (env) => env.slug, list: 'envs', key: 'slug', removals: 'remove_envs', noun: 'env',
     }),
@@ -29,6 +31,11 @@ export function patchedDefinition(current: AppDefinitionView, patch: UpdateAppBo
       keyOf: (scheme) => scheme.tag, list: 'auth', key: 'tag', removals: 'remove_auth', noun: 'auth scheme',
     }),
   };
+}
+
+function rateLimitAfter(current: AppDefinitionView, patch: UpdateAppBody): Pick<CreateAppBody, 'rate_limit'> {
+  const limit = patch.rate_limit === undefined ? current.rate_limit : patch.rate_limit;
+  return limit === null ? {} : { rate_limit: limit };
 }
 
 interface KeyedList<T> {

@@ -1,4 +1,4 @@
-import type { AuthSchemeView } from '@switchboard/contracts';
+import type { AuthSchemeView, RateLimitView } from '@switchboard/contracts';
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, Unique, UpdateDateColumn, type Relation } from 'typeorm';
 import { ActionEntity } from './action.entity.js';
 import { AppEnvEntity } from './app-env.entity.js';
@@ -27,6 +27,10 @@ export class AppEntity {
 
   @Column({ name: 'auth_schemes', type: 'jsonb', default: () => "'[]'" })
   authSchemes!: StoredAuthScheme[];
+
+  /** The app's published request limit, defaults filled in; null for none. */
+  @Column({ name: 'rate_limit', type: 'jsonb', nullable: true })
+  rateLimit!: RateLimitView | null;
 
   /** The marketplace template the app was installed from; null for an app made in the workspace. */
   @Column({ name: 'template_tag', type: 'text', nullable: true })

@@ -30,6 +30,7 @@ export function appHeaderOf(app: AppEntity): Omit<AppView, 'actions'> {
     description: app.description,
     envs: [...(app.envs ?? [])].sort((a, b) => a.position - b.position).map(toAppEnvView),
     auth: (app.authSchemes ?? []).map(toAuthSchemeView),
+    rate_limit: app.rateLimit ?? null,
     template: templateOf(app),
     created_at: app.createdAt.toISOString(),
     updated_at: app.updatedAt.toISOString(),

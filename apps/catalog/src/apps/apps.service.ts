@@ -11,7 +11,9 @@ import {
   appDescriptionOf,
   appEnvFieldsOf,
   appNameOf,
+  appRateLimitOf,
   assertUniqueDefinitionKeys,
+  keepingRateLimit,
   storedAuthSchemeOf,
 } from './app-definition.js';
 import { diffApp, isEmptyDiff } from './app-diff.js';
@@ -53,6 +55,7 @@ export class AppsService {
       templateTag: origin?.tag ?? null,
       templateVersion: origin?.version ?? null,
       authSchemes: (body.auth ?? []).map(storedAuthSchemeOf),
+      rateLimit: appRateLimitOf(body),
       envs: (body.envs ?? []).map((env, position) => appEnvFieldsOf(workspaceId, env, position)),
     });
     const actions = (body.actions ?? []).map((action, position) => actionFieldsOf(workspaceId, action, position));
@@ -84,12 +87,12 @@ export class AppsService {
    * nothing, when the definition is what the app already is.
    */
   replace(workspaceId: string, tag: string, definition: CreateAppBody): Promise<AppView> {
-    return this.rewrite(workspaceId, tag, () => definition);
+    return this.rewrite(workspaceId, tag, (current) => keepingRateLimit(definition, current));
   }
 
   /** `replace` with a template's newest definition, recording its version in the same transaction. */
   replaceFromTemplate(workspaceId: string, tag: string, definition: CreateAppBody, origin: TemplateOrigin): Promise<AppView> {
-    return this.rewrite(workspaceId, tag, () => definition, origin);
+    return this.rewrite(workspaceId, tag, (current) => keepingRateLimit(definition, current), origin);
   }
 
   /**
@@ -150,6 +153,7 @@ export class AppsService {
         name: appNameOf(definition),
         description: appDescriptionOf(definition),
         authSchemes: (definition.auth ?? []).map(storedAuthSchemeOf),
+        rateLimit: appRateLimitOf(definition),
         ...(origin ? { templateTag: origin.tag, templateVersion: origin.version } : {}),
         // A change of an env or action alone is a change of the app too.
         updatedAt: () => 'now()',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type AppDiff, type AppImportPreview, type AppImportRequest, type AppImportResult } from '@switchboard/contracts';
 import { DomainError, ImportDocumentStore } from '@switchboard/platform';
+import { keepingRateLimit } from '../apps/app-definition.js';
 import { diffApp } from '../apps/app-diff.js';
 import { AppsService } from '../apps/apps.service.js';
 import { importPreviewOf } from './import-preview.js';
@@ -38,7 +39,9 @@ export class AppImportsService {
   // With `app`: what re-importing into it changes, measured against its stored definition, schemas included.
   private async diffOf(request: AppImportRequest, imported: ImportedApp): Promise<AppDiff | undefined> {
     const { app } = request.options;
-    return app === undefined ? undefined : diffApp(await this.apps.fetchDefinition(request.workspace_id, app), imported.app);
+    if (app === undefined) return undefined;
+    const current = await this.apps.fetchDefinition(request.workspace_id, app);
+    return diffApp(current, keepingRateLimit(imported.app, current));
   }
 
   // A re-import keeps the app's tag whatever the document is titled.

@@ -15,6 +15,7 @@ import {
 } from '@switchboard/contracts';
 import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/platform';
 import { Repository } from 'typeorm';
+import { keepingRateLimit } from '../apps/app-definition.js';
 import { diffApp } from '../apps/app-diff.js';
 import { patchedDefinition } from '../apps/app-patch.js';
 import { AppsService } from '../apps/apps.service.js';
@@ -102,7 +103,7 @@ export class MarketplaceService {
       from_version: version,
       to_version: template.version,
       update_available: isOlderVersion(version, template.version),
-      diff: diffApp(app, { ...appDefinitionOf(template), tag: app.tag }),
+      diff: diffApp(app, keepingRateLimit({ ...appDefinitionOf(template), tag: app.tag }, app)),
     };
   }
 

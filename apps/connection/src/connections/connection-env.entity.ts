@@ -1,4 +1,4 @@
-import type { ConnectionEnvView, RequestType } from '@switchboard/contracts';
+import type { ConnectionEnvView, RateLimitView, RequestType } from '@switchboard/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { ConnectionEntity } from './connection.entity.js';
 
@@ -39,6 +39,10 @@ export class ConnectionEnvEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   auth!: ConnectionEnvView['auth'];
+
+  /** This env's own request limit, defaults filled in; null where the app's applies. */
+  @Column({ name: 'rate_limit', type: 'jsonb', nullable: true })
+  rateLimit!: RateLimitView | null;
 
   @Column({ type: 'smallint' })
   position!: number;

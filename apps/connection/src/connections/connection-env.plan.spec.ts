@@ -21,6 +21,7 @@ const app: AppView = {
   envs: [{ slug: 'live', base_url: 'https://api.stripe.com', request_type: 'JSON', active: false, timeouts: { connect_ms: null, headers_ms: null, body_ms: null } }],
   actions: [],
   auth: [],
+  rate_limit: null,
   template: null,
   created_at: '',
   updated_at: '',
@@ -40,6 +41,7 @@ describe('planConnectionEnvs', () => {
       active: true,
       variables: [],
       auth: [],
+      rateLimit: null,
     });
   });
 
@@ -109,19 +111,34 @@ describe('planConnectionEnvs', () => {
       active: true,
       variables: [{ key: 'REGION', value: 'us' }],
       auth: [{ auth_tag: 'bearer', data: { token: '$Token{STRIPE_KEY}' } }],
+      rateLimit: { requests: 10, per: 'second', burst: 1, max_wait_ms: 1000 },
     };
     const [env] = planConnectionEnvs([{ slug: 'prd', base_url: 'https://api.stripe.com/v2' }], product, app, new Map([['prd', stored]]));
     expect(env).toEqual({ ...stored, baseUrl: 'https://api.stripe.com/v2' });
   });
 
   it('removes a stored base URL override given base_url: null, so the app env of the mapping applies again', () => {
-    const stored: PlannedConnectionEnv = { productEnvSlug: 'prd', appEnvSlug: 'live', baseUrl: 'http://127.0.0.1:8080', requestType: null, active: true, variables: [], auth: [] };
+    const stored: PlannedConnectionEnv = { productEnvSlug: 'prd', appEnvSlug: 'live', baseUrl: 'http://127.0.0.1:8080', requestType: null, active: true, variables: [], auth: [], rateLimit: null };
     const [env] = planConnectionEnvs([{ slug: 'prd', base_url: null }], product, app, new Map([['prd', stored]]));
     expect(env).toEqual({ ...stored, baseUrl: null });
   });
 
+  it("stores an env's own rate limit with its defaults filled in, keeps it when an update leaves it out, and removes it given null", () => {
+    const [limited] = planConnectionEnvs([{ slug: 'prd', base_url: 'https://a.example', rate_limit: { requests: 5, per: 'minute' } }], product, app);
+    expect(limited?.rateLimit).toEqual({ requests: 5, per: 'minute', burst: 1, max_wait_ms: 1000 });
+    const stored = new Map([['prd', limited]]);
+    expect(planConnectionEnvs([{ slug: 'prd', active: false }], product, app, stored)[0]?.rateLimit).toEqual(limited?.rateLimit);
+    expect(planConnectionEnvs([{ slug: 'prd', rate_limit: { requests: 9, per: 'second', burst: 3, max_wait_ms: 0 } }], product, app, stored)[0]?.rateLimit).toEqual({
+      requests: 9,
+      per: 'second',
+      burst: 3,
+      max_wait_ms: 0,
+    });
+    expect(planConnectionEnvs([{ slug: 'prd', rate_limit: null }], product, app, stored)[0]?.rateLimit).toBeNull();
+  });
+
   it('refuses to remove the base URL an env stands on when the app has no env of its mapping', () => {
-    const stored: PlannedConnectionEnv = { productEnvSlug: 'prd', appEnvSlug: 'prd', baseUrl: 'https://api.stripe.com', requestType: null, active: true, variables: [], auth: [] };
+    const stored: PlannedConnectionEnv = { productEnvSlug: 'prd', appEnvSlug: 'prd', baseUrl: 'https://api.stripe.com', requestType: null, active: true, variables: [], auth: [], rateLimit: null };
     const error = failureOf(() => planConnectionEnvs([{ slug: 'prd', base_url: null }], product, app, new Map([['prd', stored]])));
     expect([error.code, error.message]).toEqual([ErrorCode.AppEnvNotFound, "envs.0.app_env_slug: app 'stripe' has no env 'prd'; give a base_url or map an env the app has"]);
   });

@@ -1,10 +1,12 @@
 import {
   ErrorCode,
   productEnvSlugOf,
+  rateLimitViewOf,
   type AppView,
   type ConnectionEnvInput,
   type ConnectionEnvView,
   type ProductView,
+  type RateLimitView,
   type RequestType,
 } from '@switchboard/contracts';
 import { assertUniqueKeys, fieldFailure } from '@switchboard/platform';
@@ -18,12 +20,13 @@ export interface PlannedConnectionEnv {
   active: boolean;
   variables: ConnectionEnvView['variables'];
   auth: ConnectionEnvView['auth'];
+  rateLimit: RateLimitView | null;
 }
 
 /**
  * Checks every requested env against the product's envs and the app's envs, and merges it over
- * what is already stored (fields left out of an update keep their value; `base_url: null` removes
- * the override). Throws before anything is written, so a bad env never leaves a half-updated connection.
+ * what is already stored (fields left out of an update keep their value; `base_url: null` and
+ * `rate_limit: null` remove the override). Throws before anything is written, so a bad env never leaves a half-updated connection.
  */
 export function planConnectionEnvs(
   inputs: readonly ConnectionEnvInput[],
@@ -63,8 +66,14 @@ export function planConnectionEnvs(
       active: input.active ?? previous?.active ?? appEnv?.active ?? true,
       variables: input.variables?.map(({ key, value }) => ({ key, value })) ?? previous?.variables ?? [],
       auth: input.auth?.map(({ auth_tag, data }) => ({ auth_tag, data: { ...data } })) ?? previous?.auth ?? [],
+      rateLimit: rateLimitOf(input.rate_limit, previous?.rateLimit ?? null),
     };
   });
+}
+
+function rateLimitOf(given: ConnectionEnvInput['rate_limit'], stored: RateLimitView | null): RateLimitView | null {
+  if (given === undefined) return stored;
+  return given === null ? null : rateLimitViewOf(given);
 }
 
 // The name the caller gave the product env under: errors about it name that field.

@@ -18,6 +18,7 @@ export function toConnectionView(connection: ConnectionEntity): ConnectionView {
         active: env.active,
         variables: env.variables,
         auth: env.auth,
+        rate_limit: env.rateLimit ?? null,
       })),
     created_at: connection.createdAt.toISOString(),
     updated_at: connection.updatedAt.toISOString(),

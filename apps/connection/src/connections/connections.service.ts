@@ -171,7 +171,7 @@ export class ConnectionsService {
   }
 
   private plannedFrom(env: ConnectionEnvEntity): PlannedConnectionEnv {
-    const { productEnvSlug, appEnvSlug, baseUrl, requestType, active, variables, auth } = env;
-    return { productEnvSlug, appEnvSlug, baseUrl, requestType, active, variables, auth };
+    const { productEnvSlug, appEnvSlug, baseUrl, requestType, active, variables, auth, rateLimit } = env;
+    return { productEnvSlug, appEnvSlug, baseUrl, requestType, active, variables, auth, rateLimit };
   }
 }

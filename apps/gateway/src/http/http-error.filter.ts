@@ -19,7 +19,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const body = this.bodyOf(exception, http.getRequest<FastifyRequest>());
     if (body.code === ErrorCode.InternalError) this.logger.error({ err: exception }, 'request failed');
-    void http.getResponse<FastifyReply>().status(httpStatusOf(body.code)).send(body);
+    const reply = http.getResponse<FastifyReply>();
+    const retryAfterMs = body.code === ErrorCode.ConnectionRateLimited ? body.details.retry_after_ms : undefined;
+    // The executor says when the connection's next turn is free; HTTP clients read it in whole seconds.
+    if (typeof retryAfterMs === 'number') void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+    void reply.status(httpStatusOf(body.code)).send(body);
   }
 
   private bodyOf(exception: unknown, request: FastifyRequest): ErrorBody {

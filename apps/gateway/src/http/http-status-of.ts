@@ -64,6 +64,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ForwardUrlRefused:
       return 422;
     case ErrorCode.ConnectionBusy:
+    case ErrorCode.ConnectionRateLimited:
     case ErrorCode.WebhookRateLimited:
     case ErrorCode.RateLimited:
       return 429;

@@ -1,4 +1,4 @@
-import type { BucketLimit } from './token-bucket.js';
+import type { BucketLimit } from '@switchboard/platform';
 
 // `<workspace id>=<per second>/<burst>`, comma-separated.
 const OVERRIDE = /^([A-Za-z0-9_-]+)=(\d+)\/(\d+)$/;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { SharedBuckets } from './shared-buckets.js';
-import { allowanceSize, refilled, secondsUntil, type BucketLimit } from './token-bucket.js';
+import { allowanceSize, refilled, secondsUntil, SharedTokenBuckets, type BucketLimit } from '@switchboard/platform';
 
 // After the database failed a take, how long every take fails at once without asking it again.
 const UNAVAILABLE_MS = 1000;
@@ -36,7 +35,7 @@ export interface BucketState {
 export type Verdict = { admitted: true; state: BucketState } | { admitted: false; state: BucketState; retryAfterSeconds: number };
 
 /**
- * Token buckets shared by every gateway replica through {@link SharedBuckets}, spent from memory: a replica takes a
+ * Token buckets shared by every gateway replica through {@link SharedTokenBuckets}, spent from memory: a replica takes a
  * few tokens at once ({@link allowanceSize}) and asks the database again only when they are gone, so at high rates
  * most requests cost no round trip and at low rates every one is counted there. Tokens are only ever taken from the
  * shared row before they are spent, so no bucket lets more through than its burst and rate allow; what a replica
@@ -49,7 +48,7 @@ export class RateLimiter {
   readonly #allowances = new LRUCache<string, Allowance>({ max: MAX_TRACKED_BUCKETS });
   #unavailableUntil = -Infinity;
 
-  constructor(private readonly shared: SharedBuckets) {}
+  constructor(private readonly shared: SharedTokenBuckets) {}
 
   /**
    * Takes one token from the bucket, or says when the next one is due. Rejects when the database fails the take, and

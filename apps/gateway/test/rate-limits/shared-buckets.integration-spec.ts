@@ -1,14 +1,15 @@
-import { runMigrations, serviceDataSourceOptions } from '@switchboard/platform';
+import { runMigrations, serviceDataSourceOptions, SharedTokenBuckets } from '@switchboard/platform';
 import { createTestDatabase, type TestDatabase } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
 import { gatewayDatabase } from '../../src/database/gateway.database.js';
 import { RateLimiter, SharedBucketsUnavailable } from '../../src/rate-limits/rate-limiter.js';
-import { SharedBuckets } from '../../src/rate-limits/shared-buckets.js';
+
+const GATEWAY_BUCKETS = 'gateway.rate_limit_buckets';
 
 describe('shared rate-limit buckets on PostgreSQL', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
-  let shared: SharedBuckets;
+  let shared: SharedTokenBuckets;
   let bucketCount = 0;
   const newBucket = (): string => `workspace:ws_test_${(bucketCount += 1)}`;
   /** Moves the bucket's last refill back, as if that much time had passed on the database's clock. */
@@ -20,7 +21,7 @@ describe('shared rate-limit buckets on PostgreSQL', () => {
     const options = serviceDataSourceOptions(database.url, gatewayDatabase);
     await runMigrations(options);
     dataSource = await new DataSource(options).initialize();
-    shared = new SharedBuckets(dataSource);
+    shared = new SharedTokenBuckets(dataSource, GATEWAY_BUCKETS);
   });
 
   afterAll(async () => {
@@ -95,7 +96,7 @@ describe('shared rate-limit buckets on PostgreSQL', () => {
   it('fails a take the database cannot answer, then fails at once for a second without asking it', async () => {
     const closed = await new DataSource(serviceDataSourceOptions(database.url, gatewayDatabase)).initialize();
     await closed.destroy();
-    const limiter = new RateLimiter(new SharedBuckets(closed));
+    const limiter = new RateLimiter(new SharedTokenBuckets(closed, GATEWAY_BUCKETS));
     const limit = { perSecond: 1, burst: 5 };
     const first = await limiter.take(newBucket(), limit).catch((error: unknown) => error);
     expect(first).toBeInstanceOf(Error);

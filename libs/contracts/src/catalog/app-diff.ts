@@ -7,7 +7,7 @@ export interface KeyedChanges {
 
 /**
  * What replacing an app's definition with another one changes: actions by tag, envs by slug, auth schemes by tag,
- * and `fields`, the top-level fields that change (`name`, `description`). Every list empty: nothing changes.
+ * and `fields`, the top-level fields that change (`name`, `description`, `rate_limit`). Every list empty: nothing changes.
  */
 export interface AppDiff {
   actions: KeyedChanges;

@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsObject,
+  IsOptional,
   IsString,
   Length,
   Matches,
@@ -19,6 +20,7 @@ import {
   type HttpMethod,
   type RequestType,
 } from '../common/patterns.js';
+import { RateLimitInput, type RateLimitView } from '../common/rate-limit.dto.js';
 import { IsEnvSlug, IsHttpUrl, IsOmittable, IsRequestType, IsTag } from '../common/validators.js';
 import { ActionSchemaInput, type ActionSchemaView } from './action-schema.dto.js';
 import { APP_LIMITS } from './app-limits.js';
@@ -212,6 +214,13 @@ export abstract class AppDefinitionParts {
 export class CreateAppBody extends AppDefinitionParts {
   @IsTag()
   tag!: string;
+
+  /** The app's published request limit, kept per connection env; a connection env's own `rate_limit` overrides it. */
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => RateLimitInput)
+  @IsObject()
+  rate_limit?: RateLimitInput;
 }
 
 export interface AuthSchemeView {
@@ -267,6 +276,8 @@ export interface AppView {
   /** Every action, as a summary. */
   actions: ActionSummaryView[];
   auth: AuthSchemeView[];
+  /** The app's published request limit, or null for none. */
+  rate_limit: RateLimitView | null;
   /** The marketplace template the app was installed from, or null for an app made in the workspace. */
   template: AppTemplateView | null;
   created_at: string;
@@ -279,6 +290,13 @@ export interface AppView {
  * to drop. Everything else stays as it is.
  */
 export class UpdateAppBody extends AppDefinitionParts {
+  /** Replaces the app's rate limit; null removes it. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RateLimitInput)
+  @IsObject()
+  rate_limit?: RateLimitInput | null;
+
   /** Slugs of envs to remove. */
   @IsOmittable()
   @ArrayMaxSize(APP_LIMITS.envs)

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -13,6 +14,7 @@ import {
   VARIABLE_KEY_PATTERN,
   type RequestType,
 } from '../common/patterns.js';
+import { RateLimitInput, type RateLimitView } from '../common/rate-limit.dto.js';
 import { HasAtLeast, IsEnvSlug, IsFlatRecord, IsHttpUrl, IsOmittable, IsRequestType, IsTag } from '../common/validators.js';
 
 /** A connector-supplied variable; the value may hold secret references, kept verbatim. */
@@ -78,6 +80,14 @@ export class ConnectionEnvInput {
   @Type(() => ConnectionAuthInput)
   @IsArray()
   auth?: ConnectionAuthInput[];
+
+  // The request limit of this env's credentials, in place of the app's (a sandbox key's, a plan's, a tighter share).
+  // null removes a stored one, so the app's applies again; left out, an update keeps the stored one.
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RateLimitInput)
+  @IsObject()
+  rate_limit?: RateLimitInput | null;
 }
 
 /** Body of `POST /v1/products/:product/connect`. */
@@ -122,6 +132,8 @@ export interface ConnectionEnvView {
   active: boolean;
   variables: { key: string; value: string }[];
   auth: { auth_tag: string; data: Record<string, string | number | boolean> }[];
+  /** This env's own rate limit, or null where the app's (if any) applies. */
+  rate_limit: RateLimitView | null;
 }
 
 /** A connected app as the connection service stores it. */

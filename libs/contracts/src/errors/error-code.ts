@@ -88,6 +88,11 @@ export enum ErrorCode {
   /** Replaying the events of a webhook without a forward URL: its product pulls them, there is nowhere to deliver. */
   WebhookForwardUrlMissing = 'webhook_forward_url_missing',
   ConnectionBusy = 'connection_busy',
+  /**
+   * A run over its connection's rate limit (the connection env's, else its app's), shared by every executor replica,
+   * that found no turn within the limit's `max_wait_ms`: never sent; `details.retry_after_ms` says when a turn is free.
+   */
+  ConnectionRateLimited = 'connection_rate_limited',
   ServiceUnavailable = 'service_unavailable',
   /** A service could not reach PostgreSQL (down, restarting, or refusing connections): nothing was written. */
   DatabaseUnavailable = 'database_unavailable',

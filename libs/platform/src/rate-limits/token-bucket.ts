@@ -26,3 +26,22 @@ export function refilled(tokens: number, elapsedSeconds: number, limit: BucketLi
 export function secondsUntil(tokens: number, needed: number, limit: BucketLimit): number {
   return tokens >= needed ? 0 : Math.ceil((needed - tokens) / limit.perSecond);
 }
+
+/**
+ * What reserving one token of a bucket gets: granted, the request goes `waitSeconds` from now (0 when a token is
+ * there); refused, a token is free `retryAfterSeconds` from now.
+ */
+export type Reservation = { granted: true; waitSeconds: number } | { granted: false; retryAfterSeconds: number };
+
+/**
+ * Reserves one token of a bucket that held `tokens` (below 0 when earlier reservations are queued on it)
+ * `elapsedSeconds` ago: granted when the next free token comes within `maxWaitSeconds`, taking it ahead of time
+ * so that the next reservation queues behind this one; refused otherwise, leaving the bucket as it was. The same
+ * arithmetic as {@link SharedTokenBuckets.reserve}'s statement, which is what every replica actually runs.
+ */
+export function reserved(tokens: number, elapsedSeconds: number, limit: BucketLimit, maxWaitSeconds: number): { reservation: Reservation; tokensLeft: number } {
+  const available = refilled(tokens, elapsedSeconds, limit);
+  const waitSeconds = Math.max(0, (1 - available) / limit.perSecond);
+  if (waitSeconds > maxWaitSeconds) return { reservation: { granted: false, retryAfterSeconds: waitSeconds }, tokensLeft: tokens };
+  return { reservation: { granted: true, waitSeconds }, tokensLeft: available - 1 };
+}
