@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { SwitchboardError, type RunActionInput, type RunRecord, type RunRecordStatus, type Switchboard } from '@switchboard/sdk';
 import {
@@ -93,6 +93,7 @@ describe('Dispatched runs: queued in JetStream, worked off by the executors, del
         DISPATCH_RETRY_BACKOFF_MS: '100',
         DISPATCH_RETRY_BACKOFF_MAX_MS: '400',
         DISPATCH_MAX_IN_FLIGHT: String(MAX_IN_FLIGHT),
+        DISPATCH_SWEEP_INTERVAL_MS: '500',
       },
     });
     credentials = await platform.createWorkspace('dispatch');
@@ -197,6 +198,30 @@ describe('Dispatched runs: queued in JetStream, worked off by the executors, del
     ]);
     // Another key is another run.
     expect((await client.actions.dispatch(keyed('keyed-2', 'order-keyed-2'))).run_id).not.toBe(first.run_id);
+  });
+
+  it('runs a dispatch whose executor recorded it and died before publishing it: the sweeper hands it to the stream', async () => {
+    const template = await client.actions.dispatch(order('template'));
+    await recordOnceIn(template.run_id, FINAL);
+    const orphanId = `run_${randomUUID()}`;
+    const message = { workspace_id: credentials.workspace_id, run_id: orphanId, run: order('orphan'), dispatched_at: Date.now() };
+
+    // What such an executor leaves: the run recorded queued with its message, and nothing in the stream.
+    const database = new pg.Client({ connectionString: platform.databaseUrl });
+    await database.connect();
+    try {
+      await database.query('CREATE TEMP TABLE orphan AS SELECT * FROM action_executor.action_runs WHERE id = $1', [template.run_id]);
+      await database.query(`UPDATE orphan SET id = $1, status = 'queued', attempts = 0, http_status = NULL, dispatch_message = $2::jsonb, created_at = now()`, [
+        orphanId,
+        JSON.stringify(message),
+      ]);
+      await database.query('INSERT INTO action_executor.action_runs SELECT * FROM orphan');
+    } finally {
+      await database.end();
+    }
+
+    expect(await recordOnceIn(orphanId, FINAL)).toMatchObject({ status: 'succeeded', http_status: 201, attempts: 1 });
+    expect(ordersSeen().filter((seen) => seen === 'orphan')).toHaveLength(1);
   });
 
   it('fails a run whose secret is refused, once and without calling out', async () => {

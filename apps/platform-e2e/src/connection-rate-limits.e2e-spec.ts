@@ -43,7 +43,12 @@ describe('Per-connection rate limits, shared by two executor replicas', () => {
 
   /** The connection rate-limit counter of one executor, by outcome. */
   async function limitedRunsOf(executor: ServiceHandle): Promise<Record<string, number>> {
-    const text = await (await fetch(`${executor.opsUrl}/metrics`)).text();
+    const response = await fetch(`${executor.opsUrl}/metrics`).catch((error: unknown) => {
+      // Which replica, and how it fared: a refused connection alone does not say whether it died or never listened.
+      const exit = executor.exitStatus();
+      throw new Error(`${executor.name} (pid ${executor.pid}, ${exit ? `exited ${JSON.stringify(exit)}` : 'running'}) did not answer ${executor.opsUrl}/metrics:\n${executor.logs.slice(-20).join('\n')}`, { cause: error });
+    });
+    const text = await response.text();
     const counts: Record<string, number> = {};
     for (const match of text.matchAll(/^switchboard_connection_rate_limited_runs_total\{[^}]*outcome="(\w+)"[^}]*\} (\d+)/gm)) counts[match[1]] = Number(match[2]);
     return counts;

@@ -13,6 +13,7 @@ import { CreateWebhookEvents1796200000000 } from './migrations/1796200000000-cre
 import { WebhookEventReplays1796300000000 } from './migrations/1796300000000-webhook-event-replays.js';
 import { WebhookTargets1796400000000 } from './migrations/1796400000000-webhook-targets.js';
 import { CreateConnectionRateLimitBuckets1796510000000 } from './migrations/1796510000000-create-connection-rate-limit-buckets.js';
+import { DispatchOutbox1796520000000 } from './migrations/1796520000000-dispatch-outbox.js';
 
 /**
  * The action-executor service's own schema: run records, received webhook events, their delivery attempts and forward
@@ -24,5 +25,6 @@ export const actionExecutorDatabase: ServiceDatabase = {
   migrations: [
     CreateActionRuns1764000000000, AddDispatchedRunStates1765100000000, AddDispatchKeys1765200000000, AddDispatchFingerprints1765400000000, AscendingRunListIndex1765600000000,
     CreateWebhookEvents1796200000000, WebhookEventReplays1796300000000, WebhookTargets1796400000000, CreateConnectionRateLimitBuckets1796510000000,
+    DispatchOutbox1796520000000,
   ],
 };

@@ -36,6 +36,16 @@ export class DispatchConfig {
   @Max(1000)
   DISPATCH_MAX_IN_FLIGHT: number = 16;
 
+  /**
+   * How often each executor looks for dispatched runs recorded but never confirmed by the stream (their executor died
+   * in between) and publishes those older than one interval. At most a minute, so that a publish repeated because its
+   * confirmation was not noted falls in the stream's 2-minute duplicate window.
+   */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DISPATCH_SWEEP_INTERVAL_MS: number = 30_000;
+
   /** On shutdown, how long runs under way may take to finish before they are handed back to the stream. */
   @IsInt()
   @Min(0)

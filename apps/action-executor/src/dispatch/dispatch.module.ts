@@ -7,6 +7,7 @@ import { DispatchPuller } from './dispatch-puller.js';
 import { DispatchQueue } from './dispatch-queue.js';
 import { DispatchedRunHandler } from './dispatched-run.handler.js';
 import { RunDispatcher } from './run-dispatcher.js';
+import { DispatchSweeper } from './dispatch-sweeper.js';
 
 /**
  * Dispatched runs: `actions.action.dispatch` records a run `queued` and stores it in the JetStream stream this
@@ -16,6 +17,6 @@ import { RunDispatcher } from './run-dispatcher.js';
 @Module({
   imports: [RunsModule, RunRecordsModule, StreamMetricsModule],
   controllers: [DispatchController],
-  providers: [DispatchQueue, RunDispatcher, DispatchedRunHandler, DispatchPuller],
+  providers: [DispatchQueue, RunDispatcher, DispatchedRunHandler, DispatchPuller, DispatchSweeper],
 })
 export class DispatchModule {}

@@ -29,7 +29,8 @@ function attempt(outcome: FinishedRun['outcome']): FinishedRun {
 
 describe('queuedRunRow', () => {
   it('records the request as written, with no attempt, no timings and no secret version', () => {
-    const row = queuedRunRow({ runId: 'run_d', workspaceId: 'ws_1', run, target, queuedAtEpochMs: Date.UTC(2025, 0, 31, 12, 0, 0) + 0.25, maxAttempts: 5 });
+    const message = { workspace_id: 'ws_1', run_id: 'run_d', run, dispatched_at: Date.UTC(2025, 0, 31, 12, 0, 0) };
+    const row = queuedRunRow({ runId: 'run_d', workspaceId: 'ws_1', run, target, queuedAtEpochMs: Date.UTC(2025, 0, 31, 12, 0, 0) + 0.25, maxAttempts: 5, message });
 
     expect(row).toEqual({
       id: 'run_d',
@@ -53,6 +54,7 @@ describe('queuedRunRow', () => {
       max_attempts: 5,
       dispatch_key: null,
       dispatch_fingerprint: null,
+      dispatch_message: message,
       created_at: '2025-01-31T12:00:00.000250Z',
     });
   });

@@ -1,4 +1,4 @@
-import type { RunActionBody, RunRecordStatus } from '@switchboard/contracts';
+import type { DispatchedRunMessage, RunActionBody, RunRecordStatus } from '@switchboard/contracts';
 import type { FinishedRun } from '../run-records/finished-run.js';
 import { isoWithMicroseconds, requestColumnsOf, runRecordRowOf } from '../run-records/run-record.builder.js';
 import type { RunRecordEntity } from '../run-records/run-record.entity.js';
@@ -18,6 +18,8 @@ export interface QueuedRun {
   dispatchKey?: string;
   /** With a key: what the dispatch asked for, so a second one under the key can be told apart. */
   dispatchFingerprint?: string;
+  /** What is published to the dispatch stream, kept in the record until the stream confirms it. */
+  message: DispatchedRunMessage;
 }
 
 /** The record of a queued run: its request as the caller wrote it, no attempt, no timings yet. */
@@ -43,6 +45,7 @@ export function queuedRunRow(queued: QueuedRun): RunRecordEntity {
     max_attempts: queued.maxAttempts,
     dispatch_key: queued.dispatchKey ?? null,
     dispatch_fingerprint: queued.dispatchFingerprint ?? null,
+    dispatch_message: queued.message,
     created_at: isoWithMicroseconds(queued.queuedAtEpochMs),
   };
 }

@@ -80,9 +80,10 @@ export class DispatchedRunHandler {
       failure = error;
     }
     const finished = trace.finished(failure);
-    this.metrics.observe('dispatched', finished);
     const repeatable = finished.target !== undefined && mayRetry(finished.target.method, idempotencyKeyOf(finished.input));
     const after = decideAfterAttempt(finished.outcome, attempt, this.#policy, repeatable);
+    // A postponed run made no attempt (its rate-limit counter says so): as a failed run it would be counted once per turn it waited.
+    if (after.action !== 'postpone') this.metrics.observe('dispatched', finished);
     if (after.action === 'postpone') await this.store.giveBackAttempt(message.workspace_id, message.run_id, attempt, after.refusal);
     else await this.store.upsert(attemptRow(finished, after, attempt, this.#policy.maxAttempts));
     this.#settle(delivery, after, { ...log, code: finished.outcome.status === 'failed' ? finished.outcome.error.code : undefined });

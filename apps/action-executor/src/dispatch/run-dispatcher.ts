@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type ActionDispatchReply, type DispatchActionRequest, type RunActionBody } from '@switchboard/contracts';
+import { ErrorCode, type ActionDispatchReply, type DispatchActionRequest, type DispatchedRunMessage, type RunActionBody } from '@switchboard/contracts';
 import { DomainError } from '@switchboard/platform';
+import { PinoLogger } from 'nestjs-pino';
 import { RunRecordStore, type DispatchedUnderKey } from '../run-records/run-record.store.js';
 import { newRunId } from '../run-records/run-trace.js';
 import { withVariables } from '../runs/input-references.js';
@@ -12,8 +13,9 @@ import { DispatchQueue } from './dispatch-queue.js';
 import { queuedRunRow } from './dispatched-run-rows.js';
 
 /**
- * Accepts a dispatched run: checks what no retry could fix, records it `queued`, then hands it to the dispatch
- * stream. The record is written before the reply, so that fetching the returned run id always finds it. A dispatch
+ * Accepts a dispatched run: checks what no retry could fix, records it `queued` with its message, then hands it to the
+ * dispatch stream and forgets the message. The record is written before the reply, so that fetching the returned run
+ * id always finds it; a record whose message is still there after an executor died is published by DispatchSweeper. A dispatch
  * repeated with the same `Idempotency-Key` (after a timeout, say) answers with the run already queued under it.
  */
 @Injectable()
@@ -23,7 +25,10 @@ export class RunDispatcher {
     private readonly store: RunRecordStore,
     private readonly queue: DispatchQueue,
     private readonly config: DispatchConfig,
-  ) {}
+    private readonly logger: PinoLogger,
+  ) {
+    logger.setContext('dispatch');
+  }
 
   async dispatch(request: DispatchActionRequest): Promise<ActionDispatchReply> {
     const { workspace_id: workspaceId, run } = request;
@@ -37,6 +42,7 @@ export class RunDispatcher {
 
     const runId = newRunId();
     const dispatchedAt = Date.now();
+    const message: DispatchedRunMessage = { workspace_id: workspaceId, run_id: runId, run, dispatched_at: request.sent_at ?? dispatchedAt };
     // Date.now() is whole milliseconds; the monotonic clock's fraction keeps two dispatches of one millisecond apart.
     const queued = await this.store.insertQueued(
       queuedRunRow({
@@ -48,28 +54,50 @@ export class RunDispatcher {
         maxAttempts: this.config.DISPATCH_MAX_ATTEMPTS,
         dispatchKey,
         dispatchFingerprint: dispatchKey === undefined ? undefined : dispatchFingerprintOf(run),
+        message,
       }),
     );
-    const message = { workspace_id: workspaceId, run, dispatched_at: request.sent_at ?? dispatchedAt };
     if (!queued.inserted) {
       const reply = sameRunOrRefusal(queued.existing, run, dispatchKey);
-      // The first dispatch may have recorded the run and then died, or lost its commit's answer, before handing it to
-      // the stream: the caller, told of a failure or a timeout, repeats it. Publishing again is safe: the stream stores
-      // a message id once within its duplicate window, and a run that was tried is no longer waiting for a first delivery.
-      if (reply.status === 'queued' && queued.existing.attempts === 0) await this.queue.publish({ ...message, run_id: reply.run_id });
+      // The first dispatch may have recorded the run and then died, or lost its commit's answer, before the stream
+      // confirmed it: the caller, told of a failure or a timeout, repeats it, and needs it queued now rather than at the
+      // next sweep. A run whose message was confirmed is in the stream already and is not published twice.
+      if (reply.status === 'queued' && queued.existing.unpublished) await this.#publish({ ...message, run_id: reply.run_id });
       return reply;
     }
     try {
-      await this.queue.publish({ ...message, run_id: runId });
+      await this.queue.publish(message);
     } catch (error) {
       // The caller is told nothing was queued, so no record may say otherwise. Should the stream have stored the run
       // after all (its acknowledgement lost), its delivery finds no record and ends without running it; only if an
       // executor took it before this delete does it run, and then its record shows it.
-      await this.store.deleteQueued(runId);
+      await this.store.deleteQueued(runId).catch((deleteError: unknown) => {
+        throw new DomainError(
+          ErrorCode.ServiceUnavailable,
+          'The dispatch queue did not confirm the run and its record could not be withdrawn: it may still run; dispatch again with the same Idempotency-Key to learn which',
+          { run_id: runId, cause: errorName(deleteError) },
+        );
+      });
       throw error;
     }
+    await this.#confirmed(runId);
     return { run_id: runId, status: 'queued' };
   }
+
+  async #publish(message: DispatchedRunMessage): Promise<void> {
+    await this.queue.publish(message);
+    await this.#confirmed(message.run_id);
+  }
+
+  // The run is in the stream: a failure to note that only makes the sweeper publish it again, which the stream's
+  // duplicate window absorbs, so it must not fail a dispatch that succeeded.
+  async #confirmed(runId: string): Promise<void> {
+    await this.store.markPublished(runId).catch((error: unknown) => this.logger.warn({ err: error, run_id: runId }, 'dispatched run published but not marked so; the sweeper will publish it again'));
+  }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
 
 /** A repeated dispatch gets the run its key already names, as long as it asks for the same action with the same request. */

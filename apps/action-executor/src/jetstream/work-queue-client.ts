@@ -49,7 +49,10 @@ export class WorkQueueClient {
       await ensureWorkQueue(await jetstreamManager(this.nats), this.queue, this.ackWaitMs, this.replicas);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`The stream ${this.queue.name} could not be set up on NATS (it needs JetStream: nats-server -js): ${reason}`, { cause: error });
+      throw new Error(
+        `The stream ${this.queue.name} could not be set up on NATS (it needs JetStream, nats-server -js, and as many nodes as JETSTREAM_REPLICAS=${this.replicas}): ${reason}`,
+        { cause: error },
+      );
     }
   }
 }

@@ -26,7 +26,7 @@ const STREAM_NAME_IN_USE = 10058;
  * File storage, so queued work survives a NATS restart; work-queue retention, so a message leaves the stream once an
  * executor has acknowledged it and no sooner.
  */
-export function workQueueStreamConfig(queue: WorkQueue, replicas = 1): Partial<StreamConfig> & { name: string } {
+export function workQueueStreamConfig(queue: WorkQueue, replicas: number): Partial<StreamConfig> & { name: string } {
   return {
     name: queue.name,
     subjects: [...queue.subjects],
@@ -56,16 +56,19 @@ export function workQueueConsumerConfig(queue: WorkQueue, ackWaitMs: number): Pa
 
 /**
  * Creates the stream and its consumer, or brings them to this executor's settings: every replica runs it at start,
- * in any order, so each step is idempotent. Replicas started with different settings leave the last one's in force.
+ * in any order, so each step is idempotent. Replicas started with different settings leave the last one's in force,
+ * except for the stream's copies, which are only ever raised: one executor started without JETSTREAM_REPLICAS in a
+ * rolling deploy must not take a cluster's streams back to a single node.
  */
-export async function ensureWorkQueue(manager: JetStreamManager, queue: WorkQueue, ackWaitMs: number, replicas = 1): Promise<void> {
+export async function ensureWorkQueue(manager: JetStreamManager, queue: WorkQueue, ackWaitMs: number, replicas: number): Promise<void> {
   const stream = workQueueStreamConfig(queue, replicas);
   try {
     // Adding a stream that exists with the same configuration succeeds; with another, it is refused and updated.
     await manager.streams.add(stream);
   } catch (error) {
     if (!(error instanceof JetStreamApiError && error.code === STREAM_NAME_IN_USE)) throw error;
-    await manager.streams.update(stream.name, stream);
+    const current = (await manager.streams.info(stream.name)).config.num_replicas ?? 1;
+    await manager.streams.update(stream.name, { ...stream, num_replicas: Math.max(current, replicas) });
   }
 
   const consumer = workQueueConsumerConfig(queue, ackWaitMs);

@@ -42,6 +42,7 @@ export function runRecordRowOf(finished: FinishedRun): RunRecordEntity {
     max_attempts: 1,
     dispatch_key: null,
     dispatch_fingerprint: null,
+    dispatch_message: null,
     created_at: isoWithMicroseconds(finished.startedAtEpochMs),
   };
 }

@@ -1,4 +1,4 @@
-import { RUN_RECORD_STATUSES, type RunRecordStatus, type RunRecordTimings } from '@switchboard/contracts';
+import { RUN_RECORD_STATUSES, type DispatchedRunMessage, type RunRecordStatus, type RunRecordTimings } from '@switchboard/contracts';
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
@@ -11,6 +11,8 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('action_runs_workspace_created_idx', ['workspace_id', 'created_at'])
 // Retention deletes by age across every workspace.
 @Index('action_runs_created_idx', ['created_at'])
+// The dispatch sweeper looks for runs whose message the stream never confirmed, oldest first.
+@Index('action_runs_unpublished_idx', ['created_at'], { where: 'dispatch_message IS NOT NULL' })
 @Index('action_runs_dispatch_key_idx', ['workspace_id', 'dispatch_key'], { unique: true, where: 'dispatch_key IS NOT NULL' })
 @Check('action_runs_status_check', `status IN (${RUN_RECORD_STATUSES.map((status) => `'${status}'`).join(', ')})`)
 @Check('action_runs_attempts_check', 'attempts >= 0')
@@ -83,6 +85,13 @@ export class RunRecordEntity {
   /** With a dispatch key: what the dispatch asked for, hashed when it was queued (see dispatch-fingerprint.ts). */
   @Column({ type: 'text', nullable: true })
   dispatch_fingerprint!: string | null;
+
+  /**
+   * A dispatched run's message until the stream has confirmed it (then null): what the dispatch sweeper publishes
+   * for a run whose executor recorded it and stopped before the publish. Null for synchronous runs.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  dispatch_message!: DispatchedRunMessage | null;
 
   /**
    * When the run started, or for a dispatched run when it was queued: ISO 8601 with microseconds. Kept as text on

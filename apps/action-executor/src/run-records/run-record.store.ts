@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
   RUN_LIST_DEFAULT_LIMIT,
+  type DispatchedRunMessage,
   type RunRecordRequest,
   type RunRecordStatus,
   type RunRecordView,
@@ -31,7 +32,7 @@ export interface RunRecordFilter {
 }
 
 // A record shows everything but the workspace and the dispatch key and fingerprint, which stay inside the executor.
-const NOT_IN_VIEW = ['workspace_id', 'dispatch_key', 'dispatch_fingerprint'] as const satisfies readonly (keyof RunRecordEntity)[];
+const NOT_IN_VIEW = ['workspace_id', 'dispatch_key', 'dispatch_fingerprint', 'dispatch_message'] as const satisfies readonly (keyof RunRecordEntity)[];
 type ViewRow = Omit<RunRecordEntity, (typeof NOT_IN_VIEW)[number]>;
 
 // An update changes a run's state, never whose run it is or when it was dispatched (the list's cursor).
@@ -54,8 +55,8 @@ export interface DispatchedUnderKey {
   access_tag: string;
   env: string;
   event: string;
-  /** Attempts made so far: none, while it waits for its first delivery (or was never handed to the stream). */
-  attempts: number;
+  /** Whether the stream never confirmed its message (the executor that recorded it stopped before the publish). */
+  unpublished: boolean;
   /** Whether it was dispatched with the same fingerprint: the same action and input. */
   same_request: boolean;
 }
@@ -121,13 +122,14 @@ export class RunRecordStore {
    * Starts the next attempt of a queued (or interrupted) run: marks it `running` and counts the attempt in its row,
    * so attempts are counted by the record, not by how often the queue delivered the run (a delivery handed back
    * because the database failed costs none). Says which attempt began, or that the run has ended or been withdrawn
-   * (it must not run again), or that its attempts are used up (its last one never reported back).
+   * (it must not run again), or that its attempts are used up (its last one never reported back). A delivery proves
+   * the message is in the stream, so the record forgets it: the dispatch sweeper must never publish a delivered run.
    */
   async startAttempt(workspaceId: string, runId: string): Promise<AttemptStart> {
     // Wrapped in a CTE: TypeORM hands back a bare UPDATE … RETURNING as [rows, count].
     const [started] = await this.dataSource.query<{ attempts: number }[]>(
       `WITH started AS (
-         UPDATE action_executor.action_runs SET status = 'running', attempts = attempts + 1
+         UPDATE action_executor.action_runs SET status = 'running', attempts = attempts + 1, dispatch_message = NULL
           WHERE id = $1 AND workspace_id = $2 AND status = ANY($3::text[]) AND attempts < max_attempts RETURNING attempts
        ) SELECT attempts FROM started`,
       [runId, workspaceId, UNFINISHED],
@@ -184,7 +186,7 @@ export class RunRecordStore {
       );
       if (inserted > 0 || row.dispatch_key === null) return { inserted: true };
       const [existing] = await this.dataSource.query<DispatchedUnderKey[]>(
-        `SELECT id, status, product, access_tag, env, event, attempts, dispatch_fingerprint IS NOT DISTINCT FROM $3 AS same_request
+        `SELECT id, status, product, access_tag, env, event, dispatch_message IS NOT NULL AS unpublished, dispatch_fingerprint IS NOT DISTINCT FROM $3 AS same_request
            FROM action_executor.action_runs WHERE workspace_id = $1 AND dispatch_key = $2`,
         [row.workspace_id, row.dispatch_key, row.dispatch_fingerprint],
       );
@@ -193,6 +195,21 @@ export class RunRecordStore {
     throw new DomainError(ErrorCode.ServiceUnavailable, 'The dispatch could not be recorded: its idempotency key kept changing hands; try again', {
       dispatch_key: row.dispatch_key,
     });
+  }
+
+  /** Forgets a dispatched run's message once the stream has confirmed it. */
+  async markPublished(runId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE action_executor.action_runs SET dispatch_message = NULL WHERE id = $1 AND dispatch_message IS NOT NULL`, [runId]);
+  }
+
+  /** The messages of queued runs recorded before `queuedBefore` that the stream never confirmed, oldest first. */
+  async unpublished(queuedBefore: Date, limit: number): Promise<DispatchedRunMessage[]> {
+    const rows = await this.dataSource.query<{ dispatch_message: DispatchedRunMessage }[]>(
+      `SELECT dispatch_message FROM action_executor.action_runs
+        WHERE dispatch_message IS NOT NULL AND status = 'queued' AND created_at < $1 ORDER BY created_at LIMIT $2`,
+      [queuedBefore.toISOString(), limit],
+    );
+    return rows.map((row) => row.dispatch_message);
   }
 
   /** Deletes a queued run that was never handed to the queue (its publish failed and the caller was told so). */

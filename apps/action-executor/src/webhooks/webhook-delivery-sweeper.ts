@@ -1,5 +1,6 @@
 import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
+import { PeriodicSweep } from '../jetstream/periodic-sweep.js';
 import { WebhookDeliveryQueue } from './webhook-delivery-queue.js';
 import { WebhookEventStore } from './webhook-event.store.js';
 import { WebhooksConfig } from './webhooks.config.js';
@@ -14,25 +15,31 @@ const SWEEP_BATCH = 500;
  */
 @Injectable()
 export class WebhookDeliverySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  #timer: NodeJS.Timeout | undefined;
-  #sweeping: Promise<void> | undefined;
+  readonly #periodic: PeriodicSweep;
 
   constructor(
     private readonly store: WebhookEventStore,
     private readonly queue: WebhookDeliveryQueue,
     private readonly config: WebhooksConfig,
-    private readonly logger: PinoLogger,
-  ) {}
+    logger: PinoLogger,
+  ) {
+    this.#periodic = new PeriodicSweep(
+      {
+        sweep: () => this.sweep(),
+        intervalMs: config.WEBHOOK_SWEEP_INTERVAL_MS,
+        handled: 'queued stored webhook events that had not reached the delivery stream',
+        failed: 'webhook delivery sweep failed; retrying at the next interval',
+      },
+      logger,
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.#timer = setInterval(() => this.#startSweep(), this.config.WEBHOOK_SWEEP_INTERVAL_MS);
-    // Housekeeping: it must never keep a stopping process alive.
-    this.#timer.unref();
+    this.#periodic.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.#timer);
-    await this.#sweeping;
+    await this.#periodic.stop();
   }
 
   /** Publishes every accepted event received before `now` minus one interval that is not in the stream; says how many. */
@@ -43,17 +50,5 @@ export class WebhookDeliverySweeper implements OnApplicationBootstrap, BeforeApp
       await this.store.markEnqueued(event.id);
     }
     return unqueued.length;
-  }
-
-  #startSweep(): void {
-    if (this.#sweeping !== undefined) return;
-    this.#sweeping = this.sweep()
-      .then((queued) => {
-        if (queued > 0) this.logger.info({ queued }, 'queued stored webhook events that had not reached the delivery stream');
-      })
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'webhook delivery sweep failed; retrying at the next interval'))
-      .finally(() => {
-        this.#sweeping = undefined;
-      });
   }
 }

@@ -31,6 +31,7 @@ function row(id: string, createdAt: string, overrides: Partial<RunRecordEntity> 
     max_attempts: 1,
     dispatch_key: null,
     dispatch_fingerprint: null,
+    dispatch_message: null,
     created_at: createdAt,
     ...overrides,
   };
@@ -185,6 +186,24 @@ describe('RunRecordStore against PostgreSQL', () => {
       expect(await store.fetch('ws_a', 'run_missing')).toMatchObject({ status: 'queued', attempts: 1 });
     });
 
+    it('keeps a queued run’s message until it is marked published, and lists only those recorded before the cut-off', async () => {
+      const message = (runId: string) => ({ workspace_id: 'ws_a', run_id: runId, run: { product: 'shop', app: 'stripe-payments', env: 'prd', event: 'create-charge' }, dispatched_at: 1 });
+      await store.insert([
+        { ...queued(), id: 'run_old', created_at: '2025-01-31T12:00:00Z', dispatch_message: message('run_old') },
+        { ...queued(), id: 'run_new', created_at: '2025-01-31T12:05:00Z', dispatch_message: message('run_new') },
+        { ...queued(), id: 'run_sent', created_at: '2025-01-31T11:00:00Z' },
+        { ...queued(), id: 'run_going', status: 'running', created_at: '2025-01-31T11:00:00Z', dispatch_message: message('run_going') },
+      ]);
+
+      expect(await store.unpublished(new Date('2025-01-31T12:01:00Z'), 10)).toEqual([message('run_old')]);
+      expect((await store.unpublished(new Date('2025-01-31T13:00:00Z'), 10)).map((found) => found.run_id)).toEqual(['run_old', 'run_new']);
+      await store.markPublished('run_old');
+      expect((await store.unpublished(new Date('2025-01-31T13:00:00Z'), 10)).map((found) => found.run_id)).toEqual(['run_new']);
+      // An attempt's state forgets it too: a run that was delivered is in the stream.
+      await store.upsert(row('run_new', '2025-01-31T12:05:00Z', { status: 'queued', http_status: null, error_code: 'upstream_timeout', attempts: 1, max_attempts: 5 }));
+      expect(await store.unpublished(new Date('2025-01-31T13:00:00Z'), 10)).toEqual([]);
+    });
+
     it('deletes a queued run no executor has taken, and never one that has started', async () => {
       await store.insert([queued(), row('run_e', '2025-01-31T12:00:00Z', { status: 'queued', attempts: 0 })]);
       await store.startAttempt('ws_a', 'run_e');
@@ -202,7 +221,7 @@ describe('RunRecordStore against PostgreSQL', () => {
 
       expect(await store.insertQueued(keyed('run_repeat'))).toEqual({
         inserted: false,
-        existing: { id: 'run_d', status: 'queued', product: 'shop', access_tag: 'stripe-payments', env: 'prd', event: 'create-charge', same_request: true },
+        existing: { id: 'run_d', status: 'queued', product: 'shop', access_tag: 'stripe-payments', env: 'prd', event: 'create-charge', unpublished: false, same_request: true },
       });
       const otherInput = await store.insertQueued(keyed('run_other_input', 'fp-2'));
       expect(otherInput).toMatchObject({ inserted: false, existing: { id: 'run_d', same_request: false } });

@@ -5,7 +5,7 @@ import { mergeMap, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/authenticated-request.js';
 import { AuditLog } from './audit-log.js';
 import { UNAUDITED } from './unaudited.decorator.js';
-import { routeTemplateOf } from '../http/route-template.js';
+import { pathOf, routeTemplateOf } from '../http/route-template.js';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // The fields a reply names what it created or changed by, in the order they are looked for.
@@ -37,8 +37,8 @@ export class AuditInterceptor implements NestInterceptor {
           userId,
           keyId: request.keyId ?? null,
           ip: request.ip,
-          operation: `${request.method} ${routeTemplateOf(request)}`,
-          path: request.url.split('?', 1)[0] ?? request.url,
+          operation: `${request.method} ${routeTemplateOf(request) ?? pathOf(request)}`,
+          path: pathOf(request),
           resource: resourceOf(reply),
           status,
         });

@@ -5,7 +5,7 @@ import { DomainError } from '@switchboard/platform';
 import type { AuthenticatedRequest } from './authenticated-request.js';
 import { NEEDED_ROLE } from './needs-role.decorator.js';
 import { IS_PUBLIC } from './public.decorator.js';
-import { routeTemplateOf } from '../http/route-template.js';
+import { pathOf, routeTemplateOf } from '../http/route-template.js';
 
 const READS = new Set(['GET', 'HEAD']);
 
@@ -27,7 +27,7 @@ export class RoleGuard implements CanActivate {
     if (held && roleCovers(held, needed)) return true;
     throw new DomainError(
       ErrorCode.Forbidden,
-      `Your role (${held ?? 'none'}) cannot ${request.method} ${routeTemplateOf(request)}: it needs ${needed} or above; ask a workspace admin`,
+      `Your role (${held ?? 'none'}) cannot ${request.method} ${routeTemplateOf(request) ?? pathOf(request)}: it needs ${needed} or above; ask a workspace admin`,
       { role: held ?? null, needed },
     );
   }

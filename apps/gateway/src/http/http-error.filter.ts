@@ -1,6 +1,6 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ErrorCode, type ErrorBody } from '@switchboard/contracts';
-import { DomainError, toErrorBody } from '@switchboard/platform';
+import { DatabaseOutageLog, DomainError, toErrorBody } from '@switchboard/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { httpStatusOf } from './http-status-of.js';
@@ -13,12 +13,16 @@ import { bodyTooLarge, unsupportedMediaType } from './json-bodies.js';
 export class HttpErrorFilter implements ExceptionFilter {
   constructor(private readonly logger: PinoLogger) {
     logger.setContext('http');
+    this.#outages = new DatabaseOutageLog(logger);
   }
+
+  readonly #outages: DatabaseOutageLog;
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const body = this.bodyOf(exception, http.getRequest<FastifyRequest>());
     if (body.code === ErrorCode.InternalError) this.logger.error({ err: exception }, 'request failed');
+    if (body.code === ErrorCode.DatabaseUnavailable) this.#outages.note(exception);
     const reply = http.getResponse<FastifyReply>();
     const retryAfterMs = body.code === ErrorCode.ConnectionRateLimited ? body.details.retry_after_ms : undefined;
     // The executor says when the connection's next turn is free; HTTP clients read it in whole seconds.

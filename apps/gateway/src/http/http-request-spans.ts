@@ -2,6 +2,7 @@ import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, ty
 import { startSpan } from '@switchboard/platform';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UNMATCHED_ROUTE } from '../metrics/http-request-metrics.js';
+import { routeTemplateOf } from './route-template.js';
 
 /**
  * Makes each HTTP request the root span of its trace, or a child of the `traceparent` it came with, and the active span
@@ -13,7 +14,7 @@ import { UNMATCHED_ROUTE } from '../metrics/http-request-metrics.js';
 export function traceHttpRequests(fastify: FastifyInstance): void {
   const spans = new WeakMap<FastifyRequest, Span>();
   fastify.addHook('onRequest', (request, _reply, done) => {
-    const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
+    const route = routeTemplateOf(request) ?? UNMATCHED_ROUTE;
     const span = startSpan(`${request.method} ${route}`, {
       kind: SpanKind.SERVER,
       parent: propagation.extract(ROOT_CONTEXT, request.headers),

@@ -13,6 +13,8 @@ export interface Settlement {
   duplicateRuns: number;
   /** Dispatched runs that ended failed or dead-lettered, or with the upstream's error answer: not lost (the record says why), but reported. */
   failedRuns: number;
+  /** Rows left unfinished once everything settled (`action_runs queued: 1`): a run or event half-written by the fault. */
+  unfinished: string[];
   /** Dispatched runs whose call reached the upstream more than once (delivered again after a fault; the key made it harmless). */
   repeatedCalls: number;
 }
@@ -21,6 +23,7 @@ const FINAL = new Set(['succeeded', 'failed', 'dead_lettered']);
 
 export async function settle(load: PhaseLoad, options: { databaseUrl: string; upstream: ChaosUpstream; endpoint: ProductEndpoint; timeoutMs: number }): Promise<Settlement> {
   const runIds = [...load.dispatched.values()].flatMap((runs) => [...runs]);
+  let unfinished: string[] = [];
   let records = new Map<string, { status: string; http_status: number | null }>();
   const database = new pg.Client({ connectionString: options.databaseUrl });
   await database.connect();
@@ -31,8 +34,14 @@ export async function settle(load: PhaseLoad, options: { databaseUrl: string; up
         [runIds],
       );
       records = new Map(result.rows.map((row) => [row.id, row]));
+      const leftovers = await database.query<{ row: string; count: string }>(
+        `SELECT 'action_runs ' || status AS row, count(*) FROM action_executor.action_runs WHERE status IN ('queued', 'running') GROUP BY status
+         UNION ALL
+         SELECT 'webhook_events ' || status, count(*) FROM action_executor.webhook_events WHERE status IN ('queued', 'held') GROUP BY status`,
+      );
+      unfinished = leftovers.rows.map((row) => `${row.row}: ${row.count}`);
       const forwarded = [...load.received].every((eventId) => options.endpoint.withWebhookId(eventId).length > 0);
-      return forwarded && runIds.every((id) => FINAL.has(records.get(id)?.status ?? ''));
+      return forwarded && unfinished.length === 0 && runIds.every((id) => FINAL.has(records.get(id)?.status ?? ''));
     };
     await waitUntil(allSettled, { what: 'the phase’s work to settle', timeoutMs: options.timeoutMs, intervalMs: 500 }).catch(() => undefined);
   } finally {
@@ -56,7 +65,7 @@ export async function settle(load: PhaseLoad, options: { databaseUrl: string; up
     if (options.endpoint.withWebhookId(eventId).length === 0) lost.push(`webhook event ${eventId} was never forwarded`);
   }
   const duplicateRuns = [...load.dispatched.values()].filter((runs) => runs.size > 1).length;
-  return { lost, duplicateRuns, failedRuns, repeatedCalls };
+  return { lost, duplicateRuns, failedRuns, repeatedCalls, unfinished };
 }
 
 /** A process's resident memory in MiB, from /proc (Linux). */

@@ -94,7 +94,7 @@ export enum ErrorCode {
    */
   ConnectionRateLimited = 'connection_rate_limited',
   ServiceUnavailable = 'service_unavailable',
-  /** A service could not reach PostgreSQL (down, restarting, or refusing connections): nothing was written. */
+  /** A service could not reach PostgreSQL (down, restarting, or refusing connections); a change under way may or may not have been saved. */
   DatabaseUnavailable = 'database_unavailable',
   ServiceTimeout = 'service_timeout',
   InternalError = 'internal_error',

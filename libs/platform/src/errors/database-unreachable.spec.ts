@@ -1,5 +1,6 @@
+import { jest } from '@jest/globals';
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseUnreachable } from './database-unreachable.js';
+import { DatabaseOutageLog, isDatabaseUnreachable } from './database-unreachable.js';
 import { toErrorBody } from './to-error-body.js';
 
 const withCode = (message: string, code: string): Error => Object.assign(new Error(message), { code });
@@ -31,8 +32,29 @@ describe('isDatabaseUnreachable', () => {
   it('makes toErrorBody answer database_unavailable, never the driver’s words', () => {
     expect(toErrorBody(withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'))).toEqual({
       code: 'database_unavailable',
-      message: 'The database cannot be reached: nothing was changed, try again shortly',
+      message: 'The database cannot be reached: try again shortly',
       details: {},
     });
+  });
+
+  it('warns of an outage with the driver’s reason only, at most once a second, counting the rest', () => {
+    jest.useFakeTimers({ now: 0 });
+    try {
+      const warnings: object[] = [];
+      const log = new DatabaseOutageLog({ warn: (context) => warnings.push(context) });
+      const refused = new QueryFailedError('INSERT INTO secrets VALUES ($1)', ['sk_live_value'], withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'));
+      log.note(refused, { subject: 'catalog.app.create' });
+      log.note(refused);
+      log.note(refused);
+      jest.setSystemTime(1000);
+      log.note(refused);
+      expect(warnings).toEqual([
+        { subject: 'catalog.app.create', cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' }, since_last: 0 },
+        { cause: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' }, since_last: 2 },
+      ]);
+      expect(JSON.stringify(warnings)).not.toContain('sk_live_value');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

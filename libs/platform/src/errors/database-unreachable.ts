@@ -15,11 +15,45 @@ const UNREACHABLE_MESSAGES = [
  * query being wrong: the first is worth a 503 and another try, the second is a bug. TypeORM wraps the driver's error
  * (`driverError`), a failed connect may be an AggregateError of one per address, and causes chain.
  */
-export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
-  if (typeof error !== 'object' || error === null || depth > 4) return false;
+export function isDatabaseUnreachable(error: unknown): boolean {
+  return unreachableCause(error) !== undefined;
+}
+
+/** The error that says the database is out of reach, for the log: its code and message only (never a query or its parameters). */
+export function unreachableCause(error: unknown, depth = 0): { code?: string; message: string } | undefined {
+  if (typeof error !== 'object' || error === null || depth > 4) return undefined;
   const candidate = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof candidate.code === 'string' && (UNREACHABLE_SQLSTATES.test(candidate.code) || UNREACHABLE_SOCKET_CODES.has(candidate.code))) return true;
-  if (typeof candidate.message === 'string' && UNREACHABLE_MESSAGES.some((words) => (candidate.message as string).includes(words))) return true;
+  const code = typeof candidate.code === 'string' ? candidate.code : undefined;
+  const message = typeof candidate.message === 'string' ? candidate.message : '';
+  if ((code !== undefined && (UNREACHABLE_SQLSTATES.test(code) || UNREACHABLE_SOCKET_CODES.has(code))) || UNREACHABLE_MESSAGES.some((words) => message.includes(words))) {
+    return { code, message };
+  }
   const inner: unknown[] = [candidate.driverError, candidate.cause, ...(Array.isArray(candidate.errors) ? (candidate.errors as unknown[]) : [])];
-  return inner.some((nested) => isDatabaseUnreachable(nested, depth + 1));
+  for (const nested of inner) {
+    const found = unreachableCause(nested, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Warns that the database is out of reach, with the driver's reason, at most once a second however many requests
+ * meet the outage (the rest are counted into the next warning).
+ */
+export class DatabaseOutageLog {
+  #lastAt = Number.NEGATIVE_INFINITY;
+  #unlogged = 0;
+
+  constructor(private readonly logger: { warn(context: object, message: string): void }) {}
+
+  note(error: unknown, context: object = {}): void {
+    const now = Date.now();
+    if (now - this.#lastAt < 1000) {
+      this.#unlogged += 1;
+      return;
+    }
+    this.logger.warn({ ...context, cause: unreachableCause(error), since_last: this.#unlogged }, 'the database cannot be reached; answered database_unavailable');
+    this.#lastAt = now;
+    this.#unlogged = 0;
+  }
 }

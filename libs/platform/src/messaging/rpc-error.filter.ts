@@ -2,6 +2,7 @@ import { Catch, Injectable, type ArgumentsHost, type ExceptionFilter } from '@ne
 import { ErrorCode } from '@switchboard/contracts';
 import { PinoLogger } from 'nestjs-pino';
 import { throwError, type Observable } from 'rxjs';
+import { DatabaseOutageLog } from '../errors/database-unreachable.js';
 import { toErrorBody } from '../errors/to-error-body.js';
 
 /**
@@ -13,10 +14,14 @@ import { toErrorBody } from '../errors/to-error-body.js';
 export class RpcErrorFilter implements ExceptionFilter {
   constructor(private readonly logger: PinoLogger) {
     logger.setContext('messages');
+    this.#outages = new DatabaseOutageLog(logger);
   }
+
+  readonly #outages: DatabaseOutageLog;
 
   catch(exception: unknown, host: ArgumentsHost): Observable<never> {
     const body = toErrorBody(exception);
+    if (body.code === ErrorCode.DatabaseUnavailable) this.#outages.note(exception, { subject: host.switchToRpc().getContext<{ getSubject?: () => string }>().getSubject?.() });
     if (body.code === ErrorCode.InternalError) {
       const rpc = host.switchToRpc();
       const subject = rpc.getContext<{ getSubject?: () => string }>().getSubject?.() ?? 'unknown';
