@@ -1,6 +1,6 @@
-import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { PeriodicSweep } from '../jetstream/periodic-sweep.js';
+import { PeriodicSweeper } from '../jetstream/periodic-sweeper.js';
 import { RunRecordStore } from '../run-records/run-record.store.js';
 import { DispatchConfig } from './dispatch.config.js';
 import { DispatchQueue } from './dispatch-queue.js';
@@ -15,33 +15,15 @@ const SWEEP_BATCH = 500;
  * which two intervals stay inside.
  */
 @Injectable()
-export class DispatchSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly #periodic: PeriodicSweep;
-
+export class DispatchSweeper extends PeriodicSweeper {
   constructor(
     private readonly store: RunRecordStore,
     private readonly queue: DispatchQueue,
     private readonly config: DispatchConfig,
     logger: PinoLogger,
   ) {
+    super(config.DISPATCH_SWEEP_INTERVAL_MS, { handled: 'queued dispatched runs that had not reached the dispatch stream', failed: 'dispatch sweep failed; retrying at the next interval' }, logger);
     logger.setContext('dispatch');
-    this.#periodic = new PeriodicSweep(
-      {
-        sweep: () => this.sweep(),
-        intervalMs: config.DISPATCH_SWEEP_INTERVAL_MS,
-        handled: 'queued dispatched runs that had not reached the dispatch stream',
-        failed: 'dispatch sweep failed; retrying at the next interval',
-      },
-      logger,
-    );
-  }
-
-  onApplicationBootstrap(): void {
-    this.#periodic.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.#periodic.stop();
   }
 
   /** Publishes every queued run recorded before `now` minus one interval whose message was never confirmed; says how many. */

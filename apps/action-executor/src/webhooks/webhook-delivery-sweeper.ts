@@ -1,6 +1,6 @@
-import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { PeriodicSweep } from '../jetstream/periodic-sweep.js';
+import { PeriodicSweeper } from '../jetstream/periodic-sweeper.js';
 import { WebhookDeliveryQueue } from './webhook-delivery-queue.js';
 import { WebhookEventStore } from './webhook-event.store.js';
 import { WebhooksConfig } from './webhooks.config.js';
@@ -14,32 +14,14 @@ const SWEEP_BATCH = 500;
  * stream store a message once within its duplicate window, and a delivery of an event already delivered sends nothing.
  */
 @Injectable()
-export class WebhookDeliverySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly #periodic: PeriodicSweep;
-
+export class WebhookDeliverySweeper extends PeriodicSweeper {
   constructor(
     private readonly store: WebhookEventStore,
     private readonly queue: WebhookDeliveryQueue,
     private readonly config: WebhooksConfig,
     logger: PinoLogger,
   ) {
-    this.#periodic = new PeriodicSweep(
-      {
-        sweep: () => this.sweep(),
-        intervalMs: config.WEBHOOK_SWEEP_INTERVAL_MS,
-        handled: 'queued stored webhook events that had not reached the delivery stream',
-        failed: 'webhook delivery sweep failed; retrying at the next interval',
-      },
-      logger,
-    );
-  }
-
-  onApplicationBootstrap(): void {
-    this.#periodic.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.#periodic.stop();
+    super(config.WEBHOOK_SWEEP_INTERVAL_MS, { handled: 'queued stored webhook events that had not reached the delivery stream', failed: 'webhook delivery sweep failed; retrying at the next interval' }, logger);
   }
 
   /** Publishes every accepted event received before `now` minus one interval that is not in the stream; says how many. */
