@@ -5,8 +5,9 @@ import * as sdk from './index.js';
 describe('@switchboard/sdk entry point', () => {
   it('exports the client, its error type and its defaults', () => {
     expect(Object.keys(sdk).sort()).toEqual(
-      ['DEFAULT_SWITCHBOARD_URL', 'DEFAULT_TIMEOUT_MS', 'SDK_VERSION', 'SdkErrorCode', 'Switchboard', 'SwitchboardError'].sort(),
+      ['DEFAULT_SWITCHBOARD_URL', 'DEFAULT_TIMEOUT_MS', 'SDK_VERSION', 'SdkErrorCode', 'Switchboard', 'SwitchboardError', 'default'].sort(),
     );
+    expect(sdk.default).toBe(sdk.Switchboard);
   });
 
   it('imports at run time only its own modules, so the package installs without dependencies', () => {

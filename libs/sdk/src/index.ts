@@ -1,4 +1,8 @@
-export { Switchboard } from './switchboard.js';
+import { Switchboard } from './switchboard.js';
+
+export { Switchboard };
+// The seeds' samples import their SDK's client as the default export; with this one they run with only the import renamed.
+export default Switchboard;
 export { SwitchboardError, SdkErrorCode, type SwitchboardErrorInit } from './switchboard-error.js';
 export { DEFAULT_SWITCHBOARD_URL, DEFAULT_TIMEOUT_MS } from './switchboard-options.js';
 export { SDK_VERSION } from './version.js';
