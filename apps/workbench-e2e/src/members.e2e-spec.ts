@@ -73,6 +73,8 @@ describe('Workspace settings → Members, API keys and Audit log', () => {
 
     await adaRow.getByRole('button', { name: 'Remove Ada Lovelace' }).click();
     const confirm = page.getByRole('dialog', { name: 'Remove Ada Lovelace?' });
+    // Open before the scan: one begun while it is still mounting misses its fade-in, and reads its text half transparent.
+    await confirm.waitFor();
     await expectAccessible(page, 'the remove-member dialog');
     await confirm.getByRole('button', { name: 'Remove member' }).click();
     await adaRow.waitFor({ state: 'detached' });
@@ -153,6 +155,7 @@ describe('Workspace settings → Members, API keys and Audit log', () => {
 
     await row.getByRole('button', { name: 'Rotate CI deploys' }).click();
     const rotate = page.getByRole('dialog', { name: 'Rotate CI deploys?' });
+    await rotate.waitFor();
     await expectAccessible(page, 'the rotate-key dialog');
     await rotate.getByRole('button', { name: 'Rotate key' }).click();
     const rotated = page.getByRole('dialog', { name: 'API key rotated' });

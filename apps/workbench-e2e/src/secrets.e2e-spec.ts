@@ -96,11 +96,14 @@ describe('Workspace Settings → Secrets (seed 002)', () => {
     await versions.getByRole('row', { name: /2 \(current\) Rotated/ }).waitFor();
     await versions.getByRole('row', { name: /1 Created/ }).waitFor();
     const audit = page.getByRole('table', { name: 'Audit log' });
-    await audit.getByRole('row', { name: new RegExp(`Rotated 2 ${credentials.user_id}`) }).waitFor();
+    // Who: the member's name over their user id.
+    await audit.getByRole('row', { name: new RegExp(`Rotated 2 Owner ${credentials.user_id}`) }).waitFor();
+    await versions.getByRole('row', { name: new RegExp(`2 \\(current\\) Rotated .* Owner ${credentials.user_id}`) }).waitFor();
     await expectAccessible(page, 'the secret detail page');
 
     await page.getByRole('button', { name: 'Delete' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete SENDGRID_KEY?' });
+    await confirm.waitFor();
     await expectAccessible(page, 'the delete confirmation');
     await confirm.getByRole('button', { name: 'Delete secret' }).click();
     await page.getByText('No secrets yet').waitFor();

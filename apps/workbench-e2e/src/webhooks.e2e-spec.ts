@@ -126,6 +126,7 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
       // Bulk recovery answers how many it queued: none is dead-lettered here.
       await page.getByRole('button', { name: 'Replay dead-lettered' }).click();
       const bulk = page.getByRole('dialog', { name: 'Replay dead-lettered events?' });
+      await bulk.waitFor();
       await expectAccessible(page, 'the replay dead-lettered dialog');
       await bulk.getByRole('button', { name: 'Replay dead-lettered' }).click();
       await bulk.getByText('0 events queued again.').waitFor();
@@ -144,6 +145,7 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
 
       await page.getByRole('button', { name: 'Replay' }).click();
       const replay = page.getByRole('dialog', { name: 'Replay this event?' });
+      await replay.waitFor();
       await expectAccessible(page, 'the replay dialog');
       await replay.getByRole('button', { name: 'Replay event' }).click();
       await page.getByText('It is on its way to the forward URL again.').waitFor();
@@ -166,6 +168,7 @@ describe('A product’s Webhooks: create, receive signed events, inspect, replay
 
       await page.getByRole('button', { name: 'Delete' }).click();
       const confirm = page.getByRole('dialog', { name: 'Delete GitHub pushes?' });
+      await confirm.waitFor();
       await expectAccessible(page, 'the delete-webhook confirmation');
       await confirm.getByRole('button', { name: 'Delete webhook' }).click();
       await page.getByText('No webhooks yet').waitFor();

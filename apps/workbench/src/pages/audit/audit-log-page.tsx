@@ -1,36 +1,20 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { AuditEvent, Member } from '@switchboard/sdk';
+import type { AuditEvent } from '@switchboard/sdk';
 import { IconRefresh } from '@tabler/icons-react';
 import { useAuditLogQuery } from '../../api/audit';
 import { useCurrentMember } from '../../api/members';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { DataTable, TagText, type Column } from '../../components/data-table';
 import { ListSkeleton } from '../../components/list-skeleton';
+import { MemberName } from '../../components/member-name';
 import { NeedsRole } from '../../components/needs-role';
 import { QueryContent } from '../../components/query-content';
 import { usePageTitle } from '../../components/use-page-title';
 
-function auditColumns(members: readonly Member[]): readonly Column<AuditEvent>[] {
-  const names = new Map(members.map((member) => [member.user_id, member.name]));
-  return [
+const AUDIT_COLUMNS: readonly Column<AuditEvent>[] = [
     { header: 'When', cell: (event) => <Text size="sm">{new Date(event.at).toLocaleString()}</Text> },
-    {
-      header: 'Who',
-      // A removed member's events stay: their user id is all that is left of them.
-      cell: (event) => {
-        const name = names.get(event.user_id);
-        return name === undefined ? (
-          <TagText>{event.user_id}</TagText>
-        ) : (
-          <>
-            <Text size="sm">{name}</Text>
-            <Text size="xs" c="dimmed" ff="monospace">
-              {event.user_id}
-            </Text>
-          </>
-        );
-      },
-    },
+    // A removed member's events stay: their user id is all that is left of them.
+    { header: 'Who', cell: (event) => <MemberName userId={event.user_id} /> },
     { header: 'Operation', cell: (event) => <TagText>{event.operation}</TagText> },
     {
       header: 'Path and resource',
@@ -50,8 +34,7 @@ function auditColumns(members: readonly Member[]): readonly Column<AuditEvent>[]
     { header: 'Status', cell: (event) => event.status },
     { header: 'IP', cell: (event) => <TagText>{event.ip}</TagText> },
     { header: 'Credential', cell: (event) => (event.key_id === null ? <Text size="sm">session</Text> : <TagText>{event.key_id}</TagText>) },
-  ];
-}
+];
 
 /** Workspace settings → Audit log (admins): every change a member made, newest first, 50 a page. */
 export function AuditLogPage() {
@@ -72,9 +55,9 @@ export function AuditLogPage() {
         </Text>
       </Stack>
       <QueryContent query={current.members} loadingLabel="Loading the audit log" errorTitle="Could not load the members">
-        {(members) => (
+        {() => (
           <NeedsRole role="admin" notice="read the audit log">
-            <AuditLog members={members} />
+            <AuditLog />
           </NeedsRole>
         )}
       </QueryContent>
@@ -82,7 +65,7 @@ export function AuditLogPage() {
   );
 }
 
-function AuditLog({ members }: { members: readonly Member[] }) {
+function AuditLog() {
   const events = useAuditLogQuery();
   if (events.isPending) return <ListSkeleton label="Loading the audit log" />;
   if (events.data === undefined) return <ApiErrorAlert title="Could not load the audit log" error={events.error} onRetry={events.refetch} />;
@@ -98,7 +81,7 @@ function AuditLog({ members }: { members: readonly Member[] }) {
           <Text c="dimmed">No changes yet.</Text>
         </Paper>
       ) : (
-        <DataTable labelledBy="audit-heading" rows={events.data} columns={auditColumns(members)} rowKey={(event) => event.event_id} minWidth={960} />
+        <DataTable labelledBy="audit-heading" rows={events.data} columns={AUDIT_COLUMNS} rowKey={(event) => event.event_id} minWidth={960} />
       )}
       {events.hasNextPage ? (
         <Group>

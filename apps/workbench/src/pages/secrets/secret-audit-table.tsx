@@ -2,6 +2,7 @@ import { Anchor, Badge, Text } from '@mantine/core';
 import type { SecretAuditEntry } from '@switchboard/sdk';
 import { Link } from 'react-router';
 import { DataTable, type Column } from '../../components/data-table';
+import { MemberName } from '../../components/member-name';
 
 /** What each audit action is called on screen. */
 export const AUDIT_ACTION_LABELS: Record<SecretAuditEntry['action'], string> = {
@@ -24,7 +25,7 @@ const AUDIT_COLUMNS: readonly Column<SecretAuditEntry>[] = [
     ),
   },
   { header: 'Version', cell: (entry) => entry.version ?? '—' },
-  { header: 'Who', cell: (entry) => entry.user_id ?? '—' },
+  { header: 'Who', cell: (entry) => <MemberName userId={entry.user_id} /> },
   {
     header: 'App',
     cell: (entry) =>

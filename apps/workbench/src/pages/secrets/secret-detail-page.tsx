@@ -14,6 +14,7 @@ import { RotateSecretModal } from './rotate-secret-modal';
 import { AUDIT_ACTION_LABELS, SecretAuditTable } from './secret-audit-table';
 import { Expiry, UsageList } from './secret-usage-rules';
 import { versionsOf } from './secret-versions';
+import { MemberName } from '../../components/member-name';
 
 /** The audit API's largest page (`limit` 1-500). */
 const AUDIT_MAX_LIMIT = 500;
@@ -139,7 +140,9 @@ function SecretDetail({ secret }: { secret: Secret }) {
                         {version === secret.version ? ' (current)' : ''}
                       </Table.Td>
                       <Table.Td>{madeBy === undefined ? 'Before the audit entries shown' : `${AUDIT_ACTION_LABELS[madeBy.action]} ${new Date(madeBy.at).toLocaleString()}`}</Table.Td>
-                      <Table.Td>{madeBy?.user_id ?? '—'}</Table.Td>
+                      <Table.Td>
+                        <MemberName userId={madeBy?.user_id ?? null} />
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
