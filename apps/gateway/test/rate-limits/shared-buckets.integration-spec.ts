@@ -57,6 +57,22 @@ describe('shared rate-limit buckets on PostgreSQL', () => {
     expect(takes.reduce((sum, take) => sum + take.taken, 0)).toBe(50);
   });
 
+  /** The SQL statements `work` sent, in order. */
+  async function queriesDuring(work: () => Promise<void>): Promise<string[]> {
+    const queries: string[] = [];
+    const query = dataSource.query.bind(dataSource);
+    dataSource.query = ((sql: string, parameters?: unknown[]) => {
+      queries.push(sql);
+      return query(sql, parameters);
+    }) as typeof dataSource.query;
+    try {
+      await work();
+    } finally {
+      dataSource.query = query;
+    }
+    return queries;
+  }
+
   it('lets two limiters (two replicas) through no more than the burst together, and refuses from memory once empty', async () => {
     const bucket = newBucket();
     const limit = { perSecond: 1, burst: 6 };
@@ -68,35 +84,19 @@ describe('shared rate-limit buckets on PostgreSQL', () => {
 
     // A replica whose last take left tokens asks once more, and learns the bucket is empty.
     for (const replica of replicas) expect((await replica.take(bucket, limit)).admitted).toBe(false);
-    const queries: string[] = [];
-    const query = dataSource.query.bind(dataSource);
-    dataSource.query = ((sql: string, parameters?: unknown[]) => {
-      queries.push(sql);
-      return query(sql, parameters);
-    }) as typeof dataSource.query;
-    try {
+    const queries = await queriesDuring(async () => {
       for (const replica of replicas) expect((await replica.take(bucket, limit)).admitted).toBe(false);
-      expect(queries).toEqual([]);
-    } finally {
-      dataSource.query = query;
-    }
+    });
+    expect(queries).toEqual([]);
   });
 
   it('takes a few tokens at a time at high rates, so most requests cost no round trip', async () => {
     const bucket = newBucket();
     const limiter = new RateLimiter(shared);
     const limit = { perSecond: 1000, burst: 2000 };
-    const queries: string[] = [];
-    const query = dataSource.query.bind(dataSource);
-    dataSource.query = ((sql: string, parameters?: unknown[]) => {
-      queries.push(sql);
-      return query(sql, parameters);
-    }) as typeof dataSource.query;
-    try {
+    const queries = await queriesDuring(async () => {
       for (let i = 0; i < 25; i += 1) expect((await limiter.take(bucket, limit)).admitted).toBe(true);
-    } finally {
-      dataSource.query = query;
-    }
+    });
     // Takes of 10 at a time (allowanceSize of 1000/s): three round trips for 25 requests. Counted, not read off the
     // tokens left, which a slow machine refills meanwhile.
     expect(queries).toHaveLength(3);
