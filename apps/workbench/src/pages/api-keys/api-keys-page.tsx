@@ -16,6 +16,7 @@ import { Expiry } from '../secrets/secret-usage-rules';
 import { CreateApiKeyModal } from './create-api-key-modal';
 import { RevokeApiKeyModal } from './revoke-api-key-modal';
 import { RotateApiKeyModal } from './rotate-api-key-modal';
+import { SettingsHeading } from '../../components/settings-heading';
 
 function When({ at, none }: { at: string | null; none: string }) {
   return at === null ? (
@@ -99,18 +100,10 @@ function ApiKeys({ userId, title }: { userId: string; title: string }) {
   return (
     <>
       <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Text size="sm" c="dimmed">
-            Workspace settings
-          </Text>
-          <Title order={1} id="api-keys-heading">
-            {title}
-          </Title>
-          <Text c="dimmed" size="sm" maw={640}>
-            A key calls the API as its member, with their role. Its private key is shown once, when it is created or rotated; a rotated or revoked
-            key is refused at once on every gateway.
-          </Text>
-        </Stack>
+        <SettingsHeading id="api-keys-heading" title={title}>
+          A key calls the API as its member, with their role. Its private key is shown once, when it is created or rotated; a rotated or revoked
+          key is refused at once on every gateway.
+        </SettingsHeading>
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={createDialog.open}>
           Create key
         </Button>

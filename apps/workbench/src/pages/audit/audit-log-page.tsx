@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import type { AuditEvent } from '@switchboard/sdk';
 import { IconRefresh } from '@tabler/icons-react';
 import { useAuditLogQuery } from '../../api/audit';
@@ -10,6 +10,7 @@ import { MemberName } from '../../components/member-name';
 import { NeedsRole } from '../../components/needs-role';
 import { QueryContent } from '../../components/query-content';
 import { usePageTitle } from '../../components/use-page-title';
+import { SettingsHeading } from '../../components/settings-heading';
 
 const AUDIT_COLUMNS: readonly Column<AuditEvent>[] = [
     { header: 'When', cell: (event) => <Text size="sm">{new Date(event.at).toLocaleString()}</Text> },
@@ -42,18 +43,10 @@ export function AuditLogPage() {
   const current = useCurrentMember();
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Text size="sm" c="dimmed">
-          Workspace settings
-        </Text>
-        <Title order={1} id="audit-heading">
-          Audit log
-        </Title>
-        <Text c="dimmed" size="sm" maw={640}>
-          Who changed which app, product, connection, webhook, member, key or secret, when and from where. Request bodies are never kept, so no
-          secret value or key is in it; runs are in the run log.
-        </Text>
-      </Stack>
+      <SettingsHeading id="audit-heading" title="Audit log">
+        Who changed which app, product, connection, webhook, member, key or secret, when and from where. Request bodies are never kept, so no
+        secret value or key is in it; runs are in the run log.
+      </SettingsHeading>
       <QueryContent query={current.members} loadingLabel="Loading the audit log" errorTitle="Could not load the members">
         {() => (
           <NeedsRole role="admin" notice="read the audit log">

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { CreatedMember, Member } from '@switchboard/sdk';
 import { IconPlus } from '@tabler/icons-react';
@@ -16,6 +16,7 @@ import { AddMemberModal } from './add-member-modal';
 import { MemberRoleSelect } from './member-role-select';
 import { RemoveMemberModal } from './remove-member-modal';
 import { roleName } from './role-labels';
+import { SettingsHeading } from '../../components/settings-heading';
 
 /** Workspace settings → Members: everyone reads the list; admins add members, change roles and remove members. */
 export function MembersPage() {
@@ -94,18 +95,10 @@ export function MembersPage() {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Text size="sm" c="dimmed">
-            Workspace settings
-          </Text>
-          <Title order={1} id="members-heading">
-            Members
-          </Title>
-          <Text c="dimmed" size="sm" maw={640}>
-            Viewers read; developers also run actions and manage apps, products, connections, webhooks and imports; admins also manage secrets,
-            members and keys. The owner, who created the workspace, cannot be demoted or removed.
-          </Text>
-        </Stack>
+        <SettingsHeading id="members-heading" title="Members">
+          Viewers read; developers also run actions and manage apps, products, connections, webhooks and imports; admins also manage secrets,
+          members and keys. The owner, who created the workspace, cannot be demoted or removed.
+        </SettingsHeading>
         {isAdmin ? (
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={addDialog.open}>
             Add member

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { CreateSecretModal } from './create-secret-modal';
 import { DeleteSecretModal } from './delete-secret-modal';
 import { RotateSecretModal } from './rotate-secret-modal';
 import { SecretsTable } from './secrets-table';
+import { SettingsHeading } from '../../components/settings-heading';
 
 /** Workspace Settings → Secrets (seed 002): metadata, create, rotate, delete, and the copy icon for `$Token{KEY}`. */
 export function SecretsPage() {
@@ -22,18 +23,10 @@ export function SecretsPage() {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Text size="sm" c="dimmed">
-            Workspace settings
-          </Text>
-          <Title order={1} id="secrets-heading">
-            Secrets
-          </Title>
-          <Text c="dimmed" size="sm" maw={640}>
-            Reference a secret in auth data, variables, headers and bodies as <code>$Token{'{KEY}'}</code>: the copy icon next to each key puts
-            that reference on the clipboard. Values are write-only; runs resolve them.
-          </Text>
-        </Stack>
+        <SettingsHeading id="secrets-heading" title="Secrets">
+          Reference a secret in auth data, variables, headers and bodies as <code>$Token{'{KEY}'}</code>: the copy icon next to each key puts
+          that reference on the clipboard. Values are write-only; runs resolve them.
+        </SettingsHeading>
         <NeedsRole role="admin">
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={createDialog.open}>
             Create secret
