@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { choosePort, findFreePort, isPortFree } from './free-port.js';
 
@@ -18,6 +19,14 @@ describe('free ports', () => {
     const port = await findFreePort();
     const server = await listen(port);
     await close(server);
+  });
+
+  it('findFreePort keeps below the ephemeral range, where no outbound connection can take the port before it is bound, and never hands one out twice', async () => {
+    const range = '/proc/sys/net/ipv4/ip_local_port_range';
+    const ephemeralLow = existsSync(range) ? Number(readFileSync(range, 'utf8').trim().split(/\s+/)[0]) : 32_768;
+    const ports = await Promise.all(Array.from({ length: 20 }, () => findFreePort()));
+    for (const port of ports) expect(port).toBeLessThan(ephemeralLow);
+    expect(new Set(ports).size).toBe(ports.length);
   });
 
   it('isPortFree says no for a port something listens on, and yes once it is released', async () => {

@@ -11,7 +11,7 @@ export async function microserviceIsHealthy(connection: NatsConnection, service:
 }
 
 /** Tells whether `GET <baseUrl><path>` answers 200 within `timeoutMs`. */
-export async function httpAnswersOk(baseUrl: string, path: '/health' | '/ready', timeoutMs = 1_000): Promise<boolean> {
+export async function httpAnswersOk(baseUrl: string, path: '/health' | '/ready' | '/health/ready', timeoutMs = 1_000): Promise<boolean> {
   const response = await fetch(new URL(path, baseUrl), { signal: AbortSignal.timeout(timeoutMs) });
   await response.body?.cancel();
   return response.status === 200;

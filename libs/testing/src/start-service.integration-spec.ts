@@ -29,6 +29,17 @@ describe('startService', () => {
     );
   });
 
+  it('waits for the replica it started, not for a sibling that answers the same health subject', async () => {
+    const first = await startService('catalog', { entryPoint: standInMicroservice });
+    try {
+      await expect(startService('catalog', { entryPoint: standInMicroservice, env: { STAND_IN_BEHAVIOUR: 'unhealthy' }, timeoutMs: 3_000 })).rejects.toThrow(
+        /catalog did not become healthy: Timed out after 3000 ms[\s\S]*\/health\/ready/,
+      );
+    } finally {
+      await first.stop();
+    }
+  });
+
   it('kill() ends the service with SIGKILL, as a crash would', async () => {
     const service = await startService('action-executor', { entryPoint: standInMicroservice });
     await expect(service.kill()).resolves.toEqual({ code: null, signal: 'SIGKILL' });

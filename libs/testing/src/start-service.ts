@@ -86,7 +86,7 @@ export async function startService(name: ServiceName, options: StartServiceOptio
   };
 
   try {
-    await waitUntilHealthy(name, { ...nats, url: env.NATS_URL }, url, options.timeoutMs ?? 60_000, () => child.exitStatus());
+    await waitUntilHealthy(name, { ...nats, url: env.NATS_URL }, url ?? opsUrl, options.timeoutMs ?? 60_000, () => child.exitStatus());
   } catch (error) {
     await child.kill();
     const reason = error instanceof Error ? error.message : String(error);
@@ -119,26 +119,27 @@ async function serviceEnvironment(name: ServiceName, nats: TestNats, overrides: 
   return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-async function waitUntilHealthy(
-  name: ServiceName,
-  nats: TestNats,
-  url: string | undefined,
-  timeoutMs: number,
-  exitStatus: () => ExitStatus | undefined,
-): Promise<void> {
+/**
+ * The gateway: until its GET /health answers 200. Another service: until its own operations listener says it is ready
+ * (NATS and PostgreSQL up, its handlers subscribed), then until its health subject answers ok. The subject alone would
+ * not do for a replica, whose siblings in the queue group answer it while the new process is still booting.
+ */
+async function waitUntilHealthy(name: ServiceName, nats: TestNats, baseUrl: string | undefined, timeoutMs: number, exitStatus: () => ExitStatus | undefined): Promise<void> {
   const failFast = (): Error | undefined => {
     const status = exitStatus();
     return status && new Error(`the process ${describeExit(status)}`);
   };
   const what = `${name} to answer its health check`;
+  if (!baseUrl) throw new Error(`${name} has no address to check: GATEWAY_HOST and GATEWAY_PORT for the gateway, OPS_PORT for the others`);
+  const deadline = Date.now() + timeoutMs;
   if (name === 'gateway') {
-    if (!url) throw new Error('the gateway needs GATEWAY_HOST and GATEWAY_PORT');
-    await waitUntil(() => httpAnswersOk(url, '/health'), { what, timeoutMs, intervalMs: 200, failFast });
+    await waitUntil(() => httpAnswersOk(baseUrl, '/health'), { what, timeoutMs, intervalMs: 200, failFast });
     return;
   }
+  await waitUntil(() => httpAnswersOk(baseUrl, '/health/ready'), { what: `${name} to answer ${baseUrl}/health/ready with 200`, timeoutMs, intervalMs: 200, failFast });
   const connection = await connectForHealthChecks(nats);
   try {
-    await waitUntil(() => microserviceIsHealthy(connection, name), { what, timeoutMs, intervalMs: 200, failFast });
+    await waitUntil(() => microserviceIsHealthy(connection, name), { what, timeoutMs: Math.max(deadline - Date.now(), 1_000), intervalMs: 200, failFast });
   } finally {
     await connection.close();
   }
