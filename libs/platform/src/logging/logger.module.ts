@@ -13,6 +13,11 @@ function pathOf(url: string | undefined): string {
   return (url ?? '').split('?')[0] ?? '';
 }
 
+function withoutError(line: Record<string, unknown>): Record<string, unknown> {
+  const { err: _error, ...rest } = line;
+  return rest;
+}
+
 /**
  * pino logging for one service: JSON lines on stdout, credentials redacted, health probes and metrics scrapes not logged.
  *
@@ -35,6 +40,11 @@ export function platformLoggerModule(service: string, level: string): DynamicMod
       // Under Nest's fastify middleware req.url is relative to the mount point; originalUrl is the path requested.
       autoLogging: { ignore: (req) => PROBE_PATHS.has(pathOf((req as { originalUrl?: string }).originalUrl ?? req.url)) },
       customProps: (req) => ({ workspace_id: (req as { workspaceId?: string }).workspaceId }),
+      // A 5xx answer is mostly an upstream's or a dependency's (502, 503, 504), already coded in the answer: a warning
+      // without pino-http's made-up "failed with status code" error and its stack. A failure of ours is logged with its
+      // real error by the error filter.
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'warn' : 'info'),
+      customErrorObject: (_req, _res, _error, line: Record<string, unknown>) => withoutError(line),
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
