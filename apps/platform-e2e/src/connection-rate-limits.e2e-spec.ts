@@ -31,11 +31,11 @@ describe('Per-connection rate limits, shared by two executor replicas', () => {
   const refusalOf = (settled: PromiseSettledResult<ActionRunResult>): SwitchboardError | undefined =>
     settled.status === 'rejected' && settled.reason instanceof SwitchboardError ? settled.reason : undefined;
 
-  async function connectApp(tag: string, rateLimit?: RateLimitInput, connectionLimit?: RateLimitInput): Promise<void> {
+  async function connectApp(tag: string, rateLimit?: RateLimitInput, connectionLimit?: RateLimitInput, method: 'GET' | 'POST' = 'POST'): Promise<void> {
     await switchboard.app.create({
       tag,
       envs: [{ slug: 'prd', base_url: baseUrl, request_type: 'JSON' }],
-      actions: [{ tag: 'call', method: 'POST', path: `/${tag}` }],
+      actions: [{ tag: 'call', method, path: `/${tag}` }],
       ...(rateLimit ? { rate_limit: rateLimit } : {}),
     });
     await switchboard.product.app.add({ access_tag: tag, app: tag, envs: [{ slug: 'prd', active: true, ...(connectionLimit ? { rate_limit: connectionLimit } : {}) }] });
@@ -58,7 +58,8 @@ describe('Per-connection rate limits, shared by two executor replicas', () => {
     upstream = createServer((request, response) => {
       arrivals.set(request.url ?? '', [...arrivalsAt(request.url ?? ''), performance.now()]);
       request.resume();
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      if (request.url?.startsWith('/flaky')) response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' }).end('{"error":"overloaded"}');
+      else response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
@@ -160,6 +161,21 @@ describe('Per-connection rate limits, shared by two executor replicas', () => {
       timeoutMs: 10_000,
       intervalMs: 100,
     });
+  });
+
+  it("gives each repeated attempt a turn of its own: without one, the upstream's 503 stands and nothing more is sent", async () => {
+    await connectApp('flaky', { requests: 2, per: 'minute', burst: 2, max_wait_ms: 0 }, undefined, 'GET');
+    const executors = [platform.services['action-executor'], secondExecutor];
+    const before = await Promise.all(executors.map(limitedRunsOf));
+
+    const result = await run('flaky');
+
+    // The first attempt and one repeat took the two turns; the executor's third attempt had none.
+    expect([result.status, result.body]).toEqual([503, { error: 'overloaded' }]);
+    expect(arrivalsAt('/flaky')).toHaveLength(2);
+    const after = await Promise.all(executors.map(limitedRunsOf));
+    const dropped = executors.reduce((sum, _executor, index) => sum + (after[index].retry_dropped ?? 0) - (before[index].retry_dropped ?? 0), 0);
+    expect(dropped).toBe(1);
   });
 
   it('postpones dispatched runs over the limit instead of failing them, spending no attempt, and sends each once at the rate', async () => {

@@ -7,7 +7,7 @@ import { FormData as UndiciFormData, Pool, type Dispatcher } from 'undici';
 import { AddressPolicy } from './address-policy.js';
 import { resolveHost, systemLookup, type HostLookup } from './host-resolver.js';
 import type { ResolvedAddress } from './ip-literal.js';
-import type { OutboundClientOptions, OutboundRequest, OutboundResponse, OutboundTimeouts } from './outbound-request.js';
+import type { OutboundClientOptions, OutboundRequest, OutboundResponse, OutboundTimeouts, SendHooks } from './outbound-request.js';
 import { readResponseBody } from './response-reader.js';
 import { backoffDelayMs, DEFAULT_BACKOFF, delayBeforeRetryMs, isRetryableStatus, mayRetry, type BackoffOptions } from './retry-policy.js';
 import { upstreamFailureOf } from './upstream-failure.js';
@@ -68,28 +68,27 @@ export class OutboundClient {
   /**
    * Sends a request and returns the upstream's answer, whatever its status. Fails with `OutboundAddressRefused`,
    * `UpstreamUnreachable`, `UpstreamTimeout` or `UpstreamResponseTooLarge`, each counted by host; the request's
-   * headers and body never appear in an error. `onSending` is called once the address policy has let the request
-   * through, before its first attempt.
+   * headers and body never appear in an error.
    */
-  send(request: OutboundRequest, onSending?: () => void): Promise<OutboundResponse> {
-    if (!isTracingOn()) return this.sendCounted(request, onSending);
+  send(request: OutboundRequest, hooks: SendHooks = {}): Promise<OutboundResponse> {
+    if (!isTracingOn()) return this.sendCounted(request, hooks);
     return inSpan(request.method, { kind: SpanKind.CLIENT, attributes: destinationAttributes(request) }, async (span) => {
-      const response = await this.sendCounted(request, onSending);
+      const response = await this.sendCounted(request, hooks);
       describeResponse(span, response);
       return response;
     });
   }
 
-  private async sendCounted(request: OutboundRequest, onSending?: () => void): Promise<OutboundResponse> {
+  private async sendCounted(request: OutboundRequest, hooks: SendHooks): Promise<OutboundResponse> {
     try {
-      return await this.sendAttempts(request, onSending);
+      return await this.sendAttempts(request, hooks);
     } catch (error) {
       if (error instanceof DomainError) this.options.metrics?.failed(request.url.hostname, error.code);
       throw error;
     }
   }
 
-  private async sendAttempts(request: OutboundRequest, onSending?: () => void): Promise<OutboundResponse> {
+  private async sendAttempts(request: OutboundRequest, { onSending, beforeRetry }: SendHooks): Promise<OutboundResponse> {
     if (this.closed) throw new Error('The outbound client is closed');
     const started = performance.now();
     const { url } = request;
@@ -115,6 +114,7 @@ export class OutboundClient {
     };
     const retryable = mayRetry(request.method, request.idempotencyKey);
     const maxAttempts = Math.min(this.options.maxAttempts, request.maxAttempts ?? this.options.maxAttempts);
+    const retryTurn = (): Promise<number | false> => beforeRetry?.() ?? Promise.resolve(0);
     onSending?.();
 
     for (let attempt = 1; ; attempt += 1) {
@@ -126,18 +126,22 @@ export class OutboundClient {
         const failure = upstreamFailureOf(error, url.origin, timeouts);
         if (failure === undefined) throw error;
         if (!(mayTryAgain && failure.retryable)) throw failure.error;
+        const turnMs = await retryTurn();
+        if (turnMs === false) throw failure.error;
         this.options.metrics?.retried(url.hostname, 'connection');
-        await sleep(backoffDelayMs(attempt, this.backoff));
+        await sleep(Math.max(backoffDelayMs(attempt, this.backoff), turnMs));
         continue;
       }
 
       const headers = flattenHeaders(response.headers);
       if (mayTryAgain && isRetryableStatus(response.statusCode)) {
         const delayMs = delayBeforeRetryMs(attempt, headers['retry-after'], this.backoff);
-        if (delayMs !== undefined) {
+        // Without a turn for a retry, the answer stands as it came.
+        const turnMs = delayMs === undefined ? false : await retryTurn();
+        if (delayMs !== undefined && turnMs !== false) {
           this.options.metrics?.retried(url.hostname, 'status');
           await discard(response.body);
-          await sleep(delayMs);
+          await sleep(Math.max(delayMs, turnMs));
           continue;
         }
       }

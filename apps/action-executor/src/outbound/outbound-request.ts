@@ -27,6 +27,18 @@ export interface OutboundRequest {
   bodyStoredOutsideReply?: boolean;
 }
 
+/** What the caller of {@link OutboundClient.send} is told, or asked, along the way. */
+export interface SendHooks {
+  /** Called once the address policy has let the request through, before its first attempt. */
+  onSending?: () => void;
+  /**
+   * Asked before each repeated attempt: resolves with how long from now it may be sent (0: at once; it is sent after
+   * its backoff or its turn, whichever is later), or with false when it may not be (the connection's rate limit has no
+   * turn for it within its wait), and the last answer or failure stands.
+   */
+  beforeRetry?: () => Promise<number | false>;
+}
+
 /** Time limits of one attempt, each reported as `UpstreamTimeout` when exceeded. */
 export interface OutboundTimeouts {
   /** Opening the TCP (and TLS) connection. */

@@ -50,7 +50,7 @@ export class ConnectionRateLimiter {
     logger.setContext('connection-rate-limits');
     this.#limited = new Counter({
       name: 'switchboard_connection_rate_limited_runs_total',
-      help: "Run attempts their connection's rate limit held back: delayed (waited for a turn, then sent), refused (not sent, 429 connection_rate_limited), or unchecked (the shared bucket could not be asked; sent)",
+      help: "Run attempts their connection's rate limit held back: delayed (waited for a turn, then sent), refused (not sent, 429 connection_rate_limited), retry_dropped (a repeated attempt with no turn within the wait: the upstream's last answer stands), or unchecked (the shared bucket could not be asked; sent)",
       labelNames: ['outcome'] as const,
       registers: [registry],
     });
@@ -59,10 +59,31 @@ export class ConnectionRateLimiter {
   /** Resolves when the run may be sent (at once without a limit), or rejects with `connection_rate_limited`. */
   async awaitTurn(accessTag: string, env: string, rateLimit: RunRateLimit | undefined): Promise<void> {
     if (rateLimit === undefined) return;
+    const turn = await this.#reserve(accessTag, env, rateLimit);
+    if (!turn.granted) {
+      this.#limited.inc({ outcome: 'refused' });
+      throw overLimit(accessTag, env, rateLimit, turn.retryAfterSeconds);
+    }
+    if (turn.waitMs > 0) await sleep(turn.waitMs);
+  }
+
+  /**
+   * A turn for a repeated attempt of a run already sent: how long from now it may go, or false when its turn is past
+   * the limit's wait and the upstream's last answer stands. Never a 429 of ours, for the run was not refused unsent.
+   */
+  async retryTurn(accessTag: string, env: string, rateLimit: RunRateLimit | undefined): Promise<number | false> {
+    if (rateLimit === undefined) return 0;
+    const turn = await this.#reserve(accessTag, env, rateLimit);
+    if (turn.granted) return turn.waitMs;
+    this.#limited.inc({ outcome: 'retry_dropped' });
+    return false;
+  }
+
+  async #reserve(accessTag: string, env: string, rateLimit: RunRateLimit): Promise<Turn> {
     const { limit } = rateLimit;
     if (performance.now() < this.#unavailableUntil) {
       this.#limited.inc({ outcome: 'unchecked' });
-      return;
+      return { granted: true, waitMs: 0 };
     }
     let reservation;
     try {
@@ -71,18 +92,15 @@ export class ConnectionRateLimiter {
       this.#unavailableUntil = performance.now() + UNAVAILABLE_MS;
       this.#limited.inc({ outcome: 'unchecked' });
       this.logger.warn({ err: error, access_tag: accessTag, env }, `connection rate limits not counted for ${UNAVAILABLE_MS} ms: the database failed a reservation`);
-      return;
+      return { granted: true, waitMs: 0 };
     }
-    if (!reservation.granted) {
-      this.#limited.inc({ outcome: 'refused' });
-      throw overLimit(accessTag, env, rateLimit, reservation.retryAfterSeconds);
-    }
-    if (reservation.waitSeconds > 0) {
-      this.#limited.inc({ outcome: 'delayed' });
-      await sleep(reservation.waitSeconds * 1000);
-    }
+    if (!reservation.granted) return { granted: false, retryAfterSeconds: reservation.retryAfterSeconds };
+    if (reservation.waitSeconds > 0) this.#limited.inc({ outcome: 'delayed' });
+    return { granted: true, waitMs: reservation.waitSeconds * 1000 };
   }
 }
+
+type Turn = { granted: true; waitMs: number } | { granted: false; retryAfterSeconds: number };
 
 function overLimit(accessTag: string, env: string, { limit, source }: RunRateLimit, retryAfterSeconds: number): DomainError {
   const retryAfterMs = Math.ceil(retryAfterSeconds * 1000);

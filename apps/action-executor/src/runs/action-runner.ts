@@ -4,6 +4,7 @@ import type { ActionRunReply, RunActionBody } from '@switchboard/contracts';
 import { assertReplyFits, NATS_CONNECTION } from '@switchboard/platform';
 import { substituteDeep } from '@switchboard/placeholders';
 import { OutboundClient } from '../outbound/outbound-client.js';
+import type { SendHooks } from '../outbound/outbound-request.js';
 import { ConnectionRateLimiter } from '../rate-limits/connection-rate-limiter.js';
 import { RunMetrics } from '../run-records/run-metrics.js';
 import { RunRecordWriter } from '../run-records/run-record-writer.js';
@@ -92,16 +93,18 @@ export class ActionRunner {
       if (!reported) this.secrets.reportUses(workspaceId, secrets, target, runId);
       reported = true;
     };
-    // The rate limit says when a request may go (or that it may not), the concurrency cap how many go at once.
+    // The rate limit says when a request may go (or that it may not), each repeated attempt included; the concurrency
+    // cap how many go at once.
+    const hooks: SendHooks = { onSending: reportUses, beforeRetry: () => this.rateLimits.retryTurn(target.accessTag, target.env, target.rateLimit) };
     await this.rateLimits.awaitTurn(target.accessTag, target.env, target.rateLimit);
-    let response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(request, reportUses));
+    let response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(request, hooks));
     if (response.status === 401 && applied.usedCachedToken) {
       // A cached OAuth2 token the upstream no longer takes (revoked, or expired before its time): once more, freshly.
       applied.forgetCachedTokens();
       const retry = buildOutboundRequest(target, resolvedInput);
       await this.authentication.apply(workspaceId, retry, auth, credentials, target);
       await this.rateLimits.awaitTurn(target.accessTag, target.env, target.rateLimit);
-      response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(retry, reportUses));
+      response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(retry, hooks));
     }
     trace.answered(response);
     const reply: ActionRunReply = {

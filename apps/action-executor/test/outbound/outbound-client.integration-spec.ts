@@ -154,6 +154,29 @@ describe('OutboundClient', () => {
     expect(upstream.seen).toHaveLength(3);
   });
 
+  it('asks before each repeat, sends it no sooner than the turn it was given, and returns the answer that stands when no turn is left', async () => {
+    const { upstream, client } = await start(json(503, { error: 'maintenance' }));
+    const turns: (number | false)[] = [300, false];
+    const beforeRetry = jest.fn(() => Promise.resolve(turns.shift() ?? false));
+
+    const response = await client.send(get(`${upstream.url}/down`), { beforeRetry });
+
+    expect(beforeRetry).toHaveBeenCalledTimes(2);
+    expect(response).toMatchObject({ status: 503, attempts: 2 });
+    expect(decode(response.body)).toEqual({ error: 'maintenance' });
+    expect(upstream.seen).toHaveLength(2);
+    expect(response.upstreamMs).toBeGreaterThanOrEqual(295);
+  });
+
+  it('fails with the connection error that stands when a repeat gets no turn', async () => {
+    client = new OutboundClient(baseOptions);
+    const port = await closedPort();
+
+    const error = await rejectionOf(client.send(get(`http://127.0.0.1:${port}/`), { beforeRetry: () => Promise.resolve(false) }), DomainError);
+
+    expect(error.code).toBe(ErrorCode.UpstreamUnreachable);
+  });
+
   it('sends a request limited to one attempt exactly once, returning its 503', async () => {
     const { upstream, client } = await start(json(503, { error: 'maintenance' }));
 
