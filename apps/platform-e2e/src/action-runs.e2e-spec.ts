@@ -258,7 +258,7 @@ describe('Running actions (seeds 000 and 002) through the SDK', () => {
     const closed = await refusal(run('closed'));
     expect([closed.status, closed.code]).toEqual([502, 'upstream_unreachable']);
     // The upstream's failure, coded in the answer: the gateway's request line is a warning, without a made-up error's stack.
-    const requestLine = JSON.parse(await platform.services.gateway.waitForLog(/"statusCode":502.*"msg":"request errored"/));
+    const requestLine = JSON.parse(await platform.services.gateway.waitForLog(/"statusCode":502.*"msg":"request errored"/)) as Record<string, unknown>;
     expect(requestLine).toMatchObject({ level: 40, res: { statusCode: 502 } });
     expect(requestLine).not.toHaveProperty('err');
     expect(await run('odd')).toMatchObject({ status: 200, body: '{"half": ' });
