@@ -1,6 +1,7 @@
 export * from './errors/domain-error.js';
 export * from './errors/to-error-body.js';
 export * from './errors/database-unreachable.js';
+export * from './errors/outage-log.js';
 export * from './validation/validation-failure.js';
 export * from './validation/validate-payload.js';
 export * from './validation/nesting-depth.js';

@@ -33,6 +33,7 @@ export function isRetryable(error: ErrorBody, repeatable: boolean): boolean {
     case ErrorCode.ConnectionBusy:
     case ErrorCode.ServiceUnavailable:
     case ErrorCode.DatabaseUnavailable:
+    case ErrorCode.SecretStorageUnavailable:
     case ErrorCode.ServiceTimeout:
       return true;
     case ErrorCode.UpstreamAuthFailed: {

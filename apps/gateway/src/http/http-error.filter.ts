@@ -1,6 +1,6 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ErrorCode, type ErrorBody } from '@switchboard/contracts';
-import { DatabaseOutageLog, DomainError, toErrorBody } from '@switchboard/platform';
+import { databaseOutageLog, DomainError, toErrorBody, type OutageLog } from '@switchboard/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { httpStatusOf } from './http-status-of.js';
@@ -13,10 +13,10 @@ import { bodyTooLarge, unsupportedMediaType } from './json-bodies.js';
 export class HttpErrorFilter implements ExceptionFilter {
   constructor(private readonly logger: PinoLogger) {
     logger.setContext('http');
-    this.#outages = new DatabaseOutageLog(logger);
+    this.#outages = databaseOutageLog(logger);
   }
 
-  readonly #outages: DatabaseOutageLog;
+  readonly #outages: OutageLog;
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();

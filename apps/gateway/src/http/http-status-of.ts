@@ -76,6 +76,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 502;
     case ErrorCode.ServiceUnavailable:
     case ErrorCode.DatabaseUnavailable:
+    case ErrorCode.SecretStorageUnavailable:
       return 503;
     case ErrorCode.ServiceTimeout:
     case ErrorCode.UpstreamTimeout:

@@ -6,12 +6,14 @@ import { loadMasterKey } from './embedded/master-key-loader.js';
 import { chooseSecretStorageBackend } from './secret-storage-backend.js';
 import { SecretStorageConfig } from './secret-storage.config.js';
 import { SECRET_VALUE_STORE, type SecretValueStore } from './secret-value-store.js';
+import { answeringOutages } from './storage-outages.js';
 import { VaultKv2Client } from './vault/vault-kv2-client.js';
 import { VaultSecretValueStore } from './vault/vault-secret-value-store.js';
 
 /**
  * Provides {@link SECRET_VALUE_STORE}: Vault KV v2 when VAULT_ADDR and VAULT_TOKEN are set (then the service is ready
- * only while Vault answers), else the embedded store, which needs the service's TypeORM DataSource with
+ * only while Vault answers, and a request that meets Vault down is answered `503 secret_storage_unavailable`), else
+ * the embedded store, which needs the service's TypeORM DataSource with
  * SecretValueEntity registered. It injects the validated {@link SecretStorageConfig} (see ConfigModule) and the
  * service's ReadinessChecks.
  */
@@ -39,7 +41,7 @@ function vaultStore(config: SecretStorageConfig, readiness: ReadinessChecks): Se
   });
   readiness.register('vault', () => client.health());
   logger.log(`Secret values are stored in Vault at ${config.VAULT_ADDR} (KV v2 mount "${config.VAULT_KV_MOUNT}", path prefix "${config.VAULT_PATH_PREFIX}")`);
-  return new VaultSecretValueStore(client, config.VAULT_PATH_PREFIX);
+  return answeringOutages(new VaultSecretValueStore(client, config.VAULT_PATH_PREFIX), logger);
 }
 
 async function embeddedStore(config: SecretStorageConfig, dataSource: DataSource): Promise<SecretValueStore> {

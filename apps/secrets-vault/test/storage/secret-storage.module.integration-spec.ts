@@ -6,8 +6,9 @@ import { Global, Module, type LoggerService } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ConfigModule, loadConfig, ReadinessChecks, serviceDataSourceOptions } from '@switchboard/platform';
-import { startVaultKv2StandIn, type VaultForTests } from '@switchboard/testing';
+import { ConfigModule, DomainError, loadConfig, ReadinessChecks, serviceDataSourceOptions } from '@switchboard/platform';
+import { rejectionOf, startVaultKv2StandIn, type VaultForTests } from '@switchboard/testing';
+import { ErrorCode } from '@switchboard/contracts';
 import { EmbeddedSecretValueStore } from '../../src/storage/embedded/embedded-secret-value-store.js';
 import { MasterKey } from '../../src/storage/embedded/master-key.js';
 import { SecretStorageConfig } from '../../src/storage/secret-storage.config.js';
@@ -112,6 +113,20 @@ describe('SecretStorageModule', () => {
       await expect(readiness.evaluate()).resolves.toEqual({ status: 'ok', checks: { vault: { status: 'up' } } });
       await own.stop();
       await expect(readiness.evaluate()).resolves.toEqual({ status: 'error', checks: { vault: { status: 'down' } } });
+    });
+
+    it('answers 503 secret_storage_unavailable while Vault is down, warning once a second with its address and no token', async () => {
+      const own = await startVaultKv2StandIn();
+      const { store, logger } = await compile({ VAULT_ADDR: own.url, VAULT_TOKEN: own.token, SWITCHBOARD_MASTER_KEY_FILE: join(dir, 'unused.key') });
+      await own.stop();
+      const address = { workspaceId: 'ws_module', valueId: randomUUID() };
+      for (const attempt of [store.write(address, 'lost?'), store.read(address), store.destroy(address)]) {
+        const error = await rejectionOf(attempt, DomainError);
+        expect([error.code, error.message]).toEqual([ErrorCode.SecretStorageUnavailable, 'The secret store (Vault) cannot be used right now: try again shortly']);
+      }
+      const warnings = logger.lines.filter((line) => line.level === 'warn');
+      expect(warnings).toHaveLength(1);
+      expect(JSON.stringify(logger.lines)).not.toContain(own.token);
     });
   });
 

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { QueryFailedError } from 'typeorm';
-import { DatabaseOutageLog, isDatabaseUnreachable } from './database-unreachable.js';
+import { databaseOutageLog, isDatabaseUnreachable } from './database-unreachable.js';
 import { toErrorBody } from './to-error-body.js';
 
 const withCode = (message: string, code: string): Error => Object.assign(new Error(message), { code });
@@ -41,7 +41,7 @@ describe('isDatabaseUnreachable', () => {
     jest.useFakeTimers({ now: 0 });
     try {
       const warnings: object[] = [];
-      const log = new DatabaseOutageLog({ warn: (context) => warnings.push(context) });
+      const log = databaseOutageLog({ warn: (context) => warnings.push(context) });
       const refused = new QueryFailedError('INSERT INTO secrets VALUES ($1)', ['sk_live_value'], withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'));
       log.note(refused, { subject: 'catalog.app.create' });
       log.note(refused);

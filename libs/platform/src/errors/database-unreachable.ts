@@ -1,3 +1,5 @@
+import { OutageLog, type OutageLogger } from './outage-log.js';
+
 // SQLSTATE classes and codes that say the server is not there for us (https://www.postgresql.org/docs/current/errcodes-appendix.html):
 // 08 connection exception; 57P01-57P03 the server shutting down or starting; 53300 too many connections.
 const UNREACHABLE_SQLSTATES = /^(08...|57P0[123]|53300)$/;
@@ -36,24 +38,7 @@ export function unreachableCause(error: unknown, depth = 0): { code?: string; me
   return undefined;
 }
 
-/**
- * Warns that the database is out of reach, with the driver's reason, at most once a second however many requests
- * meet the outage (the rest are counted into the next warning).
- */
-export class DatabaseOutageLog {
-  #lastAt = Number.NEGATIVE_INFINITY;
-  #unlogged = 0;
-
-  constructor(private readonly logger: { warn(context: object, message: string): void }) {}
-
-  note(error: unknown, context: object = {}): void {
-    const now = Date.now();
-    if (now - this.#lastAt < 1000) {
-      this.#unlogged += 1;
-      return;
-    }
-    this.logger.warn({ ...context, cause: unreachableCause(error), since_last: this.#unlogged }, 'the database cannot be reached; answered database_unavailable');
-    this.#lastAt = now;
-    this.#unlogged = 0;
-  }
+/** Warns that the database is out of reach, with the driver's reason only, at most once a second. */
+export function databaseOutageLog(logger: OutageLogger): OutageLog {
+  return new OutageLog(logger, 'the database cannot be reached; answered database_unavailable', unreachableCause);
 }

@@ -2,7 +2,8 @@ import { Catch, Injectable, type ArgumentsHost, type ExceptionFilter } from '@ne
 import { ErrorCode } from '@switchboard/contracts';
 import { PinoLogger } from 'nestjs-pino';
 import { throwError, type Observable } from 'rxjs';
-import { DatabaseOutageLog } from '../errors/database-unreachable.js';
+import { databaseOutageLog } from '../errors/database-unreachable.js';
+import type { OutageLog } from '../errors/outage-log.js';
 import { toErrorBody } from '../errors/to-error-body.js';
 
 /**
@@ -14,10 +15,10 @@ import { toErrorBody } from '../errors/to-error-body.js';
 export class RpcErrorFilter implements ExceptionFilter {
   constructor(private readonly logger: PinoLogger) {
     logger.setContext('messages');
-    this.#outages = new DatabaseOutageLog(logger);
+    this.#outages = databaseOutageLog(logger);
   }
 
-  readonly #outages: DatabaseOutageLog;
+  readonly #outages: OutageLog;
 
   catch(exception: unknown, host: ArgumentsHost): Observable<never> {
     const body = toErrorBody(exception);
