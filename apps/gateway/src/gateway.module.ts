@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
@@ -23,12 +23,11 @@ import { AppImportsController } from './apps/app-imports.controller.js';
 import { AppsController } from './apps/apps.controller.js';
 import { AuditEventsController } from './audit/audit-events.controller.js';
 import { AuditEventEntity } from './audit/audit-event.entity.js';
-import { AuditInterceptor } from './audit/audit.interceptor.js';
+import { AuditedChangeGuard } from './audit/audited-change.guard.js';
 import { AuditLog } from './audit/audit-log.js';
 import { AccessCache, AUTH_CACHE_TTL_MS } from './auth/access-cache.js';
 import { AccessChangeListener } from './auth/access-change-listener.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
-import { CallerRoleInterceptor } from './auth/caller-role.interceptor.js';
 import { CredentialVerifier } from './auth/credential-verifier.js';
 import { RoleGuard } from './auth/role.guard.js';
 import type { GatewayConfig } from './config/gateway.config.js';
@@ -110,14 +109,14 @@ export class GatewayModule {
         { provide: GATEWAY_PUBLIC_URL, useValue: config.GATEWAY_PUBLIC_URL },
         { provide: METRICS_TOKEN, useValue: config.GATEWAY_METRICS_TOKEN },
         WebhooksService,
-        // In this order: credentials, the caller's rate (so refused calls count too), the role, then the query.
+        // In this order: credentials, the caller's rate (so refused calls count too), the role, the query, then whether the change is audited.
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: RoleGuard },
         { provide: APP_GUARD, useClass: UndeclaredQueryGuard },
-        { provide: APP_INTERCEPTOR, useClass: CallerRoleInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
-        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_GUARD, useClass: AuditedChangeGuard },
+        HttpErrorFilter,
+        { provide: APP_FILTER, useExisting: HttpErrorFilter },
         { provide: APP_PIPE, useValue: new ContractValidationPipe() },
         TracingShutdown,
       ],

@@ -6,10 +6,14 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { isTracingOn, loadConfigsOrExit, runMigrations, serviceDataSourceOptions, startTracing, TracingConfig } from '@switchboard/platform';
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
+import { AuditLog } from './audit/audit-log.js';
+import { recordAuditedChanges } from './audit/record-audited-changes.js';
+import { openCallerFrames } from './auth/caller-frames.js';
 import { GatewayConfig } from './config/gateway.config.js';
 import { gatewayDatabase } from './database/gateway.database.js';
 import { mountApiDocs } from './docs/api-docs.js';
 import { GatewayModule } from './gateway.module.js';
+import { HttpErrorFilter } from './http/http-error.filter.js';
 import { acceptImportBodies } from './http/import-bodies.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies.js';
 import { describeListening } from './http/listening-address.js';
@@ -33,6 +37,8 @@ const app = await NestFactory.create<NestFastifyApplication>(
 );
 countHttpRequests(app.getHttpAdapter().getInstance(), app.get(Registry));
 if (isTracingOn()) traceHttpRequests(app.getHttpAdapter().getInstance());
+openCallerFrames(app.getHttpAdapter().getInstance());
+recordAuditedChanges(app.getHttpAdapter().getInstance(), app.get(AuditLog), app.get(HttpErrorFilter));
 acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
 await acceptImportBodies(app.getHttpAdapter().getInstance());
 limitWebhookBodies(app.getHttpAdapter().getInstance(), config.WEBHOOK_BODY_LIMIT_BYTES);

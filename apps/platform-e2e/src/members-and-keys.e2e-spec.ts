@@ -152,6 +152,8 @@ describe('Members, their roles and their API keys', () => {
 
   it('keeps an audit log of who changed what, with which key and from where, never a value; only admins read it', async () => {
     await gatewayRequest(platform, owner, 'POST', '/v1/secrets', { key: 'AUDITED_KEY', value: 'sk_audit_value_never_logged' });
+    // A refused change is not a change: the second create (409) leaves no row.
+    expect((await gatewayRequest(platform, owner, 'POST', '/v1/secrets', { key: 'AUDITED_KEY', value: 'again' })).status).toBe(409);
     const log = await gatewayRequest(platform, owner, 'GET', '/v1/audit-events?limit=200');
     expect(log.status).toBe(200);
     const events = log.body as unknown as Record<string, unknown>[];
@@ -168,6 +170,7 @@ describe('Members, their roles and their API keys', () => {
     expect(events.map((event) => event.operation)).toEqual(
       expect.arrayContaining(['POST /v1/members', 'PATCH /v1/members/{member}', 'DELETE /v1/members/{member}', 'POST /v1/members/{member}/keys/{key_id}/rotate', 'DELETE /v1/members/{member}/keys/{key_id}']),
     );
+    expect(events.filter((event) => event.resource === 'AUDITED_KEY')).toHaveLength(1);
     const text = JSON.stringify(events);
     expect(text).not.toContain('sk_audit_value_never_logged');
     expect(text).not.toContain('sbk_');

@@ -1,5 +1,5 @@
 import { headers, type NatsConnection } from '@nats-io/transport-node';
-import { connectAsHarness, startPlatform, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
+import { connectAsHarness, startPlatform, waitUntil, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
 import { pathOf, ROUTES } from './gateway-routes.js';
 import { gatewayRequest } from './switchboard-for.js';
 
@@ -202,6 +202,21 @@ describe('Roles: every route with every role, and with another workspace’s cre
     ])('%s carried as %s is refused before its handler runs', async (subject, role, needed) => {
       const reply = await ask(subject, role, { workspace_id: owner.workspace_id });
       expect(reply.err).toMatchObject({ code: 'forbidden', message: `The ${role} role may not ${subject}: it needs ${needed}` });
+    });
+
+    it("stamps each request the gateway sends on a member's behalf with that member's role", async () => {
+      const seen: (string | undefined)[] = [];
+      // A plain subscription beside the catalog's queue group: a copy of every catalog.app.list request.
+      const copies = nats.subscribe('catalog.app.list', { callback: (_error, message) => seen.push(message.headers?.get('switchboard-caller-role')) });
+      await nats.flush();
+      try {
+        for (const role of ['viewer', 'developer'] as const) expect((await gatewayRequest(platform, members[role], 'GET', '/v1/apps')).status).toBe(200);
+        expect((await gatewayRequest(platform, owner, 'GET', '/v1/apps')).status).toBe(200);
+        await waitUntil(() => Promise.resolve(seen.length >= 3), { what: 'three copies', timeoutMs: 5_000, intervalMs: 20 });
+        expect(seen).toEqual(['viewer', 'developer', 'owner']);
+      } finally {
+        copies.unsubscribe();
+      }
     });
 
     it('lets a covering role through to the handler (which then checks the request itself)', async () => {

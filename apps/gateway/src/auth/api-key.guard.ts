@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CSRF_HEADER, ErrorCode, SESSION_COOKIE, type Role } from '@switchboard/contracts';
-import { DomainError } from '@switchboard/platform';
+import { actAs, DomainError } from '@switchboard/platform';
 import type { LiveSession } from '../sessions/live-session.js';
 import { csrfTokenMatches } from '../sessions/session-token.js';
 import { sessionOver, SessionsService } from '../sessions/sessions.service.js';
@@ -36,6 +36,7 @@ export class ApiKeyGuard implements CanActivate {
     request.workspaceId = caller.workspaceId;
     request.userId = caller.userId;
     request.role = caller.role;
+    actAs(caller.role);
     request.keyId = caller.keyId;
     // The request logger sees only the raw Node request, so the workspace is stamped there too.
     Object.assign(request.raw, { workspaceId: caller.workspaceId });

@@ -20,14 +20,23 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const body = this.bodyOf(exception, http.getRequest<FastifyRequest>());
+    const body = this.answer(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+    void http.getResponse<FastifyReply>().send(body);
+  }
+
+  /**
+   * Logs a failure as it deserves, sets the reply's status (and Retry-After) and returns the body to send: for a
+   * failure the handler's exception filter never sees, such as one in a fastify hook.
+   */
+  answer(exception: unknown, request: FastifyRequest, reply: FastifyReply): ErrorBody {
+    const body = this.bodyOf(exception, request);
     if (body.code === ErrorCode.InternalError) this.logger.error({ err: exception }, 'request failed');
     if (body.code === ErrorCode.DatabaseUnavailable) this.#outages.note(exception);
-    const reply = http.getResponse<FastifyReply>();
     const retryAfterMs = body.code === ErrorCode.ConnectionRateLimited ? body.details.retry_after_ms : undefined;
     // The executor says when the connection's next turn is free; HTTP clients read it in whole seconds.
     if (typeof retryAfterMs === 'number') void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
-    void reply.status(httpStatusOf(body.code)).send(body);
+    void reply.status(httpStatusOf(body.code));
+    return body;
   }
 
   private bodyOf(exception: unknown, request: FastifyRequest): ErrorBody {

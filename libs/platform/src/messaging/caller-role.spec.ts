@@ -1,10 +1,27 @@
 import { Role } from '@switchboard/contracts';
-import { callerRoleHeaders, callerRoles, roleRefusal } from './caller-role.js';
+import { actAs, callerRoleHeaders, inCallerFrame, roleRefusal } from './caller-role.js';
 
 describe('caller roles on the bus', () => {
-  it('stamps the role only inside a member call', () => {
+  it('stamps the role only inside a member call, once it is named, and keeps each frame to itself', async () => {
     expect(callerRoleHeaders()).toBeUndefined();
-    callerRoles.run(Role.Viewer, () => expect(callerRoleHeaders()?.get('switchboard-caller-role')).toBe('viewer'));
+    const seen: (string | undefined)[] = [];
+    await new Promise<void>((resolve) =>
+      inCallerFrame(() => {
+        seen.push(callerRoleHeaders()?.get('switchboard-caller-role'));
+        actAs(Role.Viewer);
+        inCallerFrame(() => seen.push(callerRoleHeaders()?.get('switchboard-caller-role')));
+        void Promise.resolve().then(() => {
+          seen.push(callerRoleHeaders()?.get('switchboard-caller-role'));
+          resolve();
+        });
+      }),
+    );
+    expect(seen).toEqual([undefined, undefined, 'viewer']);
+    expect(callerRoleHeaders()).toBeUndefined();
+  });
+
+  it('refuses to name a role outside a frame, where it would go unchecked', () => {
+    expect(() => actAs(Role.Owner)).toThrow('actAs was called outside a caller frame');
   });
 
   it.each([

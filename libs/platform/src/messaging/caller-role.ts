@@ -3,18 +3,35 @@ import { headers, type MsgHdrs } from '@nats-io/transport-node';
 import { CALLER_ROLE_HEADER, ErrorCode, isRole, roleCovers, SUBJECT_ROLES, type Role, type Subject } from '@switchboard/contracts';
 import { DomainError } from '../errors/domain-error.js';
 
+/** The member one gateway request acts for, once its credentials are checked. */
+interface CallerFrame {
+  role?: Role;
+}
+
 /**
- * The role of the member a gateway request acts for, held for the duration of its handler so that every NATS request
- * it sends carries the role without each call site passing it along. Services never set it: their own requests are
- * the platform's, not a member's.
+ * The frame each gateway request's guards and handler run in, so that every NATS request the handler sends carries
+ * the member's role without each call site passing it along. Services never open one: their own requests are the
+ * platform's, not a member's.
  */
-export const callerRoles = new AsyncLocalStorage<Role>();
+const callerFrames = new AsyncLocalStorage<CallerFrame>();
+
+/** Runs `next` (and everything it starts) in a fresh frame, with no role until {@link actAs} names one. */
+export function inCallerFrame(next: () => void): void {
+  callerFrames.run({}, next);
+}
+
+/** Names the role the current gateway request acts for; a request outside any frame is a bug, not an unchecked call. */
+export function actAs(role: Role): void {
+  const frame = callerFrames.getStore();
+  if (frame === undefined) throw new Error('actAs was called outside a caller frame: the gateway opens one per request (inCallerFrame)');
+  frame.role = role;
+}
 
 const roleHeaders = new Map<Role, MsgHdrs>();
 
 /** The headers stamping the current caller's role on a request, or none outside a member's call. */
 export function callerRoleHeaders(): MsgHdrs | undefined {
-  const role = callerRoles.getStore();
+  const role = callerFrames.getStore()?.role;
   if (role === undefined) return undefined;
   let stamped = roleHeaders.get(role);
   if (!stamped) {
