@@ -59,6 +59,7 @@ describe('Per-connection rate limits, shared by two executor replicas', () => {
       arrivals.set(request.url ?? '', [...arrivalsAt(request.url ?? ''), performance.now()]);
       request.resume();
       if (request.url?.startsWith('/flaky')) response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' }).end('{"error":"overloaded"}');
+      else if (request.url?.startsWith('/busy-once') && arrivalsAt(request.url).length === 1) response.writeHead(503, { 'content-type': 'application/json', 'retry-after': '2' }).end('{"error":"busy"}');
       else response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
@@ -176,6 +177,21 @@ describe('Per-connection rate limits, shared by two executor replicas', () => {
     const after = await Promise.all(executors.map(limitedRunsOf));
     const dropped = executors.reduce((sum, _executor, index) => sum + (after[index].retry_dropped ?? 0) - (before[index].retry_dropped ?? 0), 0);
     expect(dropped).toBe(1);
+  });
+
+  it("books a repeated attempt's turn once its Retry-After is over, so it never goes out beside the turns booked meanwhile", async () => {
+    await connectApp('busy-once', { requests: 2, per: 'second', burst: 1, max_wait_ms: 5000 }, undefined, 'GET');
+    const first = run('busy-once');
+    await waitUntil(() => Promise.resolve(arrivalsAt('/busy-once').length === 1), { what: 'the first attempt', timeoutMs: 5_000, intervalMs: 10 });
+    const others = Array.from({ length: 5 }, () => run('busy-once'));
+    const results = await Promise.all([first, ...others]);
+
+    expect(results.map((result) => result.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const at = [...arrivalsAt('/busy-once')].sort((a, b) => a - b);
+    expect(at).toHaveLength(7);
+    // Turns 500 ms apart: never three within 900 ms (100 ms of slack for the machine), whichever attempt they are.
+    const crowded = at.slice(2).map((time, index) => time - at[index]).filter((span) => span < 900);
+    expect(crowded).toEqual([]);
   });
 
   it('postpones dispatched runs over the limit instead of failing them, spending no attempt, and sends each once at the rate', async () => {

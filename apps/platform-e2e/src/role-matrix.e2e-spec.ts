@@ -207,7 +207,10 @@ describe('Roles: every route with every role, and with another workspace’s cre
     it("stamps each request the gateway sends on a member's behalf with that member's role", async () => {
       const seen: (string | undefined)[] = [];
       // A plain subscription beside the catalog's queue group: a copy of every catalog.app.list request.
-      const copies = nats.subscribe('catalog.app.list', { callback: (_error, message) => seen.push(message.headers?.get('switchboard-caller-role')) });
+      const copies = nats.subscribe('catalog.app.list', { callback: (_error, message) => {
+          seen.push(message.headers?.get('switchboard-caller-role'));
+        },
+      });
       await nats.flush();
       try {
         for (const role of ['viewer', 'developer'] as const) expect((await gatewayRequest(platform, members[role], 'GET', '/v1/apps')).status).toBe(200);

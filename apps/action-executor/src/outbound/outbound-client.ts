@@ -114,38 +114,15 @@ export class OutboundClient {
     };
     const retryable = mayRetry(request.method, request.idempotencyKey);
     const maxAttempts = Math.min(this.options.maxAttempts, request.maxAttempts ?? this.options.maxAttempts);
-    const retryTurn = (): Promise<number | false> => beforeRetry?.() ?? Promise.resolve(0);
-    onSending?.();
-
-    for (let attempt = 1; ; attempt += 1) {
-      const mayTryAgain = retryable && attempt < maxAttempts;
-      let response: Dispatcher.ResponseData;
-      try {
-        response = await pool.request(dispatch);
-      } catch (error) {
-        const failure = upstreamFailureOf(error, url.origin, timeouts);
-        if (failure === undefined) throw error;
-        if (!(mayTryAgain && failure.retryable)) throw failure.error;
-        const turnMs = await retryTurn();
-        if (turnMs === false) throw failure.error;
-        this.options.metrics?.retried(url.hostname, 'connection');
-        await sleep(Math.max(backoffDelayMs(attempt, this.backoff), turnMs));
-        continue;
-      }
-
-      const headers = flattenHeaders(response.headers);
-      if (mayTryAgain && isRetryableStatus(response.statusCode)) {
-        const delayMs = delayBeforeRetryMs(attempt, headers['retry-after'], this.backoff);
-        // Without a turn for a retry, the answer stands as it came.
-        const turnMs = delayMs === undefined ? false : await retryTurn();
-        if (delayMs !== undefined && turnMs !== false) {
-          this.options.metrics?.retried(url.hostname, 'status');
-          await discard(response.body);
-          await sleep(Math.max(delayMs, turnMs));
-          continue;
-        }
-      }
-
+    // A repeated attempt's turn is asked for once its backoff is over, right before it goes: a turn booked earlier and
+    // used later would let it go out beside the turns booked after it.
+    const tookTurn = async (): Promise<boolean> => {
+      const turnMs = beforeRetry ? await beforeRetry() : 0;
+      if (turnMs === false) return false;
+      if (turnMs > 0) await sleep(turnMs);
+      return true;
+    };
+    const answerOf = async (response: Dispatcher.ResponseData, headers: Record<string, string>, attempt: number): Promise<OutboundResponse> => {
       let responseBody: Uint8Array;
       try {
         responseBody = await readResponseBody(response.body, {
@@ -159,14 +136,40 @@ export class OutboundClient {
         const failure = upstreamFailureOf(error, url.origin, timeouts);
         throw failure === undefined ? error : failure.error;
       }
-      return {
-        status: response.statusCode,
-        headers,
-        body: responseBody,
-        attempts: attempt,
-        upstreamMs: Math.round(performance.now() - started),
-        connectMs,
-      };
+      return { status: response.statusCode, headers, body: responseBody, attempts: attempt, upstreamMs: Math.round(performance.now() - started), connectMs };
+    };
+    onSending?.();
+
+    for (let attempt = 1; ; attempt += 1) {
+      const mayTryAgain = retryable && attempt < maxAttempts;
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await pool.request(dispatch);
+      } catch (error) {
+        const failure = upstreamFailureOf(error, url.origin, timeouts);
+        if (failure === undefined) throw error;
+        if (!(mayTryAgain && failure.retryable)) throw failure.error;
+        await sleep(backoffDelayMs(attempt, this.backoff));
+        if (!(await tookTurn())) throw failure.error;
+        this.options.metrics?.retried(url.hostname, 'connection');
+        continue;
+      }
+
+      const headers = flattenHeaders(response.headers);
+      const delayMs = mayTryAgain && isRetryableStatus(response.statusCode) ? delayBeforeRetryMs(attempt, headers['retry-after'], this.backoff) : undefined;
+      if (delayMs === undefined) return answerOf(response, headers, attempt);
+      // Read before the wait: when the retry gets no turn, this answer stands as it came.
+      const answered = await answerOf(response, headers, attempt).then(
+        (answer) => ({ answer }),
+        (error: unknown) => ({ error }),
+      );
+      await sleep(delayMs);
+      if (await tookTurn()) {
+        this.options.metrics?.retried(url.hostname, 'status');
+        continue;
+      }
+      if ('error' in answered) throw answered.error;
+      return { ...answered.answer, upstreamMs: Math.round(performance.now() - started) };
     }
   }
 
@@ -267,13 +270,6 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 
 function declaredLength(value: string | undefined): number | undefined {
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
-}
-
-// A response we are about to ask for again: drop what is left of it. undici drains a small rest to keep the
-// connection and closes the connection beyond that. A failure here only loses that connection, and the next
-// attempt reports any real trouble itself, so it does not fail the call.
-async function discard(body: Dispatcher.ResponseData['body']): Promise<void> {
-  await body.dump().catch(() => undefined);
 }
 
 function responseLimitOf(request: OutboundRequest, clientLimit: number): number {

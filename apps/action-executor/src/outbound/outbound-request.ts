@@ -32,9 +32,9 @@ export interface SendHooks {
   /** Called once the address policy has let the request through, before its first attempt. */
   onSending?: () => void;
   /**
-   * Asked before each repeated attempt: resolves with how long from now it may be sent (0: at once; it is sent after
-   * its backoff or its turn, whichever is later), or with false when it may not be (the connection's rate limit has no
-   * turn for it within its wait), and the last answer or failure stands.
+   * Asked before each repeated attempt, once its backoff is over: resolves with how long from now it may be sent (0: at
+   * once), or with false when it may not be (the connection's rate limit has no turn for it within its wait), and the
+   * last answer or failure stands.
    */
   beforeRetry?: () => Promise<number | false>;
 }

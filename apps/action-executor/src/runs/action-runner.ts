@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { ActionRunReply, RunActionBody } from '@switchboard/contracts';
@@ -103,8 +104,12 @@ export class ActionRunner {
       applied.forgetCachedTokens();
       const retry = buildOutboundRequest(target, resolvedInput);
       await this.authentication.apply(workspaceId, retry, auth, credentials, target);
-      await this.rateLimits.awaitTurn(target.accessTag, target.env, target.rateLimit);
-      response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(retry, hooks));
+      // A repeat of a run already sent: without a turn, the upstream's 401 stands (never a 429 of ours).
+      const turnMs = await this.rateLimits.retryTurn(target.accessTag, target.env, target.rateLimit);
+      if (turnMs !== false) {
+        if (turnMs > 0) await sleep(turnMs);
+        response = await this.concurrency.run(workspaceId, target.accessTag, () => this.outbound.send(retry, hooks));
+      }
     }
     trace.answered(response);
     const reply: ActionRunReply = {
