@@ -290,7 +290,7 @@ describe('Every service answers Kubernetes probes and serves Prometheus metrics'
 
   it('a service whose OPS_PORT is taken stops at start, saying so', async () => {
     const taken = new URL(opsUrl('catalog')).port;
-    // Healthy at once to startService: the running catalog answers the health subject both share.
+    // Healthy at once to startService: the running catalog answers on the port and the health subject both share.
     const second = await startService('catalog', { nats: platform.nats, env: { ...platform.services.catalog.env, OPS_PORT: taken } });
     try {
       expect(await second.exited).toMatchObject({ code: 1 });

@@ -25,7 +25,8 @@ describe('free ports', () => {
     const range = '/proc/sys/net/ipv4/ip_local_port_range';
     const ephemeralLow = existsSync(range) ? Number(readFileSync(range, 'utf8').trim().split(/\s+/)[0]) : 32_768;
     const ports = await Promise.all(Array.from({ length: 20 }, () => findFreePort()));
-    for (const port of ports) expect(port).toBeLessThan(ephemeralLow);
+    // A kernel whose ephemeral range starts too low leaves no room below it; then any free port is the documented answer.
+    if (ephemeralLow > 20_064) for (const port of ports) expect(port).toBeLessThan(ephemeralLow);
     expect(new Set(ports).size).toBe(ports.length);
   });
 

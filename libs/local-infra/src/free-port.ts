@@ -17,10 +17,8 @@ const CANDIDATES_PER_CALL = 64;
  * random, so that processes choosing at the same moment rarely try the same one, and get-port keeps a port it handed out
  * from being handed out again by this process for a while.
  */
-export async function findFreePort(): Promise<number> {
-  const port = await getPort({ port: randomCandidates() });
-  if (!port) throw new Error('The OS refused to hand out a free port');
-  return port;
+export function findFreePort(): Promise<number> {
+  return getPort({ port: randomCandidates() });
 }
 
 /** Tells whether `port` can be bound on 127.0.0.1 right now. */

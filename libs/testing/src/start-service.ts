@@ -47,7 +47,8 @@ export interface ServiceHandle {
 
 /**
  * Spawns one service from its build (`node dist/apps/<service>/src/main.js`, compiled by the jest global setup) and waits until it is
- * healthy: a microservice answers its NATS health subject with status ok, the gateway answers GET /health with 200.
+ * healthy: the gateway answers GET /health with 200; a microservice's own operations listener answers /health/ready
+ * with 200, then its NATS health subject answers with status ok.
  */
 export async function startService(name: ServiceName, options: StartServiceOptions = {}): Promise<ServiceHandle> {
   const nats = options.nats ?? sharedTestNats();

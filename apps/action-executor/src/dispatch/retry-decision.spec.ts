@@ -36,6 +36,8 @@ describe('decideAfterAttempt', () => {
     failedWith(ErrorCode.UpstreamUnreachable, { cause: 'DNS_LOOKUP_FAILED' }),
     failedWith(ErrorCode.UpstreamTimeout, { phase: 'connect' }),
     failedWith(ErrorCode.ServiceUnavailable),
+    failedWith(ErrorCode.DatabaseUnavailable),
+    failedWith(ErrorCode.SecretStorageUnavailable),
     failedWith(ErrorCode.ConnectionBusy),
   ])('tries again after a failure before the call ($error.code) while attempts are left, waiting twice as long each time', (outcome) => {
     expect([1, 2, 3].map((attempt) => decideAfterAttempt(outcome, attempt, policy, false, half))).toEqual([

@@ -31,9 +31,9 @@ export function rateLimitBucketOf(workspaceId: string, product: string, accessTa
 /**
  * Keeps runs of a connection env within its rate limit across every executor replica, before the outbound call: one
  * reservation in the executors' shared bucket table (`SharedTokenBuckets`, the gateway's statement's sibling) per
- * run, so the database's row lock orders the replicas' runs and its clock spaces them. A run whose turn comes within
- * the limit's `max_wait_ms` waits for it here; one whose turn is further off is refused with `429
- * connection_rate_limited` and never sent. When the database fails a reservation, runs go ahead uncounted for a
+ * request sent, each repeated attempt included, so the database's row lock orders the replicas' runs and its clock
+ * spaces them. A run whose turn comes within the limit's `max_wait_ms` waits for it here; one whose turn is further
+ * off is refused with `429 connection_rate_limited` and never sent, and a repeat without a turn is dropped. When the database fails a reservation, runs go ahead uncounted for a
  * second without asking it, as the gateway's limits do: the provider still refuses what is too much, and a limit is
  * not worth an outage.
  */

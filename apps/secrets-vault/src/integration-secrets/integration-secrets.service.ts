@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { IntegrationSecretOwnerType, IntegrationSecretReply } from '@switchboard/contracts';
 import { DataSource, In } from 'typeorm';
 import { SECRET_VALUE_STORE, type SecretValueStore } from '../storage/secret-value-store.js';
+import { removeUnreferencedValue } from '../storage/unreferenced-values.js';
 import { IntegrationSecretEntity } from './integration-secret.entity.js';
 
 export interface IntegrationSecretOwner {
@@ -53,6 +54,6 @@ export class IntegrationSecretsService {
         .execute();
       return existing?.valueId;
     });
-    if (replaced) await this.store.destroy({ workspaceId: owner.workspaceId, valueId: replaced });
+    if (replaced) await removeUnreferencedValue(this.store, { workspaceId: owner.workspaceId, valueId: replaced }, 'a replaced integration secret’s value');
   }
 }

@@ -13,6 +13,7 @@ import { DomainError, EventPublisher, isUniqueViolation } from '@switchboard/pla
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { SecretAuditLog } from '../audit/secret-audit.log.js';
+import { removeUnreferencedValue } from '../storage/unreferenced-values.js';
 import { SECRET_VALUE_STORE, type SecretValueStore } from '../storage/secret-value-store.js';
 import { EnvSlugs } from './env-slugs.js';
 import { futureExpiry } from './expiry.js';
@@ -129,7 +130,7 @@ export class SecretsService {
       await this.audit.record(manager, [{ workspaceId, key, action: 'delete', version: secret.currentVersion, userId }]);
       return secret;
     });
-    if (!destroyInTransaction) for (const valueId of valueIds) await this.store.destroy({ workspaceId, valueId });
+    if (!destroyInTransaction) for (const valueId of valueIds) await removeUnreferencedValue(this.store, { workspaceId, valueId }, 'a deleted secret’s value');
     this.events.publish(Events.SecretDeleted, { workspace_id: workspaceId, key, version: deleted.currentVersion });
     return toSecretView(deleted);
   }
@@ -172,9 +173,7 @@ export class SecretsService {
 
   // A value written to Vault outside the failed transaction would otherwise be left behind unreferenced.
   private async discardValue(workspaceId: string, valueId: string): Promise<void> {
-    if (this.store.backend !== 'vault') return;
-    await this.store.destroy({ workspaceId, valueId }).catch((error: unknown) => {
-      this.logger.warn({ workspace_id: workspaceId, value_id: valueId, err: error }, 'could not remove the value of a failed write from Vault');
-    });
+    // The embedded store wrote inside the rolled-back transaction; Vault kept the value.
+    if (this.store.backend === 'vault') await removeUnreferencedValue(this.store, { workspaceId, valueId }, 'the value of a failed write');
   }
 }

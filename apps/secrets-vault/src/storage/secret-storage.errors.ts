@@ -8,6 +8,8 @@ export enum SecretStorageFailure {
   Undecryptable = 'undecryptable',
   VaultPermissionDenied = 'vault_permission_denied',
   VaultUnreachable = 'vault_unreachable',
+  /** Vault answered that it cannot serve now: sealed, a standby without an active node, overloaded (5xx, 429). */
+  VaultUnavailable = 'vault_unavailable',
   VaultFailed = 'vault_failed',
 }
 

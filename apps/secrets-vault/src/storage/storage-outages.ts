@@ -3,11 +3,17 @@ import { DomainError, OutageLog, type OutageLogger } from '@switchboard/platform
 import { SecretStorageError, SecretStorageFailure } from './secret-storage.errors.js';
 import type { SecretValueStore } from './secret-value-store.js';
 
-// Vault not there for us, whatever the request: worth a 503 and another try, never a 500.
-const OUTAGES = new Set([SecretStorageFailure.VaultUnreachable, SecretStorageFailure.VaultFailed, SecretStorageFailure.VaultPermissionDenied]);
+// Vault not there for us, whatever the request: a 503, never a 500. A refused token lasts until an operator acts, so
+// it says so; Vault's other answers (a mount that is not KV v2, a value without its field) are bugs or setup and stay
+// internal errors, logged with their message.
+const OUTAGES = new Map([
+  [SecretStorageFailure.VaultUnreachable, 'The secret store (Vault) cannot be used right now: try again shortly'],
+  [SecretStorageFailure.VaultUnavailable, 'The secret store (Vault) cannot be used right now: try again shortly'],
+  [SecretStorageFailure.VaultPermissionDenied, "The secret store (Vault) refuses this installation's token: an operator must renew it or grant it the KV policy"],
+]);
 
 /**
- * The store, with Vault's outages answered `503 secret_storage_unavailable` (the gateway's status for it) and warned
+ * The store, with Vault's outages (unreachable, unavailable, refusing the token) answered `503 secret_storage_unavailable` (the gateway's status for it) and warned
  * of at most once a second with the storage error's message, which names Vault's address and never a value or a token.
  * Every other failure goes on as it was thrown.
  */
@@ -17,9 +23,10 @@ export function answeringOutages(store: SecretValueStore, logger: OutageLogger):
     try {
       return await operation();
     } catch (error) {
-      if (!(error instanceof SecretStorageError && OUTAGES.has(error.failure))) throw error;
-      outages.note(error, { failure: error.failure });
-      throw new DomainError(ErrorCode.SecretStorageUnavailable, 'The secret store (Vault) cannot be used right now: try again shortly', {});
+      const message = error instanceof SecretStorageError ? OUTAGES.get(error.failure) : undefined;
+      if (message === undefined) throw error;
+      outages.note(error, { failure: (error as SecretStorageError).failure });
+      throw new DomainError(ErrorCode.SecretStorageUnavailable, message, {});
     }
   };
   return {

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Events, type WebhookForwardingSecretView } from '@switchboard/contracts';
 import { EventPublisher } from '@switchboard/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { removeUnreferencedValue } from '../storage/unreferenced-values.js';
 import { SECRET_VALUE_STORE, type SecretValueStore } from '../storage/secret-value-store.js';
 import { WebhookForwardingSecretEntity } from './webhook-forwarding-secret.entity.js';
 
@@ -37,9 +38,11 @@ export class WebhookForwardingSecretsService {
    * earlier rotation goes for good, overlap or not: two secrets at most sign an event.
    */
   async rotate(owner: ForwardingSecretOwner, overlapSeconds: number): Promise<WebhookForwardingSecretView> {
+    let dropped: string | null = null;
     const rotated = await this.dataSource.transaction(async (manager) => {
       const row = await this.#lockedOrMade(manager, owner);
-      if (row.previousValueId !== null) await this.store.destroy({ workspaceId: owner.workspaceId, valueId: row.previousValueId }, manager);
+      // Removed once the row no longer points to it: a rotation that fails keeps both secrets signing.
+      dropped = row.previousValueId;
       const valueId = randomUUID();
       await this.store.write({ workspaceId: owner.workspaceId, valueId }, newSecret(), manager);
       // The database's clock, like created_at's, so the overlap and the creation time agree. In a CTE: TypeORM hands
@@ -55,6 +58,7 @@ export class WebhookForwardingSecretsService {
       if (updated === undefined) throw new Error(`forwarding secret ${row.id} vanished under its lock`);
       return { ...row, previousValueId: row.valueId, valueId, createdAt: updated.created_at, previousExpiresAt: updated.previous_expires_at };
     });
+    if (dropped !== null) await removeUnreferencedValue(this.store, { workspaceId: owner.workspaceId, valueId: dropped }, 'a retired forwarding secret');
     this.events.publish(Events.WebhookForwardingSecretRotated, { workspace_id: owner.workspaceId, product: owner.product, webhook: owner.webhook });
     return this.#viewOf(rotated);
   }

@@ -19,7 +19,9 @@ import { startEmbeddedStorage, storageDatabase, type EmbeddedStorage } from './e
 /** Collects what the module logs, by level. */
 function recordingLogger(): LoggerService & { lines: { level: string; message: string }[] } {
   const lines: { level: string; message: string }[] = [];
-  const record = (level: string) => (message: unknown) => void lines.push({ level, message: String(message) });
+  // Nest's logger takes (message) or, as pino does, (context, message): both are kept as text.
+  const record = (level: string) => (message: unknown, ...rest: unknown[]) =>
+    void lines.push({ level, message: [message, ...rest].map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ') });
   return { lines, log: record('log'), warn: record('warn'), error: record('error'), debug: record('debug'), verbose: record('verbose'), fatal: record('fatal') };
 }
 
@@ -126,6 +128,8 @@ describe('SecretStorageModule', () => {
       }
       const warnings = logger.lines.filter((line) => line.level === 'warn');
       expect(warnings).toHaveLength(1);
+      expect(warnings[0]?.message).toContain('the secret store cannot be used; answered secret_storage_unavailable');
+      expect(warnings[0]?.message).toContain(`Vault at ${own.url} is unreachable`);
       expect(JSON.stringify(logger.lines)).not.toContain(own.token);
     });
   });

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { rejectionOf, startVaultForTests, type VaultForTests } from '@switchboard/testing';
 import { SecretStorageError, SecretStorageFailure } from '../../src/storage/secret-storage.errors.js';
@@ -99,6 +101,20 @@ describe('VaultSecretValueStore: talking to Vault', () => {
     expect(error.message).toContain('Vault at http://127.0.0.1:9 is unreachable');
     expect(error.message).not.toContain(vault.token);
     expect(error.cause).toBeUndefined();
+  });
+
+  it('says Vault is unavailable, not failing, when it answers that it is sealed', async () => {
+    const sealed = createServer((_request, response) => response.writeHead(503, { 'content-type': 'application/json' }).end('{"errors":["Vault is sealed"]}'));
+    await new Promise<void>((resolve) => sealed.listen(0, '127.0.0.1', resolve));
+    try {
+      const store = vaultStore(vault, { address: `http://127.0.0.1:${(sealed.address() as AddressInfo).port}` });
+      const error = await rejectionOf(store.read(address()), SecretStorageError);
+      expect(error.failure).toBe(SecretStorageFailure.VaultUnavailable);
+      expect(error.message).toContain('answered 503');
+      expect(error.message).toContain('Vault is sealed');
+    } finally {
+      await new Promise((resolve) => sealed.close(resolve));
+    }
   });
 
   it('reports a mount without a KV engine as a Vault failure, not as a missing value', async () => {

@@ -96,7 +96,7 @@ export enum ErrorCode {
   ServiceUnavailable = 'service_unavailable',
   /** A service could not reach PostgreSQL (down, restarting, or refusing connections); a change under way may or may not have been saved. */
   DatabaseUnavailable = 'database_unavailable',
-  /** secrets-vault could not use Vault (unreachable, failing, or refusing its token): nothing was stored or read. */
+  /** secrets-vault could not use Vault (unreachable, sealed or overloaded, or refusing its token): the change may not have been made, and a run needing a value was not sent. */
   SecretStorageUnavailable = 'secret_storage_unavailable',
   ServiceTimeout = 'service_timeout',
   InternalError = 'internal_error',

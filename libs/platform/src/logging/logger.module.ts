@@ -13,6 +13,10 @@ function pathOf(url: string | undefined): string {
   return (url ?? '').split('?')[0] ?? '';
 }
 
+function isMadeUp(error: Error | undefined, status: number): boolean {
+  return error?.message === `failed with status code ${status}`;
+}
+
 function withoutError(line: Record<string, unknown>): Record<string, unknown> {
   const { err: _error, ...rest } = line;
   return rest;
@@ -41,10 +45,10 @@ export function platformLoggerModule(service: string, level: string): DynamicMod
       autoLogging: { ignore: (req) => PROBE_PATHS.has(pathOf((req as { originalUrl?: string }).originalUrl ?? req.url)) },
       customProps: (req) => ({ workspace_id: (req as { workspaceId?: string }).workspaceId }),
       // A 5xx answer is mostly an upstream's or a dependency's (502, 503, 504), already coded in the answer: a warning
-      // without pino-http's made-up "failed with status code" error and its stack. A failure of ours is logged with its
-      // real error by the error filter.
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'warn' : 'info'),
-      customErrorObject: (_req, _res, _error, line: Record<string, unknown>) => withoutError(line),
+      // without the error pino-http makes up for it ("failed with status code …") and that error's stack. A real error
+      // on the response stays an error, with its stack.
+      customLogLevel: (_req, res, error) => (error && !isMadeUp(error, res.statusCode) ? 'error' : res.statusCode >= 500 ? 'warn' : 'info'),
+      customErrorObject: (_req, res, error, line: Record<string, unknown>) => (isMadeUp(error, res.statusCode) ? withoutError(line) : line),
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

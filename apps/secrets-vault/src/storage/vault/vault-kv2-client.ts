@@ -80,7 +80,11 @@ export class VaultKv2Client {
         );
       }
       const detail = failure.errors.length > 0 ? `: ${failure.errors.join('; ')}` : '';
-      throw new SecretStorageError(SecretStorageFailure.VaultFailed, `Vault at ${this.#address} answered ${failure.status} to ${operation} on mount ${this.#mount}${detail}`);
+      const unavailable = failure.status === 429 || failure.status >= 500;
+      throw new SecretStorageError(
+        unavailable ? SecretStorageFailure.VaultUnavailable : SecretStorageFailure.VaultFailed,
+        `Vault at ${this.#address} answered ${failure.status} to ${operation} on mount ${this.#mount}${detail}`,
+      );
     }
   }
 }
