@@ -75,7 +75,7 @@ describe('A run authenticated with an OAuth2 scheme', () => {
       { info: { max_payload: DEFAULT_NATS_MAX_PAYLOAD } } as NatsConnection,
       new RunMetrics(new Registry()),
       // The target has no rate limit: every run's turn is now.
-      { awaitTurn: () => Promise.resolve() } as unknown as ConnectionRateLimiter,
+      { awaitTurn: () => Promise.resolve(), retryTurn: () => Promise.resolve(0) } as unknown as ConnectionRateLimiter,
     );
   });
 

@@ -112,6 +112,19 @@ describe("connection rate-limit reservations on PostgreSQL, from two executors' 
       expect(await counted(registry)).toEqual({ delayed: 1, refused: 1 });
     });
 
+    it('gives a repeated attempt its wait for a turn, or false past the wait, never a 429, counting the dropped one', async () => {
+      const registry = new Registry();
+      const limiter = new ConnectionRateLimiter(replicas[0], logger, registry);
+      const rateLimit = limitOf(3000);
+      await expect(limiter.retryTurn('stripe', 'prd', rateLimit)).resolves.toBe(0);
+      const turnMs = await limiter.retryTurn('stripe', 'prd', rateLimit);
+      expect(turnMs).toBeGreaterThan(1000);
+      expect(turnMs).toBeLessThanOrEqual(2000);
+      await expect(limiter.retryTurn('stripe', 'prd', { ...rateLimit, limit: { ...rateLimit.limit, max_wait_ms: 0 } })).resolves.toBe(false);
+      await expect(limiter.retryTurn('stripe', 'prd', undefined)).resolves.toBe(0);
+      expect(await counted(registry)).toEqual({ delayed: 1, retry_dropped: 1 });
+    });
+
     it('lets runs go uncounted while the database fails, asking it once a second and warning once', async () => {
       const closed = await new DataSource(serviceDataSourceOptions(database.url, actionExecutorDatabase)).initialize();
       await closed.destroy();
@@ -119,7 +132,8 @@ describe("connection rate-limit reservations on PostgreSQL, from two executors' 
       const limiter = new ConnectionRateLimiter(new SharedTokenBuckets(closed, TABLE), logger, registry);
       warnings.length = 0;
       for (let i = 0; i < 3; i += 1) await limiter.awaitTurn('stripe', 'prd', limitOf(0));
-      expect(await counted(registry)).toEqual({ unchecked: 3 });
+      await expect(limiter.retryTurn('stripe', 'prd', limitOf(0))).resolves.toBe(0);
+      expect(await counted(registry)).toEqual({ unchecked: 4 });
       expect(warnings).toHaveLength(1);
     });
 
