@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
-import { SwitchboardError, type RunActionInput, type RunRecord, type RunRecordStatus, type Switchboard } from '@switchboard/sdk';
+import { type RunActionInput, type RunRecord, type RunRecordStatus, type Switchboard } from '@switchboard/sdk';
 import {
-  rejectionOf,
   startFakeThirdPartyApi,
   startPlatform,
   waitUntil,
@@ -11,9 +10,7 @@ import {
   type WorkspaceCredentials,
 } from '@switchboard/testing';
 import pg from 'pg';
-import { gatewayRequest, switchboardFor } from './switchboard-for.js';
-
-const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
+import { gatewayRequest, refusal, switchboardFor } from './switchboard-for.js';
 
 // Small enough that redelivery and retries happen within a test; the executor reads them at start.
 const ACK_WAIT_MS = 1500;

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { SwitchboardError, type RunRecord, type RunRecordFilters, type Switchboard } from '@switchboard/sdk';
+import { type RunRecord, type RunRecordFilters, type Switchboard } from '@switchboard/sdk';
 import {
-  rejectionOf,
   scanForLeaks,
   startFakeStripe,
   startPlatform,
@@ -10,9 +9,7 @@ import {
   type Platform,
   type WorkspaceCredentials,
 } from '@switchboard/testing';
-import { gatewayRequest, switchboardFor } from './switchboard-for.js';
-
-const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
+import { gatewayRequest, refusal, switchboardFor } from './switchboard-for.js';
 
 describe('Run records: written after each run, listed and fetched through the gateway and the SDK', () => {
   const secretValue = `sk_live_records_${randomBytes(8).toString('hex')}`;

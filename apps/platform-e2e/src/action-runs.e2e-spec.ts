@@ -1,6 +1,5 @@
-import { Switchboard, SwitchboardError } from '@switchboard/sdk';
+import { Switchboard } from '@switchboard/sdk';
 import {
-  rejectionOf,
   startFakeStripe,
   startFakeThirdPartyApi,
   startPlatform,
@@ -8,8 +7,7 @@ import {
   type Platform,
 } from '@switchboard/testing';
 import pg from 'pg';
-
-const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
+import { refusal } from './switchboard-for.js';
 
 // The seed 000 and seed 002 `actions.run` samples against local fakes of the third parties.
 describe('Running actions (seeds 000 and 002) through the SDK', () => {

@@ -1,8 +1,6 @@
-import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
-import { rejectionOf, startFakeThirdPartyApi, startPlatform, type FakeThirdPartyApi, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
-import { gatewayRequest, switchboardFor, writtenRunRecord } from './switchboard-for.js';
-
-const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
+import { type Switchboard } from '@switchboard/sdk';
+import { startFakeThirdPartyApi, startPlatform, type FakeThirdPartyApi, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
+import { gatewayRequest, refusal, switchboardFor, writtenRunRecord } from './switchboard-for.js';
 
 // Changing an app through the SDK: the executor's cached run plan must never outlive the change.
 describe('Changing an app through the SDK', () => {

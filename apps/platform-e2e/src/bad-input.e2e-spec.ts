@@ -1,10 +1,8 @@
-import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
-import { type Platform, rejectionOf, startPlatform, type WorkspaceCredentials } from '@switchboard/testing';
-import { announceBody, gatewayRequest, switchboardFor } from './switchboard-for.js';
+import { type Switchboard } from '@switchboard/sdk';
+import { type Platform, startPlatform, type WorkspaceCredentials } from '@switchboard/testing';
+import { announceBody, gatewayRequest, refusal, switchboardFor } from './switchboard-for.js';
 
 const STRIPE_ENV = { slug: 'prd', base_url: 'https://api.stripe.com', request_type: 'JSON', active: true } as const;
-
-const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
 
 describe('Bad input gets a clear error and leaves nothing half-written', () => {
   let platform: Platform;

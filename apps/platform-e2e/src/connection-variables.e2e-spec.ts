@@ -1,7 +1,6 @@
-import { Switchboard, SwitchboardError } from '@switchboard/sdk';
-import { rejectionOf, startFakeThirdPartyApi, startPlatform, waitUntil, type FakeThirdPartyApi, type Platform } from '@switchboard/testing';
-
-const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
+import { Switchboard } from '@switchboard/sdk';
+import { startFakeThirdPartyApi, startPlatform, waitUntil, type FakeThirdPartyApi, type Platform } from '@switchboard/testing';
+import { refusal } from './switchboard-for.js';
 
 // Seed 002 "In Environment Variables": a connection env's variables, whose values may reference secrets, used by runs as $Variable{KEY}.
 describe('Connection variables in action runs', () => {

@@ -1,9 +1,8 @@
 import type { NatsConnection } from '@nats-io/transport-node';
-import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
+import { type Switchboard } from '@switchboard/sdk';
 import {
   connectAsHarness,
   microserviceIsHealthy,
-  rejectionOf,
   startFakeThirdPartyApi,
   startPlatform,
   startTcpRelay,
@@ -12,9 +11,7 @@ import {
   type Platform,
   type TcpRelay,
 } from '@switchboard/testing';
-import { switchboardFor } from './switchboard-for.js';
-
-const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
+import { refusal, switchboardFor } from './switchboard-for.js';
 
 // The executor reaches NATS through a relay the test cuts, so it misses the change events the other services publish
 // meanwhile, as it would behind a network partition. Its maximum cache age is an hour: only the flush can save it.

@@ -1,6 +1,5 @@
 import { SwitchboardError, type RunRecord, type Switchboard } from '@switchboard/sdk';
 import {
-  rejectionOf,
   startFakeThirdPartyApi,
   startPlatform,
   startService,
@@ -9,9 +8,7 @@ import {
   type Platform,
   type ReceivedRequest,
 } from '@switchboard/testing';
-import { switchboardFor } from './switchboard-for.js';
-
-const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
+import { refusal, switchboardFor } from './switchboard-for.js';
 
 const CLIENT_ID = 'switchboard-client';
 const CLIENT_SECRET = 'oauth-client-secret-e2e';

@@ -1,8 +1,6 @@
-import { Switchboard, SwitchboardError } from '@switchboard/sdk';
-import { rejectionOf, startPlatform, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
-import { gatewayRequest } from './switchboard-for.js';
-
-const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
+import { Switchboard } from '@switchboard/sdk';
+import { startPlatform, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
+import { gatewayRequest, refusal } from './switchboard-for.js';
 
 // The seed 002 samples that need no action run, as written: only the import and class name differ.
 describe('Using secrets (seed 002) through the SDK', () => {

@@ -1,8 +1,6 @@
-import { SwitchboardError, type Switchboard } from '@switchboard/sdk';
-import { rejectionOf, startFakeThirdPartyApi, startPlatform, type FakeThirdPartyApi, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
-import { gatewayRequest, switchboardFor } from './switchboard-for.js';
-
-const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
+import { type Switchboard } from '@switchboard/sdk';
+import { startFakeThirdPartyApi, startPlatform, type FakeThirdPartyApi, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
+import { gatewayRequest, refusal, switchboardFor } from './switchboard-for.js';
 
 // The seed 003 fetch API: fetch() through the platform with `$(secret:KEY)` substituted, against a local fake
 // standing in for the third parties (the samples' https://example.com and https://my-api.com).

@@ -1,6 +1,9 @@
 import { request } from 'node:http';
 import { Switchboard, SwitchboardError, type RunRecord } from '@switchboard/sdk';
-import type { Platform, WorkspaceCredentials } from '@switchboard/testing';
+import { rejectionOf, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
+
+/** The SDK's refusal of a call that should have been refused, for its status, code and message. */
+export const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
 
 /** An SDK client for a workspace of the platform under test, built the way a user builds one. */
 export function switchboardFor(platform: Platform, credentials: WorkspaceCredentials): Switchboard {

@@ -1,7 +1,6 @@
-import { Switchboard, SwitchboardError } from '@switchboard/sdk';
-import { rejectionOf, startFakeThirdPartyApi, startPlatform, startVaultKv2StandIn, type FakeThirdPartyApi, type Platform, type VaultForTests } from '@switchboard/testing';
-
-const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
+import { Switchboard } from '@switchboard/sdk';
+import { startFakeThirdPartyApi, startPlatform, startVaultKv2StandIn, type FakeThirdPartyApi, type Platform, type VaultForTests } from '@switchboard/testing';
+import { refusal } from './switchboard-for.js';
 
 // Secret values in Vault (the KV v2 stand-in: no Vault can be installed here), and Vault gone mid-way.
 describe('Secrets in Vault, and Vault down', () => {

@@ -1,8 +1,7 @@
-import { SwitchboardError, type Switchboard, type Webhook } from '@switchboard/sdk';
-import { rejectionOf, startPlatform, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
-import { gatewayRequest, switchboardFor } from './switchboard-for.js';
+import { type Switchboard, type Webhook } from '@switchboard/sdk';
+import { startPlatform, type Platform, type WorkspaceCredentials } from '@switchboard/testing';
+import { gatewayRequest, refusal, switchboardFor } from './switchboard-for.js';
 
-const refusal = (call: Promise<unknown>): Promise<SwitchboardError> => rejectionOf(call, SwitchboardError);
 const RECEIVE_ID = /^whk_[0-9A-Za-z]{24}$/;
 // The refusal of a pasted secret names the key a webhook's tag suggests: `github_webhook` → GITHUB_WEBHOOK_SECRET.
 const literalRefused = (key: string): string =>

@@ -6,9 +6,10 @@ import type { SecretValueStore } from './secret-value-store.js';
 // Vault not there for us, whatever the request: a 503, never a 500. A refused token lasts until an operator acts, so
 // it says so; Vault's other answers (a mount that is not KV v2, a value without its field) are bugs or setup and stay
 // internal errors, logged with their message.
+const TRY_AGAIN = 'The secret store (Vault) cannot be used right now: try again shortly';
 const OUTAGES = new Map([
-  [SecretStorageFailure.VaultUnreachable, 'The secret store (Vault) cannot be used right now: try again shortly'],
-  [SecretStorageFailure.VaultUnavailable, 'The secret store (Vault) cannot be used right now: try again shortly'],
+  [SecretStorageFailure.VaultUnreachable, TRY_AGAIN],
+  [SecretStorageFailure.VaultUnavailable, TRY_AGAIN],
   [SecretStorageFailure.VaultPermissionDenied, "The secret store (Vault) refuses this installation's token: an operator must renew it or grant it the KV policy"],
 ]);
 
@@ -23,9 +24,10 @@ export function answeringOutages(store: SecretValueStore, logger: OutageLogger):
     try {
       return await operation();
     } catch (error) {
-      const message = error instanceof SecretStorageError ? OUTAGES.get(error.failure) : undefined;
-      if (message === undefined) throw error;
-      outages.note(error, { failure: (error as SecretStorageError).failure });
+      const failure = error instanceof SecretStorageError ? error.failure : undefined;
+      const message = failure && OUTAGES.get(failure);
+      if (!message) throw error;
+      outages.note(error, { failure });
       throw new DomainError(ErrorCode.SecretStorageUnavailable, message, {});
     }
   };
